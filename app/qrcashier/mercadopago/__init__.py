@@ -1,0 +1,36 @@
+"""The async Mercado Pago client: typed models and typed errors over an injected httpx.AsyncClient."""
+
+from .client import MercadoPagoClient
+from .errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    MalformedResponse,
+    MercadoPagoError,
+    NotFound,
+    RateLimited,
+    ServerError,
+    Timeout,
+    Unauthorized,
+    Unreachable,
+)
+from .http import MercadoPagoHTTP, RetryPolicy
+from .secret import AccessToken
+
+__all__ = [
+    "AccessToken",
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "MalformedResponse",
+    "MercadoPagoClient",
+    "MercadoPagoError",
+    "MercadoPagoHTTP",
+    "NotFound",
+    "RateLimited",
+    "RetryPolicy",
+    "ServerError",
+    "Timeout",
+    "Unauthorized",
+    "Unreachable",
+]

@@ -1,0 +1,51 @@
+"""The access token, wrapped so that it cannot leak through str(), repr() or a log line."""
+
+from __future__ import annotations
+
+
+class AccessToken:
+    """Holds the bearer token. Only `bearer_header()` reveals it, to build a request."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        value = (value or "").strip()
+        if not value or any(c.isspace() for c in value):
+            raise ValueError("an access token is a single word with no spaces")
+        self._value = value
+
+    def bearer_header(self) -> str:
+        return f"Bearer {self._value}"
+
+    def reveal(self) -> str:
+        """The raw token, for the keyring and nothing else."""
+        return self._value
+
+    @property
+    def is_test(self) -> bool:
+        """Test-user credentials (Mercado Pago issues them with a TEST- prefix)."""
+        return self._value.startswith("TEST-")
+
+    @property
+    def hint(self) -> str:
+        """A safe hint for screens: the prefix and the last four characters."""
+        prefix = self._value.split("-", 1)[0]
+        return f"{prefix}-…{self._value[-4:]}"
+
+    def redact(self, text: str) -> str:
+        """Replace the token wherever it occurs in `text`."""
+        return text.replace(self._value, "[token]")
+
+    def __repr__(self) -> str:
+        return f"AccessToken({self.hint})"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AccessToken) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self):  # never pickle a secret into a file by accident
+        raise TypeError("AccessToken cannot be pickled")
