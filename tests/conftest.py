@@ -1,0 +1,88 @@
+"""Suite-wide setup: offscreen Qt, an in-memory keyring, and the token leak watch."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display in CI, and qasync must pick PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_API"] = "pyside6"
+os.environ.setdefault("LANG", "en_US.UTF-8")
+
+import logging
+
+import keyring
+import keyring.backend
+import pytest
+
+from tests.support.leakwatch import KNOWN_TOKEN, LeakWatch
+
+
+class InMemoryKeyring(keyring.backend.KeyringBackend):
+    """Never touches an OS store; the tests' only keyring."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+_watch = LeakWatch(KNOWN_TOKEN)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    root = logging.getLogger()
+    root.addHandler(_watch)
+    if root.level > logging.DEBUG or root.level == logging.NOTSET:
+        root.setLevel(logging.DEBUG)  # so debug lines are scanned too
+    keyring.set_keyring(InMemoryKeyring())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is not None:
+        _watch.check_text(f"exception in {item.nodeid}", f"{call.excinfo.value!s} {call.excinfo.value!r}")
+    if report.longrepr is not None:
+        _watch.check_text(f"report of {item.nodeid}", str(report.longrepr))
+    for _, section in report.sections:
+        _watch.check_text(f"captured output of {item.nodeid}", section)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _watch.leaks:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_sep("=", "ACCESS TOKEN LEAKED", red=True)
+            for leak in _watch.leaks[:20]:
+                reporter.write_line(leak)
+
+
+@pytest.fixture
+def token() -> str:
+    """The suite's known token: use it for every client and sandbox account."""
+    return KNOWN_TOKEN
+
+
+@pytest.fixture
+def memory_keyring() -> InMemoryKeyring:
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def leak_watch() -> LeakWatch:
+    return _watch
