@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
+import asyncio
 import logging
 
 import keyring
@@ -86,3 +87,28 @@ def memory_keyring() -> InMemoryKeyring:
 @pytest.fixture
 def leak_watch() -> LeakWatch:
     return _watch
+
+
+def pytest_asyncio_loop_factories(config, item):
+    """`@pytest.mark.qt_async` tests run on a qasync QEventLoop: the Qt loop really runs.
+
+    Plain asyncio tests keep a plain loop. A respx-only test of an async slot can
+    pass on a loop that is set but not running (qt-notes §0.2); these cannot.
+    """
+    if item.get_closest_marker("qt_async"):
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        def make_loop():
+            app = QApplication.instance() or QApplication([])
+            return qasync.QEventLoop(app)
+
+        return {"qasync": make_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+async def wait_until(predicate, timeout: float = 5.0, interval: float = 0.01):
+    """Await a condition on the running loop (never qtbot.waitUntil inside a coroutine)."""
+    async with asyncio.timeout(timeout):
+        while not predicate():
+            await asyncio.sleep(interval)
