@@ -96,6 +96,9 @@ class MercadoPagoClient:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"a POS cannot update {sorted(unknown)}")
+        if isinstance(changes.get("store_id"), str) and changes["store_id"].isdigit():
+            # Replies carry store_id as text; requests want the number (mercadopago-api.md §5.2).
+            changes["store_id"] = int(changes["store_id"])
         reply = await self.http.request("PUT", f"/pos/{segment(pos_id)}", json_body=changes)
         return Pos.from_json(reply.body)
 

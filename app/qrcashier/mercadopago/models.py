@@ -518,8 +518,8 @@ class MerchantOrder:
             payments=tuple(OrderPayment.from_json(p) for p in payments),
             site_id=_opt_str(d.get("site_id")),
             preference_id=_opt_str(d.get("preference_id")),
-            date_created=_parse_time(created) if created else None,
-            last_updated=_parse_time(updated) if updated else None,
+            date_created=_opt_time(created),
+            last_updated=_opt_time(updated),
             is_test=d.get("is_test") if isinstance(d.get("is_test"), bool) else None,
         )
 
@@ -562,7 +562,7 @@ class Refund:
             payment_id=_int(_get(d, "payment_id", "refund"), "refund payment_id"),
             amount=_money(_get(d, "amount", "refund"), "refund amount"),
             status=_opt_str(d.get("status")),
-            date_created=_parse_time(created) if created else None,
+            date_created=_opt_time(created),
         )
 
 
@@ -600,6 +600,16 @@ class Payment:
             date_approved=_parse_time(approved) if approved else None,
             refunds=tuple(Refund.from_json(r) for r in d.get("refunds") or [] if isinstance(r, dict)),
         )
+
+
+def _opt_time(value: Any) -> datetime | None:
+    """An informational timestamp: None when absent or unreadable (the docs' samples abridge them as "…")."""
+    if not value:
+        return None
+    try:
+        return _parse_time(value)
+    except MalformedResponse:
+        return None
 
 
 def _parse_time(value: Any) -> datetime:
