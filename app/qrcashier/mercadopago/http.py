@@ -25,6 +25,7 @@ from urllib.parse import quote
 import httpx
 
 from .errors import (
+    Cause,
     MalformedResponse,
     MercadoPagoError,
     RateLimited,
@@ -219,15 +220,17 @@ class MercadoPagoHTTP:
                 raise MalformedResponse("the reply is not valid JSON", status=response.status_code, **where)
             return Reply(response.status_code, body, response.headers)
         err = parse_error_body(body)
+        redact = self._token.redact  # a server that echoes the token must not put it in our errors
+        causes = tuple(Cause(redact(c.code), redact(c.description)) for c in err.causes)
         cls = error_for_status(response.status_code)
         kwargs: dict[str, Any] = {}
         if cls is RateLimited:
             kwargs["retry_after"] = parse_retry_after(response.headers.get("Retry-After"))
         raise cls(
-            self._token.redact(err.message or response.reason_phrase or ""),
+            redact(err.message or response.reason_phrase or ""),
             status=response.status_code,
-            code=err.code,
-            causes=err.causes,
+            code=None if err.code is None else redact(err.code),
+            causes=causes,
             **where,
             **kwargs,
         )

@@ -28,9 +28,16 @@ class AccessToken:
 
     @property
     def hint(self) -> str:
-        """A safe hint for screens: the prefix and the last four characters."""
-        prefix = self._value.split("-", 1)[0]
-        return f"{prefix}-…{self._value[-4:]}"
+        """A safe hint for screens: the prefix and the last four characters.
+
+        Only for a long token with a short dash-separated prefix: a token without a
+        dash would otherwise be its own "prefix" and show in full.
+        """
+        head, sep, _ = self._value.partition("-")
+        long_enough = len(self._value) >= 16
+        prefix = head if sep and len(head) <= 8 and long_enough else ""
+        tail = self._value[-4:] if long_enough else ""
+        return f"{prefix}-…{tail}"
 
     def redact(self, text: str) -> str:
         """Replace the token wherever it occurs in `text`."""
