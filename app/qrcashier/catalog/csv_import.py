@@ -1,0 +1,197 @@
+"""Reading a product CSV into valid products and a per-row rejection report.
+
+Accepted layout: a header row naming the columns, in any order, in English or
+Spanish (`code|codigo|sku`, `barcode|ean|codigo_barras`, `name|nombre|descripcion`,
+`price|precio`, `unit|unidad`). Comma or semicolon separated (spreadsheets in
+Argentina save with `;`), UTF-8 (with or without BOM) or Windows-1252. Prices
+follow the site's rules ("1234,50" and "1234.50" both read; more decimals than
+the currency has is refused). Every row that is not imported is reported with
+its line number, the reason, and the text of the line, so the installer can
+fix the file and import again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..domain.money import InvalidAmount, Site, parse_amount
+from .barcodes import valid_gtin
+
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
+MAX_NAME = 120
+UNITS = {
+    "unit": "unit", "u": "unit", "un": "unit", "unidad": "unit", "ud": "unit", "": "unit",
+    "kg": "kg", "kilo": "kg", "kilogramo": "kg",
+    "g": "g", "gr": "g", "gramo": "g",
+    "l": "l", "lt": "l", "litro": "l",
+    "m": "m", "metro": "m",
+}
+ALIASES = {
+    "code": "code", "codigo": "code", "sku": "code", "cod": "code", "plu": "code",
+    "barcode": "barcode", "ean": "barcode", "ean13": "barcode", "gtin": "barcode",
+    "codigo_barras": "barcode", "codigo_de_barras": "barcode", "upc": "barcode",
+    "name": "name", "nombre": "name", "descripcion": "name", "description": "name", "producto": "name",
+    "price": "price", "precio": "price", "unit_price": "price", "precio_unitario": "price",
+    "unit": "unit", "unidad": "unit", "unit_measure": "unit", "medida": "unit",
+}
+REQUIRED = ("code", "name", "price")
+
+
+@dataclass(frozen=True)
+class ParsedProduct:
+    code: str
+    name: str
+    price: Decimal
+    unit: str
+    barcode: str | None
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int  # 1-based line number in the file (the header is line 1)
+    reason: str
+    text: str  # the row as read, for the report
+
+
+@dataclass
+class ImportReport:
+    read: int = 0  # data rows read
+    added: int = 0
+    updated: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    error: str | None = None  # the whole file was refused (no header, wrong columns, unreadable)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def summary(self) -> str:
+        if self.error:
+            return f"Nothing imported: {self.error}"
+        text = f"{self.read} rows read: {self.added} added, {self.updated} updated, {len(self.rejected)} rejected."
+        return text
+
+    def details(self, limit: int = 50) -> str:
+        lines = [self.summary()]
+        for r in self.rejected[:limit]:
+            lines.append(f"  line {r.line}: {r.reason} — {r.text}")
+        if len(self.rejected) > limit:
+            lines.append(f"  … and {len(self.rejected) - limit} more")
+        return "\n".join(lines)
+
+
+def _header_key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
+
+
+def decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(first_line: str) -> str:
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
+def parse_csv(text: str, site: Site) -> tuple[list[tuple[int, ParsedProduct]], ImportReport]:
+    """Parse the CSV text. Returns the valid products with their line numbers, and the report.
+
+    The report's `added`/`updated` are left for the catalog to fill in.
+    """
+    report = ImportReport()
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        report.error = "the file is empty or has no header row"
+        return [], report
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        report.error = f"the header row cannot be read ({exc})"
+        return [], report
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = ALIASES.get(_header_key(name))
+        if key and key not in columns:
+            columns[key] = index
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        report.error = (
+            f"the header has no {', '.join(missing)} column "
+            f"(found: {', '.join(h.strip() for h in header) or 'nothing'})"
+        )
+        return [], report
+
+    products: list[tuple[int, ParsedProduct]] = []
+    seen_codes: dict[str, int] = {}
+    seen_barcodes: dict[str, int] = {}
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            report.read += 1
+            report.rejected.append(RejectedRow(reader.line_num, f"unreadable row ({exc})", ""))
+            continue
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines are not rows
+        report.read += 1
+        raw = ";".join(row)[:200]
+
+        def cell(key: str) -> str:
+            i = columns.get(key)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        def reject(reason: str) -> None:
+            report.rejected.append(RejectedRow(line, reason, raw))
+
+        code = cell("code")
+        name = " ".join(cell("name").split())
+        barcode = cell("barcode").replace(" ", "") or None
+        unit_text = cell("unit").lower().rstrip(".")
+        if not code:
+            reject("no code")
+            continue
+        if not CODE_RE.match(code):
+            reject(f"code {code!r} must be 1-32 letters, digits, '-', '_' or '.'")
+            continue
+        if not name:
+            reject("no name")
+            continue
+        if len(name) > MAX_NAME:
+            reject(f"name longer than {MAX_NAME} characters")
+            continue
+        try:
+            price = parse_amount(cell("price").replace("$", ""), site)
+        except InvalidAmount as exc:
+            reject(f"price: {exc}")
+            continue
+        if barcode is not None and not valid_gtin(barcode):
+            reject(f"barcode {barcode!r} is not a valid EAN/UPC (length or check digit)")
+            continue
+        unit = UNITS.get(unit_text)
+        if unit is None:
+            reject(f"unknown unit {unit_text!r} (use unit, kg, g, l or m)")
+            continue
+        if code in seen_codes:
+            reject(f"code {code!r} repeats line {seen_codes[code]}")
+            continue
+        if barcode is not None and barcode in seen_barcodes:
+            reject(f"barcode {barcode} repeats line {seen_barcodes[barcode]}")
+            continue
+        seen_codes[code] = line
+        if barcode is not None:
+            seen_barcodes[barcode] = line
+        products.append((line, ParsedProduct(code, name, price, unit, barcode)))
+    return products, report
