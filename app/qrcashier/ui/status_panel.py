@@ -1,0 +1,232 @@
+"""The charge status panel: one coloured state, one sentence, and what to do next.
+
+Every state the engine can be in (and the UI's own "offline" and "idle") has an
+entry in `STATES`: a short title, the sentence shown when the engine gives no
+more specific one, and the next step for the cashier. `ui_state()` maps the
+engine's attempt states (and a live attempt's sub-events: scanned, rejected)
+to these names; the customer window takes the same names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from . import theme
+
+
+@dataclass(frozen=True)
+class StateText:
+    title: str
+    sentence: str
+    next_step: str
+    colour_key: str  # a key of theme.STATE_COLOURS
+
+
+STATES: dict[str, StateText] = {
+    "idle": StateText(
+        "Ready",
+        "Scan or type an item to start a sale.",
+        "When the cart is complete press Charge (F12).",
+        "idle",
+    ),
+    "publishing": StateText(
+        "Sending to the QR…",
+        "Sending the order to the register's QR.",
+        "Wait a moment: the customer can scan as soon as the amount shows on their screen.",
+        "publishing",
+    ),
+    "checking": StateText(
+        "Checking…",
+        "Checking with Mercado Pago whether the order reached the QR.",
+        "Do not take another payment yet; this takes a few seconds.",
+        "publishing",
+    ),
+    "waiting": StateText(
+        "Waiting for the customer",
+        "The order is on the QR: the customer can scan and pay.",
+        "Ask the customer to scan the QR with the Mercado Pago app. Esc cancels the charge.",
+        "waiting",
+    ),
+    "scanned": StateText(
+        "Customer scanned",
+        "The customer scanned the QR and is confirming the payment.",
+        "Wait while they confirm in their app.",
+        "scanned",
+    ),
+    "rejected": StateText(
+        "Payment rejected",
+        "The payment was rejected; the order is still on the QR.",
+        "The customer can try again with another card or account. If they pay another way, press Esc to cancel.",
+        "rejected",
+    ),
+    "cancelling": StateText(
+        "Cancelling…",
+        "Removing the order from the QR and checking for a last-second payment.",
+        "Wait: if the customer paid in the meantime, the sale completes as paid.",
+        "publishing",
+    ),
+    "paid": StateText(
+        "Paid",
+        "Paid with Mercado Pago.",
+        "Hand over the receipt. Scan the next item to start a new sale.",
+        "paid",
+    ),
+    "expired": StateText(
+        "Expired unpaid",
+        "The order expired on the QR before it was paid.",
+        "Press Charge (F12) to show it again, or take another payment method.",
+        "expired",
+    ),
+    "cancelled": StateText(
+        "Charge cancelled",
+        "The order was removed from the QR and nothing was paid.",
+        "Press Charge (F12) to charge again, or Esc to clear the cart.",
+        "cancelled",
+    ),
+    "failed": StateText(
+        "Order not placed",
+        "The order could not be placed on the QR.",
+        "The sale is kept: press Charge (F12) to try again.",
+        "failed",
+    ),
+    "needs_review": StateText(
+        "Payment not confirmed",
+        "Mercado Pago's answer could not be confirmed for this sale.",
+        "Do not hand over the goods yet: call a supervisor to review it in Sales of the day (F9).",
+        "needs_review",
+    ),
+    "voided": StateText(
+        "Marked not paid",
+        "A supervisor marked this charge as not paid.",
+        "Press Charge (F12) to charge again, or Esc to clear the cart.",
+        "cancelled",
+    ),
+    "offline": StateText(
+        "No connection",
+        "Mercado Pago cannot be reached from this computer.",
+        "The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method.",
+        "offline",
+    ),
+    "starting": StateText(
+        "Starting…",
+        "Checking unfinished sales with Mercado Pago before the first charge.",
+        "You can already scan items; Charge is enabled in a moment.",
+        "publishing",
+    ),
+}
+
+# The engine's attempt states → panel states.
+ENGINE_STATES = {
+    "created": "publishing",
+    "publishing": "publishing",
+    "waiting": "waiting",
+    "unknown": "checking",
+    "cancel_requested": "cancelling",
+    "paid": "paid",
+    "cancelled": "cancelled",
+    "expired": "expired",
+    "failed": "failed",
+    "needs_review": "needs_review",
+    "voided": "voided",
+}
+# Panel states → the customer window's states (it knows fewer).
+CUSTOMER_STATES = {
+    "checking": "publishing",
+    "cancelling": "publishing",
+    "voided": "cancelled",
+    "starting": "idle",
+}
+LIVE = frozenset({"publishing", "checking", "waiting", "scanned", "rejected", "cancelling"})
+
+
+def ui_state(engine_state: str) -> str:
+    return ENGINE_STATES.get(str(engine_state), "failed")
+
+
+def customer_state(state: str) -> str:
+    return CUSTOMER_STATES.get(state, state)
+
+
+def format_countdown(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class StatusPanel(QFrame):
+    """A coloured band: title (large), sentence, next step, and a countdown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        self._state = ""
+        self.title = QLabel()
+        self.title.setObjectName("statusTitle")
+        self.sentence = QLabel()
+        self.next_step = QLabel()
+        self.countdown = QLabel()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for label in (self.sentence, self.next_step):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+        top = QWidget()
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.countdown, 0)
+        layout.addWidget(top)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.next_step)
+        layout.addStretch(1)
+        self.set_state("idle")
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    def set_state(self, state: str, sentence: str | None = None, next_step: str | None = None) -> None:
+        text = STATES.get(state) or STATES["failed"]
+        self._state = state
+        bg, fg = theme.STATE_COLOURS.get(text.colour_key, theme.STATE_COLOURS["idle"])
+        self.setStyleSheet(
+            f"QFrame#statusPanel {{ background: {bg}; border-radius: 10px; }}"
+            f" QFrame#statusPanel QLabel {{ color: {fg}; background: transparent; }}"
+            " QLabel#statusTitle { font-size: 26px; font-weight: 700; }"
+        )
+        self.title.setText(text.title)
+        self.sentence.setText(_sentence(sentence or text.sentence))
+        self.next_step.setText(next_step or text.next_step)
+        font = self.sentence.font()
+        font.setPixelSize(18)
+        self.sentence.setFont(font)
+        nfont = self.next_step.font()
+        nfont.setPixelSize(16)
+        nfont.setBold(True)
+        self.next_step.setFont(nfont)
+        if state not in LIVE:
+            self.set_countdown(None)
+
+    def set_countdown(self, seconds: int | None) -> None:
+        self.countdown.setText(format_countdown(seconds))
+        font = self.countdown.font()
+        font.setPixelSize(26)
+        font.setBold(True)
+        self.countdown.setFont(font)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
