@@ -1,0 +1,44 @@
+"""`qrcashier`: the cashier's desktop app.
+
+    qrcashier --sandbox            the whole app on the embedded sandbox, with the demo catalog
+    qrcashier --self-test          one whole sale offscreen against the sandbox; exit 0 or 1
+    qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
+    p.add_argument("--sandbox", action="store_true", help="run against the embedded Mercado Pago sandbox (no account needed)")
+    p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
+    p.add_argument("--data-dir", metavar="DIR", help="folder for the journal, catalog and logs (default: the user's data folder)")
+    p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
+    p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
+    p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
+    p.add_argument("--dynamic-qr", action="store_true", help="show each order's own QR instead of the register's static QR")
+    p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
+    p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # qasync must pick PySide6 whatever else is installed (qt-notes §2.1).
+    os.environ["QT_API"] = "pyside6"
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .ui.selftest import run_self_test
+
+        return run_self_test(args)
+    from .ui.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Start-up and shutdown: QApplication, logging, the exception hook, and the async main.
+
+    QApplication first (quit on last window closed: off; we decide when to stop)
+    asyncio.Runner(loop_factory=qasync.QEventLoop) runs `async_main`:
+        open the catalog, show the main window (painted before any network call)
+        start the services: the one httpx.AsyncClient (timeouts set), the sandbox
+        in-process when --sandbox (127.0.0.1, port 0), the store and POS, the journal,
+        the engine, and its reconcile() of unfinished sales; only then is Charge enabled
+        await the quit event that the main window's closeEvent sets
+        clean up BEFORE returning: stop the engine, close the journal, aclose the client,
+        close the sandbox (qt-notes §0.3: nothing async after Qt has quit)
+
+Logging goes to a rotating file in the data folder (and to stderr only when there is
+one: a windowed build has `sys.stderr is None`). A filter blanks anything shaped like
+an access token. The exception hook logs every uncaught error with its traceback and
+shows a non-modal message; the window keeps working.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import re
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import errors
+
+log = logging.getLogger("qrcashier.app")
+
+APP_NAME = "QRCashier"
+ORG_NAME = "QRCashier"
+LOG_FILE = "qrcashier.log"
+TOKEN_SHAPE = re.compile(r"\b(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{4,}")
+
+
+# --- folders ---------------------------------------------------------------------------------
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """The app's data folder (QStandardPaths.AppDataLocation), or `override`; created if missing."""
+    if override:
+        path = Path(override)
+    else:
+        app = QApplication.instance()
+        if app is not None and not app.applicationName():
+            app.setApplicationName(APP_NAME)
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        path = Path(location) if location else Path.home() / f".{APP_NAME.lower()}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --- logging ---------------------------------------------------------------------------------
+
+class RedactingFilter(logging.Filter):
+    """Blank anything shaped like a Mercado Pago access token before it reaches a handler."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if TOKEN_SHAPE.search(message):
+            record.msg = TOKEN_SHAPE.sub(r"\1-[redacted]", message)
+            record.args = None
+        return True
+
+
+_handlers: list[logging.Handler] = []
+
+
+def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
+    """A rotating log file in `folder` (1 MB x 5), plus stderr when there is one. Idempotent."""
+    for handler in _handlers:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    _handlers.clear()
+    log_path = folder / LOG_FILE
+    fmt = logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    file_handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    file_handler.setFormatter(fmt)
+    file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    file_handler.addFilter(RedactingFilter())
+    _handlers.append(file_handler)
+    if sys.stderr is not None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(fmt)
+        stream.setLevel(logging.WARNING)
+        stream.addFilter(RedactingFilter())
+        _handlers.append(stream)
+    root = logging.getLogger()
+    for handler in _handlers:
+        root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry full URLs
+    logging.captureWarnings(True)
+    return log_path
+
+
+_QT_NOISE = ("This plugin does not support",)
+
+
+def _qt_message(mode, context, message: str) -> None:
+    """Qt's own warnings go to the log, not to a console a windowed build does not have."""
+    from PySide6.QtCore import QtMsgType
+
+    if message.startswith(_QT_NOISE):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def install_qt_message_handler() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
+
+
+def close_logging() -> None:
+    for handler in _handlers:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    _handlers.clear()
+
+
+# --- the exception hook ----------------------------------------------------------------------
+
+class ExceptionHook:
+    """sys.excepthook (and threading.excepthook): log with the traceback, then tell the cashier.
+
+    qasync's asyncSlot reports a slot's exception through sys.excepthook, so this is where
+    every bug that escapes a slot ends up. The message box is non-modal and at most one
+    is open at a time; bugs while one is open are only logged.
+    """
+
+    def __init__(self) -> None:
+        self._box: QMessageBox | None = None
+        self._previous = sys.excepthook
+        self._previous_thread = threading.excepthook
+        self.count = 0
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = self._thread_hook
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+        threading.excepthook = self._previous_thread
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def hook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous(exc_type, exc, tb)
+            return
+        self.count += 1
+        log.critical("uncaught %s", exc_type.__name__, exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None:
+            return
+        # Show it from the event loop, never from inside whatever is failing.
+        QTimer.singleShot(0, lambda: self._show(exc, tb))
+
+    def _show(self, exc: BaseException, tb: TracebackType | None) -> None:
+        if self._box is not None:
+            return
+        details = "".join(traceback.format_exception(type(exc), exc, tb))[-4000:]
+        details = TOKEN_SHAPE.sub(r"\1-[redacted]", details)
+        parent = QApplication.activeWindow()
+        try:
+            self._box = errors.message_box(
+                parent,
+                "QR Cashier: unexpected error",
+                errors.user_message(exc) if errors.is_expected(exc) else errors.BUG_MESSAGE,
+                icon=QMessageBox.Icon.Critical,
+                details=details,
+                on_finished=lambda _b: setattr(self, "_box", None),
+            )
+        except Exception:  # never let the hook itself crash the app
+            log.exception("could not show the error dialog")
+            self._box = None
+
+
+# --- running ---------------------------------------------------------------------------------
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName("QR Cashier")
+    app.setQuitOnLastWindowClosed(False)  # closeEvent decides; async cleanup runs before quitting
+    from . import theme
+
+    theme.apply(app)
+    return app
+
+
+async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
+    """The app's life: window first, services next, then wait for the quit request; clean up."""
+    from .main_window import MainWindow
+    from .services import Options, Services
+
+    options = Options.from_args(args)
+    quit_requested = asyncio.Event()
+    services = Services(options)
+    window: MainWindow | None = None
+    try:
+        services.open_local()  # catalog (and demo data): local, fast
+        window = MainWindow(services, on_quit=quit_requested.set)
+        window.show_all()
+        if ready is not None and not ready.done():
+            ready.set_result(window)
+        await window.start()  # network: sandbox, provisioning, journal, engine, reconcile (retries itself)
+        await quit_requested.wait()
+    finally:
+        if window is not None:
+            await window.shutdown()
+        await services.close()
+    return 0
+
+
+def run(args) -> int:
+    """The `qrcashier` command (not --self-test)."""
+    app = make_application()
+    folder = data_dir(args.data_dir)
+    log_path = setup_logging(folder, verbose=getattr(args, "verbose", False))
+    install_qt_message_handler()
+    hook = ExceptionHook()
+    hook.install()
+    log.info("QR Cashier starting (data folder %s, log %s)", folder, log_path)
+    import qasync
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            code = runner.run(async_main(args))
+    finally:
+        hook.uninstall()
+        log.info("QR Cashier stopped")
+        close_logging()
+    del app
+    return code

@@ -1,0 +1,988 @@
+"""The cashier's main window: item entry, the cart, the total, Charge and the status panel.
+
+Keyboard first: the item field keeps the focus; a barcode scanner lands there whatever
+has focus (`scanner.ScannerCapture`). Shortcuts are printed on the big buttons:
+
+    F2 search   F4 free item   F6 quantity   F7 price   Del remove line
+    +/- quantity of the selected line   Esc clear cart (cancel the charge while one is live)
+    F9 sales of the day   F12 charge
+
+Nothing here waits on the network: slots are `@asyncSlot()` coroutines that await the
+engine, and map its typed errors through `errors.py`. While a charge is live the cart is
+locked and Charge is disabled; a second press while one is being sent does nothing.
+The engine's events (plain callbacks) drive the status panel and the customer window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+import qasync
+
+from ..catalog import Product
+from ..checkout import events as ev
+from ..checkout.errors import CheckoutError, NotReady
+from ..checkout.journal import Receipt as IssuedReceipt
+from ..domain.cart import InvalidCart
+from ..domain.money import InvalidAmount, quantize
+from ..domain.receipt import Receipt, ReceiptLine, format_money
+from ..domain.sale import Attempt, AttemptState
+from ..mercadopago.errors import MercadoPagoError, Timeout, Unreachable
+from . import errors, theme
+from .cart_view import CartModel, CartView
+from .entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from .scanner import ScannerCapture
+from .status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+
+log = logging.getLogger("qrcashier.ui.main")
+S = AttemptState
+QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3x7790..."
+OFFLINE_MESSAGES = (Unreachable.default_user_message, Timeout.default_user_message)
+START_RETRY_SECONDS = 5.0
+
+
+class ItemField(QLineEdit):
+    """The item entry: barcode, code, "3*code", or part of a name.
+
+    With the field empty, +/- change the selected line's quantity, Del removes it and
+    Up/Down move through the cart, so the hands never leave the keyboard.
+    """
+
+    quantity_step = Signal(int)
+    remove_line = Signal()
+    move_selection = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if not self.text():
+            if key in (Qt.Key.Key_Plus,) or event.text() == "+":
+                self.quantity_step.emit(+1)
+                return
+            if key in (Qt.Key.Key_Minus,) or event.text() == "-":
+                self.quantity_step.emit(-1)
+                return
+            if key == Qt.Key.Key_Delete:
+                self.remove_line.emit()
+                return
+        if key == Qt.Key.Key_Up:
+            self.move_selection.emit(-1)
+            return
+        if key == Qt.Key.Key_Down:
+            self.move_selection.emit(+1)
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. Built with the app's `Services`; `await start()` connects it."""
+
+    charge_state_changed = Signal(str)  # the status panel's state name, for tests and the self-test
+    receipt_shown = Signal(object)  # the domain Receipt, each time one is shown
+
+    def __init__(self, services, *, on_quit: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.site = services.site
+        self._on_quit = on_quit
+        self.engine = None
+        self.attempt: Attempt | None = None  # the current charge (live or just finished)
+        self.sale_id: int | None = None  # the open sale the cart was frozen into (re-charge it)
+        self._charging = False  # a Charge press is being sent (double presses are no-ops)
+        self._finished = False  # the cart shows a paid sale: the next item starts a new one
+        self._closing = False
+        self._shutting_down = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._dialogs: list[QWidget] = []
+        self.receipt_dialog = None
+        self.sales_dialog = None
+        self.customer = None
+        self.last_receipt: Receipt | None = None
+        self.receipts_shown = 0
+        self._last_contact: datetime | None = None
+        self._connection_problem: str | None = None
+
+        self.setWindowTitle(f"QR Cashier — {services.store_name} — {services.register_name}")
+        self.resize(1280, 760)
+        self.model = CartModel(self.site, self)
+        self.model.changed.connect(self._update_totals)
+        self._build()
+        self._bind_keys()
+        self.scanner = ScannerCapture(self.item_field, parent=self)
+        self.scanner.scanned.connect(self.enter_item)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(5000)
+        self._clock_timer.timeout.connect(self._update_connection)
+        self._clock_timer.start()
+        self._set_panel("starting")
+        self._update_totals()
+        self._update_buttons()
+
+    # --- layout ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QWidget()
+        root.setObjectName("root")
+        self.setCentralWidget(root)
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(14, 10, 14, 12)
+        outer.setSpacing(10)
+
+        # header: store and register, mode, connection
+        header = QHBoxLayout()
+        self.title_label = QLabel(f"<b>{self.services.store_name}</b> · {self.services.register_name}")
+        self.title_label.setStyleSheet("font-size: 18px;")
+        self.mode_label = QLabel("SANDBOX" if self.services.options.sandbox else "")
+        self.mode_label.setStyleSheet(
+            "background: #ffe08a; color: #1a1a1a; border-radius: 4px; padding: 2px 8px; font-weight: 700;"
+        )
+        self.mode_label.setVisible(self.services.options.sandbox)
+        self.connection_label = QLabel("Mercado Pago: connecting…")
+        self.connection_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 14px;")
+        header.addWidget(self.title_label)
+        header.addSpacing(10)
+        header.addWidget(self.mode_label)
+        header.addStretch(1)
+        header.addWidget(self.connection_label)
+        outer.addLayout(header)
+
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        outer.addLayout(body, 1)
+
+        # left: item field, its message line, the cart
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        self.item_field = ItemField()
+        self.item_field.setObjectName("itemField")
+        self.item_field.setPlaceholderText("Scan a barcode, or type a code or part of a name, then Enter")
+        self.item_field.setClearButtonEnabled(True)
+        self.item_field.setStyleSheet(
+            f"QLineEdit#itemField {{ font-size: 24px; padding: 10px 12px; border: 2px solid {theme.ACCENT};"
+            " border-radius: 8px; }"
+            f"QLineEdit#itemField:focus {{ border: 3px solid {theme.FOCUS}; }}"
+        )
+        self.item_field.returnPressed.connect(self._on_item_return)
+        self.item_field.quantity_step.connect(self._step_quantity)
+        self.item_field.remove_line.connect(self.remove_line)
+        self.item_field.move_selection.connect(self._move_selection)
+        self.item_message = QLabel(" ")
+        self.item_message.setStyleSheet("font-size: 16px;")
+        self.item_message.setWordWrap(True)
+        self.cart_view = CartView(self.model)
+        self.cart_view.doubleClicked.connect(lambda _i: self.edit_quantity())
+        left.addWidget(self.item_field)
+        left.addWidget(self.item_message)
+        left.addWidget(self.cart_view, 1)
+        body.addLayout(left, 3)
+
+        # right: total, status, charge
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        total_box = QFrame()
+        total_box.setObjectName("totalBox")
+        total_box.setStyleSheet(
+            "QFrame#totalBox { background: #f4f6f8; border-radius: 10px; }"
+            " QFrame#totalBox QLabel { background: transparent; }"
+        )
+        tb = QVBoxLayout(total_box)
+        tb.setContentsMargins(18, 12, 18, 12)
+        caption = QLabel("TOTAL")
+        caption.setStyleSheet(f"color: {theme.MUTED}; font-size: 15px; font-weight: 700; letter-spacing: 2px;")
+        self.total_label = QLabel()
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total_label.setStyleSheet("font-size: 52px; font-weight: 800;")
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 16px;")
+        tb.addWidget(caption)
+        tb.addWidget(self.total_label)
+        tb.addWidget(self.count_label)
+        right.addWidget(total_box)
+        self.status_panel = StatusPanel()
+        self.status_panel.setMinimumHeight(170)
+        self.status_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        right.addWidget(self.status_panel, 1)
+        self.charge_button = theme.big_button("Charge with QR", "F12", role="success")
+        self.charge_button.setMinimumHeight(92)
+        self.charge_button.setStyleSheet("font-size: 26px;")
+        self.charge_button.clicked.connect(self.charge)
+        self.cancel_button = theme.big_button("Cancel charge", "Esc", role="danger")
+        self.cancel_button.clicked.connect(self.escape)
+        self.cancel_button.hide()
+        right.addWidget(self.cancel_button)
+        right.addWidget(self.charge_button)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setMinimumWidth(400)
+        right_box.setMaximumWidth(520)
+        body.addWidget(right_box, 2)
+
+        # bottom: the action buttons, shortcuts printed on them
+        bar = QGridLayout()
+        bar.setSpacing(8)
+        self.search_button = theme.big_button("Search", "F2", role="secondary")
+        self.free_button = theme.big_button("Free item", "F4", role="secondary")
+        self.qty_button = theme.big_button("Quantity", "F6  + −", role="secondary")
+        self.price_button = theme.big_button("Price", "F7", role="secondary")
+        self.remove_button = theme.big_button("Remove line", "Del", role="secondary")
+        self.clear_button = theme.big_button("Clear cart", "Esc", role="secondary")
+        self.sales_button = theme.big_button("Sales of the day", "F9", role="secondary")
+        buttons = (
+            self.search_button, self.free_button, self.qty_button, self.price_button,
+            self.remove_button, self.clear_button, self.sales_button,
+        )
+        for i, b in enumerate(buttons):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the item field keeps the keyboard
+            bar.addWidget(b, 0, i)
+        self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_button.clicked.connect(lambda: self.open_search())
+        self.free_button.clicked.connect(self.open_free_item)
+        self.qty_button.clicked.connect(self.edit_quantity)
+        self.price_button.clicked.connect(self.edit_price)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.clear_button.clicked.connect(self.escape)
+        self.sales_button.clicked.connect(self.open_sales)
+        outer.addLayout(bar)
+        self.item_field.setFocus()
+
+    def _bind_keys(self) -> None:
+        def key(seq: str | QKeySequence, slot) -> QShortcut:
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+            return sc
+
+        key("F2", lambda: self.open_search())
+        key("F4", self.open_free_item)
+        key("F6", self.edit_quantity)
+        key("F7", self.edit_price)
+        key("F9", self.open_sales)
+        key("F12", self.charge)
+        key("Esc", self.escape)
+        key("Del", self.remove_line)  # when the item field is not focused or not empty: see ItemField
+        key("+", lambda: self._step_quantity(+1))
+        key("-", lambda: self._step_quantity(-1))
+
+    def show_all(self) -> None:
+        """Show the main window and the customer window (full screen on a second monitor if asked)."""
+        from .customer_window import CustomerWindow
+
+        self.show()
+        self.customer = CustomerWindow()
+        self.customer.set_store_name(self.services.store_name)
+        opts = self.services.options
+        screens = QApplication.screens()
+        if opts.fullscreen_customer and len(screens) > 1:
+            self.customer.go_fullscreen_on()
+        else:
+            self.customer.resize(900, 600)
+            self.customer.show()
+        self.activateWindow()
+        self.raise_()
+        self.item_field.setFocus()
+
+    # --- start-up and shutdown ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect the services (retrying every few seconds), reconcile, then allow charging."""
+        while not self._shutting_down:
+            try:
+                await self.services.start()
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                text = errors.report(exc, "start-up")
+                self._set_panel("offline", text, f"QR Cashier tries again every {START_RETRY_SECONDS:.0f} seconds; "
+                                "you can already scan items.")
+                await asyncio.sleep(START_RETRY_SECONDS)
+        if self._shutting_down:
+            return
+        self.engine = self.services.engine
+        self._unsubscribe = self.engine.subscribe(self._on_event)
+        pos = self.services.pos
+        if self.customer is not None:
+            self.customer.set_store_name(self.services.store_name)
+            self.customer.set_static_qr(pos.qr_code if pos else None)
+            self.customer.set_phone_url(self.services.phone_url)
+        self._set_panel("starting")
+        try:
+            await self.engine.start()
+        except Exception as exc:  # the engine keeps earlier sales safe; show why and carry on
+            errors.report(exc, "reconcile")
+        live = await self.engine.live_attempt()
+        if live is not None:
+            await self._restore(live)
+        elif self.attempt is None:
+            self._set_panel("idle")
+        await self._print_unprinted()
+        self._update_buttons()
+
+    async def _restore(self, attempt: Attempt) -> None:
+        """An earlier run left a charge live: show its cart, locked, and follow it."""
+        sale = await self.engine.sale(attempt.sale_id)
+        self.model.replace(self.site, sale.lines)
+        self.sale_id = sale.id
+        self._follow(attempt)
+
+    async def _print_unprinted(self) -> None:
+        if not self.services.options.printer_name:
+            return
+        for issued in await self.engine.receipts(unprinted=True):
+            await self._issue_receipt(issued)
+
+    async def shutdown(self) -> None:
+        """Stop listening and close our windows; the services are closed by the caller."""
+        self._shutting_down = True
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            try:
+                await task
+            except (asyncio.CancelledError, Exception):
+                pass
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+        self._clock_timer.stop()
+        for w in (self.customer, self.receipt_dialog, self.sales_dialog):
+            if w is not None:
+                try:
+                    w.close()
+                except RuntimeError:
+                    pass
+        self._closing = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._closing or self._on_quit is None:
+            event.accept()
+            return
+        if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
+            # Closing is safe (the journal resumes it on the next start), but say so.
+            log.info("closing with a live charge; it resumes on the next start")
+        event.ignore()  # the async main closes everything, then the window
+        self._on_quit()
+
+    # --- item entry ----------------------------------------------------------------------------------
+
+    def _on_item_return(self) -> None:
+        text = self.item_field.text()
+        self.item_field.clear()
+        self.enter_item(text)
+
+    def enter_item(self, text: str) -> None:
+        """What Enter in the item field (or a scanner burst) does with the text."""
+        text = text.strip()
+        if not text:
+            return
+        quantity = 1
+        m = QTY_PREFIX.match(text)
+        if m:
+            quantity, text = int(m.group(1)), m.group(2).strip()
+        catalog = self.services.catalog
+        product = catalog.lookup(text) if catalog is not None else None
+        if product is not None:
+            self.add_product(product, quantity)
+            return
+        if catalog is not None and not text.isdigit():
+            found = catalog.search(text, limit=2)
+            if len(found) == 1:
+                self.add_product(found[0], quantity)
+                return
+            if found:
+                self.open_search(text)
+                return
+        self._item_error(f"No product with barcode or code {text!r}. Press F4 to sell it as a free item, or F2 to search.")
+
+    def add_product(self, product: Product, quantity: int = 1) -> None:
+        if product.unit != "unit":
+            self._ask_weight(product)
+            return
+        self._add(product.name, product.price, quantity, sku=product.code)
+
+    def _ask_weight(self, product: Product) -> None:
+        if not self._can_edit():
+            return
+        dialog = AmountDialog(
+            "Weight", f"{product.name}: {format_money(product.price, self.site)} per {product.unit}. "
+            f"Weight in {product.unit}:", self.site, weight=True, parent=self,
+        )
+
+        def weighed(weight: Decimal) -> None:
+            price = quantize(product.price * weight, self.site)
+            shown = f"{weight.normalize():f}".replace(".", ",")
+            self._add(f"{product.name} {shown} {product.unit}", price, 1, sku=product.code, merge=False)
+
+        dialog.value_chosen.connect(weighed)
+        self._open_dialog(dialog)
+
+    def _add(self, title: str, price: Decimal, quantity: int, *, sku: str | None = None, merge: bool = True) -> None:
+        if not self._can_edit():
+            return
+        try:
+            row = self.model.add_item(title, price, quantity, sku=sku, merge=merge)
+        except (InvalidCart, InvalidAmount) as exc:
+            self._item_error(errors.report(exc, "add item"))
+            return
+        self.cart_view.select_row(row)
+        self._cart_changed()
+        line = self.model.cart.lines[row]
+        self._item_ok(f"Added {line.title} × {line.quantity} — {format_money(line.total(self.site), self.site)}")
+
+    def _can_edit(self) -> bool:
+        """Start a new sale after a paid one; refuse while a charge is live."""
+        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+            self._item_error(
+                "The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge."
+            )
+            return False
+        if self._finished:
+            self._new_sale()
+        return True
+
+    def _cart_changed(self) -> None:
+        """The cart differs from the open sale: the next Charge makes a new sale."""
+        if self.sale_id is not None:
+            self._discard_later(self.sale_id, "the cart was changed after a charge that did not complete")
+            self.sale_id = None
+        if self.attempt is not None and not self._finished:
+            self.attempt = None
+            self._set_panel("idle")
+            self._customer_idle()
+        self._update_buttons()
+
+    def _new_sale(self) -> None:
+        self._finished = False
+        self.attempt = None
+        self.sale_id = None
+        self.model.set_locked(False)
+        self.model.replace(self.site)
+        self._set_panel("idle")
+        self._customer_idle()
+        self._update_buttons()
+
+    def _item_ok(self, text: str) -> None:
+        self.item_message.setStyleSheet("font-size: 16px; color: #1e7b34;")
+        self.item_message.setText(text)
+
+    def _item_error(self, text: str) -> None:
+        self.item_message.setStyleSheet("font-size: 16px; color: #b71c1c; font-weight: 600;")
+        self.item_message.setText(text)
+        QApplication.beep()
+
+    # --- cart edits ----------------------------------------------------------------------------------
+
+    def _selected_row(self) -> int:
+        return self.cart_view.current_row()
+
+    def _step_quantity(self, delta: int) -> None:
+        row = self._selected_row()
+        if row < 0 or not self._can_edit_line():
+            return
+        line = self.model.cart.lines[row]
+        if line.quantity + delta < 1:
+            self._item_error("The quantity is already 1: press Del to remove the line.")
+            return
+        try:
+            self.model.change_quantity(row, delta)
+        except (InvalidCart, InvalidAmount) as exc:
+            self._item_error(errors.report(exc, "quantity"))
+            return
+        self._cart_changed()
+        self.cart_view.select_row(row)
+
+    def _move_selection(self, delta: int) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.cart_view.select_row(max(0, min(rows - 1, self._selected_row() + delta)))
+
+    def _can_edit_line(self) -> bool:
+        if self._finished:
+            self._item_error("This sale is paid. Scan the next item to start a new sale.")
+            return False
+        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+            self._item_error("The cart is locked while the customer pays.")
+            return False
+        return True
+
+    def edit_quantity(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._item_error("Add an item first.")
+            return
+        if not self._can_edit_line():
+            return
+        line = self.model.cart.lines[row]
+        dialog = QuantityDialog(f"Quantity of {line.title}", line.quantity, parent=self)
+
+        def chosen(quantity: int) -> None:
+            try:
+                self.model.set_quantity(row, quantity)
+            except (InvalidCart, InvalidAmount) as exc:
+                self._item_error(errors.report(exc, "quantity"))
+                return
+            self._cart_changed()
+
+        dialog.value_chosen.connect(chosen)
+        self._open_dialog(dialog)
+
+    def edit_price(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._item_error("Add an item first.")
+            return
+        if not self._can_edit_line():
+            return
+        line = self.model.cart.lines[row]
+        dialog = AmountDialog("Price", f"New unit price of {line.title}:", self.site, line.unit_price, parent=self)
+
+        def chosen(price: Decimal) -> None:
+            try:
+                self.model.set_price(row, price)
+            except (InvalidCart, InvalidAmount) as exc:
+                self._item_error(errors.report(exc, "price"))
+                return
+            self._cart_changed()
+
+        dialog.value_chosen.connect(chosen)
+        self._open_dialog(dialog)
+
+    def remove_line(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._item_error("The cart is empty.")
+            return
+        if not self._can_edit_line():
+            return
+        line = self.model.remove(row)
+        self._cart_changed()
+        if self.model.rowCount():
+            self.cart_view.select_row(min(row, self.model.rowCount() - 1))
+        self._item_ok(f"Removed {line.title}.")
+
+    def clear_cart(self) -> None:
+        """Empty the cart (after a confirmation when it has lines: see `escape`)."""
+        if self.sale_id is not None:
+            self._discard_later(self.sale_id, "the cashier cleared the cart")
+        self._new_sale()
+        self._item_ok("The cart is empty. Scan the next item.")
+
+    def escape(self) -> None:
+        """Esc: cancel a live charge (asks), else clear the cart (asks only when it has lines)."""
+        if self._charging:
+            return
+        if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
+            errors.message_box(
+                self, "Cancel the charge?",
+                "Remove the order from the QR? If the customer already paid, the sale still completes as paid.",
+                icon=QMessageBox.Icon.Question,
+                buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                default=QMessageBox.StandardButton.No,
+                on_finished=lambda b: self.cancel_charge() if b == QMessageBox.StandardButton.Yes else None,
+            )
+            return
+        if self._finished or not self.model.rowCount():
+            self.clear_cart()
+            return
+        self.confirm_box = errors.message_box(
+            self, "Clear the cart?",
+            f"Remove all {self.model.rowCount()} lines ({format_money(self.model.total, self.site)})?",
+            icon=QMessageBox.Icon.Question,
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            default=QMessageBox.StandardButton.No,
+            on_finished=lambda b: self.clear_cart() if b == QMessageBox.StandardButton.Yes else None,
+        )
+
+    # --- dialogs -------------------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QWidget) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        self.item_field.setFocus()
+
+    def open_search(self, text: str = "") -> None:
+        if self.services.catalog is None:
+            return
+        dialog = SearchDialog(self.services.catalog, self.site, text or self.item_field.text(), parent=self)
+        self.item_field.clear()
+        dialog.chosen.connect(lambda p: self.add_product(p))
+        self._open_dialog(dialog)
+
+    def open_free_item(self) -> None:
+        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+            self._item_error("The cart is locked while the customer pays.")
+            return
+        dialog = FreeItemDialog(self.site, parent=self)
+        dialog.item.connect(lambda title, price, qty: self._add(title, price, qty))
+        self._open_dialog(dialog)
+
+    def open_sales(self) -> None:
+        from .sales_view import SalesDialog
+
+        if self.engine is None:
+            self._item_error("Sales of the day are available once QR Cashier is connected.")
+            return
+        if self.sales_dialog is not None:
+            try:
+                self.sales_dialog.raise_()
+                self.sales_dialog.activateWindow()
+                self.sales_dialog.refresh()
+                return
+            except RuntimeError:
+                self.sales_dialog = None
+        self.sales_dialog = SalesDialog(self.engine, self.site, parent=self)
+        self.sales_dialog.reprint_requested.connect(self.reprint)
+        self.sales_dialog.destroyed.connect(lambda *_: setattr(self, "sales_dialog", None))
+        self.sales_dialog.show()
+        self.sales_dialog.refresh()
+
+    # --- charge --------------------------------------------------------------------------------------
+
+    @qasync.asyncSlot()
+    async def charge(self) -> None:
+        """F12. Does nothing while a press is being sent or a charge is live (no double charge)."""
+        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+            return
+        if self._finished:
+            self._item_error("This sale is paid. Scan the next item to start a new sale.")
+            return
+        if not self.model.rowCount():
+            self._item_error("The cart is empty: scan or add an item first.")
+            return
+        if self.engine is None or not self.engine.ready:
+            self._set_panel("starting")
+            return
+        self._charging = True
+        self.model.set_locked(True)
+        self._update_buttons()
+        self._set_panel("publishing")
+        if self.customer is not None:
+            self.customer.show_charge(self.model.total, self.site)
+            self.customer.set_state("publishing")
+        try:
+            target = self.sale_id if self.sale_id is not None else self.model.cart
+            attempt = await self.engine.charge(target)
+        except (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError) as exc:
+            self._charging = False
+            self.model.set_locked(False)
+            text = errors.report(exc, "charge")
+            state = "starting" if isinstance(exc, NotReady) else (
+                "offline" if isinstance(exc, MercadoPagoError) and exc.retryable else "failed")
+            self._set_panel(state, text, None if state != "failed" else "Fix the cart and press Charge (F12) again.")
+            self._customer_state(state)
+            self._update_buttons()
+            return
+        except Exception as exc:
+            self._charging = False
+            self.model.set_locked(False)
+            self._set_panel("failed", errors.report(exc, "charge"))
+            self._customer_state("failed")
+            self._update_buttons()
+            raise
+        self._charging = False
+        self.sale_id = attempt.sale_id
+        self._follow(attempt)
+
+    def _follow(self, attempt: Attempt) -> None:
+        """Show an attempt's state (from charge(), a restore, or an event)."""
+        previous = self.attempt
+        self.attempt = attempt
+        state = ui_state(attempt.state)
+        if attempt.state == S.FAILED and attempt.message.startswith(OFFLINE_MESSAGES):
+            state = "offline"
+        live = state in LIVE
+        self.model.set_locked(live)
+        if state == "waiting" and previous is not None and previous.id == attempt.id and self.status_panel.state in (
+            "scanned", "rejected"
+        ):
+            state = self.status_panel.state  # a later read changes nothing the customer did
+        sentence = attempt.message if state not in ("waiting", "publishing") else None
+        self._set_panel(state, sentence)
+        if self.customer is not None:
+            if state in ("publishing", "waiting", "checking") and (previous is None or previous.id != attempt.id
+                                                                    or self.customer.state() == "idle"):
+                self.customer.show_charge(attempt.total, self.site, attempt.qr_data)
+            self._customer_state(state)
+            if live and attempt.expires_at:
+                self._set_countdown(int((attempt.expires_at - datetime.now(timezone.utc)).total_seconds()))
+            else:
+                self.customer.set_countdown(None)
+        if attempt.state == S.PAID:
+            self._finished = True
+            self.sale_id = None
+            self.model.set_locked(False)
+        elif attempt.state == S.NEEDS_REVIEW:
+            self.sale_id = None  # a supervisor settles it; the cashier may start the next sale
+        self._update_buttons()
+
+    @qasync.asyncSlot()
+    async def cancel_charge(self) -> None:
+        attempt = self.attempt
+        if attempt is None or ui_state(attempt.state) not in LIVE or self.engine is None:
+            return
+        self._set_panel("cancelling")
+        self._customer_state("cancelling")
+        try:
+            result = await self.engine.cancel(attempt.id, supervisor="cashier", reason="cancelled at the register")
+        except (CheckoutError, InvalidCart, MercadoPagoError) as exc:
+            self._set_panel(ui_state(attempt.state), errors.report(exc, "cancel"))
+            return
+        if self.attempt is not None and self.attempt.id == result.id:
+            self._follow(result)
+
+    # --- engine events -------------------------------------------------------------------------------
+
+    def _on_event(self, event) -> None:
+        """Engine events arrive here on the loop's thread (plain callback, must not block)."""
+        if self._shutting_down:
+            return
+        current = self.attempt.id if self.attempt is not None else None
+        if isinstance(event, ev.StateChanged):
+            if event.attempt_id == current:
+                self._spawn(self._refresh_attempt(event.attempt_id))
+            elif event.new == S.NEEDS_REVIEW:
+                self._item_error(f"An earlier sale needs a supervisor's review: {event.message}")
+        elif isinstance(event, ev.Countdown):
+            if event.attempt_id == current:
+                self._set_countdown(event.seconds_left)
+        elif isinstance(event, ev.Scanned):
+            if event.attempt_id == current and self.status_panel.state in ("waiting", "rejected"):
+                self._set_panel("scanned", event.message)
+                self._customer_state("scanned")
+        elif isinstance(event, ev.PaymentRejected):
+            if event.attempt_id == current:
+                self._set_panel("rejected", event.message)
+                self._customer_state("rejected")
+        elif isinstance(event, ev.ReceiptIssued):
+            self._spawn(self._issue_receipt(event.receipt))
+        elif isinstance(event, ev.Contact):
+            self._last_contact = event.at
+            self._connection_problem = None
+            self._update_connection()
+        elif isinstance(event, ev.Notice):
+            log.info("engine notice: %s", event.message)
+            if event.level != "info":
+                self._connection_problem = event.message
+                self._update_connection()
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+
+        def done(t: asyncio.Task) -> None:
+            self._tasks.discard(t)
+            if not t.cancelled() and t.exception() is not None:
+                exc = t.exception()
+                errors.report(exc, "background task")
+                if not errors.is_expected(exc):
+                    import sys
+
+                    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+        task.add_done_callback(done)
+
+    async def _refresh_attempt(self, attempt_id: int) -> None:
+        attempt = await self.engine.attempt(attempt_id)
+        if self.attempt is not None and self.attempt.id == attempt_id:
+            self._follow(attempt)
+
+    # --- receipts ------------------------------------------------------------------------------------
+
+    async def _issue_receipt(self, issued: IssuedReceipt) -> None:
+        receipt = await self.build_receipt(issued)
+        self.last_receipt = receipt
+        printer = self.services.options.printer_name
+        printed = False
+        if printer:
+            from . import printing
+
+            try:
+                printing.print_receipt(receipt, printer)
+                printed = True
+            except printing.PrintingError as exc:
+                self._item_error(f"The receipt did not print: {exc}")
+        if printed:
+            await self.engine.receipt_printed(issued.id)
+        self.show_receipt(receipt)
+
+    async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
+        sale = await self.engine.sale(issued.sale_id)
+        payments = await self.engine.payments(attempt_id=issued.attempt_id)
+        approved = [p for p in payments if p.status == "approved"] or payments
+        mo_ids = [p.merchant_order_id for p in approved if p.merchant_order_id is not None]
+        return Receipt(
+            store_name=self.services.store_name,
+            register_name=self.services.register_name,
+            sale_number=sale.code,
+            lines=[
+                ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(self.site))
+                for line in sale.lines
+            ],
+            total=sale.total,
+            site=self.site,
+            paid_at=issued.issued_at.astimezone(),
+            operator=issued.operator,
+            payment_ids=[str(p.mp_payment_id) for p in approved],
+            merchant_order_id=str(mo_ids[0]) if mo_ids else None,
+            copy=issued.kind == "copy",
+        )
+
+    def show_receipt(self, receipt: Receipt) -> None:
+        from .receipt_view import ReceiptDialog
+
+        if self.receipt_dialog is not None:
+            try:
+                self.receipt_dialog.set_receipt(receipt)
+                self.receipt_dialog.show()
+                self.receipt_dialog.raise_()
+            except RuntimeError:
+                self.receipt_dialog = None
+        if self.receipt_dialog is None:
+            dialog = ReceiptDialog(receipt, self, printer_name=self.services.options.printer_name)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda *_: setattr(self, "receipt_dialog", None))
+            dialog.finished.connect(lambda *_: self.item_field.setFocus())
+            self.receipt_dialog = dialog
+            dialog.show()
+        self.receipts_shown += 1
+        self.receipt_shown.emit(receipt)
+        self.activateWindow()
+        self.item_field.setFocus()
+
+    @qasync.asyncSlot(int)
+    async def reprint(self, attempt_id: int) -> None:
+        """A copy of a paid sale's receipt (prints and shows "COPY")."""
+        try:
+            await self.engine.reprint(attempt_id)
+        except (CheckoutError, MercadoPagoError) as exc:
+            self._item_error(errors.report(exc, "reprint"))
+
+    def save_sticker_pdf(self) -> None:
+        """"Print QR sticker" as a PDF (the printer path is the same through the print dialog)."""
+        pos = self.services.pos
+        if pos is None or not pos.qr_code:
+            self._item_error("The register's QR is not known yet.")
+            return
+        from . import printing
+
+        dialog = QFileDialog(self, "Save the QR sticker as PDF", str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: printing.qr_sticker_to_pdf(
+            pos.qr_code, self.services.store_name, self.services.register_name, path, pos_external_id=pos.external_id
+        ))
+        dialog.open()
+
+    # --- display helpers -----------------------------------------------------------------------------
+
+    def _set_panel(self, state: str, sentence: str | None = None, next_step: str | None = None) -> None:
+        self.status_panel.set_state(state, sentence, next_step)
+        self.cancel_button.setVisible(state in LIVE and state not in ("cancelling",))
+        self.charge_state_changed.emit(state)
+
+    def _customer_state(self, state: str) -> None:
+        if self.customer is None:
+            return
+        self.customer.set_state(customer_state(state))
+        if state not in LIVE:
+            self.customer.set_countdown(None)
+
+    def _customer_idle(self) -> None:
+        if self.customer is not None:
+            self.customer.set_state("idle")
+
+    def _set_countdown(self, seconds: int) -> None:
+        self.status_panel.set_countdown(seconds)
+        if self.customer is not None:
+            self.customer.set_countdown(seconds)
+
+    def _update_totals(self) -> None:
+        self.total_label.setText(format_money(self.model.total, self.site))
+        n = self.model.item_count()
+        lines = self.model.rowCount()
+        self.count_label.setText(f"{n} item{'s' if n != 1 else ''} · {lines} line{'s' if lines != 1 else ''}" if lines else "Empty cart")
+
+    def _update_buttons(self) -> None:
+        live = self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE)
+        ready = self.engine is not None and self.engine.ready
+        self.charge_button.setEnabled(ready and not live and not self._finished and self.model.rowCount() > 0)
+        for b in (self.qty_button, self.price_button, self.remove_button, self.free_button):
+            b.setEnabled(not live and not self._finished)
+        self.clear_button.setEnabled(not live)
+        self.sales_button.setEnabled(self.engine is not None)
+
+    def _update_connection(self) -> None:
+        if self._connection_problem:
+            self.connection_label.setStyleSheet("color: #8d3a00; font-size: 14px; font-weight: 600;")
+            self.connection_label.setText("Mercado Pago: not answering, retrying")
+            return
+        if self._last_contact is None:
+            return
+        age = (datetime.now(timezone.utc) - self._last_contact).total_seconds()
+        self.connection_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 14px;")
+        when = self._last_contact.astimezone().strftime("%H:%M:%S")
+        self.connection_label.setText(f"Mercado Pago: connected (last answer {when})" if age < 120
+                                      else f"Mercado Pago: last answer at {when}")
+
+    def _discard_later(self, sale_id: int, reason: str) -> None:
+        """Drop an open, unpaid sale the cashier abandoned (audited by the engine)."""
+        if self.engine is None:
+            return
+
+        async def discard() -> None:
+            try:
+                await self.engine.discard_sale(sale_id, "cashier", reason)
+            except (CheckoutError, MercadoPagoError) as exc:
+                log.info("sale %s not discarded: %s", sale_id, exc)
+
+        self._spawn(discard())
+
+    # --- read-back for tests ---------------------------------------------------------------------
+
+    def panel_state(self) -> str:
+        return self.status_panel.state
+
+    def panel_text(self) -> str:
+        return f"{self.status_panel.title.text()} — {self.status_panel.sentence.text()} {self.status_panel.next_step.text()}"
+
+
+__all__ = ["ItemField", "MainWindow", "STATES"]

@@ -1,0 +1,180 @@
+"""Sales of the day (F9): every sale charged today on this register, its state and total,
+the Mercado Pago payment id, and a reprint (a COPY) of a paid sale's receipt.
+
+The list is read from the journal on its own thread (`journal.run`), never on the Qt
+thread; the dialog is non-modal so the cashier can keep an eye on a live charge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
+from decimal import Decimal
+
+import qasync
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.money import Site
+from ..domain.receipt import format_money
+from ..domain.sale import Attempt, AttemptState, Sale
+from . import errors, theme
+from .status_panel import STATES, ui_state
+
+COLUMNS = ("Time", "Sale", "Items", "Total", "State", "Payment id")
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    sale: Sale
+    attempt: Attempt  # the sale's latest attempt
+    attempts: int
+    payment_ids: tuple[int, ...]
+
+    @property
+    def state(self) -> str:
+        return ui_state(self.attempt.state)
+
+
+def start_of_today() -> datetime:
+    local_midnight = datetime.combine(datetime.now().astimezone().date(), time(0), tzinfo=datetime.now().astimezone().tzinfo)
+    return local_midnight.astimezone(timezone.utc)
+
+
+def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow]:
+    """Runs on the journal's thread."""
+    attempts = db.attempts(register_id=register_id, expires_after=since, limit=10_000)
+    by_sale: dict[int, list[Attempt]] = {}
+    for a in attempts:
+        if a.created_at >= since:
+            by_sale.setdefault(a.sale_id, []).append(a)
+    rows = []
+    for sale_id, items in by_sale.items():
+        items.sort(key=lambda a: a.number)
+        payments = tuple(p.mp_payment_id for p in db.payments(sale_id=sale_id) if p.status == "approved")
+        rows.append(SaleRow(db.sale(sale_id), items[-1], len(items), payments))
+    rows.sort(key=lambda r: r.attempt.created_at, reverse=True)
+    return rows
+
+
+class SalesDialog(QDialog):
+    reprint_requested = Signal(int)  # attempt id
+
+    def __init__(self, engine, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.site = engine, site
+        self.rows: list[SaleRow] = []
+        self.setWindowTitle("Sales of the day")
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(980, 560)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setStyleSheet("QTableWidget { font-size: 16px; }")
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _i: self.reprint())
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.reprint_button = theme.big_button("Reprint (COPY)", "F5")
+        self.refresh_button = theme.big_button("Refresh", "F9", role="secondary")
+        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.reprint_button.clicked.connect(self.reprint)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.close_button.clicked.connect(self.close)
+        for seq, slot in (("F5", self.reprint), ("F9", self.refresh)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.activated.connect(slot)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    @qasync.asyncSlot()
+    async def refresh(self) -> None:
+        register_id = self.engine.config.register_id
+        since = start_of_today()
+        try:
+            rows = await self.engine.journal.run(lambda db: load_sales_of_the_day(db, register_id, since))
+        except Exception as exc:
+            self.summary.setText(errors.report(exc, "sales of the day"))
+            return
+        try:
+            self.set_rows(rows)
+        except RuntimeError:  # the dialog was closed meanwhile
+            pass
+
+    def set_rows(self, rows: list[SaleRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            state = row.state
+            text = STATES.get(state, STATES["failed"]).title
+            if row.attempts > 1:
+                text += f" (charge {row.attempts})"
+            values = (
+                row.attempt.created_at.astimezone().strftime("%H:%M:%S"),
+                row.sale.code,
+                str(sum(line.quantity for line in row.sale.lines)),
+                format_money(row.sale.total, self.site),
+                text,
+                ", ".join(str(p) for p in row.payment_ids),
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c in (2, 3):
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                if c == 4:
+                    bg, fg = theme.STATE_COLOURS.get(STATES.get(state, STATES["failed"]).colour_key, ("#ffffff", "#000"))
+                    item.setBackground(QColor(bg))
+                    item.setForeground(QColor(fg))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        paid = [row for row in rows if row.attempt.state == AttemptState.PAID]
+        total = sum((row.sale.total for row in paid), Decimal(0))
+        review = sum(1 for row in rows if row.attempt.state == AttemptState.NEEDS_REVIEW)
+        text = f"{len(paid)} paid · {format_money(total, self.site)}"
+        if len(rows) > len(paid):
+            text += f" · {len(rows) - len(paid)} not paid"
+        if review:
+            text += f" · {review} need a supervisor"
+        self.summary.setText(text)
+        if rows and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> SaleRow | None:
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.reprint_button.setEnabled(row is not None and row.attempt.state == AttemptState.PAID)
+
+    def reprint(self) -> None:
+        row = self.selected()
+        if row is None or row.attempt.state != AttemptState.PAID:
+            return
+        self.reprint_requested.emit(row.attempt.id)

@@ -1,0 +1,107 @@
+"""`qrcashier --self-test`: one whole sale, offscreen, against the embedded sandbox.
+
+It drives the real main window the way a cashier and a customer would: types a demo
+product's barcode into the item field as a scanner does, presses Charge, has the
+sandbox's customer scan and pay, and waits for "paid" and the receipt. Prints one
+summary line and returns 0 (pass) or 1 (fail). It uses a temporary data folder unless
+--data-dir is given, and finishes well inside 20 seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEADLINE_SECONDS = 18.0
+DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
+
+
+async def _wait(predicate, what: str, timeout: float = 8.0) -> None:
+    try:
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                await asyncio.sleep(0.02)
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what}") from None
+
+
+async def one_sale(data_dir: Path) -> str:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ..checkout.config import PollPolicy
+    from .main_window import MainWindow
+    from .services import Options, Services
+
+    services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5)))
+    window = None
+    try:
+        services.open_local()
+        window = MainWindow(services, on_quit=lambda: None)
+        window.show_all()
+        await window.start()
+        QTest.keyClicks(window.item_field, DEMO_BARCODE)
+        QTest.keyClick(window.item_field, Qt.Key.Key_Return)
+        assert window.model.rowCount() == 1, f"the barcode added {window.model.rowCount()} lines"
+        await window.charge()
+        await _wait(lambda: window.panel_state() == "waiting", "the order on the QR")
+        pos = services.options.pos_external_id
+        await services.sandbox_control("POST", f"/sandbox/pos/{pos}/scan")
+        await services.sandbox_control("POST", f"/sandbox/pos/{pos}/pay", {"status": "approved"})
+        await _wait(lambda: window.panel_state() == "paid" and window.last_receipt is not None, "paid and the receipt")
+        receipt = window.last_receipt
+        assert receipt.total == window.model.total, "the receipt's total differs from the cart's"
+        assert receipt.payment_ids, "the receipt has no Mercado Pago payment id"
+        assert receipt.merchant_order_id, "the receipt has no merchant_order id"
+        return f"sale {receipt.sale_number} paid {receipt.money(receipt.total)}, payment {receipt.payment_ids[0]}"
+    finally:
+        if window is not None:
+            await window.shutdown()
+        await services.close()
+
+
+def run_self_test(args) -> int:
+    from .app import close_logging, install_qt_message_handler, make_application, setup_logging
+    from . import errors
+
+    started = time.perf_counter()
+    temp = None
+    if args.data_dir:
+        data_dir = Path(args.data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        temp = tempfile.mkdtemp(prefix="qrcashier-selftest-")
+        data_dir = Path(temp)
+    make_application()
+    setup_logging(data_dir, verbose=True)
+    install_qt_message_handler()
+    errors.set_dialogs_enabled(False)
+    import qasync
+
+    async def bounded() -> str:
+        async with asyncio.timeout(DEADLINE_SECONDS):
+            return await one_sale(data_dir)
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            summary = runner.run(bounded())
+        ok = True
+    except BaseException as exc:  # report every failure as one line, never a hang
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        summary = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        ok = False
+    finally:
+        close_logging()
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    line = f"self-test {'PASS' if ok else 'FAIL'} in {elapsed:.1f} s: {summary}"
+    out = sys.stdout if sys.stdout is not None else sys.stderr
+    if out is not None:
+        print(line, file=out, flush=True)
+    return 0 if ok else 1

@@ -1,0 +1,234 @@
+"""Everything the windows talk to, built and torn down in one place (no widgets here).
+
+`Services(options)` holds the catalog, the one httpx.AsyncClient, the Mercado Pago
+client, the in-process sandbox (with --sandbox), the provisioned store and POS, the
+journal and the checkout engine. `open_local()` opens what is on this computer;
+`await start()` does everything that needs the network; `await close()` undoes both,
+in reverse order, and is safe to call at any point (also after a failed start).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from ..catalog import Catalog
+from ..checkout.config import PollPolicy, RegisterConfig
+from ..checkout.engine import CheckoutEngine
+from ..checkout.instore_v2 import InstoreV2Gateway
+from ..checkout.journal import JOURNAL_FILE, Journal
+from ..domain.money import Site
+from ..domain.money import site as find_site
+from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
+from ..mercadopago.http import RetryPolicy
+from ..mercadopago.models import Pos
+from ..provisioning import Provisioned, RegisterSpec, ensure_register
+
+log = logging.getLogger("qrcashier.services")
+
+SANDBOX_TOKEN = "SANDBOX-MLA-demo"
+CATALOG_FILE = "catalog.sqlite3"
+# Connect fast or fail fast; reads a little longer. Mercado Pago hanging past this is
+# a Timeout for the engine, never a frozen window.
+HTTP_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
+
+
+@dataclass
+class Options:
+    data_dir: Path
+    sandbox: bool = True
+    token: str | None = None
+    base_url: str | None = None  # None: the sandbox's, or Mercado Pago's
+    store_external_id: str = "KIOSCO1"
+    pos_external_id: str = "CAJA1"
+    register_id: str = "CAJA1"
+    store_name: str = "Kiosco Demo"
+    pos_name: str = "Caja 1"
+    site_id: str = "MLA"
+    order_expiry: timedelta = timedelta(minutes=10)
+    poll: PollPolicy = field(default_factory=PollPolicy)
+    http_timeout: httpx.Timeout = field(default_factory=lambda: HTTP_TIMEOUT)
+    printer_name: str | None = None
+    import_catalog: Path | None = None
+    fullscreen_customer: bool = False
+    load_demo_catalog: bool = True
+    operator: str = ""
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+    @classmethod
+    def from_args(cls, args: Any) -> Options:
+        from .app import data_dir
+
+        opts = cls(data_dir=data_dir(getattr(args, "data_dir", None)))
+        opts.sandbox = bool(getattr(args, "sandbox", False)) or not _have_account()
+        if getattr(args, "printer", None):
+            opts.printer_name = args.printer
+        if getattr(args, "import_catalog", None):
+            opts.import_catalog = Path(args.import_catalog)
+        if getattr(args, "order_expiry", None):
+            opts.order_expiry = timedelta(seconds=float(args.order_expiry))
+        opts.fullscreen_customer = bool(getattr(args, "fullscreen_customer", False))
+        return opts
+
+    @property
+    def site(self) -> Site:
+        return find_site(self.site_id)
+
+
+def _have_account() -> bool:
+    """A real account is configured by the setup wizard (not part of this build yet)."""
+    return False
+
+
+class Services:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.catalog: Catalog | None = None
+        self.catalog_report = None
+        self.http: httpx.AsyncClient | None = None
+        self.sandbox: Any = None
+        self.client: MercadoPagoClient | None = None
+        self.provisioned: Provisioned | None = None
+        self.journal: Journal | None = None
+        self.engine: CheckoutEngine | None = None
+        self.config: RegisterConfig | None = None
+        self.phone_url: str | None = None
+        self._token: AccessToken | None = None
+
+    @property
+    def site(self) -> Site:
+        return self.options.site
+
+    @property
+    def pos(self) -> Pos | None:
+        return self.provisioned.pos if self.provisioned else None
+
+    @property
+    def store_name(self) -> str:
+        if self.provisioned and self.provisioned.store.name:
+            return self.provisioned.store.name
+        return self.options.store_name
+
+    @property
+    def register_name(self) -> str:
+        return self.options.pos_name
+
+    # --- local ----------------------------------------------------------------------------------
+
+    def open_local(self) -> None:
+        """The catalog (with the demo products on first run, and an import if asked). No network."""
+        if self.catalog is not None:
+            return
+        self.catalog = Catalog.open(self.options.data_dir / CATALOG_FILE, self.site)
+        if self.options.load_demo_catalog:
+            report = self.catalog.load_demo_if_empty()
+            if report is not None:
+                log.info("demo catalog: %s", report.summary())
+        if self.options.import_catalog is not None:
+            self.catalog_report = self.catalog.import_csv(self.options.import_catalog)
+            log.info("catalog import from %s: %s", self.options.import_catalog, self.catalog_report.summary())
+
+    # --- network --------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
+        opts = self.options
+        if self.http is None:
+            self.http = httpx.AsyncClient(timeout=opts.http_timeout, limits=httpx.Limits(max_connections=10))
+        base_url = opts.base_url
+        token = opts.token
+        if opts.sandbox:
+            if self.sandbox is None:
+                from ..sandbox.server import SandboxServer
+
+                self.sandbox = await SandboxServer.start(host="127.0.0.1", port=0, default_site=opts.site_id)
+                log.info("sandbox listening on %s", self.sandbox.base_url)
+            base_url = self.sandbox.base_url
+            token = token or SANDBOX_TOKEN
+        if token is None:
+            raise RuntimeError("no access token is configured")
+        if self.client is None:
+            self._token = AccessToken(token)
+            kwargs = {"base_url": base_url} if base_url else {}
+            http = MercadoPagoHTTP(self.http, self._token, timeout=opts.http_timeout, retry=opts.retry, **kwargs)
+            self.client = MercadoPagoClient(http)
+        if self.provisioned is None:
+            spec = RegisterSpec(
+                store_external_id=opts.store_external_id,
+                pos_external_id=opts.pos_external_id,
+                store_name=opts.store_name,
+                pos_name=opts.pos_name,
+            )
+            self.provisioned = await ensure_register(self.client, spec)
+            if self.provisioned.user.site_id != opts.site_id:
+                log.warning("the account's site is %s, not %s", self.provisioned.user.site_id, opts.site_id)
+        if self.journal is None:
+            self.journal = await Journal.open(opts.data_dir / JOURNAL_FILE)
+        if self.engine is None:
+            self.config = RegisterConfig(
+                register_id=opts.register_id,
+                user_id=self.provisioned.user.id,
+                external_store_id=opts.store_external_id,
+                external_pos_id=opts.pos_external_id,
+                site=self.site,
+                order_expiry=opts.order_expiry,
+                poll=opts.poll,
+                order_title=self.store_name[:60] or "Purchase",
+            )
+            gateway = InstoreV2Gateway(self.client, self.config)
+            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator)
+        if opts.sandbox and self.phone_url is None:
+            self.phone_url = await self._sandbox_phone_url()
+
+    async def _sandbox_phone_url(self) -> str | None:
+        try:
+            reply = await self.http.get(
+                f"{self.sandbox.base_url}/sandbox/pos/{self.options.pos_external_id}/phone",
+                headers={"Authorization": self._token.bearer_header()},
+            )
+            reply.raise_for_status()
+            return reply.json()["url"]
+        except (httpx.HTTPError, KeyError, ValueError) as exc:
+            log.warning("no phone page link from the sandbox: %s", type(exc).__name__)
+            return None
+
+    async def sandbox_control(self, method: str, path: str, json: Any = None) -> Any:
+        """Call the sandbox's control API as this account (the self-test, demos and tests)."""
+        if self.sandbox is None:
+            raise RuntimeError("not running on the sandbox")
+        reply = await self.http.request(
+            method, f"{self.sandbox.base_url}{path}", json=json,
+            headers={"Authorization": self._token.bearer_header()},
+        )
+        reply.raise_for_status()
+        return reply.json() if reply.content else None
+
+    # --- teardown ------------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
+        steps = []
+        if self.engine is not None:
+            steps.append(("engine", self.engine.close()))
+        if self.journal is not None:
+            steps.append(("journal", self.journal.close()))
+        if self.http is not None:
+            steps.append(("http client", self.http.aclose()))
+        if self.sandbox is not None:
+            steps.append(("sandbox", self.sandbox.close()))
+        self.engine = self.journal = self.http = self.sandbox = None
+        for name, coro in steps:
+            try:
+                await coro
+            except Exception:
+                log.exception("closing the %s failed", name)
+        if self.catalog is not None:
+            self.catalog.close()
+            self.catalog = None
+
+
