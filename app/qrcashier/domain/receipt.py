@@ -1,0 +1,357 @@
+"""The sale receipt: plain values in, 42-column thermal-printer text out. No Qt here.
+
+`format_money(amount, site)` is the one place that knows how each site writes
+money ("$ 1.234,50" in Buenos Aires, "R$ 1.234,50" in São Paulo, "$1,234.50"
+in Mexico City, "$ 1.235" in Santiago); the UI reuses it for every amount it
+shows.
+
+A receipt renders as rows (`Receipt.rows()`), each a fixed-width line of text
+plus an `emphasis` flag the printer uses to print it bold and double height;
+`Receipt.to_text()` joins them for a plain-text view or a raw text printer.
+Labels follow the site's language (Spanish, Portuguese), English otherwise.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Iterable, NamedTuple, Sequence
+
+from .money import Site, quantize
+
+RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
+
+
+# --- money -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _MoneyStyle:
+    symbol: str
+    gap: str  # between the symbol and the number
+    thousands: str
+    decimal: str
+
+
+_MONEY_STYLES: dict[str, _MoneyStyle] = {
+    "ARS": _MoneyStyle("$", " ", ".", ","),
+    "BRL": _MoneyStyle("R$", " ", ".", ","),
+    "MXN": _MoneyStyle("$", "", ",", "."),
+    "CLP": _MoneyStyle("$", " ", ".", ","),
+    "COP": _MoneyStyle("$", " ", ".", ","),
+    "PEN": _MoneyStyle("S/", " ", ",", "."),
+    "UYU": _MoneyStyle("$", " ", ".", ","),
+}
+
+
+def _style(site: Site) -> _MoneyStyle:
+    return _MONEY_STYLES.get(site.currency, _MoneyStyle(site.currency, " ", ",", "."))
+
+
+def _number(value: Decimal, decimals: int, style: _MoneyStyle) -> str:
+    text = f"{value:,.{decimals}f}"  # "1,234.50": Python's grouping, then swap to the site's
+    return text.translate({ord(","): style.thousands, ord("."): style.decimal})
+
+
+def format_money(amount: Decimal | int, site: Site) -> str:
+    """Money as the site's cashiers and customers write it.
+
+    The amount is rounded to the site's unit first (CLP and COP have no decimals).
+    Negative amounts (refunds) put the sign before the symbol: "-$ 500,00".
+    """
+    if isinstance(amount, float) or isinstance(amount, bool):
+        raise TypeError("format_money takes a Decimal or an int, not a float")
+    q = quantize(Decimal(amount), site)
+    sign = "-" if q < 0 else ""
+    style = _style(site)
+    return f"{sign}{style.symbol}{style.gap}{_number(abs(q), site.decimals, style)}"
+
+
+def format_quantity(quantity: Decimal | int, site: Site) -> str:
+    """A quantity without trailing zeros, with the site's decimal separator: 2, 0,35 (kg)."""
+    q = Decimal(quantity)
+    if q == q.to_integral_value():
+        return str(int(q))
+    text = format(q.normalize(), "f")
+    return text.replace(".", _style(site).decimal)
+
+
+# --- language ----------------------------------------------------------------------------
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "copy": "COPY",
+        "sale": "Sale #",
+        "register": "Register",
+        "date": "Date",
+        "operator": "Cashier",
+        "total": "TOTAL",
+        "paid_with": "Paid with Mercado Pago",
+        "payment": "Payment",
+        "order": "Order",
+        "refunds": "REFUNDS",
+        "refund": "Refund",
+        "net": "NET TOTAL",
+        "non_fiscal": "Not a tax invoice",
+        "thanks": "Thank you!",
+    },
+    "es": {
+        "copy": "COPIA",
+        "sale": "Venta N°",
+        "register": "Caja",
+        "date": "Fecha",
+        "operator": "Cajero",
+        "total": "TOTAL",
+        "paid_with": "Pagado con Mercado Pago",
+        "payment": "Pago",
+        "order": "Orden",
+        "refunds": "DEVOLUCIONES",
+        "refund": "Devolución",
+        "net": "TOTAL NETO",
+        "non_fiscal": "Comprobante no válido como factura",
+        "thanks": "¡Gracias por su compra!",
+    },
+    "pt": {
+        "copy": "CÓPIA",
+        "sale": "Venda nº",
+        "register": "Caixa",
+        "date": "Data",
+        "operator": "Operador",
+        "total": "TOTAL",
+        "paid_with": "Pago com Mercado Pago",
+        "payment": "Pagamento",
+        "order": "Pedido",
+        "refunds": "ESTORNOS",
+        "refund": "Estorno",
+        "net": "TOTAL LÍQUIDO",
+        "non_fiscal": "Não é documento fiscal",
+        "thanks": "Obrigado pela preferência!",
+    },
+}
+
+
+def language_for(site: Site) -> str:
+    """"es", "pt" or "en": the language a site's receipts and customer screen use."""
+    lang = site.locale.split("_", 1)[0]
+    return lang if lang in _LABELS else "en"
+
+
+def copy_banner_word(language: str) -> str:
+    return _LABELS.get(language, _LABELS["en"])["copy"]
+
+
+# --- the receipt -------------------------------------------------------------------------
+
+
+def _decimal(value: object, what: str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    raise TypeError(f"{what} must be a Decimal (or an int), got {type(value).__name__}")
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    line_total: Decimal
+
+    def __post_init__(self) -> None:
+        for name in ("quantity", "unit_price", "line_total"):
+            object.__setattr__(self, name, _decimal(getattr(self, name), name))
+
+
+@dataclass(frozen=True)
+class ReceiptRefund:
+    amount: Decimal  # positive: the amount given back
+    payment_id: str = ""
+    refunded_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", _decimal(self.amount, "refund amount"))
+
+
+class ReceiptRow(NamedTuple):
+    text: str  # exactly `width` characters or fewer; never more
+    emphasis: bool = False  # print bold / double height (the total, the store name)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Everything a receipt prints, as plain values. Build one per print; `as_copy()` for a reprint."""
+
+    store_name: str
+    register_name: str
+    sale_number: str | int
+    lines: Sequence[ReceiptLine]
+    total: Decimal
+    site: Site
+    paid_at: datetime  # aware; printed in its own time zone
+    store_address: str = ""
+    operator: str = ""
+    payment_ids: Sequence[str] = ()
+    merchant_order_id: str | None = None
+    copy: bool = False
+    refunds: Sequence[ReceiptRefund] = ()
+    language: str | None = None  # "es", "pt" or "en"; None: the site's language
+    footer: str | None = None  # replaces the thank-you line when given
+
+    def __post_init__(self) -> None:
+        if self.paid_at.tzinfo is None or self.paid_at.utcoffset() is None:
+            raise ValueError("Receipt.paid_at must be an aware datetime")
+        object.__setattr__(self, "total", _decimal(self.total, "total"))
+        object.__setattr__(self, "lines", tuple(self.lines))
+        object.__setattr__(self, "refunds", tuple(self.refunds))
+        object.__setattr__(self, "payment_ids", tuple(str(p) for p in self.payment_ids))
+        if self.language is not None and self.language not in _LABELS:
+            raise ValueError(f"no receipt labels for language {self.language!r}")
+
+    # -- derived values --
+
+    @property
+    def lang(self) -> str:
+        return self.language or language_for(self.site)
+
+    @property
+    def refunded(self) -> Decimal:
+        return sum((r.amount for r in self.refunds), Decimal(0))
+
+    @property
+    def net_total(self) -> Decimal:
+        return self.total - self.refunded
+
+    def as_copy(self) -> Receipt:
+        return replace(self, copy=True)
+
+    def money(self, amount: Decimal) -> str:
+        return format_money(amount, self.site)
+
+    # -- rendering --
+
+    def rows(self, width: int = RECEIPT_WIDTH) -> list[ReceiptRow]:
+        """The receipt as printer rows of at most `width` characters."""
+        if width < 24:
+            raise ValueError("a receipt needs at least 24 columns")
+        t = _LABELS[self.lang]
+        out: list[ReceiptRow] = []
+        add = out.append
+        rule = ReceiptRow("-" * width)
+
+        def pair(left: str, right: str, emphasis: bool = False) -> None:
+            for row in _pair(left, right, width):
+                add(ReceiptRow(row, emphasis))
+
+        banner = _banner(t["copy"], width) if self.copy else None
+        if banner:
+            add(ReceiptRow(banner, True))
+            add(ReceiptRow(""))
+        for piece in _wrap(self.store_name, width):
+            add(ReceiptRow(piece.center(width).rstrip(), True))
+        for piece in _wrap(self.store_address, width):
+            add(ReceiptRow(piece.center(width).rstrip()))
+        add(rule)
+        pair(f"{t['register']}: {self.register_name}", f"{t['sale']} {self.sale_number}")
+        pair(f"{t['date']}: {_when(self.paid_at, self.lang)}", "")
+        if self.operator:
+            pair(f"{t['operator']}: {self.operator}", "")
+        add(rule)
+        for line in self.lines:
+            self._item_rows(line, width, add)
+        add(rule)
+        pair(t["total"], self.money(self.total), emphasis=True)
+        add(ReceiptRow("=" * width))
+        if self.payment_ids or self.merchant_order_id:
+            add(ReceiptRow(t["paid_with"]))
+            for pid in self.payment_ids:
+                pair(f"{t['payment']}:", pid)
+            if self.merchant_order_id:
+                pair(f"{t['order']}:", str(self.merchant_order_id))
+        if self.refunds:
+            add(rule)
+            add(ReceiptRow(t["refunds"], True))
+            for refund in self.refunds:
+                label = t["refund"]
+                if refund.payment_id:
+                    label += f" {refund.payment_id}"
+                pair(label, self.money(-refund.amount))
+                if refund.refunded_at is not None:
+                    pair(f"  {_when(refund.refunded_at, self.lang)}", "")
+            pair(t["net"], self.money(self.net_total), emphasis=True)
+        add(rule)
+        for text in (t["non_fiscal"], self.footer if self.footer is not None else t["thanks"]):
+            for piece in _wrap(text, width):
+                add(ReceiptRow(piece.center(width).rstrip()))
+        if banner:
+            add(ReceiptRow(""))
+            add(ReceiptRow(banner, True))
+        return out
+
+    def to_text(self, width: int = RECEIPT_WIDTH) -> str:
+        """Plain text, one row per line, no trailing spaces, ending in a newline."""
+        return "".join(row.text.rstrip() + "\n" for row in self.rows(width))
+
+    def _item_rows(self, line: ReceiptLine, width: int, add) -> None:
+        total = self.money(line.line_total)
+        if line.quantity == 1:
+            # "Description ............ $ 1.200,00", the description wrapped if long
+            first_width = width - len(total) - 1
+            pieces = _wrap(line.description, first_width) or [""]
+            add(ReceiptRow(_justify(pieces[0], total, width)))
+            for piece in _wrap(" ".join(pieces[1:]), width - 2):
+                add(ReceiptRow("  " + piece))
+        else:
+            for piece in _wrap(line.description, width) or [""]:
+                add(ReceiptRow(piece))
+            detail = f"  {format_quantity(line.quantity, self.site)} x {self.money(line.unit_price)}"
+            for row in _pair(detail, total, width):
+                add(ReceiptRow(row))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    text = " ".join(text.split())
+    if not text:
+        return []
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+
+
+def _justify(left: str, right: str, width: int) -> str:
+    return left + " " * (width - len(left) - len(right)) + right
+
+
+def _pair(left: str, right: str, width: int) -> Iterable[str]:
+    """Left text and a right-aligned value on one row, or the value on its own row if they don't fit."""
+    if not right:
+        return _wrap(left, width)
+    if len(left) + 1 + len(right) <= width:
+        return [_justify(left, right, width)]
+    return [*_wrap(left, width), right[-width:].rjust(width)]
+
+
+def _banner(word: str, width: int) -> str:
+    inner = f" {word} "
+    left = max(3, (width - len(inner)) // 2)
+    right = max(3, width - len(inner) - left)
+    return ("*" * left + inner + "*" * right)[:width]
+
+
+def _when(moment: datetime, lang: str) -> str:
+    if lang == "en":
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.strftime("%d/%m/%Y %H:%M:%S")
+
+
+__all__ = [
+    "RECEIPT_WIDTH",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptRow",
+    "copy_banner_word",
+    "format_money",
+    "format_quantity",
+    "language_for",
+]

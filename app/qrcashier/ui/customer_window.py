@@ -1,0 +1,595 @@
+"""The customer-facing screen: amount, QR and payment state, readable from 1.5 m.
+
+A separate top-level window, meant for a second monitor turned towards the customer
+(`go_fullscreen_on`). It only displays; the main window drives it:
+
+    cw = CustomerWindow()
+    cw.set_static_qr(pos.qr_code)
+    cw.show_charge(Decimal("1234.50"), SITES["MLA"])   # amount + QR, state "waiting"
+    cw.set_countdown(600)                               # ticks down by itself
+    cw.set_state("scanned") ... cw.set_state("paid")
+    cw.set_state("idle")                                # next customer
+
+Texts follow the charge's site language (Spanish, Portuguese; English otherwise)
+unless a language is fixed with `set_language`. Font sizes follow the window size.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QScreen,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.money import Site
+from ..domain.receipt import format_money, language_for
+from . import theme
+from .qr_view import QrView
+
+STATES = (
+    "idle",
+    "publishing",
+    "waiting",
+    "scanned",
+    "rejected",
+    "paid",
+    "expired",
+    "cancelled",
+    "needs_review",
+    "offline",
+    "failed",
+)
+# States in which scanning the QR is still useful: the QR is shown.
+QR_STATES = frozenset({"waiting", "scanned", "rejected", "offline"})
+# States in which the order can still expire: the countdown is shown.
+COUNTDOWN_STATES = frozenset({"publishing", "waiting", "scanned", "rejected", "offline"})
+# What replaces the QR in the other states.
+_GLYPHS = {
+    "publishing": "dots",
+    "paid": "check",
+    "expired": "clock",
+    "cancelled": "cross",
+    "needs_review": "alert",
+    "failed": "alert",
+}
+
+# The caption above the amount, when nothing is left to pay.
+_CAPTIONS = {
+    "paid": "amount_caption_paid",
+    "expired": "amount_caption_plain",
+    "cancelled": "amount_caption_plain",
+    "failed": "amount_caption_plain",
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "idle": "Welcome",
+        "publishing": "Preparing your payment…",
+        "waiting": "Scan to pay",
+        "scanned": "Customer scanned, waiting for payment",
+        "rejected": "Payment rejected — you can try again",
+        "paid": "Paid — thank you!",
+        "expired": "Order expired",
+        "cancelled": "Order cancelled",
+        "needs_review": "Please wait — the cashier is checking the payment",
+        "offline": "Connection problem — please wait",
+        "failed": "The payment could not be started",
+        "amount_caption": "Amount to pay",
+        "amount_caption_paid": "Amount paid",
+        "amount_caption_plain": "Total",
+        "countdown": "Expires in {}",
+        "no_qr": "No QR configured",
+        "phone": "Open the sandbox phone page",
+        "scan_hint": "Mercado Pago app → Scan QR",
+    },
+    "es": {
+        "idle": "Bienvenido",
+        "publishing": "Preparando el cobro…",
+        "waiting": "Escaneá para pagar",
+        "scanned": "QR escaneado, esperando el pago",
+        "rejected": "Pago rechazado — podés intentar de nuevo",
+        "paid": "Pagado — ¡gracias!",
+        "expired": "La orden venció",
+        "cancelled": "Orden cancelada",
+        "needs_review": "Un momento — el cajero está verificando el pago",
+        "offline": "Problema de conexión — aguardá un momento",
+        "failed": "No se pudo iniciar el cobro",
+        "amount_caption": "Total a pagar",
+        "amount_caption_paid": "Total pagado",
+        "amount_caption_plain": "Total",
+        "countdown": "Vence en {}",
+        "no_qr": "Sin QR configurado",
+        "phone": "Abrir el teléfono del sandbox",
+        "scan_hint": "App Mercado Pago → Escanear QR",
+    },
+    "pt": {
+        "idle": "Bem-vindo",
+        "publishing": "Preparando o pagamento…",
+        "waiting": "Escaneie para pagar",
+        "scanned": "QR escaneado, aguardando o pagamento",
+        "rejected": "Pagamento recusado — você pode tentar novamente",
+        "paid": "Pago — obrigado!",
+        "expired": "Pedido expirado",
+        "cancelled": "Pedido cancelado",
+        "needs_review": "Aguarde — o caixa está verificando o pagamento",
+        "offline": "Problema de conexão — aguarde um momento",
+        "failed": "Não foi possível iniciar o pagamento",
+        "amount_caption": "Total a pagar",
+        "amount_caption_paid": "Total pago",
+        "amount_caption_plain": "Total",
+        "countdown": "Expira em {}",
+        "no_qr": "Nenhum QR configurado",
+        "phone": "Abrir o celular do sandbox",
+        "scan_hint": "App Mercado Pago → Escanear QR",
+    },
+}
+
+URGENT_SECONDS = 30  # the countdown turns red below this
+
+
+def open_url(url: str) -> bool:
+    """Open a URL in the desktop browser (a module function so tests can replace it)."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+def choose_screen(screens, primary):
+    """The customer's screen: the first one that is not the primary, else the primary."""
+    others = [s for s in screens if s.name() != primary.name()]
+    return others[0] if others else primary
+
+
+def format_countdown(seconds: float) -> str:
+    total = max(0, math.ceil(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class StatusGlyph(QWidget):
+    """A large round symbol (check, cross, clock, alert, dots) drawn with QPainter: no font needed."""
+
+    KINDS = ("check", "cross", "clock", "alert", "dots")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind: str | None = None
+        self._colour = QColor("#616161")
+
+    def kind(self) -> str | None:
+        return self._kind
+
+    def set_glyph(self, kind: str | None, colour: str) -> None:
+        if kind is not None and kind not in self.KINDS:
+            raise ValueError(f"unknown glyph {kind!r}")
+        self._kind, self._colour = kind, QColor(colour)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self._kind is None:
+            return
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            d = min(self.width(), self.height()) * 0.72
+            box = QRectF((self.width() - d) / 2, (self.height() - d) / 2, d, d)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self._colour)
+            p.drawEllipse(box)
+            pen = QPen(QColor("#ffffff"), d * 0.085)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+
+            def at(fx: float, fy: float) -> QPointF:
+                return QPointF(box.left() + fx * d, box.top() + fy * d)
+
+            if self._kind == "check":
+                p.drawPolyline([at(0.27, 0.52), at(0.43, 0.68), at(0.74, 0.35)])
+            elif self._kind == "cross":
+                p.drawLine(at(0.33, 0.33), at(0.67, 0.67))
+                p.drawLine(at(0.67, 0.33), at(0.33, 0.67))
+            elif self._kind == "clock":
+                p.drawEllipse(QRectF(at(0.22, 0.22), at(0.78, 0.78)))
+                p.drawPolyline([at(0.5, 0.33), at(0.5, 0.5), at(0.63, 0.6)])
+            elif self._kind == "alert":
+                p.drawLine(at(0.5, 0.25), at(0.5, 0.57))
+                p.drawPoint(at(0.5, 0.73))
+            elif self._kind == "dots":
+                for fx in (0.3, 0.5, 0.7):
+                    p.drawPoint(at(fx, 0.5))
+        finally:
+            p.end()
+
+
+def _fit_pixel_size(font: QFont, text: str, max_px: int, width: int, height: int | None = None) -> int:
+    """The largest pixel size <= max_px at which `text` fits `width` (and `height`, word-wrapped)."""
+    px = max(8, int(max_px))
+    f = QFont(font)
+    while px > 8:
+        f.setPixelSize(px)
+        fm = QFontMetrics(f)
+        if height is None:
+            fits = fm.horizontalAdvance(text) <= width
+        else:
+            r = fm.boundingRect(QRect(0, 0, max(1, width), 100_000), Qt.TextFlag.TextWordWrap, text)
+            fits = r.width() <= width and r.height() <= height
+        if fits:
+            break
+        px = min(px - 1, int(px * 0.93))
+    return px
+
+
+class CustomerWindow(QWidget):
+    """The customer display. See the module docstring for the flow."""
+
+    phone_page_requested = Signal(str)  # emitted with the URL when the phone button is clicked
+
+    def __init__(self, parent: QWidget | None = None, *, language: str | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("QR Cashier — Customer")
+        self._fixed_language = language
+        self._language = language or "en"
+        self._state = "idle"
+        self._message: str | None = None
+        self._amount: Decimal | None = None
+        self._site: Site | None = None
+        self._static_qr: str | None = None
+        self._dynamic_qr: str | None = None
+        self._deadline: float | None = None
+        self._phone_url: str | None = None
+        self._store_name = ""
+
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(theme.PAPER))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.INK))
+        self.setPalette(pal)
+        self.setAutoFillBackground(True)
+
+        # left column: store, caption, amount, countdown, phone button
+        self._store = QLabel()
+        self._caption = QLabel()
+        self._amount_label = QLabel()
+        self._countdown = QLabel()
+        self._hint = QLabel()
+        for label, colour in (
+            (self._store, theme.MUTED),
+            (self._caption, theme.MUTED),
+            (self._amount_label, theme.INK),
+            (self._countdown, theme.INK),
+            (self._hint, theme.MUTED),
+        ):
+            label.setStyleSheet(f"color: {colour};")
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._amount_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._phone = QPushButton()
+        self._phone.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._phone.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._phone.setStyleSheet(
+            f"QPushButton {{ padding: 8px 16px; color: {theme.ACCENT}; background: #f2f5f8;"
+            f" border: 1px solid {theme.LINE}; border-radius: 6px; }}"
+            f" QPushButton:pressed {{ background: #dde3ea; }}"
+        )
+        self._phone.clicked.connect(self._on_phone_clicked)
+        self._phone.hide()
+
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        left.addWidget(self._store)
+        left.addStretch(1)
+        left.addWidget(self._caption)
+        left.addWidget(self._amount_label)
+        left.addSpacing(12)
+        left.addWidget(self._countdown)
+        left.addStretch(1)
+        left.addWidget(self._hint)
+        left.addSpacing(8)
+        left.addWidget(self._phone, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # right: the QR, or a status glyph in its place
+        self.qr_view = QrView()
+        self._glyph = StatusGlyph()
+        self._visual = QStackedWidget()
+        self._visual.addWidget(self.qr_view)
+        self._visual.addWidget(self._glyph)
+
+        self._body = QHBoxLayout()
+        self._body.addLayout(left, 1)
+        self._body.addWidget(self._visual, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        # bottom: the state band, full width, coloured per state
+        self._band = QFrame()
+        self._band.setObjectName("stateBand")
+        self._state_label = QLabel()
+        self._state_label.setWordWrap(True)
+        self._state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message_label = QLabel()
+        self._message_label.setWordWrap(True)
+        self._message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self._state_label, self._message_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        band = QVBoxLayout(self._band)
+        band.addStretch(1)
+        band.addWidget(self._state_label)
+        band.addWidget(self._message_label)
+        band.addStretch(1)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addLayout(self._body, 1)
+        root.addWidget(self._band)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self._tick)
+
+        self.resize(1024, 768)
+        self._render()
+
+    # -- public API --------------------------------------------------------------------
+
+    def state(self) -> str:
+        return self._state
+
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str | None) -> None:
+        """Fix the screen's language ("es", "pt", "en"), or None to follow each charge's site."""
+        if language is not None and language not in TEXTS:
+            raise ValueError(f"no customer texts for language {language!r}")
+        self._fixed_language = language
+        self._language = language or (language_for(self._site) if self._site else "en")
+        self._render()
+
+    def set_store_name(self, name: str) -> None:
+        self._store_name = name
+        self._render()
+
+    def set_static_qr(self, payload: str | None) -> None:
+        """The register's static QR (`pos.qr_code`), shown whenever no dynamic QR is given."""
+        self._static_qr = payload or None
+        self._render()
+
+    def show_charge(self, amount: Decimal, site: Site, qr_data: str | None = None) -> None:
+        """Show an amount to pay and the QR (qr_data for a dynamic order, else the static QR).
+
+        Switches to "waiting"; call set_state("publishing") afterwards if the order is not on
+        the register yet.
+        """
+        if not isinstance(amount, Decimal):
+            raise TypeError("amount must be a Decimal")
+        self._amount, self._site = amount, site
+        self._dynamic_qr = qr_data or None
+        if self._fixed_language is None:
+            self._language = language_for(site)
+        self._state, self._message = "waiting", None
+        self._render()
+
+    def set_state(self, state: str, message: str | None = None) -> None:
+        """Show a payment state; `message` adds a smaller line (e.g. why a payment was rejected).
+
+        "idle" also clears the amount, the dynamic QR and the countdown.
+        """
+        if state not in STATES:
+            raise ValueError(f"unknown customer state {state!r}; expected one of {', '.join(STATES)}")
+        self._state, self._message = state, message or None
+        if state == "idle":
+            self._amount = None
+            self._dynamic_qr = None
+            self._deadline = None
+        self._render()
+
+    def set_countdown(self, seconds: float | None) -> None:
+        """Show the time left to pay; it then ticks down by itself. None hides it."""
+        self._deadline = None if seconds is None else time.monotonic() + max(0.0, float(seconds))
+        self._render()
+
+    def set_phone_url(self, url: str | None) -> None:
+        """Show a button that opens the sandbox's phone page at `url` (hidden when None)."""
+        self._phone_url = url or None
+        self._render()
+
+    def go_fullscreen_on(self, screen: QScreen | None = None) -> QScreen:
+        """Show full screen on `screen`, or on the first screen that is not the primary one
+        (the primary one when there is only one). Returns the screen used."""
+        if screen is None:
+            screen = choose_screen(QGuiApplication.screens(), QGuiApplication.primaryScreen())
+        if self.isFullScreen():
+            self.showNormal()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        return screen
+
+    # -- read-back, for the main window's tests and ours ---------------------------------
+
+    def state_text(self) -> str:
+        return self._state_label.text()
+
+    def message_text(self) -> str:
+        return self._message_label.text() if self._message_label.isVisibleTo(self) else ""
+
+    def amount_text(self) -> str:
+        return self._amount_label.text() if self._amount_label.isVisibleTo(self) else ""
+
+    def countdown_text(self) -> str:
+        return self._countdown.text() if self._countdown.isVisibleTo(self) else ""
+
+    def shown_qr(self) -> str | None:
+        """The payload on screen now, or None when no QR is visible."""
+        if self._visual.isVisibleTo(self) and self._visual.currentWidget() is self.qr_view:
+            return self.qr_view.payload()
+        return None
+
+    def glyph(self) -> str | None:
+        if self._visual.isVisibleTo(self) and self._visual.currentWidget() is self._glyph:
+            return self._glyph.kind()
+        return None
+
+    def band_colours(self) -> tuple[str, str]:
+        return theme.STATE_COLOURS[self._state]
+
+    def phone_button(self) -> QPushButton:
+        return self._phone
+
+    # -- events ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _t(self, key: str) -> str:
+        return TEXTS[self._language][key]
+
+    def _on_phone_clicked(self) -> None:
+        if self._phone_url:
+            self.phone_page_requested.emit(self._phone_url)
+            open_url(self._phone_url)
+
+    def _tick(self) -> None:
+        if self._deadline is None or self._state not in COUNTDOWN_STATES:
+            self._ticker.stop()
+            return
+        left = self._deadline - time.monotonic()
+        self._show_countdown(left)
+        if left <= 0:
+            self._ticker.stop()
+
+    def _show_countdown(self, left: float) -> None:
+        urgent = left <= URGENT_SECONDS
+        self._countdown.setText(self._t("countdown").format(format_countdown(left)))
+        self._countdown.setStyleSheet(f"color: {'#b71c1c' if urgent else theme.INK};")
+
+    def _render(self) -> None:
+        state = self._state
+        bg, fg = theme.STATE_COLOURS[state]
+        charging = self._amount is not None and state != "idle"
+
+        # idle shows the store's name large and centred; a charge shows it small on top
+        self._store.setText(self._store_name)
+        self._store.setVisible(bool(self._store_name) and charging)
+        self._caption.setText(self._t(_CAPTIONS.get(state, "amount_caption")))
+        self._caption.setVisible(charging)
+        if charging:
+            assert self._site is not None and self._amount is not None
+            self._amount_label.setText(format_money(self._amount, self._site))
+            self._amount_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._amount_label.setText(self._store_name or "")
+            self._amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._amount_label.setVisible(charging or bool(self._store_name))
+
+        # QR or glyph
+        payload = self._dynamic_qr or self._static_qr
+        if state in QR_STATES:
+            self.qr_view.set_placeholder(self._t("no_qr"))
+            self.qr_view.set_payload(payload)
+            self._visual.setCurrentWidget(self.qr_view)
+            self._visual.show()
+        elif state in _GLYPHS:
+            self.qr_view.set_payload(None)
+            self._glyph.set_glyph(_GLYPHS[state], bg)
+            self._visual.setCurrentWidget(self._glyph)
+            self._visual.show()
+        else:  # idle
+            self.qr_view.set_payload(None)
+            self._visual.hide()
+        self._hint.setText(self._t("scan_hint"))
+        self._hint.setVisible(state in QR_STATES and payload is not None)
+
+        # countdown
+        counting = self._deadline is not None and state in COUNTDOWN_STATES
+        self._countdown.setVisible(counting)
+        if counting:
+            assert self._deadline is not None
+            self._show_countdown(self._deadline - time.monotonic())
+            if not self._ticker.isActive():
+                self._ticker.start()
+        else:
+            self._ticker.stop()
+
+        self._phone.setText(self._t("phone"))
+        self._phone.setVisible(self._phone_url is not None)
+
+        # the band
+        self._band.setStyleSheet(f"QFrame#stateBand {{ background: {bg}; }} QLabel {{ color: {fg}; }}")
+        self._state_label.setText(self._t(state))
+        self._message_label.setText(self._message or "")
+        self._message_label.setVisible(bool(self._message))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Size fonts and the QR to the window: everything scales with its height."""
+        w, h = max(self.width(), 320), max(self.height(), 240)
+        margin = max(16, int(h * 0.04))
+        band_h = int(h * 0.24)
+        self._band.setFixedHeight(band_h)
+        self._body.setContentsMargins(margin, margin, margin, margin)
+        self._body.setSpacing(margin)
+        band_layout = self._band.layout()
+        band_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+
+        body_h = h - band_h - 2 * margin
+        if self._visual.isVisibleTo(self):
+            side = max(120, min(body_h, int((w - 3 * margin) * 0.45)))
+            self._visual.setFixedSize(side, side)
+            text_w = w - 3 * margin - side
+        else:
+            text_w = w - 2 * margin
+
+        base = QFont(self.font())
+
+        def sized(label: QLabel, max_px: float, width: int, height: int | None = None, bold=False) -> None:
+            f = QFont(base)
+            f.setBold(bold)
+            f.setPixelSize(_fit_pixel_size(f, label.text() or " ", int(max_px), width, height))
+            label.setFont(f)
+
+        sized(self._store, h * 0.04, text_w)
+        sized(self._caption, h * 0.05, text_w)
+        charging = self._amount is not None and self._state != "idle"
+        sized(self._amount_label, h * (0.15 if charging else 0.09), text_w, bold=True)
+        sized(self._countdown, h * 0.05, text_w)
+        sized(self._hint, h * 0.035, text_w)
+        band_w = w - 2 * margin
+        has_msg = bool(self._message)
+        state_h = int((band_h - margin) * (0.62 if has_msg else 0.95))
+        sized(self._state_label, h * 0.075, band_w, state_h, bold=True)
+        sized(self._message_label, h * 0.04, band_w, band_h - margin - state_h)
+        phone_font = QFont(base)
+        phone_font.setPixelSize(max(14, int(h * 0.025)))
+        self._phone.setFont(phone_font)
+        # lay out now, not on the next event loop pass: geometry and grab() match the state at once
+        self._band.layout().activate()
+        self.layout().activate()

@@ -1,0 +1,336 @@
+"""Receipts and QR stickers on paper and in PDF (QtPrintSupport).
+
+- `print_receipt(receipt, printer_name=None)` / `receipt_to_pdf(receipt, path)`: an 80 mm
+  roll page as long as the receipt, 42 monospace columns, the total bold and double height.
+- `print_qr_sticker(...)` / `qr_sticker_to_pdf(...)`: an A6 (or A5) sticker with store and
+  register names, the QR as vector squares, "scan to pay" in English, Spanish and
+  Portuguese, and the POS external id in small type.
+
+A missing printer raises `NoPrinterError` (a `PrintingError`) with a message fit for the
+cashier; nothing here shows a dialog. Printing is synchronous: it paints and hands the
+job to the system spooler, which takes milliseconds for a receipt.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from ..domain.receipt import RECEIPT_WIDTH, Receipt
+from .qr_view import qr_path, symbol_modules
+
+RECEIPT_PAPER_MM = 80.0
+RECEIPT_SIDE_MARGIN_MM = 4.0  # 72 mm printable, the usual for 80 mm thermal heads
+RECEIPT_END_MARGIN_MM = 6.0
+RECEIPT_MAX_POINT_SIZE = 10.0  # on a wide (A4) printer, don't blow 42 columns up to the page width
+
+STICKER_PAGES = {"A6": QPageSize.PageSizeId.A6, "A5": QPageSize.PageSizeId.A5}
+SCAN_LINES = (
+    "Scan to pay with Mercado Pago",
+    "Escaneá para pagar con Mercado Pago",
+    "Escaneie para pagar com Mercado Pago",
+)
+
+
+class PrintingError(RuntimeError):
+    """Printing or PDF output failed; the message can be shown to the cashier as is."""
+
+
+class NoPrinterError(PrintingError):
+    """No printer is installed, or the one asked for does not exist."""
+
+
+# --- printers ----------------------------------------------------------------------------
+
+
+def available_printers() -> list[str]:
+    """The names of the printers the system knows, for a settings combo box."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def default_printer_name() -> str | None:
+    name = QPrinterInfo.defaultPrinterName()
+    return name or None
+
+
+def resolve_printer(printer_name: str | None) -> str:
+    """The printer to use: the named one, else the system default, else the only one.
+
+    Raises NoPrinterError when that printer does not exist or none can be chosen.
+    """
+    names = available_printers()
+    if not names:
+        raise NoPrinterError("No printer is installed. Install one, or save the receipt as PDF.")
+    if printer_name is None:
+        printer_name = default_printer_name()
+        if printer_name is None:
+            if len(names) == 1:
+                return names[0]
+            raise NoPrinterError(f"No default printer is set. Choose one of: {', '.join(names)}.")
+    if printer_name not in names:
+        raise NoPrinterError(f"Printer {printer_name!r} was not found. Available: {', '.join(names)}.")
+    return printer_name
+
+
+def _system_printer(printer_name: str | None) -> QPrinter:
+    name = resolve_printer(printer_name)
+    printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
+    if not printer.isValid():
+        raise NoPrinterError(f"Printer {name!r} cannot be used.")
+    return printer
+
+
+def _pdf_printer(path: str | Path) -> QPrinter:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise PrintingError(f"Cannot save the PDF: folder {str(path.parent)!r} does not exist.")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _paint(printer: QPrinter, paint) -> None:
+    printer.setCreator("QR Cashier")
+    painter = QPainter()
+    if not painter.begin(printer):
+        where = printer.outputFileName() or printer.printerName()
+        raise PrintingError(f"Could not start printing to {where!r}.")
+    try:
+        paint(painter, printer)
+    finally:
+        painter.end()
+
+
+# --- receipts ----------------------------------------------------------------------------
+
+
+def receipt_font(device, width_px: float, columns: int = RECEIPT_WIDTH) -> QFont:
+    """A monospace font at which `columns` characters fill `width_px` on `device`."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(10.0)
+    advance = QFontMetricsF(font, device).horizontalAdvance("0" * columns)
+    font.setPointSizeF(min(RECEIPT_MAX_POINT_SIZE, 10.0 * width_px / advance * 0.995))
+    return font
+
+
+def receipt_height_px(receipt: Receipt, font: QFont, device, columns: int = RECEIPT_WIDTH) -> float:
+    line = QFontMetricsF(font, device).lineSpacing()
+    return sum(2 * line if row.emphasis else line for row in receipt.rows(columns))
+
+
+def paint_receipt(
+    painter: QPainter,
+    receipt: Receipt,
+    width_px: float,
+    *,
+    columns: int = RECEIPT_WIDTH,
+    page_height_px: float | None = None,
+    new_page=None,
+) -> float:
+    """Paint the receipt from the painter's origin down; returns the height used.
+
+    Emphasised rows (the total, the store name, the COPY banner) are bold and double
+    height, as ESC/POS printers do, so the columns still line up. When `page_height_px`
+    and `new_page` are given, rows that do not fit go on a new page.
+    """
+    font = receipt_font(painter.device(), width_px, columns)
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(font, painter.device())
+    line, ascent = metrics.lineSpacing(), metrics.ascent()
+    y = 0.0
+    painter.setPen(QColor("#000000"))
+    for row in receipt.rows(columns):
+        h = 2 * line if row.emphasis else line
+        if page_height_px is not None and new_page is not None and y + h > page_height_px and y > 0:
+            new_page()
+            y = 0.0
+        if row.text:
+            painter.save()
+            painter.setFont(bold if row.emphasis else font)
+            painter.translate(0, y)
+            if row.emphasis:
+                painter.scale(1, 2)
+            painter.drawText(0.0, ascent, row.text)
+            painter.restore()
+        y += h
+    return y
+
+
+def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float) -> None:
+    """An 80 mm page exactly as long as the receipt (a roll printer cuts there)."""
+    printable_mm = width_mm - 2 * RECEIPT_SIDE_MARGIN_MM
+    dpmm = printer.resolution() / 25.4
+    font = receipt_font(printer, printable_mm * dpmm)
+    # +1 mm: Qt rounds page sizes to whole points, which could push the last row onto a page 2
+    height_mm = math.ceil(receipt_height_px(receipt, font, printer) / dpmm + 2 * RECEIPT_END_MARGIN_MM) + 1
+    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Receipt", QPageSize.SizeMatchPolicy.ExactMatch)
+    margins = QMarginsF(RECEIPT_SIDE_MARGIN_MM, RECEIPT_END_MARGIN_MM, RECEIPT_SIDE_MARGIN_MM, RECEIPT_END_MARGIN_MM)
+    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
+
+
+def _paint_receipt_on(printer: QPrinter, receipt: Receipt) -> None:
+    def paint(painter: QPainter, printer: QPrinter) -> None:
+        rect = printer.pageLayout().paintRectPixels(printer.resolution())
+        paint_receipt(painter, receipt, rect.width(), page_height_px=rect.height(), new_page=printer.newPage)
+
+    _paint(printer, paint)
+
+
+def _doc_name(receipt: Receipt) -> str:
+    return f"Receipt {receipt.register_name} {receipt.sale_number}" + (" (copy)" if receipt.copy else "")
+
+
+def print_receipt(receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM) -> str:
+    """Print on `printer_name` (None: the default printer). Returns the printer's name.
+
+    Raises NoPrinterError when there is no such printer, PrintingError when it fails.
+    """
+    printer = _system_printer(printer_name)
+    printer.setDocName(_doc_name(receipt))
+    _receipt_page(printer, receipt, width_mm)
+    _paint_receipt_on(printer, receipt)
+    return printer.printerName()
+
+
+def receipt_to_pdf(receipt: Receipt, path: str | Path, *, width_mm: float = RECEIPT_PAPER_MM) -> Path:
+    """Write the receipt as a one-page PDF, 80 mm wide, as long as the receipt."""
+    printer = _pdf_printer(path)
+    printer.setDocName(_doc_name(receipt))
+    _receipt_page(printer, receipt, width_mm)
+    _paint_receipt_on(printer, receipt)
+    return Path(path)
+
+
+# --- QR stickers -------------------------------------------------------------------------
+
+
+def paint_sticker(
+    painter: QPainter,
+    rect: QRectF,
+    payload: str,
+    store: str,
+    register: str,
+    pos_external_id: str | None = None,
+) -> QRectF:
+    """Paint a QR sticker into `rect` (device pixels); returns where the QR went (quiet zone included).
+
+    From the top: store (bold), register, the QR as large as the rest allows (as vector
+    squares: sharp at any printer resolution), "scan to pay" in three languages, and
+    the POS external id in small grey type at the bottom, inside a thin cut line.
+    """
+    W, H = rect.width(), rect.height()
+    pad = min(W, H) * 0.045
+    inner = rect.adjusted(pad, pad, -pad, -pad)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.fillRect(rect, QColor("#ffffff"))
+    painter.setPen(QPen(QColor("#9e9e9e"), max(1.0, min(W, H) * 0.003)))
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), pad * 0.6, pad * 0.6)
+    flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+    def font(px: float, bold: bool = False) -> QFont:
+        f = QFont(painter.font())
+        f.setStyleHint(QFont.StyleHint.SansSerif)
+        f.setPixelSize(max(1, round(px)))
+        f.setBold(bold)
+        return f
+
+    # (text, font, colour), measured first so the QR gets all the height that is left
+    top = [(store, font(H * 0.05, True), "#000000"), (register, font(H * 0.033), "#000000")]
+    bottom = [
+        (SCAN_LINES[0], font(H * 0.031, True), "#000000"),
+        (SCAN_LINES[1], font(H * 0.026), "#000000"),
+        (SCAN_LINES[2], font(H * 0.026), "#000000"),
+    ]
+    foot = [(f"POS {pos_external_id}", font(H * 0.02), "#555555")] if pos_external_id else []
+
+    def measure(block) -> float:
+        total = 0.0
+        for text, f, _ in block:
+            painter.setFont(f)
+            total += painter.boundingRect(QRectF(0, 0, inner.width(), H), flags, text).height()
+        return total
+
+    def draw(block, y: float) -> float:
+        for text, f, colour in block:
+            painter.setFont(f)
+            painter.setPen(QColor(colour))
+            box = QRectF(inner.left(), y, inner.width(), H)
+            y += painter.boundingRect(box, flags, text).height()
+            painter.drawText(box, flags, text)
+        return y
+
+    top_h, bottom_h, foot_h = measure(top), measure(bottom), measure(foot)
+    gap = H * 0.012
+    side = min(inner.width(), inner.height() - top_h - bottom_h - foot_h - 3 * gap)
+    y = draw(top, inner.top())
+    qr_rect = QRectF(inner.left() + (inner.width() - side) / 2, y + gap, side, side)
+    module = side / symbol_modules(payload)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.translate(qr_rect.topLeft())
+    painter.scale(module, module)
+    painter.fillPath(qr_path(payload), QColor("#000000"))
+    painter.restore()
+    draw(bottom, qr_rect.bottom() + gap)
+    draw(foot, inner.bottom() - foot_h)
+    painter.restore()
+    return qr_rect
+
+
+def _sticker_page(printer: QPrinter, page: str) -> None:
+    if page not in STICKER_PAGES:
+        raise ValueError(f"sticker page must be one of {', '.join(STICKER_PAGES)}")
+    margins = QMarginsF(6, 6, 6, 6)
+    printer.setPageLayout(
+        QPageLayout(QPageSize(STICKER_PAGES[page]), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+    )
+
+
+def _paint_sticker_on(printer: QPrinter, payload: str, store: str, register: str, pos_external_id: str | None) -> None:
+    def paint(painter: QPainter, printer: QPrinter) -> None:
+        r = printer.pageLayout().paintRectPixels(printer.resolution())
+        paint_sticker(painter, QRectF(0, 0, r.width(), r.height()), payload, store, register, pos_external_id)
+
+    _paint(printer, paint)
+
+
+def qr_sticker_to_pdf(
+    payload: str,
+    store: str,
+    register: str,
+    path: str | Path,
+    *,
+    pos_external_id: str | None = None,
+    page: str = "A6",
+) -> Path:
+    """Write the register's QR sticker as a one-page PDF (A6 by default, or "A5")."""
+    printer = _pdf_printer(path)
+    printer.setDocName(f"QR {store} {register}")
+    _sticker_page(printer, page)
+    _paint_sticker_on(printer, payload, store, register, pos_external_id)
+    return Path(path)
+
+
+def print_qr_sticker(
+    payload: str,
+    store: str,
+    register: str,
+    printer_name: str | None = None,
+    *,
+    pos_external_id: str | None = None,
+    page: str = "A6",
+) -> str:
+    """Print the register's QR sticker; returns the printer's name. Raises NoPrinterError."""
+    printer = _system_printer(printer_name)
+    printer.setDocName(f"QR {store} {register}")
+    _sticker_page(printer, page)
+    _paint_sticker_on(printer, payload, store, register, pos_external_id)
+    return printer.printerName()
