@@ -252,3 +252,18 @@ async def test_unexpected_redirect_is_an_error(harness_factory):
         await mp.client.get_me()
     assert info.value.status == 302 and info.value.user_message.strip()
     assert mp.router.calls.call_count == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("code", ["invalid_access_token", "invalid_token"])
+async def test_400_that_refuses_the_token_is_unauthorized(mp, code):
+    # §1.3/§1.4: the legacy in-store routes answer a bad token with 400 invalid_access_token.
+    mp.router.delete("/mpmobile/instore/qr/1/C1").mock(
+        return_value=json_reply(400, classic(400, code, "invalid access token"))
+    )
+    with pytest.raises(Unauthorized) as info:
+        await mp.client.delete_v1_order(1, "C1")
+    e = info.value
+    assert (e.status, e.code) == (400, code)
+    assert e.user_message == Unauthorized.default_user_message
+    assert mp.router.calls.call_count == 1

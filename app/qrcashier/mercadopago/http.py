@@ -25,11 +25,13 @@ from urllib.parse import quote
 import httpx
 
 from .errors import (
+    BadRequest,
     Cause,
     MalformedResponse,
     MercadoPagoError,
     RateLimited,
     Timeout,
+    Unauthorized,
     Unreachable,
     error_for_status,
     parse_error_body,
@@ -43,6 +45,8 @@ DEFAULT_BASE_URL = "https://api.mercadopago.com"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+# 400 codes that mean the token itself was refused: raised as Unauthorized, whatever the status.
+TOKEN_REFUSED_CODES = frozenset({"invalid_access_token", "invalid_token"})
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,8 @@ class MercadoPagoHTTP:
         redact = self._token.redact  # a server that echoes the token must not put it in our errors
         causes = tuple(Cause(redact(c.code), redact(c.description)) for c in err.causes)
         cls = error_for_status(response.status_code)
+        if cls is BadRequest and err.code in TOKEN_REFUSED_CODES:
+            cls = Unauthorized  # the legacy v1/v2 routes refuse a bad token with a 400 (api §1.3, §1.4)
         kwargs: dict[str, Any] = {}
         if cls is RateLimited:
             kwargs["retry_after"] = parse_retry_after(response.headers.get("Retry-After"))
