@@ -243,3 +243,15 @@ def test_choose_screen_prefers_a_second_monitor():
     assert choose_screen([a, b, c], a) is b
     assert choose_screen([b, a], a) is b
     assert choose_screen([a], a) is a
+
+
+def test_window_shrinks_and_grows_with_the_qr(cw, qtbot):
+    cw.show_charge(Decimal("1234567.50"), ARS)
+    big = cw.qr_view.width()
+    cw.resize(640, 480)
+    assert cw.size().width() == 640 and cw.size().height() == 480  # the QR's old size doesn't block it
+    assert cw.qr_view.width() < big
+    assert decode_one(cw.grab().toImage()).text == STATIC_AR
+    cw.resize(1280, 1024)
+    assert cw.qr_view.width() > big
+    assert decode_one(cw.grab().toImage()).text == STATIC_AR

@@ -345,6 +345,9 @@ class CustomerWindow(QWidget):
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._tick)
 
+        # An explicit minimum: otherwise the layout's minimum, which includes the QR's current
+        # fixed size, would stop the window from ever shrinking.
+        self.setMinimumSize(480, 360)
         self.resize(1024, 768)
         self._render()
 
@@ -585,7 +588,15 @@ class CustomerWindow(QWidget):
         band_w = w - 2 * margin
         has_msg = bool(self._message)
         state_h = int((band_h - margin) * (0.62 if has_msg else 0.95))
-        sized(self._state_label, h * 0.075, band_w, state_h, bold=True)
+        # one line if that costs at most a quarter of the size, else wrapped (no orphan words)
+        state_font = QFont(base)
+        state_font.setBold(True)
+        one_line = _fit_pixel_size(state_font, self._state_label.text(), int(h * 0.075), band_w)
+        if one_line >= h * 0.075 * 0.75:
+            state_font.setPixelSize(one_line)
+            self._state_label.setFont(state_font)
+        else:
+            sized(self._state_label, h * 0.075, band_w, state_h, bold=True)
         sized(self._message_label, h * 0.04, band_w, band_h - margin - state_h)
         phone_font = QFont(base)
         phone_font.setPixelSize(max(14, int(h * 0.025)))
