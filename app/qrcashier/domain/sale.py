@@ -10,7 +10,7 @@ each move to the journal before the network call that depends on it, and
        │            │   └───> unknown ──> waiting        ^
        │            │            │  (publish outcome     │  (closed, approved >= total)
        │            └──> failed  │   not known yet)      │
-       │                         ├──> cancel_requested ──┤──> cancelled
+       │                         ├──> cancel_requested ──┤──> cancelled ──> paid (a late payment)
        └──> failed / cancelled   ├──> expired            │
                                  └──> needs_review ──────┘──> voided
 
@@ -49,6 +49,8 @@ class AttemptState(StrEnum):
 S = AttemptState
 
 # States in which an order is (or may be) on the register's QR: at most one per register.
+# Final states are done for the register and the cashier; only `cancelled` has an exit,
+# to `paid`, for a payment that lands after the cancel (paid wins).
 LIVE_STATES: frozenset[AttemptState] = frozenset({S.CREATED, S.PUBLISHING, S.WAITING, S.UNKNOWN, S.CANCEL_REQUESTED})
 FINAL_STATES: frozenset[AttemptState] = frozenset({S.PAID, S.CANCELLED, S.EXPIRED, S.FAILED, S.VOIDED})
 # After these the sale may be charged again with a new attempt.
@@ -62,7 +64,9 @@ TRANSITIONS: dict[AttemptState, frozenset[AttemptState]] = {
     S.CANCEL_REQUESTED: frozenset({S.CANCELLED, S.PAID, S.NEEDS_REVIEW}),
     S.NEEDS_REVIEW: frozenset({S.PAID, S.VOIDED}),
     S.PAID: frozenset(),
-    S.CANCELLED: frozenset(),
+    # A cancel withdraws the order, but a customer who had already scanned may still finish
+    # paying: that late payment wins, so a cancelled attempt can still become paid.
+    S.CANCELLED: frozenset({S.PAID}),
     S.EXPIRED: frozenset(),
     S.FAILED: frozenset(),
     S.VOIDED: frozenset(),

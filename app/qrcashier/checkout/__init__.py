@@ -1,0 +1,87 @@
+"""The checkout engine: journal (SQLite), charge / watch / cancel / refund / reconcile. No Qt.
+
+    journal = await Journal.open(default_journal_path())   # the GUI passes AppDataLocation
+    gateway = InstoreV2Gateway(client, config)
+    engine = CheckoutEngine(journal, gateway, config)
+    engine.subscribe(on_event)            # StateChanged, Countdown, Scanned, ... (events.py)
+    await engine.start()                  # reconciles what an earlier run left live
+    attempt = await engine.charge(cart)
+"""
+
+from .config import DEFAULT_ORDER_EXPIRY, Clock, PollPolicy, RegisterConfig, SystemClock
+from .engine import CheckoutEngine
+from .errors import (
+    CheckoutError,
+    JournalVersionError,
+    NotChargeable,
+    NotReady,
+    RefundRefused,
+    RegisterBusy,
+    UnknownRecord,
+)
+from .events import (
+    Contact,
+    Countdown,
+    Event,
+    Notice,
+    PaymentRejected,
+    ReceiptIssued,
+    RefundChanged,
+    Scanned,
+    StateChanged,
+)
+from .gateway import Gateway, Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published, RefundResult
+from .instore_v2 import InstoreV2Gateway
+from .journal import (
+    AuditEntry,
+    Journal,
+    JournalDB,
+    PaymentRecord,
+    Receipt,
+    RefundRecord,
+    RefundState,
+    TransitionRecord,
+    default_journal_path,
+)
+
+__all__ = [
+    "DEFAULT_ORDER_EXPIRY",
+    "AuditEntry",
+    "CheckoutEngine",
+    "CheckoutError",
+    "Clock",
+    "Contact",
+    "Countdown",
+    "Event",
+    "Gateway",
+    "InstoreV2Gateway",
+    "Journal",
+    "JournalDB",
+    "JournalVersionError",
+    "Lookup",
+    "NotChargeable",
+    "NotDelivered",
+    "NotReady",
+    "Notice",
+    "OutcomeUnknown",
+    "PaymentOrder",
+    "PaymentRecord",
+    "PaymentRejected",
+    "PollPolicy",
+    "Published",
+    "Receipt",
+    "ReceiptIssued",
+    "RefundChanged",
+    "RefundRecord",
+    "RefundRefused",
+    "RefundResult",
+    "RefundState",
+    "RegisterBusy",
+    "RegisterConfig",
+    "Scanned",
+    "StateChanged",
+    "SystemClock",
+    "TransitionRecord",
+    "UnknownRecord",
+    "default_journal_path",
+]

@@ -1,0 +1,91 @@
+"""A register's settings for the checkout engine, and the engine's clock."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+
+from ..domain.cart import clean_text
+from ..domain.money import Site
+from ..domain.sale import check_register_id
+
+POS_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,39}$")
+STORE_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,60}$")
+
+# Ten minutes, as Mercado Pago's own default for an attended order (the legacy v1 TTL):
+# long enough for a customer to find their phone and open the app, short enough that a
+# forgotten order does not hold the register's QR for long.
+DEFAULT_ORDER_EXPIRY = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How the engine watches a live attempt. Seconds throughout."""
+
+    interval: float = 1.0  # between reads while the customer may be paying (~60 requests a minute)
+    idle_interval: float = 2.0  # after `idle_after` seconds with nobody scanning
+    idle_after: float = 90.0
+    max_backoff: float = 10.0  # errors double the wait up to this; a 429's Retry-After wins if longer
+    tick: float = 1.0  # how often countdown events are emitted
+    expiry_grace: float = 2.0  # after expiry: withdraw, wait this long, then the one final read
+
+    def __post_init__(self) -> None:
+        for name in ("interval", "idle_interval", "max_backoff", "tick"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.expiry_grace < 0 or self.idle_after < 0:
+            raise ValueError("expiry_grace and idle_after cannot be negative")
+
+    def backoff(self, errors: int) -> float:
+        """The wait after `errors` consecutive failed reads: 2 s, 4 s, 8 s... capped."""
+        return min(self.max_backoff, self.interval * (2 ** min(errors, 16)))
+
+
+@dataclass(frozen=True)
+class RegisterConfig:
+    """One register (cash desk) and its Mercado Pago POS.
+
+    `register_id` is the first segment of every reference (letters, digits, `_`; at most
+    24). `user_id`, `external_store_id` and `external_pos_id` address the POS whose QR the
+    orders appear on. `order_expiry` is how long an order stays on the QR (default 10
+    minutes). `notification_url`, when the app can receive Mercado Pago's notifications,
+    is sent with every order; a notification only ever triggers a re-read.
+    """
+
+    register_id: str
+    user_id: int
+    external_store_id: str
+    external_pos_id: str
+    site: Site
+    order_expiry: timedelta = DEFAULT_ORDER_EXPIRY
+    notification_url: str | None = None
+    poll: PollPolicy = field(default_factory=PollPolicy)
+    order_title: str = "Purchase"  # what the payer's app shows for the order
+
+    def __post_init__(self) -> None:
+        check_register_id(self.register_id)
+        if isinstance(self.user_id, bool) or not isinstance(self.user_id, int) or self.user_id <= 0:
+            raise ValueError("the Mercado Pago user id is a positive number")
+        if not STORE_EXTERNAL_ID.match(self.external_store_id):
+            raise ValueError("the store's external id is 1 to 60 letters and digits")
+        if not POS_EXTERNAL_ID.match(self.external_pos_id):
+            raise ValueError("the POS external id is 1 to 39 letters and digits")
+        if not timedelta(seconds=1) <= self.order_expiry <= timedelta(hours=24):
+            raise ValueError("an order expires after 1 second to 24 hours")
+        if self.notification_url is not None:
+            if not re.match(r"^https?://\S+$", self.notification_url) or len(self.notification_url) > 500:
+                raise ValueError("the notification URL is an http(s) URL of at most 500 characters")
+        clean_text(self.order_title, "order title", 256)
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)

@@ -1,0 +1,186 @@
+"""The Instore Orders v2 gateway ("QR attended"): PUT the order on the POS, follow it
+through merchant_orders searched by external_reference, DELETE it to withdraw.
+
+- publish: `PUT /instore/qr/seller/collectors/{user}/stores/{store}/pos/{pos}/orders` with
+  `expiration_date` and (optionally) `notification_url`. The PUT replaces the POS's one
+  order, so sending the same attempt again is idempotent. It is sent one try at a time
+  here (not through the HTTP layer's retries) to know whether any try may have reached
+  Mercado Pago: only when none could is the failure `NotDelivered`.
+- lookup: every merchant_order with the reference (each scan makes its own), decided by
+  `domain.sale.decide`; with `check_published`, also the POS's current order.
+- withdraw: `DELETE .../pos/{pos}/orders`; nothing there counts as withdrawn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from ..domain.sale import OrderSnapshot, PaymentInfo, decide
+from ..mercadopago.client import MercadoPagoClient
+from ..mercadopago.errors import MercadoPagoError, NotFound, RateLimited, Unreachable
+from ..mercadopago.http import NO_RETRY, RetryPolicy, segment
+from ..mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
+from .config import RegisterConfig
+from .gateway import Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published, RefundResult
+
+# MercadoPagoHTTP's messages for failures where the request never left this machine
+# (a refused or timed-out connect). Any other failure may have reached Mercado Pago.
+_NEVER_SENT = frozenset({"connection refused or no route", "connection timed out"})
+
+
+def never_sent(exc: MercadoPagoError) -> bool:
+    return isinstance(exc, Unreachable) and exc.mp_message in _NEVER_SENT
+
+
+class InstoreV2Gateway:
+    name = "instore_v2"
+
+    def __init__(
+        self,
+        client: MercadoPagoClient,
+        config: RegisterConfig,
+        *,
+        publish_retry: RetryPolicy = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0),
+    ) -> None:
+        self.client = client
+        self.config = config
+        self.publish_retry = publish_retry
+
+    # --- contact ------------------------------------------------------------------------
+
+    def on_contact(self, listener: Callable[[datetime], None]) -> None:
+        self.client.http.on_contact(listener)
+
+    @property
+    def last_contact(self) -> datetime | None:
+        return self.client.http.last_success
+
+    # --- publish ------------------------------------------------------------------------
+
+    def _body(self, order: PaymentOrder) -> InstoreOrder:
+        return InstoreOrder(
+            external_reference=order.reference,
+            title=order.title,
+            total_amount=order.total,
+            items=tuple(
+                OrderItem(
+                    title=line.title,
+                    unit_price=line.unit_price,
+                    quantity=line.quantity,
+                    unit_measure=line.unit_measure,
+                    sku_number=line.sku,
+                )
+                for line in order.lines
+            ),
+            notification_url=self.config.notification_url,
+            expiration_date=order.expires_at,
+        )
+
+    async def publish(self, order: PaymentOrder) -> Published:
+        cfg = self.config
+        path = (
+            f"/instore/qr/seller/collectors/{segment(cfg.user_id)}/stores/{segment(cfg.external_store_id)}"
+            f"/pos/{segment(cfg.external_pos_id)}/orders"
+        )
+        body = self._body(order).to_json(order.site)
+        policy = self.publish_retry
+        maybe_reached = False
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                # One try per request: the client's put_instore_order retries inside, which
+                # would hide whether an earlier try reached Mercado Pago.
+                await self.client.http.request("PUT", path, json_body=body, retry=NO_RETRY)
+                return Published()
+            except MercadoPagoError as exc:
+                if not never_sent(exc) and not isinstance(exc, RateLimited):
+                    maybe_reached = True  # a 429 was refused unprocessed; anything else may have landed
+                wait = self._retry_wait(exc, tries, policy)
+                if wait is None:
+                    if not maybe_reached and never_sent(exc):
+                        raise NotDelivered(exc.user_message) from exc
+                    if maybe_reached and not exc.retryable:
+                        # Refused now, but an earlier try may have placed the order.
+                        raise OutcomeUnknown(exc.user_message) from exc
+                    raise
+                await asyncio.sleep(wait)
+
+    @staticmethod
+    def _retry_wait(exc: MercadoPagoError, tries: int, policy: RetryPolicy) -> float | None:
+        if not exc.retryable or tries >= policy.attempts:
+            return None
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            return exc.retry_after if exc.retry_after <= policy.max_retry_after else None
+        return policy.delay(tries)
+
+    # --- lookup -------------------------------------------------------------------------
+
+    async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
+        orders = await self.client.search_merchant_orders(order.reference)
+        decision = decide(order.total, order.reference, [_snapshot(mo) for mo in orders])
+        published: bool | None = None
+        on_pos: str | None = None
+        if check_published:
+            current = await self.client.get_instore_order(self.config.user_id, self.config.external_pos_id)
+            on_pos = None if current is None else current.external_reference
+            published = on_pos == order.reference
+        now = datetime.now(timezone.utc)
+        raw: dict[str, Any] = {
+            "gateway": self.name,
+            "reference": order.reference,
+            "total": str(order.total),
+            "outcome": str(decision.outcome),
+            "approved_total": str(decision.approved_total),
+            "merchant_orders": [_mo_json(mo) for mo in orders],
+            "at": now.isoformat(),
+        }
+        if check_published:
+            raw["order_on_pos"] = on_pos
+        return Lookup(decision=decision, at=now, published=published, raw=raw)
+
+    # --- withdraw and refund ------------------------------------------------------------
+
+    async def withdraw(self, order: PaymentOrder) -> None:
+        try:
+            await self.client.delete_instore_order(self.config.user_id, self.config.external_pos_id)
+        except NotFound as exc:
+            if exc.code not in (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_found"):
+                raise  # e.g. the POS itself is unknown: a configuration problem, not "already gone"
+
+    async def refund(self, mp_payment_id: int, amount: Decimal | None, idempotency_key: str) -> RefundResult:
+        refund = await self.client.refund_payment(
+            mp_payment_id, idempotency_key=idempotency_key, amount=amount, site=self.config.site
+        )
+        return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
+
+
+def _snapshot(mo: MerchantOrder) -> OrderSnapshot:
+    return OrderSnapshot(
+        id=mo.id,
+        status=mo.status,
+        external_reference=mo.external_reference,
+        total_amount=mo.total_amount,
+        payments=tuple(
+            PaymentInfo(p.id, p.status, p.transaction_amount, p.status_detail, mo.id) for p in mo.payments
+        ),
+    )
+
+
+def _mo_json(mo: MerchantOrder) -> dict[str, Any]:
+    return {
+        "id": mo.id,
+        "status": mo.status,
+        "order_status": mo.order_status,
+        "external_reference": mo.external_reference,
+        "total_amount": str(mo.total_amount),
+        "paid_amount": str(mo.paid_amount),
+        "payments": [
+            {"id": p.id, "status": p.status, "status_detail": p.status_detail, "amount": str(p.transaction_amount)}
+            for p in mo.payments
+        ],
+    }
