@@ -324,6 +324,17 @@ async def test_put_instore_order_cash_out_and_taxes(mp):
 
 
 @pytest.mark.asyncio
+async def test_put_instore_order_cop_taxes_are_integers(mp):
+    mp.router.put(V2_PUT).mock(return_value=httpx.Response(204))
+    o = InstoreOrder("V-1", "Venta", Decimal("11900"), (OrderItem("x", Decimal("11900"), 1),),
+                     taxes=(Tax(Decimal("1900")),), cash_out_amount=Decimal("5000"))
+    await mp.client.put_instore_order(USER, "STOREFAKA", "STOREFAKAPOS001", o, MCO)
+    assert b'"taxes":[{"value":1900,"type":"IVA"}]' in mp.last.content
+    assert b'"cash_out":{"amount":5000}' in mp.last.content
+    assert b".0" not in mp.last.content
+
+
+@pytest.mark.asyncio
 async def test_put_instore_order_refuses_naive_expiration_before_sending(mp):
     mp.router.put(V2_PUT).mock(return_value=httpx.Response(204))
     with pytest.raises(ValueError):

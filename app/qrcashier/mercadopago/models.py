@@ -353,7 +353,11 @@ class InstoreOrder:
         if self.cash_out_amount is not None:
             d["cash_out"] = {"amount": to_json_number(self.cash_out_amount, site)}
         if self.taxes:
-            d["taxes"] = [{"value": float(t.value), "type": t.type} for t in self.taxes]
+            # A whole value goes out as an integer (COP/CLP bodies must not carry "1900.0").
+            d["taxes"] = [
+                {"value": int(t.value) if t.value == t.value.to_integral_value() else float(t.value), "type": t.type}
+                for t in self.taxes
+            ]
         return d
 
     @classmethod
