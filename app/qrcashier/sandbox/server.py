@@ -1,0 +1,127 @@
+"""Start and stop a sandbox inside a running asyncio loop.
+
+    server = await SandboxServer.start(host="127.0.0.1", port=0, default_site="MLA")
+    server.base_url   # "http://127.0.0.1:54321"
+    server.state      # the SandboxState (tests may inspect and steer it)
+    await server.close()
+
+It binds loopback unless told otherwise, answers as soon as `start` returns, and runs two
+kinds of background work, both cancelled by `close()`: IPN deliveries and a once-a-second
+sweep that expires orders whose expiration date has passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+from collections.abc import Sequence
+
+from aiohttp import web
+
+from qrcashier.domain.money import site as find_site
+
+from . import api, control
+from .clock import Clock
+from .httputil import CONTEXT, Context
+from .middleware import SafeAccessLogger, envelope_middleware, fault_middleware
+from .notifier import MP_RETRY_DELAYS, Notifier
+from .state import SandboxState
+
+access_log = logging.getLogger("qrcashier.sandbox.access")
+
+
+def build_app(ctx: Context) -> web.Application:
+    app = web.Application(middlewares=[envelope_middleware, fault_middleware])
+    app[CONTEXT] = ctx
+    app.add_routes(control.routes)
+    app.add_routes(api.routes)
+    return app
+
+
+def url_host(host: str) -> str:
+    """How the base URL names the bound host (a wildcard bind is reached on loopback)."""
+    if host in ("", "0.0.0.0", "::"):
+        return "127.0.0.1"
+    try:
+        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
+    except ValueError:
+        return host
+
+
+class SandboxServer:
+    def __init__(self, runner: web.AppRunner, ctx: Context, notifier: Notifier, sweeper: asyncio.Task[None]) -> None:
+        self._runner = runner
+        self._ctx = ctx
+        self.notifier = notifier
+        self._sweeper = sweeper
+
+    @property
+    def base_url(self) -> str:
+        return self._ctx.base_url
+
+    @property
+    def state(self) -> SandboxState:
+        return self._ctx.state
+
+    @classmethod
+    async def start(
+        cls,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        default_site: str = "MLA",
+        *,
+        clock: Clock | None = None,
+        default_ttl: int = 600,
+        ipn_retry_delays: Sequence[float] = MP_RETRY_DELAYS,
+        ipn_timeout: float = 5.0,
+        sweep_interval: float = 1.0,
+    ) -> SandboxServer:
+        """Serve on host:port (0 = a free port). `clock` freezes/steers time for tests;
+        `default_ttl` is the legacy v1 order lifetime in seconds; the IPN options set the
+        retry schedule (seconds after each failed attempt) and the per-attempt timeout."""
+        state = SandboxState(default_site=find_site(default_site), clock=clock or Clock(), default_ttl=default_ttl)
+        ctx = Context(state=state)
+        runner = web.AppRunner(
+            build_app(ctx),
+            handler_cancellation=True,  # a client that hangs up (e.g. on a latency fault) ends its handler
+            shutdown_timeout=0.5,
+            access_log_class=SafeAccessLogger,
+            access_log=access_log,
+        )
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, host, port).start()
+            bound_port = runner.addresses[0][1]
+            ctx.base_url = f"http://{url_host(host)}:{bound_port}"
+            notifier = Notifier(state, ctx.base_url, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
+        except BaseException:
+            await runner.cleanup()
+            raise
+        state.listeners.append(notifier.notify)
+        sweeper = asyncio.get_running_loop().create_task(_sweep(state, sweep_interval))
+        return cls(runner, ctx, notifier, sweeper)
+
+    async def close(self) -> None:
+        self._sweeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._sweeper
+        await self._runner.cleanup()
+        await self.notifier.close()
+
+    async def __aenter__(self) -> SandboxServer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+async def _sweep(state: SandboxState, interval: float) -> None:
+    """Expire due orders even when nobody asks (so their IPNs go out on time)."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            state.tick()
+        except Exception:  # keep sweeping; the failure is logged, and requests tick too
+            logging.getLogger("qrcashier.sandbox").exception("expiry sweep failed")
