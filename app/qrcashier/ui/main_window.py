@@ -62,6 +62,10 @@ S = AttemptState
 QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3x7790..."
 OFFLINE_MESSAGES = (Unreachable.default_user_message, Timeout.default_user_message)
 START_RETRY_SECONDS = 5.0
+DISABLED_BUTTONS = (
+    'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
+)
+LOCKED_NOTE = "The cart is locked while the customer pays (Esc cancels the charge)."
 
 
 class ItemField(QLineEdit):
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.last_receipt: Receipt | None = None
         self.receipts_shown = 0
         self._last_contact: datetime | None = None
+        self._sale_code: str | None = None
         self._connection_problem: str | None = None
 
         self.setWindowTitle(f"QR Cashier — {services.store_name} — {services.register_name}")
@@ -150,6 +155,9 @@ class MainWindow(QMainWindow):
         root = QWidget()
         root.setObjectName("root")
         self.setCentralWidget(root)
+        # A widget's own style sheet wins over the application's whatever the specificity:
+        # make disabled big buttons look disabled (the role colours would otherwise win).
+        self.setStyleSheet(DISABLED_BUTTONS)
         outer = QVBoxLayout(root)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(10)
@@ -352,6 +360,7 @@ class MainWindow(QMainWindow):
         sale = await self.engine.sale(attempt.sale_id)
         self.model.replace(self.site, sale.lines)
         self.sale_id = sale.id
+        self._sale_code = sale.code
         self._follow(attempt)
 
     async def _print_unprinted(self) -> None:
@@ -376,8 +385,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        self.scanner.stop()
         self._clock_timer.stop()
-        for w in (self.customer, self.receipt_dialog, self.sales_dialog):
+        for w in (*self._dialogs, self.customer, self.receipt_dialog, self.sales_dialog):
             if w is not None:
                 try:
                     w.close()
@@ -478,6 +488,7 @@ class MainWindow(QMainWindow):
         if self.sale_id is not None:
             self._discard_later(self.sale_id, "the cart was changed after a charge that did not complete")
             self.sale_id = None
+            self._sale_code = None
         if self.attempt is not None and not self._finished:
             self.attempt = None
             self._set_panel("idle")
@@ -485,6 +496,7 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _new_sale(self) -> None:
+        self._sale_code = None
         self._finished = False
         self.attempt = None
         self.sale_id = None
@@ -496,6 +508,10 @@ class MainWindow(QMainWindow):
 
     def _item_ok(self, text: str) -> None:
         self.item_message.setStyleSheet("font-size: 16px; color: #1e7b34;")
+        self.item_message.setText(text)
+
+    def _item_note(self, text: str) -> None:
+        self.item_message.setStyleSheet(f"font-size: 16px; color: {theme.MUTED}; font-weight: 600;")
         self.item_message.setText(text)
 
     def _item_error(self, text: str) -> None:
@@ -636,7 +652,9 @@ class MainWindow(QMainWindow):
     def _dialog_closed(self, dialog: QWidget) -> None:
         if dialog in self._dialogs:
             self._dialogs.remove(dialog)
-        self.item_field.setFocus()
+        if not self._shutting_down:
+            self.activateWindow()  # the keyboard comes back here, not to the customer window
+            self.item_field.setFocus()
 
     def open_search(self, text: str = "") -> None:
         if self.services.catalog is None:
@@ -692,6 +710,7 @@ class MainWindow(QMainWindow):
             return
         self._charging = True
         self.model.set_locked(True)
+        self._item_note(LOCKED_NOTE)
         self._update_buttons()
         self._set_panel("publishing")
         if self.customer is not None:
@@ -719,6 +738,8 @@ class MainWindow(QMainWindow):
             raise
         self._charging = False
         self.sale_id = attempt.sale_id
+        if self._sale_code is None:
+            self._spawn(self._load_sale_code(attempt.sale_id))
         self._follow(attempt)
 
     def _follow(self, attempt: Attempt) -> None:
@@ -734,8 +755,15 @@ class MainWindow(QMainWindow):
             "scanned", "rejected"
         ):
             state = self.status_panel.state  # a later read changes nothing the customer did
-        sentence = attempt.message if state not in ("waiting", "publishing") else None
+        sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
+        if state == "paid":
+            sentence = f"Paid {format_money(attempt.total, self.site)} with Mercado Pago."
         self._set_panel(state, sentence)
+        self.status_panel.set_detail(self._detail(attempt))
+        if live:
+            self._item_note(LOCKED_NOTE)
+        elif self.item_message.text() == LOCKED_NOTE:
+            self.item_message.setText(" ")
         if self.customer is not None:
             if state in ("publishing", "waiting", "checking") and (previous is None or previous.id != attempt.id
                                                                     or self.customer.state() == "idle"):
@@ -752,6 +780,18 @@ class MainWindow(QMainWindow):
         elif attempt.state == S.NEEDS_REVIEW:
             self.sale_id = None  # a supervisor settles it; the cashier may start the next sale
         self._update_buttons()
+
+    def _detail(self, attempt: Attempt, receipt: Receipt | None = None) -> str:
+        parts = [f"Sale {self._sale_code or attempt.sale_id}"]
+        if attempt.number > 1:
+            parts.append(f"charge {attempt.number}")
+        if ui_state(attempt.state) in LIVE:
+            parts.append("on the QR until " + attempt.expires_at.astimezone().strftime("%H:%M"))
+        if receipt is not None and receipt.payment_ids:
+            parts.append(f"payment {', '.join(receipt.payment_ids)}")
+        if receipt is not None and receipt.merchant_order_id:
+            parts.append(f"order {receipt.merchant_order_id}")
+        return " · ".join(parts)
 
     @qasync.asyncSlot()
     async def cancel_charge(self) -> None:
@@ -819,6 +859,12 @@ class MainWindow(QMainWindow):
 
         task.add_done_callback(done)
 
+    async def _load_sale_code(self, sale_id: int) -> None:
+        sale = await self.engine.sale(sale_id)
+        if self.attempt is not None and self.attempt.sale_id == sale_id:
+            self._sale_code = sale.code
+            self.status_panel.set_detail(self._detail(self.attempt))
+
     async def _refresh_attempt(self, attempt_id: int) -> None:
         attempt = await self.engine.attempt(attempt_id)
         if self.attempt is not None and self.attempt.id == attempt_id:
@@ -842,6 +888,13 @@ class MainWindow(QMainWindow):
         if printed:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
+        if issued.kind == "original" and self.attempt is not None and self.attempt.id == issued.attempt_id:
+            self.status_panel.next_step.setText(
+                ("The receipt was printed: hand it over." if printed else
+                 "The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF.")
+                + " Scan the next item to start a new sale."
+            )
+            self.status_panel.set_detail(self._detail(self.attempt, receipt))
 
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
         sale = await self.engine.sale(issued.sale_id)
@@ -945,8 +998,9 @@ class MainWindow(QMainWindow):
         live = self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE)
         ready = self.engine is not None and self.engine.ready
         self.charge_button.setEnabled(ready and not live and not self._finished and self.model.rowCount() > 0)
-        for b in (self.qty_button, self.price_button, self.remove_button, self.free_button):
+        for b in (self.qty_button, self.price_button, self.remove_button):
             b.setEnabled(not live and not self._finished)
+        self.free_button.setEnabled(not live)  # after a paid sale it starts the next one
         self.clear_button.setEnabled(not live)
         self.sales_button.setEnabled(self.engine is not None)
 

@@ -79,6 +79,9 @@ class SalesDialog(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 560)
+        from .main_window import DISABLED_BUTTONS
+
+        self.setStyleSheet(DISABLED_BUTTONS)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,7 +147,7 @@ class SalesDialog(QDialog):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c in (2, 3):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 4:
                     bg, fg = theme.STATE_COLOURS.get(STATES.get(state, STATES["failed"]).colour_key, ("#ffffff", "#000"))
                     item.setBackground(QColor(bg))

@@ -97,6 +97,12 @@ class ScannerCapture(QObject):
         self._timer.timeout.connect(self._flush)
         self.enabled = True
 
+    def stop(self) -> None:
+        """Drop held keys and stop the timer (the window is going away)."""
+        self.enabled = False
+        self._timer.stop()
+        self._held.clear()
+
     # --- the filter ---------------------------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

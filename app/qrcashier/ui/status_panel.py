@@ -189,6 +189,11 @@ class StatusPanel(QFrame):
         layout.addWidget(self.sentence)
         layout.addWidget(self.next_step)
         layout.addStretch(1)
+        self.detail = QLabel()
+        self.detail.setObjectName("statusDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.detail)
         self.set_state("idle")
 
     @property
@@ -203,6 +208,7 @@ class StatusPanel(QFrame):
             f"QFrame#statusPanel {{ background: {bg}; border-radius: 10px; }}"
             f" QFrame#statusPanel QLabel {{ color: {fg}; background: transparent; }}"
             " QLabel#statusTitle { font-size: 26px; font-weight: 700; }"
+            " QLabel#statusDetail { font-size: 14px; }"
         )
         self.title.setText(text.title)
         self.sentence.setText(_sentence(sentence or text.sentence))
@@ -216,6 +222,10 @@ class StatusPanel(QFrame):
         self.next_step.setFont(nfont)
         if state not in LIVE:
             self.set_countdown(None)
+
+    def set_detail(self, text: str) -> None:
+        """A small line at the bottom: the sale, the charge number, the payment id."""
+        self.detail.setText(text)
 
     def set_countdown(self, seconds: int | None) -> None:
         self.countdown.setText(format_countdown(seconds))

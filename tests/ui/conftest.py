@@ -1,0 +1,74 @@
+"""Helpers for driving the real main window against the real sandbox on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import timedelta
+
+import pytest
+
+from qrcashier.checkout.config import PollPolicy
+
+FAST_POLL = PollPolicy(interval=0.1, idle_interval=0.2, tick=0.2, max_backoff=0.5, expiry_grace=0.2)
+
+
+async def wait_until(predicate, timeout: float = 8.0, what: str = "the condition") -> None:
+    """Poll on the running qasync loop (never qtbot.waitUntil inside a coroutine)."""
+    try:
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                await asyncio.sleep(0.01)
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what}") from None
+
+
+@contextlib.asynccontextmanager
+async def running_app(qtbot, data_dir, token: str, *, expiry: float | None = None, **options):
+    """The app as `qrcashier --sandbox` builds it (services + main + customer windows), torn down after."""
+    from qrcashier.ui import errors
+    from qrcashier.ui.main_window import MainWindow
+    from qrcashier.ui.services import Options, Services
+
+    from PySide6.QtWidgets import QApplication
+
+    # As the app itself does: closing windows never quits Qt under the running loop (qt-notes §2.2).
+    QApplication.instance().setQuitOnLastWindowClosed(False)
+    opts = Options(data_dir=data_dir, sandbox=True, token=token, poll=FAST_POLL, **options)
+    if expiry is not None:
+        opts.order_expiry = timedelta(seconds=expiry)
+    services = Services(opts)
+    window = None
+    errors.set_dialogs_enabled(True)
+    try:
+        services.open_local()
+        window = MainWindow(services, on_quit=lambda: None)
+        qtbot.addWidget(window)
+        window.show_all()
+        await window.start()
+        yield window
+    finally:
+        if window is not None:
+            await window.shutdown()
+        await services.close()
+
+
+async def control(window, method: str, action: str, body=None):
+    """The sandbox's customer side for this register: scan, pay, expire."""
+    pos = window.services.options.pos_external_id
+    return await window.services.sandbox_control(method, f"/sandbox/pos/{pos}/{action}", body)
+
+
+@pytest.fixture
+def put_log():
+    """Record the app's own requests (method, path) through an httpx event hook."""
+    seen: list[tuple[str, str]] = []
+
+    def attach(window) -> list[tuple[str, str]]:
+        async def hook(request):
+            seen.append((request.method, request.url.path))
+
+        window.services.http.event_hooks["request"].append(hook)
+        return seen
+
+    return attach
