@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
+from ..domain.money import Site, quantize
 from ..domain.sale import OrderSnapshot, PaymentInfo, decide
 from ..mercadopago.client import MercadoPagoClient
 from ..mercadopago.errors import MercadoPagoError, NotFound, RateLimited, Unreachable
@@ -98,8 +99,6 @@ class InstoreV2Gateway:
                 await self.client.http.request("PUT", path, json_body=body, retry=NO_RETRY)
                 return Published()
             except MercadoPagoError as exc:
-                if not never_sent(exc) and not isinstance(exc, RateLimited):
-                    maybe_reached = True  # a 429 was refused unprocessed; anything else may have landed
                 wait = self._retry_wait(exc, tries, policy)
                 if wait is None:
                     if not maybe_reached and never_sent(exc):
@@ -108,6 +107,11 @@ class InstoreV2Gateway:
                         # Refused now, but an earlier try may have placed the order.
                         raise OutcomeUnknown(exc.user_message) from exc
                     raise
+                # Did this try perhaps place the order? Not if it never left, was rate
+                # limited, or was refused outright; a timeout, a drop, a 5xx or a garbled
+                # reply may have landed.
+                if exc.retryable and not never_sent(exc) and not isinstance(exc, RateLimited):
+                    maybe_reached = True
                 await asyncio.sleep(wait)
 
     @staticmethod
@@ -122,7 +126,7 @@ class InstoreV2Gateway:
 
     async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
         orders = await self.client.search_merchant_orders(order.reference)
-        decision = decide(order.total, order.reference, [_snapshot(mo) for mo in orders])
+        decision = decide(order.total, order.reference, [_snapshot(mo, order.site) for mo in orders])
         published: bool | None = None
         on_pos: str | None = None
         if check_published:
@@ -159,14 +163,16 @@ class InstoreV2Gateway:
         return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
 
 
-def _snapshot(mo: MerchantOrder) -> OrderSnapshot:
+def _snapshot(mo: MerchantOrder, site: Site) -> OrderSnapshot:
+    """The merchant_order as `decide` reads it, amounts in the site's unit (JSON sends 1000.0)."""
     return OrderSnapshot(
         id=mo.id,
         status=mo.status,
         external_reference=mo.external_reference,
-        total_amount=mo.total_amount,
+        total_amount=quantize(mo.total_amount, site),
         payments=tuple(
-            PaymentInfo(p.id, p.status, p.transaction_amount, p.status_detail, mo.id) for p in mo.payments
+            PaymentInfo(p.id, p.status, quantize(p.transaction_amount, site), p.status_detail, mo.id)
+            for p in mo.payments
         ),
     )
 
