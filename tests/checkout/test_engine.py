@@ -181,9 +181,22 @@ async def test_expiry_after_a_final_read(h, fake, clock):
     clock.advance(601)
     h.engine.notify()
     await h.wait_state(attempt.id, S.EXPIRED)
-    assert ("withdraw", attempt.reference) in fake.calls
-    assert fake.calls[-1] == ("lookup", attempt.reference)
+    # The final read found the order still on the QR (this fake never expires it by itself):
+    # it was withdrawn so that nobody pays an expired sale.
+    assert fake.calls[-2:] == [("lookup", attempt.reference), ("withdraw", attempt.reference)]
+    assert fake.on_pos is None
     assert (await h.engine.sale(attempt.sale_id)).status == "open"
+
+
+async def test_a_late_payment_after_expiry_wins(h, fake, clock):
+    attempt = await h.engine.charge(cart())
+    mo = fake.scan()
+    clock.advance(601)
+    h.engine.notify()
+    await h.wait_state(attempt.id, S.EXPIRED)
+    fake.pay(mo=mo)  # the customer was confirming when it expired
+    await h.wait_state(attempt.id, S.PAID)
+    assert "after the order was expired" in (await h.engine.attempt(attempt.id)).message
 
 
 async def test_paid_at_the_last_second_wins_over_expiry(h, fake, clock):
@@ -241,7 +254,7 @@ async def test_a_payment_after_the_cancel_still_wins(h, fake):
     assert (await h.engine.cancel(attempt.id, "Marta")).state == S.CANCELLED
     fake.pay(mo=mo)  # the customer was already confirming in the app
     await h.wait_state(attempt.id, S.PAID)
-    assert "after the cancel" in (await h.engine.attempt(attempt.id)).message
+    assert "after the order was cancelled" in (await h.engine.attempt(attempt.id)).message
     assert len(h.of(ReceiptIssued)) == 1
 
 

@@ -42,9 +42,10 @@ def pay(pid, status="approved", amount=TOTAL, detail=None):
 
 def test_every_state_has_its_transitions_and_finals_go_nowhere():
     assert set(TRANSITIONS) == set(AttemptState)
-    for state in FINAL_STATES - {S.CANCELLED}:
+    for state in FINAL_STATES - {S.CANCELLED, S.EXPIRED}:
         assert TRANSITIONS[state] == frozenset()
-    assert TRANSITIONS[S.CANCELLED] == {S.PAID}  # a payment after the cancel still wins
+    for state in (S.CANCELLED, S.EXPIRED):  # a payment that lands late still wins
+        assert TRANSITIONS[state] == {S.PAID}
     assert not LIVE_STATES & FINAL_STATES
     assert S.NEEDS_REVIEW not in LIVE_STATES | FINAL_STATES  # settled only by a supervisor or a payment
 
@@ -56,7 +57,7 @@ def test_paid_is_reachable_from_every_state_where_money_can_arrive():
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [(S.PAID, S.CANCELLED), (S.EXPIRED, S.PAID), (S.CREATED, S.PAID), (S.EXPIRED, S.WAITING), (S.FAILED, S.PUBLISHING),
+    [(S.PAID, S.CANCELLED), (S.VOIDED, S.PAID), (S.CREATED, S.PAID), (S.EXPIRED, S.WAITING), (S.FAILED, S.PUBLISHING),
      (S.CANCEL_REQUESTED, S.WAITING)],
 )
 def test_forbidden_moves_raise(old, new):
@@ -145,6 +146,7 @@ def test_other_references_are_ignored():
 def test_two_scans_one_paid():
     d = decide(TOTAL, REF, [mo(1, "opened"), mo(2, "closed", pay(20))])
     assert d.outcome == Outcome.PAID and d.merchant_order_ids == (1, 2)
+    assert d.open_orders == (1,)
 
 
 def test_paid_twice_is_paid_with_a_warning():

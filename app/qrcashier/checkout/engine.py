@@ -67,6 +67,8 @@ log = logging.getLogger("qrcashier.checkout")
 S = AttemptState
 # What a gateway call may raise when Mercado Pago could not be asked or refused.
 GatewayError = (MercadoPagoError, NotDelivered, OutcomeUnknown)
+# Ended, but a payment may still land on a merchant_order left open (paid wins).
+LATE_STATES = frozenset({S.CANCELLED, S.EXPIRED})
 MAX_SUPERVISOR = 60
 MAX_REASON = 200
 
@@ -270,10 +272,7 @@ class CheckoutEngine:
             new.id, new.sale_id, new.reference, None if old is None else old.state, new.state, message, new.updated_at
         ))
         if not new.live:
-            scanned = bool(self._seen_orders.get(new.id))
             self._forget(new.id)
-            if new.state == S.CANCELLED and scanned:
-                self._watch_late(new.id)
 
     def _forget(self, attempt_id: int) -> None:
         self._seen_orders.pop(attempt_id, None)
@@ -404,7 +403,7 @@ class CheckoutEngine:
         decision = lookup.decision
         if attempt.state in (S.PAID, S.CREATED, S.PUBLISHING):
             return attempt  # paid stays paid; an order not yet sent has nothing to read
-        late = attempt.state == S.CANCELLED  # only a payment can still change it
+        late = attempt.state in LATE_STATES  # only a payment can still change it
         if not (attempt.live or late or attempt.state == S.NEEDS_REVIEW):
             if decision.outcome == Outcome.PAID:
                 log.warning("attempt %s is %s but Mercado Pago shows it paid", attempt_id, attempt.state)
@@ -422,8 +421,8 @@ class CheckoutEngine:
                 message = "The customer paid before the cancel took effect: the sale is paid and the receipt is printing."
             elif late:
                 message = (
-                    "The customer paid just after the cancel: the sale is paid and the receipt is printing. "
-                    "If they also paid another way, a supervisor should refund one payment."
+                    f"The customer paid just after the order was {attempt.state}: the sale is paid and the receipt "
+                    "is printing. If they also paid another way, a supervisor should refund one payment."
                 )
             else:
                 message = STATE_MESSAGES[S.PAID]
@@ -451,10 +450,14 @@ class CheckoutEngine:
         if settle is not None or decision.outcome in (Outcome.EXPIRED, Outcome.CANCELLED):
             # The order is off the QR (withdrawn, expired or cancelled by Mercado Pago) and unpaid.
             if attempt.state == S.CANCEL_REQUESTED:
-                return await self._move(attempt, S.CANCELLED)
-            if decision.outcome == Outcome.CANCELLED:
-                return await self._move(attempt, S.CANCELLED, "Mercado Pago cancelled the order; nothing was paid.")
-            return await self._move(attempt, S.EXPIRED)
+                ended = await self._move(attempt, S.CANCELLED)
+            elif decision.outcome == Outcome.CANCELLED:
+                ended = await self._move(attempt, S.CANCELLED, "Mercado Pago cancelled the order; nothing was paid.")
+            else:
+                ended = await self._move(attempt, S.EXPIRED)
+            if decision.open_orders:
+                self._watch_late(ended.id)  # a customer was still confirming: a payment may land late
+            return ended
 
         if attempt.state == S.UNKNOWN and (lookup.published or decision.outcome != Outcome.NOTHING):
             return await self._move(attempt, S.WAITING, "Mercado Pago has the order: the customer can scan and pay.")
@@ -498,9 +501,9 @@ class CheckoutEngine:
 
     async def refresh(self, attempt_id: int) -> Attempt:
         """Read Mercado Pago for this attempt now and apply it (a "check now" button).
-        Works on live attempts and on cancelled ones (a payment after the cancel wins)."""
+        Works on live attempts, and on cancelled or expired ones (a late payment wins)."""
         attempt = await self.attempt(attempt_id)
-        if not (attempt.live or attempt.state == S.CANCELLED):
+        if not (attempt.live or attempt.state in LATE_STATES):
             return attempt
         lookup = await self.gateway.lookup(await self._order(attempt), check_published=attempt.state == S.UNKNOWN)
         return await self.complete(attempt_id, lookup)
@@ -519,9 +522,9 @@ class CheckoutEngine:
         task.add_done_callback(lambda t: self._watch_done(attempt_id, t))
 
     def _watch_late(self, attempt_id: int) -> None:
-        """After a cancel, a customer who had scanned may still complete the payment (a
-        withdrawn order's merchant_orders stay open): keep reading, slowly, until the order
-        would have expired anyway. A payment found then wins (cancelled → paid)."""
+        """A cancelled or expired attempt whose last read still showed an open merchant_order
+        (a customer was confirming in the app) is read again, slowly, for `late_window`
+        seconds after it ended. A payment found then wins (cancelled/expired → paid)."""
         if self._closed or attempt_id in self._late_watchers:
             return
         task = asyncio.get_running_loop().create_task(self._late_loop(attempt_id), name=f"late-{attempt_id}")
@@ -533,8 +536,8 @@ class CheckoutEngine:
         errors = 0
         while True:
             attempt = await self.attempt(attempt_id)
-            left = (attempt.expires_at - self._now()).total_seconds() + policy.expiry_grace
-            if attempt.state != S.CANCELLED or left <= 0:
+            left = (attempt.updated_at - self._now()).total_seconds() + policy.late_window
+            if attempt.state not in LATE_STATES or left <= 0:
                 return
             try:
                 await self.refresh(attempt_id)
@@ -642,17 +645,19 @@ class CheckoutEngine:
             self._emit(Countdown(attempt.id, seconds, attempt.expires_at))
 
     async def _expire(self, attempt_id: int) -> None:
-        """At expiry: take the order off the QR, wait the grace period, read one final time.
-        Not paid → expired (cancelled if a cancel was pending); unreadable → needs_review."""
+        """At expiry: wait the grace period (Mercado Pago expires the order itself), then one
+        final read. Not paid → expired (cancelled if a cancel was pending); unreadable →
+        needs_review. If the order is still on the QR (the clocks disagree), withdraw it."""
         async with self._lock(attempt_id):
             attempt = await self.attempt(attempt_id)
             if not attempt.live:
                 return
-            await self._withdraw_quietly(attempt)
             if self.config.poll.expiry_grace:
                 await asyncio.sleep(self.config.poll.expiry_grace)
             try:
-                lookup = await self.gateway.lookup(await self._order(attempt))
+                lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
+                if lookup.published and lookup.outcome != Outcome.PAID:
+                    await self.gateway.withdraw(await self._order(attempt))
             except GatewayError as exc:
                 review = {
                     "reason": "unreachable",
@@ -813,8 +818,9 @@ class CheckoutEngine:
         for attempt in results:
             if attempt.live:
                 self._watch(attempt.id)
+        since = self._now() - timedelta(seconds=self.config.poll.late_window)
         recent = await self._db(lambda db: db.attempts(
-            register_id=self.config.register_id, states={S.CANCELLED}, expires_after=self._now()
+            register_id=self.config.register_id, states=LATE_STATES, updated_after=since
         ))
         for attempt in recent:
             self._watch_late(attempt.id)

@@ -405,13 +405,13 @@ class JournalDB:
         register_id: str | None = None,
         sale_id: int | None = None,
         states: Iterable[AttemptState] | None = None,
-        expires_after: datetime | None = None,
+        updated_after: datetime | None = None,
         limit: int = 1000,
     ) -> list[Attempt]:
         where, params = _where(register_id=register_id, sale_id=sale_id)
-        if expires_after is not None:
-            where += (" AND " if where else "WHERE ") + "expires_at > ?"
-            params.append(_ts(expires_after))
+        if updated_after is not None:
+            where += (" AND " if where else "WHERE ") + "updated_at > ?"
+            params.append(_ts(updated_after))
         if states is not None:
             states = list(states)
             marks = ", ".join("?" for _ in states)

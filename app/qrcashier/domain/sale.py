@@ -11,7 +11,7 @@ each move to the journal before the network call that depends on it, and
        │            │            │  (publish outcome     │  (closed, approved >= total)
        │            └──> failed  │   not known yet)      │
        │                         ├──> cancel_requested ──┤──> cancelled ──> paid (a late payment)
-       └──> failed / cancelled   ├──> expired            │
+       └──> failed / cancelled   ├──> expired ──> paid (a late payment)
                                  └──> needs_review ──────┘──> voided
 
 `decide()` is the one place that reads Mercado Pago's merchant_orders and says what they
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -49,8 +49,8 @@ class AttemptState(StrEnum):
 S = AttemptState
 
 # States in which an order is (or may be) on the register's QR: at most one per register.
-# Final states are done for the register and the cashier; only `cancelled` has an exit,
-# to `paid`, for a payment that lands after the cancel (paid wins).
+# Final states are done for the register and the cashier; `cancelled` and `expired` keep
+# one exit, to `paid`, for a payment that lands late (paid wins).
 LIVE_STATES: frozenset[AttemptState] = frozenset({S.CREATED, S.PUBLISHING, S.WAITING, S.UNKNOWN, S.CANCEL_REQUESTED})
 FINAL_STATES: frozenset[AttemptState] = frozenset({S.PAID, S.CANCELLED, S.EXPIRED, S.FAILED, S.VOIDED})
 # After these the sale may be charged again with a new attempt.
@@ -64,10 +64,10 @@ TRANSITIONS: dict[AttemptState, frozenset[AttemptState]] = {
     S.CANCEL_REQUESTED: frozenset({S.CANCELLED, S.PAID, S.NEEDS_REVIEW}),
     S.NEEDS_REVIEW: frozenset({S.PAID, S.VOIDED}),
     S.PAID: frozenset(),
-    # A cancel withdraws the order, but a customer who had already scanned may still finish
-    # paying: that late payment wins, so a cancelled attempt can still become paid.
+    # A withdrawn or expired order can leave a scan's merchant_order open: a customer who
+    # was already confirming may still pay it. That late payment wins.
     S.CANCELLED: frozenset({S.PAID}),
-    S.EXPIRED: frozenset(),
+    S.EXPIRED: frozenset({S.PAID}),
     S.FAILED: frozenset(),
     S.VOIDED: frozenset(),
 }
@@ -238,6 +238,7 @@ class Decision:
     rejected: tuple[PaymentInfo, ...] = ()
     merchant_order_ids: tuple[int, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    open_orders: tuple[int, ...] = ()  # merchant_orders still "opened": a customer may still pay them
 
 
 def decide(total: Decimal, reference: str, orders: Iterable[OrderSnapshot]) -> Decision:
@@ -256,6 +257,11 @@ def decide(total: Decimal, reference: str, orders: Iterable[OrderSnapshot]) -> D
     - NOTHING: no merchant_order at all.
     """
     ours = [mo for mo in orders if mo.external_reference == reference]
+    decision = _decide(total, ours)
+    return replace(decision, open_orders=tuple(mo.id for mo in ours if mo.status == "opened"))
+
+
+def _decide(total: Decimal, ours: list[OrderSnapshot]) -> Decision:
     ids = tuple(mo.id for mo in ours)
     approved = tuple(p for mo in ours for p in mo.approved)
     approved_total = sum((p.amount for p in approved), Decimal(0))
