@@ -14,7 +14,7 @@ import asyncio
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from qrcashier.checkout import PollPolicy
@@ -68,6 +68,10 @@ steps = st.lists(st.sampled_from(["engine", "scan", "pay", "reject"]), max_size=
 @pytest.mark.asyncio
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
+@example(steps=["scan", "engine", "pay", "engine"])  # pays between the withdraw and the final read
+@example(steps=["scan", "engine", "engine", "pay"])  # pays after the final read: the late read catches it
+@example(steps=["pay", "engine", "engine"])  # paid before the cancel got anywhere
+@example(steps=["scan", "reject", "engine", "engine"])  # rejected, then cancelled: nothing paid
 async def test_paid_wins_over_cancel_in_every_interleaving(rig, steps):
     config = rig.config(poll=PollPolicy(interval=0.2, idle_interval=0.2, max_backoff=0.2, tick=0.05, expiry_grace=0))
     h = await rig.engine(config, journal=f"race-{len(rig.opened)}.sqlite3", start=False)
