@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.receipts_shown = 0
         self._last_contact: datetime | None = None
         self._sale_code: str | None = None
+        self._customer_attempt: int | None = None  # the attempt whose amount the customer window shows
         self._connection_problem: str | None = None
 
         self.setWindowTitle(f"QR Cashier — {services.store_name} — {services.register_name}")
@@ -172,7 +173,9 @@ class MainWindow(QMainWindow):
         )
         self.mode_label.setVisible(self.services.options.sandbox)
         self.connection_label = QLabel("Mercado Pago: connecting…")
-        self.connection_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 14px;")
+        connection_font = self.connection_label.font()
+        connection_font.setPixelSize(14)
+        self.connection_label.setFont(connection_font)
         header.addWidget(self.title_label)
         header.addSpacing(10)
         header.addWidget(self.mode_label)
@@ -201,7 +204,9 @@ class MainWindow(QMainWindow):
         self.item_field.remove_line.connect(self.remove_line)
         self.item_field.move_selection.connect(self._move_selection)
         self.item_message = QLabel(" ")
-        self.item_message.setStyleSheet("font-size: 16px;")
+        message_font = self.item_message.font()
+        message_font.setPixelSize(16)
+        self.item_message.setFont(message_font)
         self.item_message.setWordWrap(True)
         self.cart_view = CartView(self.model)
         self.cart_view.doubleClicked.connect(lambda _i: self.edit_quantity())
@@ -354,6 +359,29 @@ class MainWindow(QMainWindow):
             self._set_panel("idle")
         await self._print_unprinted()
         self._update_buttons()
+        self._prewarm()
+
+    def _prewarm(self) -> None:
+        """Build the receipt dialog now, while nobody waits, instead of during the first sale."""
+        from .receipt_view import ReceiptDialog
+
+        if self.receipt_dialog is None:
+            sample = Receipt(
+                store_name=self.services.store_name, register_name=self.services.register_name, sale_number="0",
+                lines=[ReceiptLine("-", Decimal(1), Decimal(1), Decimal(1))], total=Decimal(1), site=self.site,
+                paid_at=datetime.now(timezone.utc).astimezone(),
+            )
+            dialog = ReceiptDialog(sample, self, printer_name=self.services.options.printer_name)
+            dialog.finished.connect(lambda *_: self.item_field.setFocus())
+            dialog.ensurePolished()
+            dialog.adjustSize()
+            self.receipt_dialog = dialog
+        # Render the customer window's charge screen once into a pixmap (never on screen):
+        # its fonts, layout and QR image are then ready for the first customer.
+        if self.customer is not None and self.services.pos is not None and self.services.pos.qr_code:
+            self.customer.show_charge(Decimal("8888.88"), self.site)
+            self.customer.grab()
+            self.customer.set_state("idle")
 
     async def _restore(self, attempt: Attempt) -> None:
         """An earlier run left a charge live: show its cart, locked, and follow it."""
@@ -506,17 +534,25 @@ class MainWindow(QMainWindow):
         self._customer_idle()
         self._update_buttons()
 
-    def _item_ok(self, text: str) -> None:
-        self.item_message.setStyleSheet("font-size: 16px; color: #1e7b34;")
+    def _message(self, text: str, colour: str, bold: bool) -> None:
+        # Palette and font, not setStyleSheet: no re-polish on every scan.
+        pal = self.item_message.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        self.item_message.setPalette(pal)
+        font = self.item_message.font()
+        if font.bold() != bold:
+            font.setBold(bold)
+            self.item_message.setFont(font)
         self.item_message.setText(text)
+
+    def _item_ok(self, text: str) -> None:
+        self._message(text, "#1e7b34", False)
 
     def _item_note(self, text: str) -> None:
-        self.item_message.setStyleSheet(f"font-size: 16px; color: {theme.MUTED}; font-weight: 600;")
-        self.item_message.setText(text)
+        self._message(text, theme.MUTED, True)
 
     def _item_error(self, text: str) -> None:
-        self.item_message.setStyleSheet("font-size: 16px; color: #b71c1c; font-weight: 600;")
-        self.item_message.setText(text)
+        self._message(text, "#b71c1c", True)
         QApplication.beep()
 
     # --- cart edits ----------------------------------------------------------------------------------
@@ -713,9 +749,9 @@ class MainWindow(QMainWindow):
         self._item_note(LOCKED_NOTE)
         self._update_buttons()
         self._set_panel("publishing")
-        if self.customer is not None:
-            self.customer.show_charge(self.model.total, self.site)
-            self.customer.set_state("publishing")
+        self._customer_attempt = None
+        self._to_customer("show_charge", self.model.total, self.site)
+        self._to_customer("set_state", "publishing")
         try:
             target = self.sale_id if self.sale_id is not None else self.model.cart
             attempt = await self.engine.charge(target)
@@ -765,14 +801,14 @@ class MainWindow(QMainWindow):
         elif self.item_message.text() == LOCKED_NOTE:
             self.item_message.setText(" ")
         if self.customer is not None:
-            if state in ("publishing", "waiting", "checking") and (previous is None or previous.id != attempt.id
-                                                                    or self.customer.state() == "idle"):
-                self.customer.show_charge(attempt.total, self.site, attempt.qr_data)
+            if state in ("publishing", "waiting", "checking") and self._customer_attempt != attempt.id:
+                self._customer_attempt = attempt.id
+                self._to_customer("show_charge", attempt.total, self.site, attempt.qr_data)
             self._customer_state(state)
             if live and attempt.expires_at:
                 self._set_countdown(int((attempt.expires_at - datetime.now(timezone.utc)).total_seconds()))
             else:
-                self.customer.set_countdown(None)
+                self._to_customer("set_countdown", None)
         if attempt.state == S.PAID:
             self._finished = True
             self.sale_id = None
@@ -928,10 +964,8 @@ class MainWindow(QMainWindow):
                 self.receipt_dialog.raise_()
             except RuntimeError:
                 self.receipt_dialog = None
-        if self.receipt_dialog is None:
+        if self.receipt_dialog is None:  # kept (hidden on close) and reused for every receipt
             dialog = ReceiptDialog(receipt, self, printer_name=self.services.options.printer_name)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(lambda *_: setattr(self, "receipt_dialog", None))
             dialog.finished.connect(lambda *_: self.item_field.setFocus())
             self.receipt_dialog = dialog
             dialog.show()
@@ -972,21 +1006,35 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(state in LIVE and state not in ("cancelling",))
         self.charge_state_changed.emit(state)
 
-    def _customer_state(self, state: str) -> None:
+    def _to_customer(self, method: str, *args) -> None:
+        """Update the customer window in its own turn of the event loop, after the cashier's
+        window has been updated: each stays well inside a frame instead of both in one."""
         if self.customer is None:
             return
-        self.customer.set_state(customer_state(state))
+        customer = self.customer
+
+        def call() -> None:
+            if self._shutting_down:
+                return
+            try:
+                getattr(customer, method)(*args)
+            except RuntimeError:  # the window is gone
+                pass
+
+        QTimer.singleShot(0, call)
+
+    def _customer_state(self, state: str) -> None:
+        self._to_customer("set_state", customer_state(state))
         if state not in LIVE:
-            self.customer.set_countdown(None)
+            self._to_customer("set_countdown", None)
 
     def _customer_idle(self) -> None:
-        if self.customer is not None:
-            self.customer.set_state("idle")
+        self._customer_attempt = None
+        self._to_customer("set_state", "idle")
 
     def _set_countdown(self, seconds: int) -> None:
         self.status_panel.set_countdown(seconds)
-        if self.customer is not None:
-            self.customer.set_countdown(seconds)
+        self._to_customer("set_countdown", seconds)
 
     def _update_totals(self) -> None:
         self.total_label.setText(format_money(self.model.total, self.site))
@@ -1006,16 +1054,23 @@ class MainWindow(QMainWindow):
 
     def _update_connection(self) -> None:
         if self._connection_problem:
-            self.connection_label.setStyleSheet("color: #8d3a00; font-size: 14px; font-weight: 600;")
-            self.connection_label.setText("Mercado Pago: not answering, retrying")
+            self._connection_text("Mercado Pago: not answering, retrying", "#8d3a00")
             return
         if self._last_contact is None:
             return
         age = (datetime.now(timezone.utc) - self._last_contact).total_seconds()
-        self.connection_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 14px;")
         when = self._last_contact.astimezone().strftime("%H:%M:%S")
-        self.connection_label.setText(f"Mercado Pago: connected (last answer {when})" if age < 120
-                                      else f"Mercado Pago: last answer at {when}")
+        self._connection_text(f"Mercado Pago: connected (last answer {when})" if age < 120
+                              else f"Mercado Pago: last answer at {when}", theme.MUTED)
+
+    def _connection_text(self, text: str, colour: str) -> None:
+        if self.connection_label.text() == text:
+            return
+        pal = self.connection_label.palette()
+        if pal.color(QPalette.ColorRole.WindowText) != QColor(colour):
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            self.connection_label.setPalette(pal)
+        self.connection_label.setText(text)
 
     def _discard_later(self, sale_id: int, reason: str) -> None:
         """Drop an open, unpaid sale the cashier abandoned (audited by the engine)."""

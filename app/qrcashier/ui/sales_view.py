@@ -7,6 +7,7 @@ thread; the dialog is non-modal so the cashier can keep an eye on a live charge.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from decimal import Decimal
@@ -54,7 +55,11 @@ def start_of_today() -> datetime:
 
 def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow]:
     """Runs on the journal's thread."""
-    attempts = db.attempts(register_id=register_id, expires_after=since, limit=10_000)
+    params = inspect.signature(db.attempts).parameters
+    if "updated_after" in params:  # only today's rows are read (an attempt created today was updated today)
+        attempts = db.attempts(register_id=register_id, updated_after=since, limit=10_000)
+    else:
+        attempts = db.attempts(register_id=register_id, limit=1_000_000)
     by_sale: dict[int, list[Attempt]] = {}
     for a in attempts:
         if a.created_at >= since:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from . import theme
 
@@ -158,41 +159,45 @@ def format_countdown(seconds: int | None) -> str:
 
 
 class StatusPanel(QFrame):
-    """A coloured band: title (large), sentence, next step, and a countdown."""
+    """A coloured band: title (large), sentence, next step, a countdown and a detail line.
+
+    Colours change through the palette and a painted background, never through
+    setStyleSheet: re-polishing a widget tree on every state change costs whole frames.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusPanel")
         self._state = ""
+        self._bg = QColor(theme.STATE_COLOURS["idle"][0])
         self.title = QLabel()
-        self.title.setObjectName("statusTitle")
         self.sentence = QLabel()
         self.next_step = QLabel()
         self.countdown = QLabel()
+        self.detail = QLabel()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for label in (self.sentence, self.next_step):
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setWordWrap(True)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for label, px, bold in (
+            (self.title, 26, True), (self.sentence, 18, False), (self.next_step, 16, True),
+            (self.countdown, 26, True), (self.detail, 14, False),
+        ):
+            font = label.font()
+            font.setPixelSize(px)
+            font.setBold(bold)
+            label.setFont(font)
+            if label is not self.countdown:
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        top = QWidget()
-        from PySide6.QtWidgets import QHBoxLayout
-
-        row = QHBoxLayout(top)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.title, 1)
         row.addWidget(self.countdown, 0)
-        layout.addWidget(top)
+        layout.addLayout(row)
         layout.addWidget(self.sentence)
         layout.addWidget(self.next_step)
         layout.addStretch(1)
-        self.detail = QLabel()
-        self.detail.setObjectName("statusDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.detail)
         self.set_state("idle")
 
@@ -204,22 +209,17 @@ class StatusPanel(QFrame):
         text = STATES.get(state) or STATES["failed"]
         self._state = state
         bg, fg = theme.STATE_COLOURS.get(text.colour_key, theme.STATE_COLOURS["idle"])
-        self.setStyleSheet(
-            f"QFrame#statusPanel {{ background: {bg}; border-radius: 10px; }}"
-            f" QFrame#statusPanel QLabel {{ color: {fg}; background: transparent; }}"
-            " QLabel#statusTitle { font-size: 26px; font-weight: 700; }"
-            " QLabel#statusDetail { font-size: 14px; }"
-        )
+        if QColor(bg) != self._bg:
+            self._bg = QColor(bg)
+            ink = QColor(fg)
+            for label in (self.title, self.sentence, self.next_step, self.countdown, self.detail):
+                pal = label.palette()
+                pal.setColor(QPalette.ColorRole.WindowText, ink)
+                label.setPalette(pal)
+            self.update()
         self.title.setText(text.title)
         self.sentence.setText(_sentence(sentence or text.sentence))
         self.next_step.setText(next_step or text.next_step)
-        font = self.sentence.font()
-        font.setPixelSize(18)
-        self.sentence.setFont(font)
-        nfont = self.next_step.font()
-        nfont.setPixelSize(16)
-        nfont.setBold(True)
-        self.next_step.setFont(nfont)
         if state not in LIVE:
             self.set_countdown(None)
 
@@ -228,11 +228,20 @@ class StatusPanel(QFrame):
         self.detail.setText(text)
 
     def set_countdown(self, seconds: int | None) -> None:
-        self.countdown.setText(format_countdown(seconds))
-        font = self.countdown.font()
-        font.setPixelSize(26)
-        font.setBold(True)
-        self.countdown.setFont(font)
+        text = format_countdown(seconds)
+        if self.countdown.text() != text:
+            self.countdown.setText(text)
+
+    def background(self) -> str:
+        return self._bg.name()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._bg)
+        painter.drawRoundedRect(QRectF(self.rect()), 10, 10)
+        painter.end()
 
 
 def _sentence(text: str) -> str:
