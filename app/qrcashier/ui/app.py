@@ -215,9 +215,11 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     services = Services(options)
     window: MainWindow | None = None
     try:
-        services.open_local()  # catalog (and demo data): local, fast
         window = MainWindow(services, on_quit=quit_requested.set)
-        window.show_all()
+        window.show()
+        await window.wait_painted()  # the cashier sees the window before anything else loads
+        services.open_local()  # catalog (and demo data on first run): local, fast
+        window.show_customer()
         if ready is not None and not ready.done():
             ready.set_result(window)
         await window.start()  # network: sandbox, provisioning, journal, engine, reconcile (retries itself)

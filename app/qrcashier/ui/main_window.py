@@ -42,25 +42,43 @@ from PySide6.QtWidgets import (
 
 import qasync
 
+from typing import TYPE_CHECKING
+
 from ..catalog import Product
-from ..checkout import events as ev
-from ..checkout.errors import CheckoutError, NotReady
-from ..checkout.journal import Receipt as IssuedReceipt
 from ..domain.cart import InvalidCart
 from ..domain.money import InvalidAmount, quantize
 from ..domain.receipt import Receipt, ReceiptLine, format_money
 from ..domain.sale import Attempt, AttemptState
-from ..mercadopago.errors import MercadoPagoError, Timeout, Unreachable
 from . import errors, theme
 from .cart_view import CartModel, CartView
 from .entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
 from .scanner import ScannerCapture
 from .status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 
+if TYPE_CHECKING:
+    from ..checkout.journal import Receipt as IssuedReceipt
+
+# The checkout engine and the HTTP client (httpx, the Mercado Pago client) are imported
+# when they are first needed, after the window has been painted: a cashier sees the
+# window sooner, and nothing here needs them before `start()`.
+
 log = logging.getLogger("qrcashier.ui.main")
 S = AttemptState
 QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3x7790..."
-OFFLINE_MESSAGES = (Unreachable.default_user_message, Timeout.default_user_message)
+
+
+def _offline_messages() -> tuple[str, ...]:
+    from ..mercadopago.errors import Timeout, Unreachable
+
+    return (Unreachable.default_user_message, Timeout.default_user_message)
+
+
+def _service_errors() -> tuple[type[BaseException], ...]:
+    """The typed errors a service call may raise, for a slot's except clause."""
+    from ..checkout.errors import CheckoutError
+    from ..mercadopago.errors import MercadoPagoError
+
+    return (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError)
 START_RETRY_SECONDS = 5.0
 DISABLED_BUTTONS = (
     'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
@@ -104,6 +122,7 @@ class MainWindow(QMainWindow):
     """See the module docstring. Built with the app's `Services`; `await start()` connects it."""
 
     charge_state_changed = Signal(str)  # the status panel's state name, for tests and the self-test
+    first_painted = Signal()  # the window reached the screen (start-up waits for it before the rest)
     receipt_shown = Signal(object)  # the domain Receipt, each time one is shown
 
     def __init__(self, services, *, on_quit: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
@@ -156,6 +175,8 @@ class MainWindow(QMainWindow):
         root = QWidget()
         root.setObjectName("root")
         self.setCentralWidget(root)
+        self._painted = False
+        root.installEventFilter(self)
         # A widget's own style sheet wins over the application's whatever the specificity:
         # make disabled big buttons look disabled (the role colours would otherwise win).
         self.setStyleSheet(DISABLED_BUTTONS)
@@ -305,11 +326,33 @@ class MainWindow(QMainWindow):
         key("+", lambda: self._step_quantity(+1))
         key("-", lambda: self._step_quantity(-1))
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self._painted and event.type() == QEvent.Type.Paint and obj is self.centralWidget():
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has finished
+        return super().eventFilter(obj, event)
+
+    async def wait_painted(self, timeout: float = 2.0) -> None:
+        """Wait for the first paint (or `timeout`, e.g. on a platform that never paints)."""
+        if self._painted:
+            return
+        done = asyncio.get_running_loop().create_future()
+        self.first_painted.connect(lambda: done.done() or done.set_result(None))
+        try:
+            await asyncio.wait_for(done, timeout)
+        except TimeoutError:
+            log.info("no paint event within %.1f s", timeout)
+
     def show_all(self) -> None:
         """Show the main window and the customer window (full screen on a second monitor if asked)."""
+        self.show()
+        self.show_customer()
+
+    def show_customer(self) -> None:
         from .customer_window import CustomerWindow
 
-        self.show()
+        if self.customer is not None:
+            return
         self.customer = CustomerWindow()
         self.customer.set_store_name(self.services.store_name)
         opts = self.services.options
@@ -752,10 +795,13 @@ class MainWindow(QMainWindow):
         self._customer_attempt = None
         self._to_customer("show_charge", self.model.total, self.site)
         self._to_customer("set_state", "publishing")
+        from ..checkout.errors import NotReady
+        from ..mercadopago.errors import MercadoPagoError
+
         try:
             target = self.sale_id if self.sale_id is not None else self.model.cart
             attempt = await self.engine.charge(target)
-        except (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError) as exc:
+        except _service_errors() as exc:
             self._charging = False
             self.model.set_locked(False)
             text = errors.report(exc, "charge")
@@ -783,7 +829,7 @@ class MainWindow(QMainWindow):
         previous = self.attempt
         self.attempt = attempt
         state = ui_state(attempt.state)
-        if attempt.state == S.FAILED and attempt.message.startswith(OFFLINE_MESSAGES):
+        if attempt.state == S.FAILED and attempt.message.startswith(_offline_messages()):
             state = "offline"
         live = state in LIVE
         self.model.set_locked(live)
@@ -838,7 +884,7 @@ class MainWindow(QMainWindow):
         self._customer_state("cancelling")
         try:
             result = await self.engine.cancel(attempt.id, supervisor="cashier", reason="cancelled at the register")
-        except (CheckoutError, InvalidCart, MercadoPagoError) as exc:
+        except _service_errors() as exc:
             self._set_panel(ui_state(attempt.state), errors.report(exc, "cancel"))
             return
         if self.attempt is not None and self.attempt.id == result.id:
@@ -850,6 +896,8 @@ class MainWindow(QMainWindow):
         """Engine events arrive here on the loop's thread (plain callback, must not block)."""
         if self._shutting_down:
             return
+        from ..checkout import events as ev
+
         current = self.attempt.id if self.attempt is not None else None
         if isinstance(event, ev.StateChanged):
             if event.attempt_id == current:
@@ -979,7 +1027,7 @@ class MainWindow(QMainWindow):
         """A copy of a paid sale's receipt (prints and shows "COPY")."""
         try:
             await self.engine.reprint(attempt_id)
-        except (CheckoutError, MercadoPagoError) as exc:
+        except _service_errors() as exc:
             self._item_error(errors.report(exc, "reprint"))
 
     def save_sticker_pdf(self) -> None:
@@ -1080,7 +1128,7 @@ class MainWindow(QMainWindow):
         async def discard() -> None:
             try:
                 await self.engine.discard_sale(sale_id, "cashier", reason)
-            except (CheckoutError, MercadoPagoError) as exc:
+            except _service_errors() as exc:
                 log.info("sale %s not discarded: %s", sale_id, exc)
 
         self._spawn(discard())

@@ -15,19 +15,22 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
-from ..checkout.config import PollPolicy, RegisterConfig
-from ..checkout.engine import CheckoutEngine
-from ..checkout.instore_v2 import InstoreV2Gateway
-from ..checkout.journal import JOURNAL_FILE, Journal
 from ..domain.money import Site
 from ..domain.money import site as find_site
-from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
-from ..mercadopago.http import RetryPolicy
-from ..mercadopago.models import Pos
-from ..provisioning import Provisioned, RegisterSpec, ensure_register
+
+if TYPE_CHECKING:  # the network stack is imported in start(), after the window is painted
+    import httpx
+
+    from ..checkout.config import PollPolicy, RegisterConfig
+    from ..checkout.engine import CheckoutEngine
+    from ..checkout.journal import Journal
+    from ..mercadopago import AccessToken, MercadoPagoClient
+    from ..mercadopago.http import RetryPolicy
+    from ..mercadopago.models import Pos
+    from ..provisioning import Provisioned
 
 log = logging.getLogger("qrcashier.services")
 
@@ -35,7 +38,8 @@ SANDBOX_TOKEN = "SANDBOX-MLA-demo"
 CATALOG_FILE = "catalog.sqlite3"
 # Connect fast or fail fast; reads a little longer. Mercado Pago hanging past this is
 # a Timeout for the engine, never a frozen window.
-HTTP_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
+HTTP_TIMEOUT_SECONDS = 8.0
+HTTP_CONNECT_TIMEOUT_SECONDS = 4.0
 
 
 @dataclass
@@ -51,14 +55,14 @@ class Options:
     pos_name: str = "Caja 1"
     site_id: str = "MLA"
     order_expiry: timedelta = timedelta(minutes=10)
-    poll: PollPolicy = field(default_factory=PollPolicy)
-    http_timeout: httpx.Timeout = field(default_factory=lambda: HTTP_TIMEOUT)
+    poll: PollPolicy | None = None  # None: the engine's default
+    http_timeout: httpx.Timeout | None = None  # None: 8 s, 4 s to connect
     printer_name: str | None = None
     import_catalog: Path | None = None
     fullscreen_customer: bool = False
     load_demo_catalog: bool = True
     operator: str = ""
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    retry: RetryPolicy | None = None  # None: the client's default
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -137,9 +141,20 @@ class Services:
 
     async def start(self) -> None:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
+        import httpx
+
+        from ..checkout.config import PollPolicy, RegisterConfig
+        from ..checkout.engine import CheckoutEngine
+        from ..checkout.instore_v2 import InstoreV2Gateway
+        from ..checkout.journal import JOURNAL_FILE, Journal
+        from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
+        from ..mercadopago.http import RetryPolicy
+        from ..provisioning import RegisterSpec, ensure_register
+
         opts = self.options
+        timeout = opts.http_timeout or httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
         if self.http is None:
-            self.http = httpx.AsyncClient(timeout=opts.http_timeout, limits=httpx.Limits(max_connections=10))
+            self.http = httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=10))
         base_url = opts.base_url
         token = opts.token
         if opts.sandbox:
@@ -155,7 +170,7 @@ class Services:
         if self.client is None:
             self._token = AccessToken(token)
             kwargs = {"base_url": base_url} if base_url else {}
-            http = MercadoPagoHTTP(self.http, self._token, timeout=opts.http_timeout, retry=opts.retry, **kwargs)
+            http = MercadoPagoHTTP(self.http, self._token, timeout=timeout, retry=opts.retry or RetryPolicy(), **kwargs)
             self.client = MercadoPagoClient(http)
         if self.provisioned is None:
             spec = RegisterSpec(
@@ -177,7 +192,7 @@ class Services:
                 external_pos_id=opts.pos_external_id,
                 site=self.site,
                 order_expiry=opts.order_expiry,
-                poll=opts.poll,
+                poll=opts.poll or PollPolicy(),
                 order_title=self.store_name[:60] or "Purchase",
             )
             gateway = InstoreV2Gateway(self.client, self.config)
@@ -186,6 +201,8 @@ class Services:
             self.phone_url = await self._sandbox_phone_url()
 
     async def _sandbox_phone_url(self) -> str | None:
+        import httpx
+
         try:
             reply = await self.http.get(
                 f"{self.sandbox.base_url}/sandbox/pos/{self.options.pos_external_id}/phone",
