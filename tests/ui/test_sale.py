@@ -249,3 +249,29 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         assert search.query.text() == ""
         assert w.model.cart.lines[-1].title == "Coca-Cola Original 2,25 L"
         search.reject()
+
+
+@pytest.mark.qt_async
+@pytest.mark.asyncio
+async def test_with_a_printer_the_receipt_prints_once_and_a_reprint_is_a_copy(qtbot, tmp_path, token, monkeypatch):
+    from qrcashier.ui import printing
+
+    printed = []
+    monkeypatch.setattr(printing, "print_receipt", lambda receipt, name=None, **kw: printed.append(receipt) or name)
+    async with running_app(qtbot, tmp_path, token, printer_name="Counter") as w:
+        scan(w.item_field, COKE)
+        await w.charge()
+        await wait_until(lambda: w.panel_state() == "waiting", what="waiting")
+        await control(w, "POST", "scan")
+        await control(w, "POST", "pay", {"status": "approved"})
+        await wait_until(lambda: len(printed) == 1 and w.panel_state() == "paid", what="printed")
+        assert not printed[0].copy and "printed" in w.status_panel.next_step.text()
+        await wait_until(lambda: True)
+        assert await w.engine.receipts(unprinted=True) == []  # not offered again after a restart
+        await w.reprint(w.attempt.id)
+        await wait_until(lambda: len(printed) == 2, what="the copy printed")
+        assert printed[1].copy and printed[1].payment_ids == printed[0].payment_ids
+        # The QR sticker, as a PDF.
+        pdf = tmp_path / "sticker.pdf"
+        w.save_sticker_pdf(str(pdf))
+        assert pdf.read_bytes().startswith(b"%PDF") and "saved" in w.item_message.text()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -197,11 +198,17 @@ class MainWindow(QMainWindow):
         connection_font = self.connection_label.font()
         connection_font.setPixelSize(14)
         self.connection_label.setFont(connection_font)
+        self.sticker_button = QPushButton("Print QR sticker")
+        self.sticker_button.setToolTip("The register's QR, to stick on the counter: to the printer, or a PDF")
+        self.sticker_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sticker_button.clicked.connect(self.print_sticker)
         header.addWidget(self.title_label)
         header.addSpacing(10)
         header.addWidget(self.mode_label)
         header.addStretch(1)
         header.addWidget(self.connection_label)
+        header.addSpacing(12)
+        header.addWidget(self.sticker_button)
         outer.addLayout(header)
 
         body = QHBoxLayout()
@@ -1030,22 +1037,57 @@ class MainWindow(QMainWindow):
         except _service_errors() as exc:
             self._item_error(errors.report(exc, "reprint"))
 
-    def save_sticker_pdf(self) -> None:
-        """"Print QR sticker" as a PDF (the printer path is the same through the print dialog)."""
+    def print_sticker(self) -> None:
+        """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""
         pos = self.services.pos
         if pos is None or not pos.qr_code:
-            self._item_error("The register's QR is not known yet.")
+            self._item_error("The register's QR is not known yet: wait until QR Cashier is connected.")
             return
         from . import printing
 
+        printer = self.services.options.printer_name
+        if printer:
+            try:
+                name = printing.print_qr_sticker(
+                    pos.qr_code, self.services.store_name, self.services.register_name, printer,
+                    pos_external_id=pos.external_id,
+                )
+            except printing.PrintingError as exc:
+                self._item_error(f"The sticker did not print: {exc}")
+                return
+            self._item_ok(f"QR sticker sent to {name}.")
+            return
+        self.save_sticker_pdf()
+
+    def save_sticker_pdf(self, path: str | None = None) -> QFileDialog | None:
+        """The register's QR sticker as a PDF: to `path`, or where a (non-modal) file dialog says."""
+        pos = self.services.pos
+        if pos is None or not pos.qr_code:
+            self._item_error("The register's QR is not known yet: wait until QR Cashier is connected.")
+            return None
+        from . import printing
+
+        def save(target: str) -> None:
+            try:
+                out = printing.qr_sticker_to_pdf(
+                    pos.qr_code, self.services.store_name, self.services.register_name, target,
+                    pos_external_id=pos.external_id,
+                )
+            except (printing.PrintingError, OSError) as exc:
+                self._item_error(f"The sticker was not saved: {exc}")
+                return
+            self._item_ok(f"QR sticker saved to {out}.")
+
+        if path is not None:
+            save(path)
+            return None
         dialog = QFileDialog(self, "Save the QR sticker as PDF", str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: printing.qr_sticker_to_pdf(
-            pos.qr_code, self.services.store_name, self.services.register_name, path, pos_external_id=pos.external_id
-        ))
+        dialog.fileSelected.connect(save)
         dialog.open()
+        return dialog
 
     # --- display helpers -----------------------------------------------------------------------------
 
