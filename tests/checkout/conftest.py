@@ -23,7 +23,8 @@ from qrcashier.provisioning import RegisterSpec, ensure_register
 
 from .fakes import FakeGateway, ManualClock
 
-FAST = PollPolicy(interval=0.01, idle_interval=0.02, idle_after=90, max_backoff=0.05, tick=0.02, expiry_grace=0)
+FAST = PollPolicy(interval=0.01, idle_interval=0.02, idle_after=90, max_backoff=0.05, tick=0.02, expiry_grace=0,
+                  min_gap=0.005)
 
 
 def register_config(site: str = "MLA", register_id: str = "CAJA1", **kwargs: Any) -> RegisterConfig:
@@ -117,7 +118,8 @@ async def h(make_harness: HarnessFactory, fake: FakeGateway) -> Harness:
 
 # --- the sandbox, over loopback ------------------------------------------------------------------
 
-SANDBOX_POLL = PollPolicy(interval=0.05, idle_interval=0.1, idle_after=90, max_backoff=0.2, tick=0.05, expiry_grace=0.1)
+SANDBOX_POLL = PollPolicy(interval=0.05, idle_interval=0.1, idle_after=90, max_backoff=0.2, tick=0.05, expiry_grace=0.1,
+                          min_gap=0.02)
 # A Retry-After above half a second is handed to the engine (which must honour it) rather
 # than slept through inside the HTTP layer.
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05, max_retry_after=0.5)

@@ -29,6 +29,7 @@ class PollPolicy:
     idle_after: float = 90.0
     max_backoff: float = 10.0  # errors double the wait up to this; a 429's Retry-After wins if longer
     tick: float = 1.0  # how often countdown events are emitted
+    min_gap: float = 0.25  # notifications trigger a read at once, but at most one per this gap
     expiry_grace: float = 2.0  # after expiry, wait this long (Mercado Pago expires it), then the final read
     late_window: float = 120.0  # after a cancel or expiry with a scan still open, keep reading this long
 
@@ -36,8 +37,8 @@ class PollPolicy:
         for name in ("interval", "idle_interval", "max_backoff", "tick"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
-        if self.expiry_grace < 0 or self.idle_after < 0 or self.late_window < 0:
-            raise ValueError("expiry_grace, idle_after and late_window cannot be negative")
+        if min(self.expiry_grace, self.idle_after, self.late_window, self.min_gap) < 0:
+            raise ValueError("expiry_grace, idle_after, late_window and min_gap cannot be negative")
 
     def backoff(self, errors: int) -> float:
         """The wait after `errors` consecutive failed reads: 2 s, 4 s, 8 s... capped."""

@@ -69,6 +69,9 @@ S = AttemptState
 GatewayError = (MercadoPagoError, NotDelivered, OutcomeUnknown)
 # Ended, but a payment may still land on a merchant_order left open (paid wins).
 LATE_STATES = frozenset({S.CANCELLED, S.EXPIRED})
+# Read again for a while after they end when a scan was still open: a late payment wins
+# over cancelled/expired, and a second payment on a paid sale is recorded for a refund.
+AFTERCARE_STATES = LATE_STATES | {S.PAID}
 MAX_SUPERVISOR = 60
 MAX_REASON = 200
 
@@ -115,6 +118,7 @@ class CheckoutEngine:
         self._seen_orders: dict[int, set[int]] = {}
         self._seen_rejections: dict[int, set[int]] = {}
         self._countdown_shown: dict[int, int] = {}
+        self._last_read: dict[int, float] = {}  # loop time of each watcher's last read
         self._sales: dict[int, Sale] = {}
         self._ready = False
         self._closed = False
@@ -276,6 +280,7 @@ class CheckoutEngine:
 
     def _forget(self, attempt_id: int) -> None:
         self._seen_orders.pop(attempt_id, None)
+        self._last_read.pop(attempt_id, None)
         self._seen_rejections.pop(attempt_id, None)
         self._countdown_shown.pop(attempt_id, None)
         wake = self._wake.get(attempt_id)
@@ -357,8 +362,8 @@ class CheckoutEngine:
                     attempt = await self._move(
                         attempt, S.UNKNOWN, f"{_user_message(exc)} Checking whether the order reached the QR."
                     )
-                    delay = exc.retry_after if isinstance(exc, RateLimited) and exc.retry_after else 0.0
-                    self._watch(attempt.id, first_delay=delay)
+                    retry_after = exc.retry_after if isinstance(exc, RateLimited) and exc.retry_after else 0.0
+                    self._watch(attempt.id, first_delay=max(self.config.poll.interval, retry_after))
                     return attempt
                 return await self._move(attempt, S.FAILED, f"{_user_message(exc)} The sale is kept; you can charge it again.")
             except Exception:
@@ -401,8 +406,11 @@ class CheckoutEngine:
         (CANCELLED after a cancel's withdraw, EXPIRED after expiry's final read)."""
         attempt = await self.attempt(attempt_id)
         decision = lookup.decision
-        if attempt.state in (S.PAID, S.CREATED, S.PUBLISHING):
-            return attempt  # paid stays paid; an order not yet sent has nothing to read
+        if attempt.state in (S.CREATED, S.PUBLISHING):
+            return attempt  # an order not yet sent has nothing to read
+        if attempt.state == S.PAID:
+            await self._record_extra_payments(attempt, decision)
+            return attempt  # paid stays paid, with its one receipt
         late = attempt.state in LATE_STATES  # only a payment can still change it
         if not (attempt.live or late or attempt.state == S.NEEDS_REVIEW):
             if decision.outcome == Outcome.PAID:
@@ -435,6 +443,8 @@ class CheckoutEngine:
             self._emit(ReceiptIssued(receipt, "Print the receipt."))
             for warning in decision.warnings:
                 self._notice(attempt_id, f"Sale {paid.reference}: {warning}.", "error")
+            if decision.open_orders:
+                self._watch_late(paid.id)  # another scan is still open: the customer could pay twice
             return paid
 
         if late or attempt.state == S.NEEDS_REVIEW:
@@ -462,6 +472,22 @@ class CheckoutEngine:
         if attempt.state == S.UNKNOWN and (lookup.published or decision.outcome != Outcome.NOTHING):
             return await self._move(attempt, S.WAITING, "Mercado Pago has the order: the customer can scan and pay.")
         return attempt
+
+    async def _record_extra_payments(self, attempt: Attempt, decision) -> None:
+        """A paid attempt that Mercado Pago shows with more approved payments: the customer
+        paid twice. Record them (each once) so a supervisor can refund, and say so."""
+        known = {p.mp_payment_id for p in await self.payments(attempt_id=attempt.id)}
+        extra = [p for p in decision.payments if p.mp_payment_id not in known]
+        if not extra:
+            return
+        await self._db(lambda db: db.record_payments(attempt.id, extra, self._now()))
+        ids = ", ".join(str(p.mp_payment_id) for p in extra)
+        self._notice(
+            attempt.id,
+            f"Sale {attempt.reference} was already paid, and the customer paid again (payment {ids}): "
+            "a supervisor should refund the extra payment.",
+            "error",
+        )
 
     def _observe(self, attempt: Attempt, lookup: Lookup) -> None:
         """Scanned / rejected events, once per merchant_order and per rejected payment."""
@@ -501,14 +527,17 @@ class CheckoutEngine:
 
     async def refresh(self, attempt_id: int) -> Attempt:
         """Read Mercado Pago for this attempt now and apply it (a "check now" button).
-        Works on live attempts, and on cancelled or expired ones (a late payment wins)."""
+        Works on live attempts, on cancelled or expired ones (a late payment wins), and on
+        paid ones (a second payment is recorded for a refund)."""
         attempt = await self.attempt(attempt_id)
-        if not (attempt.live or attempt.state in LATE_STATES):
+        if not (attempt.live or attempt.state in AFTERCARE_STATES):
             return attempt
         lookup = await self.gateway.lookup(await self._order(attempt), check_published=attempt.state == S.UNKNOWN)
         return await self.complete(attempt_id, lookup)
 
-    def _watch(self, attempt_id: int, first_delay: float = 0.0) -> None:
+    def _watch(self, attempt_id: int, first_delay: float | None = None) -> None:
+        """Start the attempt's watcher. Its first read comes one interval after the last
+        exchange (a publish or a read), unless `first_delay` says otherwise."""
         if self._closed:
             return
         task = self._watchers.get(attempt_id)
@@ -522,9 +551,10 @@ class CheckoutEngine:
         task.add_done_callback(lambda t: self._watch_done(attempt_id, t))
 
     def _watch_late(self, attempt_id: int) -> None:
-        """A cancelled or expired attempt whose last read still showed an open merchant_order
-        (a customer was confirming in the app) is read again, slowly, for `late_window`
-        seconds after it ended. A payment found then wins (cancelled/expired → paid)."""
+        """An attempt that ended (cancelled, expired or paid) while its last read still showed
+        an open merchant_order (a customer confirming in the app) is read again, slowly, for
+        `late_window` seconds. A payment found then wins (cancelled/expired → paid), or, on a
+        paid attempt, is recorded as paid twice for a refund."""
         if self._closed or attempt_id in self._late_watchers:
             return
         task = asyncio.get_running_loop().create_task(self._late_loop(attempt_id), name=f"late-{attempt_id}")
@@ -537,7 +567,7 @@ class CheckoutEngine:
         while True:
             attempt = await self.attempt(attempt_id)
             left = (attempt.updated_at - self._now()).total_seconds() + policy.late_window
-            if attempt.state not in LATE_STATES or left <= 0:
+            if attempt.state not in AFTERCARE_STATES or left <= 0:
                 return
             try:
                 await self.refresh(attempt_id)
@@ -553,14 +583,13 @@ class CheckoutEngine:
             del self._watchers[attempt_id]
             self._wake.pop(attempt_id, None)
 
-    async def _watch_loop(self, attempt_id: int, first_delay: float) -> None:
+    async def _watch_loop(self, attempt_id: int, first_delay: float | None) -> None:
         policy = self.config.poll
         loop = asyncio.get_running_loop()
         errors = 0
         active_since = loop.time()
         seen_before = 0
-        if first_delay > 0:
-            await self._wait(attempt_id, first_delay)
+        await self._wait(attempt_id, policy.interval if first_delay is None else first_delay)
         while True:
             attempt = await self.attempt(attempt_id)
             if not attempt.live:
@@ -609,6 +638,7 @@ class CheckoutEngine:
                     await self._settle_cancel_locked(current, raise_errors=True)
             return
         order = await self._order(attempt)
+        self._last_read[attempt.id] = asyncio.get_running_loop().time()
         lookup = await self.gateway.lookup(order, check_published=attempt.state == S.UNKNOWN)
         async with self._lock(attempt.id):
             current = await self._apply(attempt.id, lookup)
@@ -620,14 +650,16 @@ class CheckoutEngine:
                 await self._republish_locked(current)
 
     async def _wait(self, attempt_id: int, seconds: float) -> None:
-        """Sleep up to `seconds`, waking early on a notification; emit the countdown meanwhile."""
+        """Sleep up to `seconds`, emitting the countdown. A notification cuts the wait short,
+        but never to less than `min_gap` after the last read: a burst of notifications
+        (scan, payment, merchant_order) makes one read, not three."""
         loop = asyncio.get_running_loop()
         wake = self._wake.setdefault(attempt_id, asyncio.Event())
         deadline = loop.time() + seconds
-        tick = self.config.poll.tick
+        policy = self.config.poll
         while (remaining := deadline - loop.time()) > 0:
             try:
-                async with asyncio.timeout(min(remaining, tick)):
+                async with asyncio.timeout(min(remaining, policy.tick)):
                     await wake.wait()
             except TimeoutError:
                 attempt = await self.attempt(attempt_id)
@@ -636,7 +668,11 @@ class CheckoutEngine:
                 self._countdown(attempt, (attempt.expires_at - self._now()).total_seconds())
                 continue
             wake.clear()
-            return
+            attempt = await self.attempt(attempt_id)
+            gap_left = self._last_read.get(attempt_id, -policy.min_gap) + policy.min_gap - loop.time()
+            if not attempt.live or gap_left <= 0:
+                return
+            deadline = min(deadline, loop.time() + gap_left)
 
     def _countdown(self, attempt: Attempt, left: float) -> None:
         seconds = max(0, int(left + 0.999))
