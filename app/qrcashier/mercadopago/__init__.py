@@ -15,6 +15,7 @@ from .errors import (
     Unreachable,
 )
 from .http import MercadoPagoHTTP, RetryPolicy
+from .orders import NewQrOrder, Order, OrdersClient
 from .secret import AccessToken
 
 __all__ = [
@@ -26,7 +27,10 @@ __all__ = [
     "MercadoPagoClient",
     "MercadoPagoError",
     "MercadoPagoHTTP",
+    "NewQrOrder",
     "NotFound",
+    "Order",
+    "OrdersClient",
     "RateLimited",
     "RetryPolicy",
     "ServerError",
