@@ -17,7 +17,7 @@ from aiohttp import web
 
 from . import validation, views
 from .accounts import Account
-from .errors import ApiError, bad_request, payments_error
+from .errors import ApiError, bad_request, payments_error, pos_error
 from .httputil import context, bearer, json_response, path_int, query_int, read_json
 
 routes = web.RouteTableDef()
@@ -105,7 +105,7 @@ async def delete_store(request: web.Request) -> web.Response:
 
 
 def pos_id(request: web.Request) -> int:
-    return path_int(request, "pos_id", validation.pos_error("INVALID_POS_ID", "The POS id must be numeric", update=True))
+    return path_int(request, "pos_id", pos_error("INVALID_POS_ID", "The POS id must be numeric", update=True))
 
 
 @routes.post("/pos")
@@ -282,11 +282,7 @@ async def search_payments(request: web.Request) -> web.Response:
     acct = account(request)
     limit = query_int(request, "limit", 30, maximum=100)
     offset = query_int(request, "offset", 0)
-    reference = request.query.get("external_reference")
-    found = [
-        p for p in context(request).state.payments.values()
-        if p.owner == acct.id and (reference is None or p.draft.external_reference == reference)
-    ]
+    found = context(request).state.search_payments(acct, request.query.get("external_reference"))
     if request.query.get("criteria") == "desc":
         found.reverse()
     return json_response(views.paging([views.payment(p, acct) for p in found], limit, offset))

@@ -51,6 +51,19 @@ def payments_error(status: int, error: str, message: str, code: int, data: str =
     )
 
 
+# The POS PUT spells a few codes differently from the POST (§5.2).
+POS_PUT_CODES = {
+    "INVALID_STORE_ID": "POS_INVALID_STORE_ID",
+    "POS_EXTERNAL_STORE_ID_NOT_MATCH": "EXTERNAL_STORE_ID_NOT_MATCH",
+}
+
+
+def pos_error(code: str, message: str, *, update: bool = False, status: int = 400) -> ApiError:
+    """A POS endpoint error: the upper-case code in `error` and in `causes[0].code`."""
+    code = POS_PUT_CODES.get(code, code) if update else code
+    return ApiError(status, code, message, causes=[{"code": code, "description": message}])
+
+
 def bad_request(error: str, message: str) -> ApiError:
     return ApiError(400, error, message)
 

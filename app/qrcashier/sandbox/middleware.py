@@ -21,7 +21,6 @@ REASON_ERRORS = {404: "not_found", 405: "method_not_allowed", 413: "request_enti
 @web.middleware
 async def envelope_middleware(request: web.Request, handler) -> web.StreamResponse:
     """Every answer is JSON: ApiError, aiohttp's own 404/405, and unexpected errors (500)."""
-    context(request).state.tick()
     try:
         return await handler(request)
     except ApiError as exc:
@@ -99,5 +98,5 @@ def _failure(rule: FaultRule) -> web.Response:
 class SafeAccessLogger(AbstractAccessLogger):
     """Method, path (no query string: a phone code may be there), status and time. No headers."""
 
-    def log(self, request, response, time: float) -> None:  # noqa: A002 (aiohttp's signature)
+    def log(self, request, response, time: float) -> None:
         self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status, time * 1000)

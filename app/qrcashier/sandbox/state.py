@@ -5,8 +5,9 @@ POS, merchant_orders and payments by id, each with its owner's user id, so one a
 never sees another's records. Every change that Mercado Pago would notify is handed to the
 registered listeners as a `Notification` (the notifier delivers it).
 
-Expiry is lazy: `tick()` expires every order whose `expiration_date` has passed; the
-HTTP layer calls it before each request and the server's sweeper once a second.
+Expiry is lazy: `tick()` expires every order whose `expiration_date` has passed; every
+read of an order or merchant_order calls it first, and the server's sweeper calls it
+once a second (so expiry notifications go out even when nobody asks).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +25,7 @@ from qrcashier.domain.money import Site
 
 from .accounts import Account, new_account, token_hash, well_formed
 from .clock import Clock
-from .errors import ApiError, not_found, payments_error
+from .errors import ApiError, not_found, payments_error, pos_error
 from .faults import FaultSet
 from .models import (
     Delivery,
@@ -37,7 +38,6 @@ from .models import (
     Refund,
     Store,
 )
-from .validation import pos_error
 
 PAYMENT_STATUSES = {"approved": "accredited", "rejected": "cc_rejected_other_reason"}
 
@@ -77,7 +77,7 @@ class SandboxState:
         # Ids grow from the start time in ms, so a restarted sandbox does not reuse old ids.
         self._next_id = int(clock.now().timestamp() * 1000)
 
-    def now(self):
+    def now(self) -> datetime:
         return self.clock.now()
 
     def new_id(self) -> int:
@@ -299,7 +299,7 @@ class SandboxState:
     def delete_order(self, pos: Pos) -> None:
         pos.order = None
 
-    def v1_expiry(self, ttl_seconds: int | None):
+    def v1_expiry(self, ttl_seconds: int | None) -> datetime:
         return self.now() + timedelta(seconds=self.default_ttl if ttl_seconds is None else ttl_seconds)
 
     def tick(self) -> None:
@@ -429,6 +429,12 @@ class SandboxState:
             mo for mo in self.merchant_orders.values()
             if mo.owner == account.id
             and all(value is None or getters[key](mo) == value for key, value in filters.items())
+        ]
+
+    def search_payments(self, account: Account, external_reference: str | None) -> list[Payment]:
+        return [
+            p for p in self.payments.values()
+            if p.owner == account.id and (external_reference is None or p.draft.external_reference == external_reference)
         ]
 
     def get_payment(self, account: Account, payment_id: int) -> Payment:

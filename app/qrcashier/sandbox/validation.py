@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
 
 from .clock import parse_date
-from .errors import ApiError, bad_request
+from .errors import bad_request, pos_error
 from .models import OrderDraft, OrderItem
 
 ALNUM_RE = re.compile(r"^[A-Za-z0-9]+$")
@@ -268,16 +268,6 @@ def _business_hours(hours: Any) -> dict[str, Any]:
 
 POS_FIELDS = ("name", "fixed_amount", "category", "store_id", "external_store_id", "external_id", "url")
 POS_UPDATABLE = ("name", "fixed_amount", "category", "store_id", "external_store_id", "url")
-# The PUT spells a few codes differently from the POST (§5.2).
-PUT_CODES = {
-    "INVALID_STORE_ID": "POS_INVALID_STORE_ID",
-    "POS_EXTERNAL_STORE_ID_NOT_MATCH": "EXTERNAL_STORE_ID_NOT_MATCH",
-}
-
-
-def pos_error(code: str, message: str, *, update: bool = False, status: int = 400) -> ApiError:
-    code = PUT_CODES.get(code, code) if update else code
-    return ApiError(status, code, message, causes=[{"code": code, "description": message}])
 
 
 def pos_body(body: Any, *, update: bool) -> dict[str, Any]:
