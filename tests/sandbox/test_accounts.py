@@ -7,7 +7,7 @@ import pytest
 
 from qrcashier.sandbox.server import SandboxServer
 
-from .conftest import auth, order_body
+from .conftest import auth, http, order_body
 
 
 @pytest.mark.asyncio
@@ -23,7 +23,7 @@ async def test_users_me_shape(client: httpx.AsyncClient) -> None:
 
 @pytest.mark.asyncio
 async def test_site_comes_from_the_token_else_the_default(server: SandboxServer) -> None:
-    async with httpx.AsyncClient(base_url=server.base_url) as c:
+    async with http(server.base_url) as c:
         brazil = (await c.get("/users/me", headers=auth("SANDBOX-MLB-cashier1"))).json()
         chile = (await c.get("/users/me", headers=auth("TEST-mlc-register"))).json()
         default = (await c.get("/users/me", headers=auth("APP_USR-nosite_here"))).json()
@@ -39,7 +39,7 @@ async def test_same_token_same_user_id_after_restart() -> None:
     for _ in range(2):
         srv = await SandboxServer.start(default_site="MLM")
         try:
-            async with httpx.AsyncClient(base_url=srv.base_url, headers=auth("SANDBOX-stable-token")) as c:
+            async with http(srv.base_url, headers=auth("SANDBOX-stable-token")) as c:
                 me = (await c.get("/users/me")).json()
                 ids.append((me["id"], me["site_id"]))
         finally:
@@ -59,7 +59,7 @@ async def test_same_token_same_user_id_after_restart() -> None:
     ],
 )
 async def test_missing_or_ill_formed_token_is_401(server: SandboxServer, headers: dict, error: str) -> None:
-    async with httpx.AsyncClient(base_url=server.base_url) as c:
+    async with http(server.base_url) as c:
         r = await c.get("/users/me", headers=headers)
     assert r.status_code == 401
     assert r.json() == {"message": r.json()["message"], "error": error, "status": 401, "causes": []}
@@ -106,7 +106,7 @@ async def test_qr_switched_off_gives_403_on_qr_endpoints_only(client: httpx.Asyn
 async def test_accounts_do_not_see_each_other(server: SandboxServer, seller) -> None:
     await seller.put_order()
     mo = (await seller.control("scan")).json()
-    async with httpx.AsyncClient(base_url=server.base_url, headers=auth("SANDBOX-MLA-intruder")) as other:
+    async with http(server.base_url, headers=auth("SANDBOX-MLA-intruder")) as other:
         assert (await other.get(f"/merchant_orders/{mo['id']}")).status_code == 404
         assert (await other.get(f"/pos/{seller.pos_id}")).status_code == 404
         assert (await other.get(f"/stores/{seller.store_id}")).status_code == 404

@@ -6,10 +6,9 @@ import asyncio
 import signal
 import sys
 
-import httpx
 import pytest
 
-from .conftest import auth
+from .conftest import auth, http
 
 
 @pytest.mark.asyncio
@@ -24,7 +23,7 @@ async def test_the_command_answers_users_me_within_a_second(token: str) -> None:
         line = (await asyncio.wait_for(proc.stdout.readline(), timeout=10)).decode()
         assert line.startswith("QR Cashier sandbox listening on http://127.0.0.1:")
         base_url = line.split()[-1]
-        async with httpx.AsyncClient(base_url=base_url, headers=auth(token)) as client:
+        async with http(base_url, headers=auth(token)) as client:
             r = await client.get("/users/me")
             answered = loop.time() - started
             assert r.status_code == 200 and r.json()["site_id"] == "MLA"  # the token names its site

@@ -9,7 +9,7 @@ import pytest
 
 from qrcashier.sandbox.clock import local_date
 
-from .conftest import START, make_seller, order_body
+from .conftest import START, http, make_seller, order_body
 
 
 @pytest.mark.asyncio
@@ -131,7 +131,7 @@ async def test_own_user_as_sponsor_is_refused(seller) -> None:
 
 @pytest.mark.asyncio
 async def test_chilean_pesos_take_no_decimals(server, token) -> None:
-    async with httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": "Bearer SANDBOX-MLC-cl"}) as c:
+    async with http(server.base_url, headers={"Authorization": "Bearer SANDBOX-MLC-cl"}) as c:
         seller = await make_seller(c)
         ok = order_body(total_amount=5200, items=[item(unit_price=2600, quantity=2, total_amount=5200)])
         assert (await seller.client.put(seller.order_path, json=ok)).status_code == 204

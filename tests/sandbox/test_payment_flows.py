@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import httpx
 import pytest
 
-from .conftest import make_seller, order_body
+from .conftest import http, make_seller, order_body
 
 LOCAL_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-03:00")
 
@@ -211,7 +210,7 @@ async def test_unknown_merchant_order_and_payment(seller) -> None:
 
 @pytest.mark.asyncio
 async def test_colombian_amounts_are_integers(server) -> None:
-    async with httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": "Bearer SANDBOX-MCO-bogota"}) as c:
+    async with http(server.base_url, headers={"Authorization": "Bearer SANDBOX-MCO-bogota"}) as c:
         seller = await make_seller(c)
         body = order_body(total_amount=12000, items=[
             {"title": "Arepa", "unit_price": 4000, "quantity": 3, "unit_measure": "unit", "total_amount": 12000}])

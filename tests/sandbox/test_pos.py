@@ -11,6 +11,8 @@ import pytest
 
 from qrcashier.domain import emvco
 
+from .conftest import http
+
 
 def pos_body(seller, **overrides):
     body = {
@@ -49,7 +51,7 @@ async def test_create_pos_shape_and_types(client: httpx.AsyncClient, seller, ser
 @pytest.mark.asyncio
 async def test_qr_images_are_served(client: httpx.AsyncClient, seller) -> None:
     pos = (await client.get(f"/pos/{seller.pos_id}")).json()
-    async with httpx.AsyncClient() as anonymous:  # image URLs need no token, like MP's
+    async with http() as anonymous:  # image URLs need no token, like MP's
         png = await anonymous.get(pos["qr"]["image"])
         template = await anonymous.get(pos["qr"]["template_image"])
         pdf = await anonymous.get(pos["qr"]["template_document"])
