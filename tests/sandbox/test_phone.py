@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
 
-from .conftest import auth
+from .conftest import auth, http
 
 
 async def phone_link(seller) -> tuple[str, str]:
@@ -30,7 +29,7 @@ async def test_phone_link_carries_a_code_not_the_token(server, seller, token: st
 @pytest.mark.asyncio
 async def test_the_page_is_self_contained_html(server, seller) -> None:
     url, _ = await phone_link(seller)
-    async with httpx.AsyncClient() as anonymous:
+    async with http() as anonymous:
         r = await anonymous.get(url)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     html = r.text
@@ -45,10 +44,11 @@ async def test_the_page_is_self_contained_html(server, seller) -> None:
 @pytest.mark.asyncio
 async def test_the_phone_json_walks_waiting_scan_pay_done(server, seller) -> None:
     _, code = await phone_link(seller)
-    async with httpx.AsyncClient(base_url=server.base_url, params={"code": code}) as phone:
+    async with http(server.base_url, params={"code": code}) as phone:
         view = (await phone.get("/sandbox/pos/POS1")).json()
         assert view["step"] == "waiting" and view["order"] is None and view["merchant_order"] is None
-        assert view["pos"] == {"id": seller.pos_id, "external_id": "POS1", "name": "Register 1", "store_name": "Main street"}
+        assert view["pos"] == {"id": seller.pos_id, "external_id": "POS1", "name": "Register 1",
+                               "store_name": "Main street", "unattended": False}
         assert view["site"] == {"id": "MLA", "currency": "ARS", "decimals": 2, "locale": "es-AR"}
 
         await seller.put_order()
@@ -88,7 +88,7 @@ async def test_a_new_order_after_a_scan_goes_back_to_the_scan_step(server, selle
 
 @pytest.mark.asyncio
 async def test_a_wrong_code_or_no_account_is_refused(server, seller) -> None:
-    async with httpx.AsyncClient(base_url=server.base_url) as anonymous:
+    async with http(server.base_url) as anonymous:
         r = await anonymous.get("/sandbox/pos/POS1", params={"code": "0123456789ab"})
         assert r.status_code == 401 and r.json()["error"] == "unauthorized"
         assert (await anonymous.post("/sandbox/pos/POS1/scan")).status_code == 401

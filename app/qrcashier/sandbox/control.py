@@ -7,7 +7,8 @@ and the state dump are server-wide and need no account.
 
     GET  /sandbox/pos/{external_pos_id}           what the phone shows (order, step, last merchant_order)
     GET  /sandbox/pos/{external_pos_id}/phone     {"url", "code"}: the phone page link for this POS
-    POST /sandbox/pos/{external_pos_id}/scan      201 merchant_order (a new one per scan)
+    POST /sandbox/pos/{external_pos_id}/scan      201 merchant_order (a new one per scan); on an
+                                                  unattended POS with no order, first polls its url
     POST /sandbox/pos/{external_pos_id}/pay       {"status": "approved"|"rejected", "amount"?, "merchant_order_id"?}
                                                   201 {"payment", "merchant_order"}
     POST /sandbox/pos/{external_pos_id}/expire    200 {"merchant_orders": [...expired...]}
@@ -39,6 +40,7 @@ from .errors import ApiError, bad_request
 from .faults import InvalidFault
 from .httputil import bearer, context, json_response, path_int, read_json
 from .models import Pos
+from .state import SandboxState
 
 routes = web.RouteTableDef()
 
@@ -55,6 +57,13 @@ def control_pos(request: web.Request) -> tuple[Account, Pos]:
     return acct, context(request).state.pos_by_external_id(acct, request.match_info["external_pos_id"])
 
 
+async def ensure_order(request: web.Request, acct: Account, pos: Pos) -> None:
+    """An unattended POS (one with a `url`) gets its order from that url when scanned."""
+    ctx = context(request)
+    if pos.url and ctx.unattended is not None and ctx.state.current_order(pos) is None:
+        await ctx.unattended.fetch_order(ctx.state, acct, pos)
+
+
 # ---------------------------------------------------------------- the customer's side
 
 
@@ -64,7 +73,7 @@ def phone_view(request: web.Request, acct: Account, pos: Pos) -> dict[str, Any]:
     order = state.current_order(pos)
     latest = state.merchant_orders.get(pos.last_merchant_order_id or 0)
     if order is None:
-        step = "waiting"
+        step = "scan" if pos.url else "waiting"  # unattended: the scan asks the merchant for the order
     elif latest is not None and latest.order_id == order.id and latest.status == "opened":
         step = "pay"
     else:
@@ -73,7 +82,7 @@ def phone_view(request: web.Request, acct: Account, pos: Pos) -> dict[str, Any]:
     store = state.stores.get(pos.store_id)
     body: dict[str, Any] = {
         "pos": {"id": pos.id, "external_id": pos.external_id, "name": pos.name,
-                "store_name": store.name if store else None},
+                "store_name": store.name if store else None, "unattended": bool(pos.url)},
         "merchant": acct.merchant_name,
         "site": {"id": site.id, "currency": site.currency, "decimals": site.decimals,
                  "locale": site.locale.replace("_", "-")},
@@ -115,6 +124,7 @@ async def phone_link(request: web.Request) -> web.Response:
 @routes.post("/sandbox/pos/{external_pos_id}/scan")
 async def scan(request: web.Request) -> web.Response:
     acct, pos = control_pos(request)
+    await ensure_order(request, acct, pos)
     mo = context(request).state.scan(acct, pos)
     return json_response(views.merchant_order(mo, acct), status=201)
 
@@ -133,6 +143,8 @@ async def pay(request: web.Request) -> web.Response:
     status_detail = body.get("status_detail")
     if status_detail is not None and not validation.is_text(status_detail, max_length=64):
         raise bad_request("invalid_status_detail", "status_detail must be a short string")
+    if mo_id is None:
+        await ensure_order(request, acct, pos)
     payment, mo = context(request).state.pay(
         acct, pos, status=body.get("status", "approved"), amount=amount,
         merchant_order_id=mo_id, status_detail=status_detail,
@@ -255,8 +267,9 @@ async def dump_state(request: web.Request) -> web.Response:
     return json_response(state_dump(ctx.state, ctx.base_url))
 
 
-def state_dump(state, base_url: str) -> dict[str, Any]:
+def state_dump(state: SandboxState, base_url: str) -> dict[str, Any]:
     """Every record in its MP shape, per account (keyed by user id; never by token)."""
+    state.tick()
     accounts = []
     for acct in state.accounts.values():
         mine = acct.id

@@ -5,20 +5,25 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from .errors import ApiError, bad_request
 from .state import SandboxState
 
+if TYPE_CHECKING:
+    from .unattended import UnattendedPoller
+
 
 @dataclass
 class Context:
-    """What every handler needs: the state and the URL the sandbox answers on."""
+    """What every handler needs: the state, the URL the sandbox answers on, and the
+    poller that asks an unattended POS's url for its order."""
 
     state: SandboxState
     base_url: str = ""
+    unattended: UnattendedPoller | None = None
 
 
 CONTEXT = web.AppKey("sandbox_context", Context)

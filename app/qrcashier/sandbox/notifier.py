@@ -39,6 +39,7 @@ class Notifier:
         self,
         state: SandboxState,
         base_url: str,
+        session: aiohttp.ClientSession,
         *,
         retry_delays: Sequence[float] = MP_RETRY_DELAYS,
         timeout: float = 5.0,
@@ -47,7 +48,7 @@ class Notifier:
         self.base_url = base_url
         self.retry_delays = tuple(retry_delays)
         self.timeout = timeout
-        self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout))
+        self._session = session  # owned by the server
         self._tasks: set[asyncio.Task[None]] = set()
 
     def notify(self, notification: Notification) -> None:
@@ -90,7 +91,12 @@ class Notifier:
         record: dict[str, object] = {"at": utc_date(self.state.now()), "status": None, "error": None}
         delivery.attempts.append(record)
         try:
-            async with self._session.post(url, json={"resource": resource, "topic": topic}, headers=headers) as resp:
+            async with self._session.post(
+                url,
+                json={"resource": resource, "topic": topic},
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+            ) as resp:
                 await resp.read()
                 record["status"] = resp.status
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
@@ -104,4 +110,3 @@ class Notifier:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        await self._session.close()

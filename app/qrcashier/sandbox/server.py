@@ -18,6 +18,7 @@ import ipaddress
 import logging
 from collections.abc import Sequence
 
+import aiohttp
 from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
@@ -28,6 +29,7 @@ from .httputil import CONTEXT, Context
 from .middleware import SafeAccessLogger, envelope_middleware, fault_middleware
 from .notifier import MP_RETRY_DELAYS, Notifier
 from .state import SandboxState
+from .unattended import UnattendedPoller
 
 access_log = logging.getLogger("qrcashier.sandbox.access")
 
@@ -51,9 +53,17 @@ def url_host(host: str) -> str:
 
 
 class SandboxServer:
-    def __init__(self, runner: web.AppRunner, ctx: Context, notifier: Notifier, sweeper: asyncio.Task[None]) -> None:
+    def __init__(
+        self,
+        runner: web.AppRunner,
+        ctx: Context,
+        session: aiohttp.ClientSession,
+        notifier: Notifier,
+        sweeper: asyncio.Task[None],
+    ) -> None:
         self._runner = runner
         self._ctx = ctx
+        self._session = session
         self.notifier = notifier
         self._sweeper = sweeper
 
@@ -77,10 +87,13 @@ class SandboxServer:
         ipn_retry_delays: Sequence[float] = MP_RETRY_DELAYS,
         ipn_timeout: float = 5.0,
         sweep_interval: float = 1.0,
+        unattended_poll_interval: float = 1.0,
+        unattended_timeout: float = 30.0,
     ) -> SandboxServer:
         """Serve on host:port (0 = a free port). `clock` freezes/steers time for tests;
         `default_ttl` is the legacy v1 order lifetime in seconds; the IPN options set the
-        retry schedule (seconds after each failed attempt) and the per-attempt timeout."""
+        retry schedule (seconds after each failed attempt) and the per-attempt timeout;
+        the unattended options how often and how long a scan polls a POS's url."""
         state = SandboxState(default_site=find_site(default_site), clock=clock or Clock(), default_ttl=default_ttl)
         ctx = Context(state=state)
         runner = web.AppRunner(
@@ -93,15 +106,16 @@ class SandboxServer:
         await runner.setup()
         try:
             await web.TCPSite(runner, host, port).start()
-            bound_port = runner.addresses[0][1]
-            ctx.base_url = f"http://{url_host(host)}:{bound_port}"
-            notifier = Notifier(state, ctx.base_url, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
         except BaseException:
             await runner.cleanup()
             raise
+        ctx.base_url = f"http://{url_host(host)}:{runner.addresses[0][1]}"
+        session = aiohttp.ClientSession()  # outgoing calls: IPN deliveries and unattended POS urls
+        notifier = Notifier(state, ctx.base_url, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
+        ctx.unattended = UnattendedPoller(session, interval=unattended_poll_interval, timeout=unattended_timeout)
         state.listeners.append(notifier.notify)
         sweeper = asyncio.get_running_loop().create_task(_sweep(state, sweep_interval))
-        return cls(runner, ctx, notifier, sweeper)
+        return cls(runner, ctx, session, notifier, sweeper)
 
     async def close(self) -> None:
         self._sweeper.cancel()
@@ -109,6 +123,7 @@ class SandboxServer:
             await self._sweeper
         await self._runner.cleanup()
         await self.notifier.close()
+        await self._session.close()
 
     async def __aenter__(self) -> SandboxServer:
         return self
