@@ -36,10 +36,6 @@ class ApiError(Exception):
         return {"message": self.message, "error": self.error, "status": self.status, key: self.causes}
 
 
-def classic(status: int, error: str, message: str) -> dict[str, Any]:
-    return ApiError(status, error, message).body()
-
-
 def payments_error(status: int, error: str, message: str, code: int, data: str = "sandbox") -> ApiError:
     """An error in the payments envelope: `cause` with one `{code, description, data}`."""
     return ApiError(

@@ -112,9 +112,6 @@ class SandboxState:
                 return account
         raise ApiError(401, "unauthorized", "unknown or missing phone code")
 
-    def account_by_id(self, user_id: int) -> Account | None:
-        return next((a for a in self.accounts.values() if a.id == user_id), None)
-
     # ------------------------------------------------------------ stores
 
     def create_store(self, account: Account, fields: dict[str, Any]) -> Store:
