@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._last_contact: datetime | None = None
         self._sale_code: str | None = None
         self._customer_attempt: int | None = None  # the attempt whose amount the customer window shows
+        self._paid_note: tuple[int, str, Receipt] | None = None  # (attempt id, next step, receipt)
         self._connection_problem: str | None = None
 
         self.setWindowTitle(f"QR Cashier — {services.store_name} — {services.register_name}")
@@ -845,10 +846,13 @@ class MainWindow(QMainWindow):
         ):
             state = self.status_panel.state  # a later read changes nothing the customer did
         sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
+        next_step = receipt = None
         if state == "paid":
             sentence = f"Paid {format_money(attempt.total, self.site)} with Mercado Pago."
-        self._set_panel(state, sentence)
-        self.status_panel.set_detail(self._detail(attempt))
+            if self._paid_note is not None and self._paid_note[0] == attempt.id:
+                _, next_step, receipt = self._paid_note  # the receipt came first: say what happened to it
+        self._set_panel(state, sentence, next_step)
+        self.status_panel.set_detail(self._detail(attempt, receipt))
         if live:
             self._item_note(LOCKED_NOTE)
         elif self.item_message.text() == LOCKED_NOTE:
@@ -979,13 +983,13 @@ class MainWindow(QMainWindow):
         if printed:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
-        if issued.kind == "original" and self.attempt is not None and self.attempt.id == issued.attempt_id:
-            self.status_panel.next_step.setText(
-                ("The receipt was printed: hand it over." if printed else
-                 "The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF.")
-                + " Scan the next item to start a new sale."
-            )
-            self.status_panel.set_detail(self._detail(self.attempt, receipt))
+        if issued.kind == "original":
+            note = ("The receipt was printed: hand it over." if printed else
+                    "The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF.")
+            self._paid_note = (issued.attempt_id, note + " Scan the next item to start a new sale.", receipt)
+            if self.attempt is not None and self.attempt.id == issued.attempt_id and self.attempt.state == S.PAID:
+                self.status_panel.next_step.setText(self._paid_note[1])
+                self.status_panel.set_detail(self._detail(self.attempt, receipt))
 
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
         sale = await self.engine.sale(issued.sale_id)
