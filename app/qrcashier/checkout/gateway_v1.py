@@ -1,0 +1,123 @@
+"""The legacy v1 gateway (`/mpmobile/instore/qr/{user_id}/{external_id}`), for accounts still
+on the oldest in-store call (api §1.4), and the legacy dynamic/hybrid QR gateway (`/qrs`, §1.5).
+
+Both follow a sale exactly like Instore v2 (every merchant_order of the reference, decided by
+`domain.sale.decide`; refunds through `/v1/payments/{id}/refunds`), so they extend
+`InstoreV2Gateway` and change only how the order is placed and withdrawn.
+
+`LegacyV1Gateway`
+- publish: `POST /mpmobile/instore/qr/{user}/{pos}` with the v1 body (items carry
+  `currency_id`; no expiration date) and `X-Ttl-Store-Preference: <seconds left>`, so the
+  order leaves the QR when the attempt expires. The POST places the POS's one order
+  (create or replace), so sending the same attempt again is harmless; tries go out one at
+  a time to tell "never sent" from "outcome unknown".
+- withdraw: `DELETE /mpmobile/instore/qr/{user}/{pos}` (204; nothing there is success).
+- "is it on the QR?" asks the v2 `GET .../pos/{pos}/orders`. Whether Mercado Pago shows a v1
+  order there is not documented: if it does not (a 404), the engine sees the order as not
+  placed and places it again, which for this replace-only call changes nothing.
+
+`InstoreQrGateway` (dynamic or hybrid QR, legacy family)
+- dynamic: `POST /instore/orders/qr/seller/collectors/{user}/pos/{pos}/qrs` → `qr_data`
+  (rendered on the customer's window) and `in_store_order_id`. Each POST makes a new QR,
+  so it is sent once: a failure whose outcome is unknown is reconciled by reference, never
+  blindly repeated.
+- hybrid: `PUT` on the same path: the order goes on the POS's static QR and a dynamic QR is
+  made as well. A PUT replaces, so it is retried like the v2 PUT. Whether it answers with
+  `qr_data` is disputed (§1.5): when it does not, the static QR is shown.
+- withdraw: the v2 `DELETE` (there is no DELETE for a dynamic QR; its `expiration_date`
+  ends it anyway).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+
+from ..mercadopago.client import MercadoPagoClient
+from ..mercadopago.errors import MalformedResponse, NotFound
+from ..mercadopago.http import Reply, RetryPolicy, segment
+from ..mercadopago.models import V1Order
+from .config import RegisterConfig
+from .gateway import PaymentOrder, Published
+from .instore_v2 import InstoreV2Gateway
+from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
+
+V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_found", "not_found")
+
+
+def ttl_seconds(order: PaymentOrder, now: datetime | None = None) -> int:
+    """Whole seconds until the attempt expires (at least 1): the v1 order's lifetime."""
+    left = (order.expires_at - (now or datetime.now(timezone.utc))).total_seconds()
+    return max(1, math.ceil(left))
+
+
+class LegacyV1Gateway(InstoreV2Gateway):
+    name = "v1"
+
+    def __init__(
+        self, client: MercadoPagoClient, config: RegisterConfig, *, publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY
+    ) -> None:
+        super().__init__(client, config, publish_retry=publish_retry)
+
+    def _path(self) -> str:
+        return f"/mpmobile/instore/qr/{segment(self.config.user_id)}/{segment(self.config.external_pos_id)}"
+
+    async def publish(self, order: PaymentOrder) -> Published:
+        placed = await publish_request(
+            self.client.http, "POST", self._path(),
+            json_body=self._body(order).v1_json(order.site),
+            headers=lambda: {"X-Ttl-Store-Preference": str(ttl_seconds(order))},
+            policy=self.publish_retry,
+            read=lambda reply: V1Order.from_json(reply.body),
+        )
+        return Published(gateway_order_id=placed.id)
+
+    async def withdraw(self, order: PaymentOrder) -> None:
+        try:
+            await self.client.http.request("DELETE", self._path())
+        except NotFound as exc:
+            if exc.code not in V1_GONE:
+                raise  # e.g. the POS itself is unknown: a configuration problem
+
+
+def _qr_reply(reply: Reply, *, required: bool) -> tuple[str | None, str | None]:
+    body = reply.body
+    if not isinstance(body, dict):
+        if required:
+            raise MalformedResponse("the dynamic QR reply is not a JSON object")
+        return None, None
+    qr_data = body.get("qr_data")
+    if required and not qr_data:
+        raise MalformedResponse("the dynamic QR reply has no qr_data")
+    order_id = body.get("in_store_order_id")
+    return (str(qr_data) if qr_data else None), (str(order_id) if order_id else None)
+
+
+class InstoreQrGateway(InstoreV2Gateway):
+    name = "instore_v2"
+
+    def __init__(
+        self,
+        client: MercadoPagoClient,
+        config: RegisterConfig,
+        *,
+        mode: str = "dynamic",
+        publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY,
+    ) -> None:
+        if mode not in ("dynamic", "hybrid"):
+            raise ValueError('the legacy QR gateway is "dynamic" or "hybrid"')
+        super().__init__(client, config, publish_retry=publish_retry)
+        self.mode = mode
+
+    async def publish(self, order: PaymentOrder) -> Published:
+        cfg = self.config
+        path = f"/instore/orders/qr/seller/collectors/{segment(cfg.user_id)}/pos/{segment(cfg.external_pos_id)}/qrs"
+        hybrid = self.mode == "hybrid"
+        qr_data, order_id = await publish_request(
+            self.client.http, "PUT" if hybrid else "POST", path,
+            json_body=self._body(order).to_json(order.site),
+            # A POST makes a new QR each time: one try only (RetryPolicy(attempts=1)).
+            policy=self.publish_retry if hybrid else RetryPolicy(attempts=1),
+            read=lambda reply: _qr_reply(reply, required=not hybrid),
+        )
+        return Published(gateway_order_id=order_id, qr_data=qr_data)

@@ -1,0 +1,54 @@
+"""Choose the register's gateway from its settings.
+
+    gateway = make_gateway(settings.mp_api, client, config, qr_mode=settings.qr_mode)
+
+`api` (the setting's value):
+- "instore_v2" (the default): Instore Orders v2, `PUT .../pos/{pos}/orders`; with a dynamic
+  or hybrid `qr_mode`, the legacy `/qrs` dynamic QR of the same family;
+- "orders": the Orders API, `POST /v1/orders` (static, dynamic or hybrid);
+- "v1": the legacy `/mpmobile/instore/qr/{user}/{pos}` call (static QR only).
+
+`qr_mode`: "static" (the POS's printed QR; the default), "dynamic" (a QR made for each
+order, shown on the customer's window) or "hybrid" (both).
+"""
+
+from __future__ import annotations
+
+from ..mercadopago.client import MercadoPagoClient
+from ..mercadopago.http import RetryPolicy
+from .config import RegisterConfig
+from .gateway import Gateway
+from .gateway_orders import OrdersGateway
+from .gateway_v1 import InstoreQrGateway, LegacyV1Gateway
+from .instore_v2 import InstoreV2Gateway
+from .publishing import DEFAULT_PUBLISH_RETRY
+
+DEFAULT_API = "instore_v2"
+GATEWAY_APIS = ("instore_v2", "orders", "v1")
+QR_MODES = ("static", "dynamic", "hybrid")
+
+
+def make_gateway(
+    api: str | None,
+    client: MercadoPagoClient,
+    config: RegisterConfig,
+    *,
+    qr_mode: str | None = "static",
+    publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY,
+) -> Gateway:
+    """The gateway for a setting value; ValueError for a value or combination it cannot do."""
+    api = (api or DEFAULT_API).strip().lower()
+    mode = (qr_mode or "static").strip().lower()
+    if api not in GATEWAY_APIS:
+        raise ValueError(f"unknown Mercado Pago API {api!r}: choose one of {', '.join(GATEWAY_APIS)}")
+    if mode not in QR_MODES:
+        raise ValueError(f"unknown QR mode {mode!r}: choose one of {', '.join(QR_MODES)}")
+    if api == "orders":
+        return OrdersGateway(client, config, mode=mode, publish_retry=publish_retry)
+    if api == "v1":
+        if mode != "static":
+            raise ValueError("the legacy v1 API places orders on the static QR only")
+        return LegacyV1Gateway(client, config, publish_retry=publish_retry)
+    if mode == "static":
+        return InstoreV2Gateway(client, config, publish_retry=publish_retry)
+    return InstoreQrGateway(client, config, mode=mode, publish_retry=publish_retry)
