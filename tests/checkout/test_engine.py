@@ -369,3 +369,17 @@ async def test_whole_unit_sites(make_harness, fake):
     assert attempt.total == Decimal("2970")
     with pytest.raises(NotChargeable, match="CLP"):
         await h.engine.charge(cart())
+
+
+async def test_a_second_payment_on_a_paid_sale_is_recorded_for_a_refund(h, fake):
+    attempt = await h.engine.charge(cart())
+    first, second = fake.scan(), fake.scan()
+    fake.pay(mo=first)
+    await h.wait_state(attempt.id, S.PAID)
+    extra = fake.pay(mo=second)  # the other phone still had the order open
+    await until(lambda: any("paid again" in n.message for n in h.of(Notice)), what="the paid-twice notice")
+    recorded = {p.mp_payment_id for p in await h.engine.payments(attempt_id=attempt.id)}
+    assert extra.mp_payment_id in recorded and len(recorded) == 2
+    assert len(h.of(ReceiptIssued)) == 1
+    refund = await h.engine.refund(extra.mp_payment_id, None, "Marta", "paid twice")
+    assert refund.state == "approved"

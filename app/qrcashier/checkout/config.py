@@ -29,7 +29,7 @@ class PollPolicy:
     idle_after: float = 90.0
     max_backoff: float = 10.0  # errors double the wait up to this; a 429's Retry-After wins if longer
     tick: float = 1.0  # how often countdown events are emitted
-    min_gap: float = 0.25  # notifications trigger a read at once, but at most one per this gap
+    min_gap: float = 0.1  # a notification triggers a read at once; a burst of them, one per this gap
     expiry_grace: float = 2.0  # after expiry, wait this long (Mercado Pago expires it), then the final read
     late_window: float = 120.0  # after a cancel or expiry with a scan still open, keep reading this long
 

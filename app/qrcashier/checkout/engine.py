@@ -596,6 +596,7 @@ class CheckoutEngine:
                 return
             left = (attempt.expires_at - self._now()).total_seconds()
             self._countdown(attempt, left)
+            started = loop.time()  # reads keep a steady cadence: the next is due `delay` after this one began
             if left <= 0:
                 await self._expire(attempt_id)
                 attempt = await self.attempt(attempt_id)
@@ -610,7 +611,8 @@ class CheckoutEngine:
                     delay = policy.backoff(errors)
                     if isinstance(exc, RateLimited) and exc.retry_after:
                         delay = max(delay, exc.retry_after)
-                    self._notice(attempt_id, f"{_user_message(exc)} Checking again in {delay:.0f} s.")
+                    when = f"in {delay:.0f} s" if delay >= 1.5 else "in a moment"
+                    self._notice(attempt_id, f"{_user_message(exc)} Checking again {when}.")
                 except Exception:
                     errors += 1
                     delay = policy.backoff(errors)
@@ -627,6 +629,7 @@ class CheckoutEngine:
             if not attempt.live:
                 return
             left = (attempt.expires_at - self._now()).total_seconds()
+            delay = max(0.0, delay - (loop.time() - started))
             await self._wait(attempt_id, max(0.0, min(delay, left)) if left > 0 else delay)
 
     async def _tick(self, attempt: Attempt) -> None:

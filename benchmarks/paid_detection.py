@@ -1,0 +1,279 @@
+"""How soon the engine sees a payment, and how many requests it spends per register.
+
+    python benchmarks/paid_detection.py [--sales 50] [--registers 5]
+
+An in-process sandbox on loopback; `--registers` registers (each its own POS, engine,
+journal and HTTP client) run `--sales` sales in all, concurrently. In each sale the
+engine charges, the customer pays after a random 2-10 s (finding the phone, opening the
+app, scanning), and the latency is the time from the sandbox's reply to the pay request
+to the engine's `paid` event. The engines use the production poll policy (`PollPolicy()`:
+a read every second while waiting). Between sales the cashier scans the next cart (1-3 s).
+Requests per minute count every request a register makes (the publish included) over
+the time its orders were on the QR; reads per minute count the searches alone.
+
+Baselines, in the same run and on the same sandbox:
+- naive_3s: a fixed 3-second poller of the same search, as CobroFácil does (the closest
+  product, mercadopago pos-anchors §2), running the same number of sales on its own POS;
+- the poll interval itself (1 s): what "within about one second" means;
+- the budget of one request per second per register (DESIGN.md: 60 req/min).
+A third set of registers also gets the sandbox's notifications (IPN), which only wake the
+watcher for an immediate re-read: `paid_detection_push_*`.
+
+Each figure prints as `name: value unit`; ratios print as `name_vs_baseline: value x`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
+
+import httpx  # noqa: E402
+from aiohttp import web  # noqa: E402
+
+from qrcashier.checkout import (  # noqa: E402
+    CheckoutEngine,
+    InstoreV2Gateway,
+    Journal,
+    PollPolicy,
+    RegisterConfig,
+    StateChanged,
+)
+from qrcashier.domain.cart import Cart  # noqa: E402
+from qrcashier.domain.money import SITES  # noqa: E402
+from qrcashier.domain.sale import AttemptState  # noqa: E402
+from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP  # noqa: E402
+from qrcashier.mercadopago.models import InstoreOrder, OrderItem  # noqa: E402
+from qrcashier.provisioning import RegisterSpec, ensure_register  # noqa: E402
+from qrcashier.sandbox.server import SandboxServer  # noqa: E402
+
+TOKEN = "SANDBOX-MLA-benchmark-paid-detection"
+STORE = "BENCHSTORE"
+NAIVE_INTERVAL = 3.0
+MLA = SITES["MLA"]
+
+
+@dataclass
+class Register:
+    name: str
+    pos: str
+    http: httpx.AsyncClient
+    client: MercadoPagoClient
+    requests: int = 0
+    reads: int = 0  # merchant_orders searches
+    request_times: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    on_qr: float = 0.0  # seconds its orders spent on the QR (charge to paid seen)
+
+    @property
+    def per_minute(self) -> float:
+        return self.requests / (self.on_qr / 60)
+
+    @property
+    def reads_per_minute(self) -> float:
+        return self.reads / (self.on_qr / 60)
+
+    @property
+    def shortest_gap(self) -> float:
+        """The shortest time between two consecutive requests of this register, in seconds."""
+        times = self.request_times
+        return min(b - a for a, b in zip(times, times[1:]))
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+async def make_register(server: SandboxServer, name: str) -> Register:
+    pos = name.replace("_", "")
+    register = None
+
+    async def count(request: httpx.Request) -> None:
+        if not request.url.path.startswith("/sandbox/") and register is not None:
+            register.requests += 1
+            register.reads += request.url.path == "/merchant_orders/search"
+            register.request_times.append(time.perf_counter())
+
+    http = httpx.AsyncClient(event_hooks={"request": [count]})
+    client = MercadoPagoClient(MercadoPagoHTTP(http, AccessToken(TOKEN), base_url=server.base_url))
+    await ensure_register(client, RegisterSpec(STORE, pos, pos_name=name))
+    register = Register(name, pos, http, client)
+    return register
+
+
+async def customer_pays(server: SandboxServer, control: httpx.AsyncClient, pos: str) -> float:
+    """Wait a random moment, pay, and return the time the sandbox's reply came back."""
+    await asyncio.sleep(random.uniform(2.0, 10.0))
+    response = await control.post(
+        f"{server.base_url}/sandbox/pos/{pos}/pay", json={"status": "approved"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    response.raise_for_status()
+    return time.perf_counter()
+
+
+async def next_customer() -> None:
+    """The cashier scans the next cart: no order is on the QR meanwhile."""
+    await asyncio.sleep(random.uniform(1.0, 3.0))
+
+
+def cart(n: int) -> Cart:
+    c = Cart(MLA)
+    c.add(f"Item {n}", f"{100 + n}.50", 1 + n % 3)
+    return c
+
+
+async def run_engine_register(server, control, register: Register, user_id: int, sales: int, tmp: Path,
+                              ipn_url: str | None = None, engines: dict | None = None) -> None:
+    config = RegisterConfig(register.name, user_id, STORE, register.pos, MLA, poll=PollPolicy(),
+                            notification_url=f"{ipn_url}/{register.name}" if ipn_url else None)
+    journal = await Journal.open(tmp / f"{register.name}.sqlite3")
+    engine = CheckoutEngine(journal, InstoreV2Gateway(register.client, config), config)
+    if engines is not None:
+        engines[register.name] = engine
+    paid_at: dict[int, float] = {}
+    engine.subscribe(
+        lambda e: paid_at.setdefault(e.attempt_id, time.perf_counter())
+        if isinstance(e, StateChanged) and e.new == AttemptState.PAID else None
+    )
+    await engine.start()
+    register.requests = 0  # start-up's reconciliation found nothing; count the sales only
+    register.request_times.clear()
+    for n in range(sales):
+        await next_customer()
+        charged = time.perf_counter()
+        attempt = await engine.charge(cart(n))
+        paid_reply = await customer_pays(server, control, register.pos)
+        while attempt.id not in paid_at:
+            await asyncio.sleep(0.002)
+        # A read that started before the pay reply arrived may see it first: that counts as 0.
+        register.latencies.append(max(0.0, paid_at[attempt.id] - paid_reply))
+        register.on_qr += paid_at[attempt.id] - charged
+    await engine.close()
+    await journal.close()
+
+
+async def run_naive_register(server, control, register: Register, user_id: int, sales: int) -> None:
+    """The baseline: publish, then search every 3 s until a closed, approved merchant_order shows."""
+    client = register.client
+    register.requests = 0
+    register.request_times.clear()
+    for n in range(sales):
+        await next_customer()
+        reference = f"NAIVE-{register.pos}-{n}"
+        charged = time.perf_counter()
+        c = cart(n)
+        order = InstoreOrder(reference, "Purchase", c.total,
+                             tuple(OrderItem(line.title, line.unit_price, line.quantity) for line in c.lines))
+        await client.put_instore_order(user_id, STORE, register.pos, order, MLA)
+        payer = asyncio.create_task(customer_pays(server, control, register.pos))
+        while True:
+            await asyncio.sleep(NAIVE_INTERVAL)
+            found = await client.search_merchant_orders(reference)
+            if any(mo.status == "closed" and mo.approved_total >= c.total for mo in found):
+                break
+        register.latencies.append(max(0.0, time.perf_counter() - await payer))
+        register.on_qr += time.perf_counter() - charged
+
+
+async def ipn_receiver(engines: dict[str, CheckoutEngine]) -> tuple[web.AppRunner, str]:
+    """Each register's notification_url names it (as each app would have its own)."""
+
+    async def ipn(request: web.Request) -> web.Response:
+        engine = engines.get(request.match_info["register"])
+        if engine is not None:
+            engine.notify(request.query.get("topic"), request.query.get("id"))
+        return web.Response(status=200)
+
+    app = web.Application()
+    app.router.add_post("/ipn/{register}", ipn)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/ipn"
+
+
+def split(total: int, parts: int) -> list[int]:
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+async def main(args: argparse.Namespace) -> None:
+    random.seed(args.seed)
+    server = await SandboxServer.start("127.0.0.1", 0, "MLA")
+    control = httpx.AsyncClient()
+    push_engines: dict[str, CheckoutEngine] = {}
+    runner, ipn_url = await ipn_receiver(push_engines)
+    try:
+        polled = [await make_register(server, f"POLL_{i}") for i in range(args.registers)]
+        naive = [await make_register(server, f"NAIVE_{i}") for i in range(args.registers)]
+        pushed = [await make_register(server, f"PUSH_{i}") for i in range(args.registers)]
+        user_id = (await polled[0].client.get_me()).id
+        with tempfile.TemporaryDirectory() as tmp:
+            quotas = split(args.sales, args.registers)
+            started = time.perf_counter()
+            await asyncio.gather(
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp)) for r, q in zip(polled, quotas)),
+                *(run_naive_register(server, control, r, user_id, q) for r, q in zip(naive, quotas)),
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp), ipn_url, push_engines)
+                  for r, q in zip(pushed, quotas)),
+            )
+            elapsed = time.perf_counter() - started
+    finally:
+        for register in (*polled, *naive, *pushed):
+            await register.http.aclose()
+        await control.aclose()
+        await runner.cleanup()
+        await server.close()
+
+    def figures(registers: list[Register]) -> tuple[float, float, float, float, float, float]:
+        latencies = [ms * 1000 for r in registers for ms in r.latencies]
+        rates = [r.per_minute for r in registers]
+        return (statistics.median(latencies), percentile(latencies, 0.95), max(latencies), statistics.median(rates),
+                min(r.shortest_gap for r in registers) * 1000,
+                statistics.median(r.reads_per_minute for r in registers))
+
+    median, p95, worst, rate, shortest, reads = figures(polled)
+    n_median, n_p95, n_worst, n_rate, _, _ = figures(naive)
+    p_median, p_p95, _p_worst, p_rate, p_shortest, _ = figures(pushed)
+    interval_ms = PollPolicy().interval * 1000
+    n = sum(len(r.latencies) for r in polled)
+    print(f"paid_detection_median: {median:.0f} ms  # {n} sales on {args.registers} registers, "
+          f"polling every {interval_ms / 1000:g} s (PollPolicy defaults), {elapsed:.0f} s run")
+    print(f"paid_detection_p95: {p95:.0f} ms")
+    print(f"paid_detection_max: {worst:.0f} ms")
+    print(f"requests_per_minute_per_register: {rate:.1f} req/min  # median over registers, while orders are on "
+          "the QR, publish included")
+    print(f"reads_per_minute_per_register: {reads:.1f} req/min  # merchant_orders searches alone")
+    print(f"shortest_gap_between_requests: {shortest:.0f} ms  # any two consecutive requests of one register")
+    print(f"baseline_naive_3s_median: {n_median:.0f} ms  # fixed 3 s poller (CobroFácil), same sandbox, same run")
+    print(f"baseline_naive_3s_p95: {n_p95:.0f} ms")
+    print(f"baseline_naive_3s_requests_per_minute: {n_rate:.1f} req/min")
+    print(f"paid_detection_median_vs_naive_3s: {median / n_median:.2f} x")
+    print(f"paid_detection_p95_vs_naive_3s: {p95 / n_p95:.2f} x")
+    print(f"paid_detection_median_vs_poll_interval: {median / interval_ms:.2f} x  # baseline: the 1 s interval")
+    print(f"paid_detection_p95_vs_poll_interval: {p95 / interval_ms:.2f} x")
+    print(f"requests_per_minute_vs_budget: {rate / 60:.2f} x  # baseline: 1 request per second per register")
+    print(f"reads_per_minute_vs_budget: {reads / 60:.2f} x")
+    print(f"requests_per_minute_vs_naive_3s: {rate / n_rate:.2f} x")
+    print(f"paid_detection_push_median: {p_median:.0f} ms  # same polling, plus the sandbox's IPN as a re-read trigger")
+    print(f"paid_detection_push_p95: {p_p95:.0f} ms")
+    print(f"paid_detection_push_median_vs_poll: {p_median / median:.2f} x")
+    print(f"requests_per_minute_per_register_push: {p_rate:.1f} req/min")
+    print(f"shortest_gap_between_requests_push: {p_shortest:.0f} ms  # notification bursts coalesce (min_gap 100 ms)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sales", type=int, default=50, help="sales per set of registers (at least 50)")
+    parser.add_argument("--registers", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    asyncio.run(main(parser.parse_args()))
