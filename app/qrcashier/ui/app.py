@@ -212,6 +212,7 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
 
     options = Options.from_args(args)
     quit_requested = asyncio.Event()
+    restore_signals = _quit_on_signals(quit_requested)
     services = Services(options)
     window: MainWindow | None = None
     try:
@@ -225,10 +226,37 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
         await window.start()  # network: sandbox, provisioning, journal, engine, reconcile (retries itself)
         await quit_requested.wait()
     finally:
+        restore_signals()
         if window is not None:
             await window.shutdown()
         await services.close()
     return 0
+
+
+def _quit_on_signals(quit_requested: asyncio.Event):
+    """SIGINT/SIGTERM ask for the same clean shutdown as closing the window."""
+    import signal
+
+    loop = asyncio.get_running_loop()
+    previous = {}
+
+    def handler(signum, frame) -> None:
+        log.info("signal %s: shutting down", signum)
+        loop.call_soon_threadsafe(quit_requested.set)
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, handler)
+        except (ValueError, OSError):  # not supported here
+            pass
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return restore
 
 
 def run(args) -> int:
@@ -245,6 +273,11 @@ def run(args) -> int:
     try:
         with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             code = runner.run(async_main(args))
+    except RuntimeError as exc:
+        # Qt stopped underneath us (the display went away, the session ended). The journal
+        # is already durable; the next start reconciles whatever was live.
+        log.error("the event loop stopped unexpectedly: %s", exc)
+        code = 1
     finally:
         hook.uninstall()
         log.info("QR Cashier stopped")
