@@ -383,3 +383,43 @@ async def test_a_second_payment_on_a_paid_sale_is_recorded_for_a_refund(h, fake)
     assert len(h.of(ReceiptIssued)) == 1
     refund = await h.engine.refund(extra.mp_payment_id, None, "Marta", "paid twice")
     assert refund.state == "approved"
+
+
+@pytest.mark.parametrize("site_id", sorted(SITES))
+async def test_every_site_charges_in_its_currency_and_unit(make_harness, fake, site_id):
+    site = SITES[site_id]
+    h = await make_harness(fake, config=register_config(site_id, register_id=f"R_{site_id}"))
+    c = Cart(site)
+    c.add("Item", "1234" if site.decimals == 0 else "12.34", 3)
+    attempt = await h.engine.charge(c)
+    assert attempt.total == c.total == sum(line.total(site) for line in c.lines)
+    assert attempt.total.as_tuple().exponent == -site.decimals
+    assert fake.on_pos.site is site
+    fake.pay()
+    await h.wait_state(attempt.id, S.PAID)
+
+
+async def test_reconcile_past_expiry_while_offline_needs_review(make_harness, fake, clock):
+    first = await make_harness(fake)
+    attempt = await first.engine.charge(cart())
+    await first.engine.close()  # the app stops with the order on the QR
+    clock.advance(3600)  # ...and comes back an hour later, offline
+    fake.fail("lookup", Unreachable("connection refused or no route"), times=1000)
+    second = await make_harness(fake)
+    after = await second.engine.attempt(attempt.id)
+    assert after.state == S.NEEDS_REVIEW
+    review = json.loads(after.review)
+    assert review["reason"] == "unreachable" and "internet connection" in review["message"]
+    assert second.engine.ready  # other sales can be charged; this one waits for a supervisor
+    with pytest.raises(NotChargeable, match="review"):
+        await second.engine.charge(attempt.sale_id)
+
+
+async def test_discard_an_unpaid_sale(h, fake):
+    fake.fail("publish", Unauthorized(status=401))
+    attempt = await h.engine.charge(cart())
+    sale = await h.engine.discard_sale(attempt.sale_id, "Ana", "customer paid cash")
+    assert sale.status == "discarded"
+    with pytest.raises(NotChargeable):
+        await h.engine.charge(attempt.sale_id)
+    assert (await h.engine.audit_log())[0].action == "sale_discarded"

@@ -174,3 +174,13 @@ def test_default_journal_path(monkeypatch, tmp_path):
     assert default_journal_path() == tmp_path / "Local" / "QRCashier" / "journal.sqlite3"
     monkeypatch.setattr("sys.platform", "darwin")
     assert default_journal_path().parts[-4:] == ("Library", "Application Support", "QRCashier", "journal.sqlite3")
+
+
+def test_the_sync_api_for_scripts(tmp_path):
+    journal = Journal.open_sync(tmp_path / "j.sqlite3")
+    try:
+        attempt = journal.run_sync(new_attempt)
+        assert journal.run_sync(lambda db: db.live_attempt("CAJA1")).id == attempt.id
+        assert journal.run_sync(lambda db: threading.current_thread().name).startswith("qrcashier-journal")
+    finally:
+        journal.close_sync()

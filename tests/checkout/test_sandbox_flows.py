@@ -180,3 +180,29 @@ async def test_a_notification_alone_changes_nothing(rig):
     h.engine.notify("payment", "999999")  # forged, or about someone else's payment
     await asyncio.sleep(0.2)
     assert await h.state(attempt.id) == S.WAITING
+
+
+async def test_bad_input_is_refused_before_any_request(rig):
+    from qrcashier.domain.cart import CartLine, InvalidCart
+    from qrcashier.domain.money import InvalidAmount
+
+    h = await rig.engine()
+    before = len(rig.sent)
+    bad_lines = [
+        CartLine("Negative", Decimal("-10"), 1),
+        CartLine("Zero", Decimal("0"), 1),
+        CartLine("NaN", Decimal("NaN"), 1),
+        CartLine("Huge", Decimal("1000000000"), 1),
+        CartLine("Too precise", Decimal("1.001"), 1),
+        CartLine("x" * 500, Decimal("1"), 1),
+        CartLine("Zero quantity", Decimal("1"), 0),
+    ]
+    for line in bad_lines:
+        c = Cart(MLA)
+        c._lines.append(line)  # as a buggy screen could, skipping Cart.add's checks
+        with pytest.raises((InvalidAmount, InvalidCart)) as refused:
+            await h.engine.charge(c)
+        assert str(refused.value)  # a sentence for the cashier
+    with pytest.raises(InvalidCart, match="cart is empty"):
+        await h.engine.charge(Cart(MLA))
+    assert len(rig.sent) == before and await h.engine.attempts() == []
