@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.sales_dialog = None
         self.customer = None
         self.last_receipt: Receipt | None = None
+        self.last_import_report = None
         self.receipts_shown = 0
         self._last_contact: datetime | None = None
         self._sale_code: str | None = None
@@ -209,6 +210,11 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         header.addWidget(self.connection_label)
         header.addSpacing(12)
+        self.import_button = QPushButton("Import products")
+        self.import_button.setToolTip("Add or update products from a CSV file (code, barcode, name, price, unit)")
+        self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.import_button.clicked.connect(lambda: self.choose_catalog_csv())
+        header.addWidget(self.import_button)
         header.addWidget(self.sticker_button)
         outer.addLayout(header)
 
@@ -1040,6 +1046,60 @@ class MainWindow(QMainWindow):
             await self.engine.reprint(attempt_id)
         except _service_errors() as exc:
             self._item_error(errors.report(exc, "reprint"))
+
+    def choose_catalog_csv(self) -> QFileDialog:
+        """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
+        dialog = QFileDialog(self, "Import products from a CSV file", str(Path.home()), "CSV (*.csv *.txt)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.import_catalog)
+        dialog.open()
+        return dialog
+
+    @qasync.asyncSlot(str)
+    async def import_catalog(self, path: str) -> None:
+        """Import on a worker thread with its own connection (the scanner keeps working on the
+        UI's), then show the report: how many were added or updated, and every rejected row."""
+        from ..catalog import Catalog
+
+        catalog = self.services.catalog
+        if catalog is None:
+            return
+        db_path = self.services.options.data_dir / "catalog.sqlite3"
+        self.import_button.setEnabled(False)
+        self._item_note(f"Importing products from {Path(path).name}…")
+
+        def work():
+            worker = Catalog.open(db_path, self.site)
+            try:
+                return worker.import_csv(path)
+            finally:
+                worker.close()
+
+        try:
+            report = await asyncio.to_thread(work)
+        except Exception as exc:
+            self._item_error(errors.report(exc, "catalog import"))
+            return
+        finally:
+            self.import_button.setEnabled(True)
+        self.show_import_report(report)
+
+    def show_import_report(self, report) -> None:
+        """The catalog import's outcome: a line under the item field and a non-modal report."""
+        self.last_import_report = report
+        if report.ok:
+            self._item_ok(report.summary())
+        else:
+            self._item_error(report.summary())
+        clean = report.ok and not report.rejected
+        errors.message_box(
+            self, "Products imported" if clean else "Products import report",
+            report.summary() + ("" if clean else
+                                "\n\nShow details for each rejected row: fix them in the file and import it again."),
+            icon=QMessageBox.Icon.Information if clean else QMessageBox.Icon.Warning,
+            details=report.details(limit=500) if report.rejected else None,
+        )
 
     def print_sticker(self) -> None:
         """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""

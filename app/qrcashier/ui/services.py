@@ -128,6 +128,7 @@ class Services:
         """The catalog (with the demo products on first run, and an import if asked). No network."""
         if self.catalog is not None:
             return
+        self.options.data_dir.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog.open(self.options.data_dir / CATALOG_FILE, self.site)
         if self.options.load_demo_catalog:
             report = self.catalog.load_demo_if_empty()
