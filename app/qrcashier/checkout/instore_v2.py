@@ -13,7 +13,6 @@ through merchant_orders searched by external_reference, DELETE it to withdraw.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -22,11 +21,11 @@ from typing import Any
 from ..domain.money import Site, quantize
 from ..domain.sale import OrderSnapshot, PaymentInfo, decide
 from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.errors import MercadoPagoError, NotFound, RateLimited, Unreachable
-from ..mercadopago.http import NO_RETRY, RetryPolicy, segment
+from ..mercadopago.errors import MercadoPagoError, NotFound, Unreachable
+from ..mercadopago.http import RetryPolicy, segment
 from ..mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
 from .config import RegisterConfig
-from .gateway import Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published, RefundResult
+from .gateway import Lookup, PaymentOrder, Published, RefundResult
 
 # MercadoPagoHTTP's messages for failures where the request never left this machine
 # (a refused or timed-out connect). Any other failure may have reached Mercado Pago.
@@ -45,7 +44,7 @@ class InstoreV2Gateway:
         client: MercadoPagoClient,
         config: RegisterConfig,
         *,
-        publish_retry: RetryPolicy = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0),
+        publish_retry: RetryPolicy | None = None,  # None: publishing.DEFAULT_PUBLISH_RETRY
     ) -> None:
         self.client = client
         self.config = config
@@ -82,45 +81,21 @@ class InstoreV2Gateway:
         )
 
     async def publish(self, order: PaymentOrder) -> Published:
+        # publishing.py imports `never_sent` from here: imported at call time, not at import.
+        from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
+
         cfg = self.config
         path = (
             f"/instore/qr/seller/collectors/{segment(cfg.user_id)}/stores/{segment(cfg.external_store_id)}"
             f"/pos/{segment(cfg.external_pos_id)}/orders"
         )
-        body = self._body(order).to_json(order.site)
-        policy = self.publish_retry
-        maybe_reached = False
-        tries = 0
-        while True:
-            tries += 1
-            try:
-                # One try per request: the client's put_instore_order retries inside, which
-                # would hide whether an earlier try reached Mercado Pago.
-                await self.client.http.request("PUT", path, json_body=body, retry=NO_RETRY)
-                return Published()
-            except MercadoPagoError as exc:
-                wait = self._retry_wait(exc, tries, policy)
-                if wait is None:
-                    if not maybe_reached and never_sent(exc):
-                        raise NotDelivered(exc.user_message) from exc
-                    if maybe_reached and not exc.retryable:
-                        # Refused now, but an earlier try may have placed the order.
-                        raise OutcomeUnknown(exc.user_message) from exc
-                    raise
-                # Did this try perhaps place the order? Not if it never left, was rate
-                # limited, or was refused outright; a timeout, a drop, a 5xx or a garbled
-                # reply may have landed.
-                if exc.retryable and not never_sent(exc) and not isinstance(exc, RateLimited):
-                    maybe_reached = True
-                await asyncio.sleep(wait)
-
-    @staticmethod
-    def _retry_wait(exc: MercadoPagoError, tries: int, policy: RetryPolicy) -> float | None:
-        if not exc.retryable or tries >= policy.attempts:
-            return None
-        if isinstance(exc, RateLimited) and exc.retry_after is not None:
-            return exc.retry_after if exc.retry_after <= policy.max_retry_after else None
-        return policy.delay(tries)
+        # One try per request (not the client's put_instore_order, which retries inside and
+        # would hide whether an earlier try reached Mercado Pago); see publishing.py.
+        await publish_request(
+            self.client.http, "PUT", path, policy=self.publish_retry or DEFAULT_PUBLISH_RETRY,
+            json_body=self._body(order).to_json(order.site),
+        )
+        return Published()
 
     # --- lookup -------------------------------------------------------------------------
 
