@@ -57,11 +57,12 @@ def control_pos(request: web.Request) -> tuple[Account, Pos]:
     return acct, context(request).state.pos_by_external_id(acct, request.match_info["external_pos_id"])
 
 
-async def ensure_order(request: web.Request, acct: Account, pos: Pos) -> None:
-    """An unattended POS (one with a `url`) gets its order from that url when scanned."""
+async def ensure_order(request: web.Request, acct: Account, pos: Pos, *, scan: bool = False) -> None:
+    """An unattended POS (one with a `url`) gets its order from that url when scanned; every
+    scan asks again (`scan=True`), a pay with no scan reuses what the last one fetched."""
     ctx = context(request)
-    if pos.url and ctx.unattended is not None and ctx.state.current_order(pos) is None:
-        await ctx.unattended.fetch_order(ctx.state, acct, pos)
+    if pos.url and ctx.unattended is not None:
+        await ctx.unattended.ensure_order(ctx.state, acct, pos, fresh=scan)
 
 
 # ---------------------------------------------------------------- the customer's side
@@ -124,7 +125,7 @@ async def phone_link(request: web.Request) -> web.Response:
 @routes.post("/sandbox/pos/{external_pos_id}/scan")
 async def scan(request: web.Request) -> web.Response:
     acct, pos = control_pos(request)
-    await ensure_order(request, acct, pos)
+    await ensure_order(request, acct, pos, scan=True)
     mo = context(request).state.scan(acct, pos)
     return json_response(views.merchant_order(mo, acct), status=201)
 

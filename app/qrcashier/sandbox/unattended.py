@@ -50,6 +50,21 @@ class UnattendedPoller:
         self.timeout = timeout
         self.request_timeout = request_timeout
 
+    async def ensure_order(self, state: SandboxState, account: Account, pos: Pos, *, fresh: bool) -> None:
+        """Make sure an unattended POS carries the merchant's order before a scan or a pay.
+
+        `fresh` (a scan): Mercado Pago calls the url on every scan, so an order fetched for an
+        earlier scan is dropped and asked for again: one the merchant has since withdrawn or
+        replaced is not offered to the next customer. An order placed on the POS through the
+        orders API (kind "v2"/"v1"/"dynamic") is used as it is. Without `fresh` (a pay with no
+        scan), whatever the POS carries is used and the url is asked only when it has none."""
+        current = state.current_order(pos)
+        if current is not None and (not fresh or current.kind != "unattended"):
+            return
+        if current is not None:
+            state.delete_order(pos)
+        await self.fetch_order(state, account, pos)
+
     async def fetch_order(self, state: SandboxState, account: Account, pos: Pos) -> PosOrder:
         """Poll the POS url until it yields an order, which is put on the POS; ApiError otherwise."""
         assert pos.url is not None
