@@ -39,6 +39,7 @@ from ..domain.cart import Cart, clean_text, validate_lines
 from ..domain.money import parse_amount
 from ..domain.sale import (
     LIVE_STATES,
+    Decision,
     REVIEW_OUTCOMES,
     STATE_MESSAGES,
     Attempt,
@@ -422,7 +423,8 @@ class CheckoutEngine:
                     "error",
                 )
             return attempt
-        self._observe(attempt, lookup)
+        if attempt.live:
+            self._observe(attempt, lookup)
 
         if decision.outcome == Outcome.PAID:
             if attempt.state == S.CANCEL_REQUESTED:
@@ -473,7 +475,7 @@ class CheckoutEngine:
             return await self._move(attempt, S.WAITING, "Mercado Pago has the order: the customer can scan and pay.")
         return attempt
 
-    async def _record_extra_payments(self, attempt: Attempt, decision) -> None:
+    async def _record_extra_payments(self, attempt: Attempt, decision: Decision) -> None:
         """A paid attempt that Mercado Pago shows with more approved payments: the customer
         paid twice. Record them (each once) so a supervisor can refund, and say so."""
         known = {p.mp_payment_id for p in await self.payments(attempt_id=attempt.id)}
@@ -562,6 +564,7 @@ class CheckoutEngine:
         task.add_done_callback(lambda _t: self._late_watchers.pop(attempt_id, None))
 
     async def _late_loop(self, attempt_id: int) -> None:
+        """Read every `idle_interval` until no merchant_order is open, or the window ends."""
         policy = self.config.poll
         errors = 0
         while True:
@@ -569,14 +572,19 @@ class CheckoutEngine:
             left = (attempt.updated_at - self._now()).total_seconds() + policy.late_window
             if attempt.state not in AFTERCARE_STATES or left <= 0:
                 return
+            await asyncio.sleep(min(policy.idle_interval if errors == 0 else policy.backoff(errors), left))
             try:
-                await self.refresh(attempt_id)
-                errors = 0
-                delay = policy.idle_interval
+                lookup = await self.gateway.lookup(await self._order(attempt))
+                await self.complete(attempt_id, lookup)
             except GatewayError:
                 errors += 1
-                delay = policy.backoff(errors)
-            await asyncio.sleep(min(delay, left))
+                continue
+            except Exception:
+                log.exception("the late-payment watch of attempt %s failed", attempt_id)
+                return
+            errors = 0
+            if not lookup.decision.open_orders:
+                return  # nothing left that a customer could still pay
 
     def _watch_done(self, attempt_id: int, task: asyncio.Task[None]) -> None:
         if self._watchers.get(attempt_id) is task:
