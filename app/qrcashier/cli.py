@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
     p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
     p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
-    p.add_argument("--dynamic-qr", action="store_true", help="show each order's own QR instead of the register's static QR")
+    p.add_argument("--qr-mode", choices=("static", "dynamic", "hybrid"), default="static",
+                   help="static: the register's QR; dynamic: each order gets its own QR on the customer screen")
+    p.add_argument("--api", choices=("instore_v2", "orders", "v1"), help="Mercado Pago API family (default instore_v2)")
     p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")
     return p

@@ -300,3 +300,15 @@ async def test_catalog_import_from_the_window_reports_rejected_rows_and_scans_ke
         scan(w.item_field, good)
         assert w.model.cart.lines[-1].title == "Mate de calabaza"
         assert w.model.cart.lines[-1].unit_price == Decimal("12500.50")
+
+
+@pytest.mark.qt_async
+@pytest.mark.asyncio
+async def test_dynamic_mode_shows_the_orders_own_qr(qtbot, tmp_path, token):
+    async with running_app(qtbot, tmp_path, token, qr_mode="dynamic") as w:
+        scan(w.item_field, COKE)
+        await w.charge()
+        await wait_until(lambda: w.panel_state() == "waiting", what="waiting")
+        assert w.attempt.qr_data and w.attempt.qr_data != w.services.pos.qr_code
+        await wait_until(lambda: w.customer.shown_qr() == w.attempt.qr_data, what="the order's QR")
+        assert w.attempt.qr_data.startswith("000201")

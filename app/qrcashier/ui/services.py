@@ -61,6 +61,8 @@ class Options:
     import_catalog: Path | None = None
     fullscreen_customer: bool = False
     load_demo_catalog: bool = True
+    api: str | None = None  # "instore_v2" (default), "orders" or "v1"
+    qr_mode: str = "static"  # "static" (the register's QR), "dynamic" (each order its own QR) or "hybrid"
     operator: str = ""
     retry: RetryPolicy | None = None  # None: the client's default
 
@@ -77,6 +79,8 @@ class Options:
         if getattr(args, "order_expiry", None):
             opts.order_expiry = timedelta(seconds=float(args.order_expiry))
         opts.fullscreen_customer = bool(getattr(args, "fullscreen_customer", False))
+        opts.api = getattr(args, "api", None)
+        opts.qr_mode = getattr(args, "qr_mode", None) or "static"
         return opts
 
     @property
@@ -146,7 +150,7 @@ class Services:
 
         from ..checkout.config import PollPolicy, RegisterConfig
         from ..checkout.engine import CheckoutEngine
-        from ..checkout.instore_v2 import InstoreV2Gateway
+        from ..checkout.gateways import make_gateway
         from ..checkout.journal import JOURNAL_FILE, Journal
         from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
         from ..mercadopago.http import RetryPolicy
@@ -196,7 +200,7 @@ class Services:
                 poll=opts.poll or PollPolicy(),
                 order_title=self.store_name[:60] or "Purchase",
             )
-            gateway = InstoreV2Gateway(self.client, self.config)
+            gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
