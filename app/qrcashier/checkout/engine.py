@@ -574,7 +574,7 @@ class CheckoutEngine:
                 return
             await asyncio.sleep(min(policy.idle_interval if errors == 0 else policy.backoff(errors), left))
             try:
-                lookup = await self.gateway.lookup(await self._order(attempt))
+                lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
                 await self.complete(attempt_id, lookup)
             except GatewayError:
                 errors += 1
@@ -583,7 +583,7 @@ class CheckoutEngine:
                 log.exception("the late-payment watch of attempt %s failed", attempt_id)
                 return
             errors = 0
-            if not lookup.decision.open_orders:
+            if not lookup.decision.open_orders and not lookup.published:
                 return  # nothing left that a customer could still pay
 
     def _watch_done(self, attempt_id: int, task: asyncio.Task[None]) -> None:
@@ -703,8 +703,6 @@ class CheckoutEngine:
                 await asyncio.sleep(self.config.poll.expiry_grace)
             try:
                 lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
-                if lookup.published and lookup.outcome != Outcome.PAID:
-                    await self.gateway.withdraw(await self._order(attempt))
             except GatewayError as exc:
                 review = {
                     "reason": "unreachable",
@@ -719,8 +717,13 @@ class CheckoutEngine:
                     review=review,
                 )
                 return
+            stuck_on_qr = (
+                bool(lookup.published) and lookup.outcome != Outcome.PAID and not await self._withdraw_quietly(attempt)
+            )
             settle = S.CANCELLED if attempt.state == S.CANCEL_REQUESTED else S.EXPIRED
-            await self._apply(attempt_id, lookup, settle=settle)
+            ended = await self._apply(attempt_id, lookup, settle=settle)
+            if stuck_on_qr and ended.state in LATE_STATES:
+                self._watch_late(ended.id)  # still payable on the QR: keep reading for a late payment
 
     # --- cancel -------------------------------------------------------------------------
 
