@@ -58,7 +58,7 @@ class PosOrder:
     """The one order a POS carries, until paid, expired, deleted or replaced."""
 
     id: str  # uuid4; the dynamic QR's in_store_order_id
-    kind: str  # "v2" | "v1" | "dynamic"
+    kind: str  # "v2" | "v1" | "dynamic" | "orders"
     pos_id: int
     draft: OrderDraft
     created_at: datetime
@@ -89,6 +89,7 @@ class Payment:
     date_approved: datetime | None
     date_last_updated: datetime
     refunds: list[Refund] = field(default_factory=list)
+    order_reference: str | None = None  # the Orders API order (ORD…) it paid, if any
 
     @property
     def refunded(self) -> Decimal:

@@ -23,7 +23,7 @@ from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
 
-from . import api, control
+from . import api, control, orders_api
 from .clock import Clock
 from .httputil import CONTEXT, Context
 from .middleware import SafeAccessLogger, envelope_middleware, fault_middleware
@@ -39,6 +39,7 @@ def build_app(ctx: Context) -> web.Application:
     app[CONTEXT] = ctx
     app.add_routes(control.routes)
     app.add_routes(api.routes)
+    app.add_routes(orders_api.routes)
     return app
 
 
@@ -114,6 +115,8 @@ class SandboxServer:
         notifier = Notifier(state, ctx.base_url, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
         ctx.unattended = UnattendedPoller(session, interval=unattended_poll_interval, timeout=unattended_timeout)
         state.listeners.append(notifier.notify)
+        # The Orders API (/v1/orders) and its order.* webhooks, on the same session and retry schedule.
+        orders_api.install(state, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
         sweeper = asyncio.get_running_loop().create_task(_sweep(state, sweep_interval))
         return cls(runner, ctx, session, notifier, sweeper)
 
@@ -123,6 +126,8 @@ class SandboxServer:
             await self._sweeper
         await self._runner.cleanup()
         await self.notifier.close()
+        for ext in self.state.extensions:
+            await ext.close()
         await self._session.close()
 
     async def __aenter__(self) -> SandboxServer:

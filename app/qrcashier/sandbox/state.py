@@ -74,6 +74,10 @@ class SandboxState:
         self.settings = Settings()
         self.faults = FaultSet()
         self.listeners: list[Callable[[Notification], None]] = []
+        # Other API families built on these records (orders_api.py), told of payments,
+        # refunds and expiries: tick(now), check_payment(mo, status, amount) (may raise),
+        # payment_made(account, pos, payment, mo), order_expired(order), payment_refunded(payment, refund).
+        self.extensions: list[Any] = []
         # Ids grow from the start time in ms, so a restarted sandbox does not reuse old ids.
         self._next_id = int(clock.now().timestamp() * 1000)
 
@@ -306,6 +310,8 @@ class SandboxState:
             order = pos.order
             if order is not None and order.draft.expires_at is not None and order.draft.expires_at <= now:
                 self.expire_order(pos)
+        for ext in self.extensions:
+            ext.tick(now)
 
     def expire_order(self, pos: Pos) -> list[MerchantOrder]:
         """The POS's order expires: its opened merchant_orders become expired."""
@@ -321,6 +327,8 @@ class SandboxState:
                 mo.last_updated = self.now()
                 changed.append(mo)
                 self._notify(mo.draft.notification_url, "merchant_order", mo.id)
+        for ext in self.extensions:
+            ext.order_expired(order)
         return changed
 
     # ------------------------------------------------------------ the customer's side
@@ -377,6 +385,8 @@ class SandboxState:
         value = mo.remaining if amount is None else amount
         if status == "approved" and value > mo.remaining:
             raise ApiError(400, "invalid_amount", f"amount is more than the {mo.remaining} that remains to pay")
+        for ext in self.extensions:
+            ext.check_payment(mo, status, value)
         now = self.now()
         payment = Payment(
             id=self.new_id(),
@@ -403,6 +413,8 @@ class SandboxState:
                 pos.order = None
         self._notify(mo.draft.notification_url, "payment", payment.id)
         self._notify(mo.draft.notification_url, "merchant_order", mo.id)
+        for ext in self.extensions:
+            ext.payment_made(account, pos, payment, mo)
         return payment, mo
 
     # ------------------------------------------------------------ merchant_orders and payments
@@ -482,6 +494,8 @@ class SandboxState:
         self.refund_keys[(account.id, idempotency_key)] = (fingerprint, payment.id, refund.id, status)
         self._notify(mo.draft.notification_url, "payment", payment.id)
         self._notify(mo.draft.notification_url, "merchant_order", mo.id)
+        for ext in self.extensions:
+            ext.payment_refunded(payment, refund)
         return status, refund, payment
 
 

@@ -304,6 +304,8 @@ def payment(p: Payment, account: Account) -> dict[str, Any]:
             "type": "INSTORE",
             "sub_type": "INTRA_PSP",
             "business_info": {"unit": "wallet", "sub_unit": "qr", "branch": "QR"},
+            # A payment through the Orders API names its order (api §4.4).
+            **({"references": [{"id": p.order_reference, "type": "ORDER_MP"}]} if p.order_reference else {}),
         },
         "fee_details": [],
         "transaction_details": {
