@@ -62,7 +62,17 @@ from .events import (
     StateChanged,
 )
 from .gateway import Gateway, Lookup, NotDelivered, OutcomeUnknown, PaymentOrder
-from .journal import Audit, Journal, JournalDB, PaymentRecord, Receipt, RefundRecord, RefundState, TransitionRecord
+from .journal import (
+    Audit,
+    AuditEntry,
+    Journal,
+    JournalDB,
+    PaymentRecord,
+    Receipt,
+    RefundRecord,
+    RefundState,
+    TransitionRecord,
+)
 
 log = logging.getLogger("qrcashier.checkout")
 S = AttemptState
@@ -195,6 +205,7 @@ class CheckoutEngine:
         return await self.journal.run(op)
 
     async def attempt(self, attempt_id: int) -> Attempt:
+        """An attempt as the journal has it now (UnknownRecord if there is none)."""
         return await self._db(lambda db: db.attempt(attempt_id))
 
     async def live_attempt(self) -> Attempt | None:
@@ -202,6 +213,7 @@ class CheckoutEngine:
         return await self._db(lambda db: db.live_attempt(self.config.register_id))
 
     async def sale(self, sale_id: int) -> Sale:
+        """A sale with its lines (its total is always their sum)."""
         return await self._db(lambda db: db.sale(sale_id))
 
     async def attempts(
@@ -217,9 +229,11 @@ class CheckoutEngine:
         return await self._db(lambda db: db.transitions(attempt_id))
 
     async def payments(self, *, attempt_id: int | None = None, sale_id: int | None = None) -> list[PaymentRecord]:
+        """Mercado Pago payments recorded for an attempt or a sale (each exactly once)."""
         return await self._db(lambda db: db.payments(attempt_id=attempt_id, sale_id=sale_id))
 
     async def refunds(self, mp_payment_id: int | None = None) -> list[RefundRecord]:
+        """Refunds, of one payment or all, with their state and message."""
         return await self._db(lambda db: db.refunds(mp_payment_id=mp_payment_id))
 
     async def refundable(self, mp_payment_id: int) -> Decimal:
@@ -227,9 +241,12 @@ class CheckoutEngine:
         return await self._db(lambda db: db.refundable(mp_payment_id))
 
     async def receipts(self, *, attempt_id: int | None = None, unprinted: bool = False) -> list[Receipt]:
+        """Receipts issued; `unprinted=True` lists those not yet confirmed by `receipt_printed`
+        (after a crash: print them, as originals, once)."""
         return await self._db(lambda db: db.receipts(attempt_id=attempt_id, unprinted=unprinted))
 
-    async def audit_log(self, *, attempt_id: int | None = None, limit: int = 500):
+    async def audit_log(self, *, attempt_id: int | None = None, limit: int = 500) -> list[AuditEntry]:
+        """Supervisor actions (cancel, refund, review, discard), newest first."""
         return await self._db(lambda db: db.audit_log(attempt_id=attempt_id, limit=limit))
 
     def _now(self) -> datetime:
@@ -980,4 +997,5 @@ class CheckoutEngine:
         return await self._db(lambda db: db.discard_sale(sale_id, self._now(), Audit(actor, "sale_discarded", reason)))
 
     def expires_in(self, attempt: Attempt) -> timedelta:
+        """Time left before the attempt's order expires on the QR (by the engine's clock)."""
         return attempt.expires_at - self._now()
