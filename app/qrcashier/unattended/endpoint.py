@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import parse_qsl
@@ -148,8 +149,14 @@ def order_headers(settings: EndpointSettings) -> tuple[tuple[str, str], ...]:
     return tuple(headers)
 
 
+_PLAIN_QUERY = re.compile(r"pos=([A-Za-z0-9]{1,39})")  # the url exactly as we build it: most calls
+
+
 def pos_from_query(raw_query: str, max_query: int = DEFAULT_MAX_QUERY) -> str | Answer:
     """The POS id in a raw query string, or the "invalid" answer saying what is wrong."""
+    plain = _PLAIN_QUERY.fullmatch(raw_query)
+    if plain is not None:
+        return plain.group(1)
     if len(raw_query) > max_query:
         return INVALID_QUERY
     try:
@@ -204,49 +211,42 @@ async def _body_too_large(request: web.Request, limit: int) -> bool:
             return True
 
 
+NOT_FOUND = error_answer(404, "invalid", "There is nothing at this path.")
+NOT_ALLOWED = Answer(405, _body({"error": {"type": "invalid", "message": "Use GET."}}), (("Allow", "GET, HEAD, POST"),))
+FAILED = error_answer(500, "unavailable", "The merchant endpoint failed; try again.")
+METHODS = frozenset({"GET", "HEAD", "POST"})
+
+
 async def handle(request: web.Request) -> web.StreamResponse:
-    settings = request.app[SETTINGS]
-    if await _body_too_large(request, settings.max_body):
-        resp = TOO_LARGE.response()
-        resp.force_close()
-        return resp
-    answer = answer_for(request.app[BOOK], settings, request.rel_url.raw_query_string)
+    """Mercado Pago's call. Every outcome, even an unexpected error, is the contract's JSON."""
+    if request.method not in METHODS:
+        return NOT_ALLOWED.response()
+    try:
+        settings = request.app[SETTINGS]
+        if await _body_too_large(request, settings.max_body):
+            resp = TOO_LARGE.response()
+            resp.force_close()
+            return resp
+        answer = answer_for(request.app[BOOK], settings, request.rel_url.raw_query_string)
+    except Exception:
+        log.exception("the unattended endpoint failed on %s %s", request.method, request.path)
+        return FAILED.response()
     if answer.status >= 400:
         log.debug("unattended call %s %s answered %s", request.method, request.path, answer.status)
     return answer.response()
 
 
-@web.middleware
-async def envelope_middleware(request: web.Request, handler) -> web.StreamResponse:
-    """Every answer is the contract's JSON: aiohttp's own 404/405 and unexpected errors too."""
-    try:
-        return await handler(request)
-    except web.HTTPException as exc:
-        if exc.status < 400:
-            raise
-        if exc.status == 404:
-            message = "There is nothing at this path."
-        elif exc.status == 405:
-            message = "Use GET."
-        elif exc.status == 413:
-            message = MSG_BODY
-        else:
-            message = exc.reason
-        resp = error_answer(exc.status, "invalid", message).response()
-        if exc.status == 405 and "Allow" in exc.headers:
-            resp.headers["Allow"] = exc.headers["Allow"]
-        return resp
-    except Exception:
-        log.exception("the unattended endpoint failed on %s %s", request.method, request.path)
-        return error_answer(500, "unavailable", "The merchant endpoint failed; try again.").response()
+async def not_found(request: web.Request) -> web.StreamResponse:
+    return NOT_FOUND.response()
 
 
 def build_app(book: OrderBook, settings: EndpointSettings | None = None) -> web.Application:
-    """The public aiohttp application: one route, the contract's answers."""
+    """The public aiohttp application: one route, the contract's answers. Other paths and
+    methods get the contract's error envelope too (404, 405), with no middleware in the way."""
     settings = settings or EndpointSettings()
-    app = web.Application(middlewares=[envelope_middleware], client_max_size=settings.max_body)
+    app = web.Application(client_max_size=settings.max_body)
     app[BOOK] = book
     app[SETTINGS] = settings
-    app.router.add_get(settings.path, handle)  # and HEAD
-    app.router.add_post(settings.path, handle)
+    app.router.add_route("*", settings.path, handle)
+    app.router.add_route("*", "/{tail:.*}", not_found)
     return app
