@@ -1,0 +1,400 @@
+"""The register's settings: typed, over QSettings (organisation and application "QRCashier").
+
+    settings = AppSettings()                      # the user's settings (native format)
+    settings = AppSettings.from_file(path)        # an INI file (tests, a portable install)
+    settings.mode = Mode.ACCOUNT; settings.pos_external_id = "CAJA1"; settings.sync()
+    settings.apply_to(options, tokens)            # fill the app's start-up Options from them
+    support_text(settings, tokens)                # for "copy support details" (no secrets)
+
+What lives here: the mode (sandbox or a real account), the site, the Mercado Pago user id,
+the store (external id, numeric id, name), the register's POS (external id, numeric id,
+name), the register id, the receipt printer, the API generation (instore_v2 by default,
+orders or v1) and QR mode, the language, the supervisor PIN's *hash* and its lockout state.
+
+What never lives here: the access token. It is in the OS credential store (token_store.py).
+As a guard, a value shaped like an access token is refused by every setter
+(`SecretInSettings`), so a bug cannot quietly write one to the registry or an INI file.
+
+`AppSettings()` uses `QSettings.defaultFormat()`, so a test fixture can redirect every
+instance with `QSettings.setDefaultFormat(IniFormat)` and `QSettings.setPath(IniFormat,
+UserScope, tmp)`; on Linux that is the same INI format as the native one.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from .domain.money import SITES
+from .mercadopago.models import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
+
+ORG_NAME = "QRCashier"
+APP_NAME = "QRCashier"
+DEFAULT_PROFILE = "default"
+API_GENERATIONS = ("instore_v2", "orders", "v1")
+QR_MODES = ("static", "dynamic", "hybrid")
+LANGUAGES = {"en": "English", "es": "Español", "pt": "Português"}
+# A whole value that looks like a Mercado Pago (or sandbox) access token.
+TOKEN_LIKE = re.compile(r"^\s*(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{8,}\s*$")
+REGISTER_ID = re.compile(r"^[A-Za-z0-9_]{1,24}$")
+
+
+class Mode(StrEnum):
+    SANDBOX = "sandbox"
+    ACCOUNT = "account"
+
+
+class SecretInSettings(ValueError):
+    """Something shaped like an access token was about to be written to the settings."""
+
+
+def register_id_for(pos_external_id: str) -> str:
+    """The register id (first segment of every reference) for a POS external id."""
+    return (pos_external_id or "CAJA1")[:24]
+
+
+class AppSettings:
+    """Typed access to the settings; see the module docstring for the keys."""
+
+    def __init__(self, qsettings: QSettings | None = None, *, profile: str = DEFAULT_PROFILE) -> None:
+        self.q = qsettings if qsettings is not None else QSettings(
+            QSettings.defaultFormat(), QSettings.Scope.UserScope, ORG_NAME, APP_NAME
+        )
+        self.profile = profile
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, profile: str = DEFAULT_PROFILE) -> AppSettings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat), profile=profile)
+
+    @property
+    def file_name(self) -> str:
+        return self.q.fileName()
+
+    # --- raw access with the guard ------------------------------------------------------------
+
+    def _key(self, key: str) -> str:
+        return key if self.profile == DEFAULT_PROFILE else f"profiles/{self.profile}/{key}"
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        value = self.q.value(self._key(key), default)
+        return default if value is None else value
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._get(key, default)
+        return str(value) if value is not None else default
+
+    def _int(self, key: str) -> int | None:
+        value = self._get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def _bool(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes")
+        return bool(value)
+
+    def _set(self, key: str, value: Any) -> None:
+        if isinstance(value, str) and TOKEN_LIKE.match(value):
+            raise SecretInSettings("An access token never goes into the settings; it belongs in the token store.")
+        if value is None or value == "":
+            self.q.remove(self._key(key))
+        else:
+            self.q.setValue(self._key(key), value)
+
+    def sync(self) -> None:
+        self.q.sync()
+
+    def clear(self) -> None:
+        self.q.clear()
+        self.q.sync()
+
+    def keys(self) -> list[str]:
+        return list(self.q.allKeys())
+
+    # --- setup --------------------------------------------------------------------------------
+
+    @property
+    def setup_done(self) -> bool:
+        return self._bool("setup/done")
+
+    @setup_done.setter
+    def setup_done(self, value: bool) -> None:
+        self._set("setup/done", bool(value))
+
+    @property
+    def mode(self) -> Mode | None:
+        value = self._str("mode")
+        return Mode(value) if value in Mode.__members__.values() else None
+
+    @mode.setter
+    def mode(self, value: Mode | str | None) -> None:
+        self._set("mode", None if value is None else Mode(value).value)
+
+    @property
+    def keyring_account(self) -> str:
+        """The token store's account name for this register (profile)."""
+        return f"register:{self.profile}"
+
+    # --- Mercado Pago account -----------------------------------------------------------------
+
+    @property
+    def site(self) -> str:
+        value = self._str("mp/site", "MLA").upper()
+        return value if value in SITES else "MLA"
+
+    @site.setter
+    def site(self, value: str) -> None:
+        value = (value or "").upper()
+        if value not in SITES:
+            raise ValueError(f"unknown Mercado Pago site {value!r}")
+        self._set("mp/site", value)
+
+    @property
+    def user_id(self) -> int | None:
+        return self._int("mp/user_id")
+
+    @user_id.setter
+    def user_id(self, value: int | None) -> None:
+        self._set("mp/user_id", None if value is None else int(value))
+
+    @property
+    def nickname(self) -> str:
+        return self._str("mp/nickname")
+
+    @nickname.setter
+    def nickname(self, value: str) -> None:
+        self._set("mp/nickname", value)
+
+    @property
+    def test_account(self) -> bool:
+        return self._bool("mp/test_account")
+
+    @test_account.setter
+    def test_account(self, value: bool) -> None:
+        self._set("mp/test_account", bool(value))
+
+    @property
+    def api_generation(self) -> str:
+        value = self._str("mp/api", "instore_v2")
+        return value if value in API_GENERATIONS else "instore_v2"
+
+    @api_generation.setter
+    def api_generation(self, value: str) -> None:
+        if value not in API_GENERATIONS:
+            raise ValueError(f"the API generation is one of {', '.join(API_GENERATIONS)}")
+        self._set("mp/api", value)
+
+    @property
+    def qr_mode(self) -> str:
+        value = self._str("mp/qr_mode", "static")
+        return value if value in QR_MODES else "static"
+
+    @qr_mode.setter
+    def qr_mode(self, value: str) -> None:
+        if value not in QR_MODES:
+            raise ValueError(f"the QR mode is one of {', '.join(QR_MODES)}")
+        self._set("mp/qr_mode", value)
+
+    # --- store and POS ------------------------------------------------------------------------
+
+    @property
+    def store_external_id(self) -> str:
+        return self._str("store/external_id")
+
+    @store_external_id.setter
+    def store_external_id(self, value: str) -> None:
+        if value and not STORE_EXTERNAL_ID.match(value):
+            raise ValueError("a store's external id is 1 to 60 letters and digits")
+        self._set("store/external_id", value)
+
+    @property
+    def store_id(self) -> str:
+        return self._str("store/id")
+
+    @store_id.setter
+    def store_id(self, value: str | int | None) -> None:
+        self._set("store/id", None if value is None else str(value))
+
+    @property
+    def store_name(self) -> str:
+        return self._str("store/name")
+
+    @store_name.setter
+    def store_name(self, value: str) -> None:
+        self._set("store/name", value)
+
+    @property
+    def pos_external_id(self) -> str:
+        return self._str("pos/external_id")
+
+    @pos_external_id.setter
+    def pos_external_id(self, value: str) -> None:
+        if value and not POS_EXTERNAL_ID.match(value):
+            raise ValueError("a POS external id is 1 to 39 letters and digits")
+        self._set("pos/external_id", value)
+
+    @property
+    def pos_id(self) -> int | None:
+        return self._int("pos/id")
+
+    @pos_id.setter
+    def pos_id(self, value: int | None) -> None:
+        self._set("pos/id", None if value is None else int(value))
+
+    @property
+    def register_name(self) -> str:
+        """The register's (POS's) name, as the cashier and the sticker show it."""
+        return self._str("pos/name")
+
+    @register_name.setter
+    def register_name(self, value: str) -> None:
+        self._set("pos/name", value)
+
+    @property
+    def register_id(self) -> str:
+        value = self._str("register/id")
+        return value if REGISTER_ID.match(value) else register_id_for(self.pos_external_id)
+
+    @register_id.setter
+    def register_id(self, value: str) -> None:
+        if value and not REGISTER_ID.match(value):
+            raise ValueError("a register id is 1 to 24 letters, digits or underscores")
+        self._set("register/id", value)
+
+    # --- this computer ------------------------------------------------------------------------
+
+    @property
+    def printer(self) -> str | None:
+        """The receipt printer's name; None: receipts are shown on screen."""
+        return self._str("printer/receipts") or None
+
+    @printer.setter
+    def printer(self, value: str | None) -> None:
+        self._set("printer/receipts", value or None)
+
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "en")
+        return value if value in LANGUAGES else "en"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"the language is one of {', '.join(LANGUAGES)}")
+        self._set("ui/language", value)
+
+    # --- supervisor ---------------------------------------------------------------------------
+
+    @property
+    def pin_hash(self) -> str | None:
+        return self._str("supervisor/pin_hash") or None
+
+    @pin_hash.setter
+    def pin_hash(self, value: str | None) -> None:
+        if value and not value.startswith("scrypt$"):
+            raise ValueError("only a PIN hash (from supervisor.hash_pin) is stored, never a PIN")
+        self._set("supervisor/pin_hash", value)
+
+    @property
+    def pin_lockout(self) -> str:
+        return self._str("supervisor/lockout")
+
+    @pin_lockout.setter
+    def pin_lockout(self, value: str) -> None:
+        self._set("supervisor/lockout", value)
+        self.q.sync()  # a restart must not forget a lockout
+
+    @property
+    def last_supervisor(self) -> str:
+        return self._str("supervisor/last_name")
+
+    @last_supervisor.setter
+    def last_supervisor(self, value: str) -> None:
+        self._set("supervisor/last_name", value)
+
+    # --- use ----------------------------------------------------------------------------------
+
+    def is_configured(self) -> bool:
+        """The first-run setup was finished and left a usable register."""
+        if not self.setup_done or self.mode is None:
+            return False
+        return bool(STORE_EXTERNAL_ID.match(self.store_external_id) and POS_EXTERNAL_ID.match(self.pos_external_id))
+
+    def apply_to(self, options: Any, tokens: Any = None) -> Any:
+        """Fill the app's start-up `Options` (ui/services.py) from these settings.
+
+        Sets the mode, site, store and POS ids and names, register id, printer, and, for a
+        real account, the token from `tokens` (a TokenStore). Returns `options`."""
+        if self.mode is not None:
+            options.sandbox = self.mode == Mode.SANDBOX
+        options.site_id = self.site
+        if self.store_external_id:
+            options.store_external_id = self.store_external_id
+        if self.pos_external_id:
+            options.pos_external_id = self.pos_external_id
+            options.register_id = self.register_id
+        if self.store_name:
+            options.store_name = self.store_name
+        if self.register_name:
+            options.pos_name = self.register_name
+        if self.printer and not getattr(options, "printer_name", None):
+            options.printer_name = self.printer
+        for name, value in (("api_generation", self.api_generation), ("qr_mode", self.qr_mode)):
+            if hasattr(options, name):
+                setattr(options, name, value)
+        if self.mode == Mode.ACCOUNT and tokens is not None:
+            token = tokens.get()
+            options.token = token.reveal() if token is not None else None
+        return options
+
+
+def support_text(settings: AppSettings, tokens: Any = None, extra: dict[str, str] | None = None) -> str:
+    """What support needs to know about this register, as text to copy. Never a secret:
+    the token appears only as where it is kept, the PIN only as set or not set."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def ver(dist: str) -> str:
+        try:
+            return version(dist)
+        except PackageNotFoundError:
+            return "?"
+
+    lines = [
+        f"QR Cashier {ver('qrcashier')} · Python {platform.python_version()} · PySide6 {ver('PySide6-Essentials')}"
+        f" · {platform.system()} {platform.release()} ({sys.platform})",
+        f"settings file: {settings.file_name}",
+        f"mode: {settings.mode.value if settings.mode else 'not set up'} · site {settings.site}"
+        f" · API {settings.api_generation} ({settings.qr_mode} QR)",
+        f"account: user {settings.user_id or '-'} {settings.nickname}"
+        + (" (TEST account)" if settings.test_account else ""),
+        f"store: {settings.store_name or '-'} · external id {settings.store_external_id or '-'}"
+        f" · id {settings.store_id or '-'}",
+        f"register: {settings.register_name or '-'} · POS external id {settings.pos_external_id or '-'}"
+        f" · POS id {settings.pos_id or '-'} · register id {settings.register_id}",
+        f"receipt printer: {settings.printer or 'none (receipts on screen)'} · language {settings.language}",
+        f"supervisor PIN: {'set' if settings.pin_hash else 'NOT SET'}",
+    ]
+    if tokens is not None:
+        lines.append(tokens.describe())
+    for key, value in (extra or {}).items():
+        lines.append(f"{key}: {value}")
+    text = "\n".join(lines)
+    if tokens is not None:  # belt and braces: whatever a line above was built from
+        try:
+            token = tokens.get()
+        except Exception:  # a locked store: nothing to redact that could have been read
+            token = None
+        if token is not None:
+            text = token.redact(text)
+    return text
