@@ -19,7 +19,9 @@ Loopback only; every loop is bounded by time.
 
 Prints `name: value unit` lines: both rates, their ratio, each server's CPU use over its
 best round (below ~100 % of a core the client, not the server, set the pace: the rates
-are then a floor on what the server can answer), and the errors.
+are then a floor on what the server can answer), the server CPU time per answer for both
+and its ratio (on a machine shared with other work this moves less than the rates), and
+the errors.
 """
 
 from __future__ import annotations
@@ -220,6 +222,12 @@ def main() -> int:
         if busy[kind] is not None:
             print(f"{name}_server_cpu: {100 * busy[kind]:.0f} %  # of one core, over the best round "
                   "(below ~100 %: the load generator, not the server, set the pace)")
+    if busy["merchant"] and busy["bare"]:
+        per = {kind: 1e6 * busy[kind] / best[kind] for kind in best}  # type: ignore[operator]
+        print(f"merchant_endpoint_cpu_per_request: {per['merchant']:.0f} us")
+        print(f"bare_aiohttp_cpu_per_request: {per['bare']:.0f} us")
+        print(f"merchant_endpoint_cpu_ratio: {per['merchant'] / per['bare']:.2f} x  # server CPU per answer, "
+              "merchant / bare (steadier than the rates on a busy machine)")
     print(f"merchant_endpoint_errors: {errors['merchant']} count")
     print(f"bare_aiohttp_errors: {errors['bare']} count")
     return 0 if errors["merchant"] == 0 else 1
