@@ -212,7 +212,7 @@ async def test_paid_at_the_last_second_wins_over_expiry(h, fake, clock):
 
 async def test_unreadable_at_expiry_needs_review_with_the_error_attached(h, fake, clock):
     attempt = await h.engine.charge(cart())
-    fake.fail("lookup", Unreachable("connection refused or no route"), times=1000)
+    fake.fail("lookup", Unreachable("connection refused or no route", maybe_sent=False), times=1000)
     clock.advance(601)
     h.engine.notify()
     await h.wait_state(attempt.id, S.NEEDS_REVIEW)
@@ -404,7 +404,7 @@ async def test_reconcile_past_expiry_while_offline_needs_review(make_harness, fa
     attempt = await first.engine.charge(cart())
     await first.engine.close()  # the app stops with the order on the QR
     clock.advance(3600)  # ...and comes back an hour later, offline
-    fake.fail("lookup", Unreachable("connection refused or no route"), times=1000)
+    fake.fail("lookup", Unreachable("connection refused or no route", maybe_sent=False), times=1000)
     second = await make_harness(fake)
     after = await second.engine.attempt(attempt.id)
     assert after.state == S.NEEDS_REVIEW

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from ..domain.cart import CartLine
 from ..domain.money import Site
 from ..domain.sale import Decision, Outcome
+from ..mercadopago.errors import Unreachable
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ class NotDelivered(Exception):
     def __init__(self, user_message: str) -> None:
         super().__init__(user_message)
         self.user_message = user_message
+
+
+def never_sent(exc: BaseException) -> bool:
+    """True when a failed request cannot have left this machine (its connect failed)."""
+    return isinstance(exc, Unreachable) and not exc.maybe_sent
 
 
 class OutcomeUnknown(Exception):

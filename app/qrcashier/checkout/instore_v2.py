@@ -26,15 +26,7 @@ from ..mercadopago.http import RetryPolicy, segment
 from ..mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
 from .config import RegisterConfig
 from .gateway import Lookup, PaymentOrder, Published, RefundResult
-
-# MercadoPagoHTTP's messages for failures where the request never left this machine
-# (a refused or timed-out connect). Any other failure may have reached Mercado Pago.
-_NEVER_SENT = frozenset({"connection refused or no route", "connection timed out"})
-
-
-def never_sent(exc: MercadoPagoError) -> bool:
-    return isinstance(exc, Unreachable) and exc.mp_message in _NEVER_SENT
-
+from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
 
 class InstoreV2Gateway:
     name = "instore_v2"
@@ -81,9 +73,6 @@ class InstoreV2Gateway:
         )
 
     async def publish(self, order: PaymentOrder) -> Published:
-        # publishing.py imports `never_sent` from here: imported at call time, not at import.
-        from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
-
         cfg = self.config
         path = (
             f"/instore/qr/seller/collectors/{segment(cfg.user_id)}/stores/{segment(cfg.external_store_id)}"

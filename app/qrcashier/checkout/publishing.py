@@ -24,8 +24,7 @@ from typing import Any
 
 from ..mercadopago.errors import MercadoPagoError, RateLimited
 from ..mercadopago.http import NO_RETRY, MercadoPagoHTTP, Reply, RetryPolicy
-from .gateway import NotDelivered, OutcomeUnknown
-from .instore_v2 import never_sent
+from .gateway import NotDelivered, OutcomeUnknown, never_sent
 
 DEFAULT_PUBLISH_RETRY = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0)
 

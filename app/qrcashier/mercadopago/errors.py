@@ -121,10 +121,19 @@ class Timeout(MercadoPagoError):
 
 
 class Unreachable(MercadoPagoError):
-    """The request never reached Mercado Pago (DNS, refused, reset before a reply)."""
+    """No reply came back over the connection.
+
+    `maybe_sent` is False when the request cannot have left this machine (the connect
+    itself failed: DNS, refused, connect timeout), and True when the connection broke
+    after the request went out, so Mercado Pago may have acted on it.
+    """
 
     retryable = True
     default_user_message = "Cannot reach Mercado Pago: check the internet connection."
+
+    def __init__(self, *args, maybe_sent: bool = True, **kwargs) -> None:
+        self.maybe_sent = maybe_sent
+        super().__init__(*args, **kwargs)
 
 
 class MalformedResponse(MercadoPagoError):

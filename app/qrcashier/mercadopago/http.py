@@ -201,11 +201,11 @@ class MercadoPagoHTTP:
                 timeout=timeout if timeout is not None else self.timeout,
             )
         except httpx.ConnectTimeout:
-            raise Unreachable("connection timed out", **where) from None
+            raise Unreachable("connection timed out", maybe_sent=False, **where) from None
         except httpx.TimeoutException:
             raise Timeout("no answer in time", **where) from None
         except httpx.ConnectError:
-            raise Unreachable("connection refused or no route", **where) from None
+            raise Unreachable("connection refused or no route", maybe_sent=False, **where) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
             # The connection broke after the request went out: the outcome is unknown.
             raise Unreachable("the connection was dropped", **where) from None
