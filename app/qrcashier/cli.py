@@ -23,6 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qr-mode", choices=("static", "dynamic", "hybrid"), default="static",
                    help="static: the register's QR; dynamic: each order gets its own QR on the customer screen")
     p.add_argument("--api", choices=("instore_v2", "orders", "v1"), help="Mercado Pago API family (default instore_v2)")
+    p.add_argument("--self-service", action="store_true",
+                   help="unattended model: Mercado Pago asks this app's merchant endpoint for the order")
+    p.add_argument("--unattended-contract", choices=("202", "400"), default="202",
+                   help="how the merchant endpoint says 'no order yet' (default 202, the newest contract)")
+    p.add_argument("--endpoint-public-url", metavar="URL",
+                   help="the https address Mercado Pago reaches the merchant endpoint at (a TLS reverse proxy)")
     p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")
     return p

@@ -8,6 +8,10 @@
 - "orders": the Orders API, `POST /v1/orders` (static, dynamic or hybrid);
 - "v1": the legacy `/mpmobile/instore/qr/{user}/{pos}` call (static QR only).
 
+With a `board` (an unattended merchant endpoint's order board), the register runs the
+unattended model: orders wait on the endpoint, which Mercado Pago polls after a scan
+(`UnattendedGateway`; instore v2 family, static QR only).
+
 `qr_mode`: "static" (the POS's printed QR; the default), "dynamic" (a QR made for each
 order, shown on the customer's window) or "hybrid" (both).
 """
@@ -18,7 +22,9 @@ from ..mercadopago.client import MercadoPagoClient
 from ..mercadopago.http import RetryPolicy
 from .config import RegisterConfig
 from .gateway import Gateway
+from ..unattended.board import OrderBoard
 from .gateway_orders import OrdersGateway
+from .gateway_unattended import UnattendedGateway
 from .gateway_v1 import InstoreQrGateway, LegacyV1Gateway
 from .instore_v2 import InstoreV2Gateway
 from .publishing import DEFAULT_PUBLISH_RETRY
@@ -35,6 +41,7 @@ def make_gateway(
     *,
     qr_mode: str | None = "static",
     publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY,
+    board: OrderBoard | None = None,
 ) -> Gateway:
     """The gateway for a setting value; ValueError for a value or combination it cannot do."""
     api = (api or DEFAULT_API).strip().lower()
@@ -43,6 +50,10 @@ def make_gateway(
         raise ValueError(f"unknown Mercado Pago API {api!r}: choose one of {', '.join(GATEWAY_APIS)}")
     if mode not in QR_MODES:
         raise ValueError(f"unknown QR mode {mode!r}: choose one of {', '.join(QR_MODES)}")
+    if board is not None:
+        if api != "instore_v2" or mode != "static":
+            raise ValueError("self-service (unattended) registers use instore v2 with the static QR")
+        return UnattendedGateway(client, config, board, publish_retry=publish_retry)
     if api == "orders":
         return OrdersGateway(client, config, mode=mode, publish_retry=publish_retry)
     if api == "v1":

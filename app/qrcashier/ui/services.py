@@ -65,6 +65,12 @@ class Options:
     qr_mode: str = "static"  # "static" (the register's QR), "dynamic" (each order its own QR) or "hybrid"
     operator: str = ""
     retry: RetryPolicy | None = None  # None: the client's default
+    # Unattended model: the order waits on our merchant endpoint, which Mercado Pago polls.
+    self_service: bool = False
+    unattended_contract: str = "202"
+    endpoint_host: str = "127.0.0.1"
+    endpoint_port: int = 0
+    endpoint_public_url: str | None = None  # the TLS reverse proxy's address, on a real account
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -81,6 +87,9 @@ class Options:
         opts.fullscreen_customer = bool(getattr(args, "fullscreen_customer", False))
         opts.api = getattr(args, "api", None)
         opts.qr_mode = getattr(args, "qr_mode", None) or "static"
+        opts.self_service = bool(getattr(args, "self_service", False))
+        opts.unattended_contract = getattr(args, "unattended_contract", None) or "202"
+        opts.endpoint_public_url = getattr(args, "endpoint_public_url", None)
         return opts
 
     @property
@@ -100,6 +109,7 @@ class Services:
         self.catalog_report = None
         self.http: httpx.AsyncClient | None = None
         self.sandbox: Any = None
+        self.endpoint: Any = None  # the unattended merchant endpoint, in self-service mode
         self.client: MercadoPagoClient | None = None
         self.provisioned: Provisioned | None = None
         self.journal: Journal | None = None
@@ -154,7 +164,8 @@ class Services:
         from ..checkout.journal import JOURNAL_FILE, Journal
         from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
         from ..mercadopago.http import RetryPolicy
-        from ..provisioning import RegisterSpec, ensure_register
+        from ..provisioning import RegisterSpec
+        from ..unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         opts = self.options
         timeout = opts.http_timeout or httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
@@ -177,6 +188,17 @@ class Services:
             kwargs = {"base_url": base_url} if base_url else {}
             http = MercadoPagoHTTP(self.http, self._token, timeout=timeout, retry=opts.retry or RetryPolicy(), **kwargs)
             self.client = MercadoPagoClient(http)
+        if opts.self_service and self.endpoint is None:
+            from ..unattended.server import MerchantEndpoint
+
+            self.endpoint = await MerchantEndpoint.start(
+                host=opts.endpoint_host,
+                port=opts.endpoint_port,
+                registers=[opts.pos_external_id],
+                contract=opts.unattended_contract,
+                public_url=opts.endpoint_public_url,
+            )
+            log.info("merchant endpoint listening on %s", self.endpoint.base_url)
         if self.provisioned is None:
             spec = RegisterSpec(
                 store_external_id=opts.store_external_id,
@@ -184,7 +206,11 @@ class Services:
                 store_name=opts.store_name,
                 pos_name=opts.pos_name,
             )
-            self.provisioned = await ensure_register(self.client, spec)
+            if self.endpoint is not None:
+                url = self.endpoint.pos_url(opts.pos_external_id)
+                self.provisioned = await ensure_unattended_pos(self.client, spec, url)
+            else:  # also takes a self-service url off the POS when the register goes back
+                self.provisioned = await ensure_attended_pos(self.client, spec)
             if self.provisioned.user.site_id != opts.site_id:
                 log.warning("the account's site is %s, not %s", self.provisioned.user.site_id, opts.site_id)
         if self.journal is None:
@@ -200,7 +226,8 @@ class Services:
                 poll=opts.poll or PollPolicy(),
                 order_title=self.store_name[:60] or "Purchase",
             )
-            gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode)
+            board = self.endpoint.board if self.endpoint is not None else None
+            gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
@@ -239,11 +266,13 @@ class Services:
             steps.append(("engine", self.engine.close()))
         if self.journal is not None:
             steps.append(("journal", self.journal.close()))
+        if self.endpoint is not None:
+            steps.append(("merchant endpoint", self.endpoint.close()))
         if self.http is not None:
             steps.append(("http client", self.http.aclose()))
         if self.sandbox is not None:
             steps.append(("sandbox", self.sandbox.close()))
-        self.engine = self.journal = self.http = self.sandbox = None
+        self.engine = self.journal = self.endpoint = self.http = self.sandbox = None
         for name, coro in steps:
             try:
                 await coro
