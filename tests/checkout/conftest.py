@@ -1,9 +1,14 @@
 """Fixtures for the engine's tests: a fast poll policy, a manual clock, the in-memory gateway,
-an engine harness over a temporary journal, and the sandbox over loopback (`rig`)."""
+an engine harness over a temporary journal, and the sandbox over loopback (`rig`).
+
+`rig` is parametrized over the Mercado Pago APIs the engine can charge through (`API_KINDS`:
+Instore v2, the Orders API, legacy v1): every sandbox test runs on each gateway, and reads
+what differs between them (routes for faults, what the API can report) from `rig.api`."""
 
 from __future__ import annotations
 
 import asyncio
+import fnmatch
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -14,8 +19,9 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from qrcashier.checkout import CheckoutEngine, InstoreV2Gateway, Journal, PollPolicy, RegisterConfig
+from qrcashier.checkout import CheckoutEngine, Journal, PollPolicy, RegisterConfig
 from qrcashier.checkout.events import Event, StateChanged
+from qrcashier.checkout.gateways import make_gateway
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
@@ -135,6 +141,61 @@ class Sent:
     at: float  # the loop's clock when it was sent
 
 
+@dataclass(frozen=True)
+class Api:
+    """One Mercado Pago API family as the sandbox matrix sees it: the request of each step
+    (a fault rule's `path` glob and `method`), and what the API can and cannot do."""
+
+    name: str  # make_gateway's setting value
+    publish: dict[str, str]
+    read: dict[str, str]  # what the watcher reads once the order is placed
+    withdraw: dict[str, str]
+    refund: dict[str, str]
+    push_topic: str  # the notification a payment pushes
+    reports_scans: bool = True  # the Orders API cannot tell that a customer scanned
+    partial_payments: bool = True  # an Orders API QR order is paid in full, or not at all
+    cancel_is_final: bool = False  # after an Orders API cancel, a scan already open cannot pay
+    replays_publish: bool = False  # republishing sends the same keyed create again (Orders API)
+
+    def is_(self, step: str, sent: Sent) -> bool:
+        rule = getattr(self, step)
+        return sent.method == rule["method"] and fnmatch.fnmatchcase(sent.path, rule["path"])
+
+
+_CLASSIC_READ = {"path": "/merchant_orders/search", "method": "GET"}
+_CLASSIC_REFUND = {"path": "/v1/payments/*/refunds", "method": "POST"}
+API_KINDS = {
+    "instore_v2": Api(
+        "instore_v2",
+        publish={"path": "/instore/qr/seller/collectors/*/orders", "method": "PUT"},
+        read=_CLASSIC_READ,
+        withdraw={"path": "/instore/qr/seller/collectors/*/orders", "method": "DELETE"},
+        refund=_CLASSIC_REFUND,
+        push_topic="merchant_order",
+    ),
+    "orders": Api(
+        "orders",
+        publish={"path": "/v1/orders", "method": "POST"},
+        read={"path": "/v1/orders/*", "method": "GET"},
+        withdraw={"path": "/v1/orders/*/cancel", "method": "POST"},
+        refund={"path": "/v1/orders/*/refund", "method": "POST"},
+        push_topic="order",
+        reports_scans=False,
+        partial_payments=False,
+        cancel_is_final=True,
+        replays_publish=True,
+    ),
+    "v1": Api(
+        "v1",
+        publish={"path": "/mpmobile/instore/qr/*", "method": "POST"},
+        read=_CLASSIC_READ,
+        withdraw={"path": "/mpmobile/instore/qr/*", "method": "DELETE"},
+        refund=_CLASSIC_REFUND,
+        push_topic="merchant_order",
+    ),
+}
+
+
 @dataclass
 class SandboxRig:
     """A sandbox server, a client on the suite's token, a provisioned store and POS, and the
@@ -148,6 +209,7 @@ class SandboxRig:
     tmp: Path
     sent: list[Sent] = field(default_factory=list)
     opened: list[Harness] = field(default_factory=list)
+    api: Api = API_KINDS["instore_v2"]
 
     async def control(self, method: str, path: str, body: Any = None) -> Any:
         """Call the control API; None when the sandbox refuses with 409 (e.g. nothing on the QR)."""
@@ -181,7 +243,7 @@ class SandboxRig:
     async def engine(self, config: RegisterConfig | None = None, *, journal: str = "journal.sqlite3",
                      start: bool = True) -> Harness:
         config = config or self.config()
-        gateway = InstoreV2Gateway(self.client, config, publish_retry=FAST_RETRY)
+        gateway = make_gateway(self.api.name, self.client, config, publish_retry=FAST_RETRY)
         journal_ = await Journal.open(self.tmp / journal)
         engine = CheckoutEngine(journal_, gateway, config)
         harness = Harness(engine, journal_, gateway, None)
@@ -192,16 +254,17 @@ class SandboxRig:
         return harness
 
     def puts(self) -> list[str]:
-        """The external_reference of every order PUT the client sent."""
-        return [s.body["external_reference"] for s in self.sent if s.method == "PUT" and s.path.endswith("/orders")]
+        """The external_reference of every publish the client sent (the v2 PUT, the Orders API
+        POST, the v1 POST)."""
+        return [s.body["external_reference"] for s in self.sent if self.api.is_("publish", s)]
 
     def sandbox_payments(self, reference: str, status: str = "approved") -> list[Any]:
         return [p for p in self.server.state.payments.values()
                 if p.draft.external_reference == reference and p.status in (status, "refunded")]
 
 
-@pytest_asyncio.fixture
-async def rig(token: str, tmp_path: Path):
+@pytest_asyncio.fixture(params=list(API_KINDS))
+async def rig(request: pytest.FixtureRequest, token: str, tmp_path: Path):
     from qrcashier.sandbox.server import SandboxServer
 
     server = await SandboxServer.start("127.0.0.1", 0, "MLA", ipn_retry_delays=(0.2,), ipn_timeout=1.0, sweep_interval=0.1)
@@ -218,7 +281,7 @@ async def rig(token: str, tmp_path: Path):
         MercadoPagoHTTP(http, AccessToken(token), base_url=server.base_url, timeout=CLIENT_TIMEOUT, retry=FAST_RETRY)
     )
     provisioned = await ensure_register(client, RegisterSpec(STORE, POS))
-    rig = SandboxRig(server, http, client, token, provisioned.user.id, tmp_path, sent)
+    rig = SandboxRig(server, http, client, token, provisioned.user.id, tmp_path, sent, api=API_KINDS[request.param])
     try:
         yield rig
     finally:

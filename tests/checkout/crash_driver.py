@@ -1,7 +1,7 @@
 """Runs the checkout engine against a sandbox URL, in its own process, for the crash tests.
 
     QRC_TOKEN=... python crash_driver.py --base-url URL --journal PATH --user-id N
-        --hold state:publishing [--cancel] [--refund]
+        --hold state:publishing [--cancel] [--refund] [--api instore_v2|orders|v1]
 
 It charges one sale, prints one line per event on stdout (`STATE <attempt> <state>`,
 `RECEIPT <attempt> <kind>`, `REFUND <id> <state>`), and when the event named by `--hold`
@@ -24,7 +24,6 @@ import httpx
 
 from qrcashier.checkout import (
     CheckoutEngine,
-    InstoreV2Gateway,
     Journal,
     PollPolicy,
     ReceiptIssued,
@@ -32,6 +31,7 @@ from qrcashier.checkout import (
     RegisterConfig,
     StateChanged,
 )
+from qrcashier.checkout.gateways import make_gateway
 from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState
@@ -58,7 +58,7 @@ async def main(args: argparse.Namespace) -> None:
                             timeout=httpx.Timeout(2.0), retry=RetryPolicy(attempts=3, base_delay=0.01))
         )
         journal = await Journal.open(Path(args.journal))
-        engine = CheckoutEngine(journal, InstoreV2Gateway(client, config), config)
+        engine = CheckoutEngine(journal, make_gateway(args.api, client, config), config)
         done = asyncio.Event()
         actions: list = []
 
@@ -118,4 +118,5 @@ if __name__ == "__main__":
     parser.add_argument("--hold", default="")
     parser.add_argument("--cancel", action="store_true")
     parser.add_argument("--refund", action="store_true")
+    parser.add_argument("--api", default="instore_v2")
     asyncio.run(main(parser.parse_args()))

@@ -21,10 +21,8 @@ from .conftest import POS
 
 pytestmark = pytest.mark.asyncio
 
-PUBLISH = {"path": "/instore/qr/seller/collectors/*/orders", "method": "PUT"}
-POLL = {"path": "/merchant_orders/search", "method": "GET"}
-CANCEL = {"path": "/instore/qr/seller/collectors/*/orders", "method": "DELETE"}
-REFUND = {"path": "/v1/payments/*/refunds", "method": "POST"}
+# The request each step hits comes from the API under test: rig.api.publish / read /
+# withdraw / refund (conftest.API_KINDS).
 
 # Three hits use up the HTTP layer's three tries, so the engine's own recovery runs. A 429's
 # one-second Retry-After is longer than the test client sleeps through: the engine honours it.
@@ -80,7 +78,7 @@ async def assert_paid_once(rig, h, attempt, earlier: tuple[str, ...] = ()) -> No
 @pytest.mark.parametrize("name", FAULTS)
 async def test_publish(rig, name):
     h = await rig.engine()
-    await rig.faults(fault(PUBLISH, name))
+    await rig.faults(fault(rig.api.publish, name))
     attempt = await h.engine.charge(cart())
     assert attempt.state in (S.WAITING, S.UNKNOWN)
     await h.wait_state(attempt.id, S.WAITING, timeout=8)
@@ -94,7 +92,7 @@ async def test_publish(rig, name):
 )
 async def test_publish_refused_for_good(rig, status, words):
     h = await rig.engine()
-    await rig.faults({**PUBLISH, "kind": "status", "status": status, "times": 1})
+    await rig.faults({**rig.api.publish, "kind": "status", "status": status, "times": 1})
     attempt = await h.engine.charge(cart())
     assert attempt.state == S.FAILED and words in attempt.message
     assert len(rig.puts()) == 1  # a definitive refusal is not retried
@@ -118,7 +116,7 @@ async def test_offline_at_charge_time(rig):
 async def test_poll(rig, name):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
-    rule = {**POLL, "kind": "status", "status": 401, "times": 6} if name == "unauthorized" else fault(POLL, name)
+    rule = {**rig.api.read, "kind": "status", "status": 401, "times": 6} if name == "unauthorized" else fault(rig.api.read, name)
     await rig.faults(rule)
     await rig.pay()
     await assert_paid_once(rig, h, attempt)
@@ -126,7 +124,7 @@ async def test_poll(rig, name):
     if name == "unauthorized":
         assert any("access token" in m for m in told(h))
     if name == "429":  # the next read waited for the Retry-After
-        reads = [s.at for s in rig.sent if s.path == "/merchant_orders/search"]
+        reads = [s.at for s in rig.sent if rig.api.is_("read", s)]
         gaps = [b - a for a, b in zip(reads, reads[1:])]
         assert max(gaps) >= 0.95
 
@@ -135,7 +133,7 @@ async def test_poll(rig, name):
 async def test_cancel(rig, name):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
-    await rig.faults(fault(CANCEL, name))
+    await rig.faults(fault(rig.api.withdraw, name))
     result = await h.engine.cancel(attempt.id, "Marta", "customer left")
     assert result.state in (S.CANCEL_REQUESTED, S.CANCELLED)
     if result.state == S.CANCEL_REQUESTED:
@@ -152,7 +150,7 @@ async def test_cancel_racing_a_payment_under_faults(rig, name):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
     await rig.pay()  # the customer pays just before the supervisor cancels
-    await rig.faults(fault(CANCEL, name))
+    await rig.faults(fault(rig.api.withdraw, name))
     await h.engine.cancel(attempt.id, "Marta")
     await assert_paid_once(rig, h, attempt)
 
@@ -163,7 +161,7 @@ async def test_refund(rig, name):
     attempt = await h.engine.charge(cart())
     pid = (await rig.pay())["payment"]["id"]
     await h.wait_state(attempt.id, S.PAID)
-    rule = {**REFUND, "kind": "status", "status": 400, "times": 1} if name == "refused" else fault(REFUND, name)
+    rule = {**rig.api.refund, "kind": "status", "status": 400, "times": 1} if name == "refused" else fault(rig.api.refund, name)
     await rig.faults(rule)
     record = await h.engine.refund(pid, "801.00", "Marta", "returned")
     for _ in range(6):  # the supervisor presses Retry until it is settled (same key every time)

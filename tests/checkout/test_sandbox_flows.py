@@ -28,20 +28,34 @@ def cart() -> Cart:
     return c  # 3900.99
 
 
+def assert_publish_body(api: str, body: dict) -> None:
+    """The cart as each API takes it: numbers (v2), decimal strings (Orders), v1 items."""
+    if api == "instore_v2":
+        assert body["total_amount"] == 3900.99 and len(body["items"]) == 2
+        assert body["expiration_date"].endswith("+00:00")
+    elif api == "orders":
+        assert body["type"] == "qr" and body["total_amount"] == "3900.99"
+        assert body["transactions"] == {"payments": [{"amount": "3900.99"}]} and len(body["items"]) == 2
+        assert body["config"]["qr"] == {"external_pos_id": POS, "mode": "static"}
+        assert body["expiration_time"] == "PT10M" and "notification_url" not in body
+    else:
+        assert [(i["currency_id"], i["quantity"]) for i in body["items"]] == [("ARS", 2), ("ARS", 1)]
+        assert sum(Decimal(str(i["unit_price"])) * i["quantity"] for i in body["items"]) == Decimal("3900.99")
+
+
 async def test_happy_path(rig):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
     assert attempt.state == S.WAITING
-    put = next(s for s in rig.sent if s.method == "PUT")
+    put = next(s for s in rig.sent if rig.api.is_("publish", s))
     assert put.body["external_reference"] == attempt.reference
-    assert put.body["total_amount"] == 3900.99 and len(put.body["items"]) == 2
-    assert put.body["expiration_date"].endswith("+00:00")
+    assert_publish_body(rig.api.name, put.body)
     assert await rig.scan()
     payment = (await rig.pay())["payment"]
     await h.wait_state(attempt.id, S.PAID)
     recorded = await h.engine.payments(attempt_id=attempt.id)
     assert [(p.mp_payment_id, p.amount) for p in recorded] == [(payment["id"], Decimal("3900.99"))]
-    assert len(h.of(ReceiptIssued)) == 1 and len(h.of(Scanned)) == 1
+    assert len(h.of(ReceiptIssued)) == 1 and len(h.of(Scanned)) == (1 if rig.api.reports_scans else 0)
     assert h.states(attempt.id) == [S.CREATED, S.PUBLISHING, S.WAITING, S.PAID]
     assert set(rig.puts()) == {attempt.reference}
 
@@ -61,6 +75,15 @@ async def test_reject_then_pay(rig):
 async def test_partial_payment_needs_review(rig):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
+    if not rig.api.partial_payments:  # an Orders API QR order is paid in full or not at all
+        refused = await rig.http.post(f"{rig.server.base_url}/sandbox/pos/{POS}/pay", json={"amount": 1000},
+                                      headers={"Authorization": f"Bearer {rig.token}"})
+        assert refused.status_code == 400 and rig.sandbox_payments(attempt.reference) == []
+        await asyncio.sleep(0.15)
+        assert await h.state(attempt.id) == S.WAITING
+        await rig.pay()
+        await h.wait_state(attempt.id, S.PAID)
+        return
     await rig.pay("approved", amount="1000")
     await h.wait_state(attempt.id, S.NEEDS_REVIEW)
     review = json.loads((await h.engine.attempt(attempt.id)).review)
@@ -78,7 +101,8 @@ async def test_two_scans(rig):
     await rig.scan()
     await rig.pay(merchant_order_id=first["id"])
     await h.wait_state(attempt.id, S.PAID)
-    await until(lambda: len(h.of(Scanned)) == 2, what="both scans")
+    if rig.api.reports_scans:
+        await until(lambda: len(h.of(Scanned)) == 2, what="both scans")
     assert len(h.of(ReceiptIssued)) == 1
 
 
@@ -88,7 +112,7 @@ async def test_expiry(rig):
     await rig.scan()
     await h.wait_state(attempt.id, S.EXPIRED, timeout=4)
     assert [m.status for m in rig.server.state.merchant_orders.values()] == ["expired"]
-    assert any(s.method == "GET" and "merchant_orders" in s.path for s in rig.sent[-2:])  # the final read
+    assert any(rig.api.is_("read", s) for s in rig.sent[-2:])  # the final read (and the withdraw, if it was still up)
     again = await h.engine.charge(attempt.sale_id)  # the sale is kept and can be charged again
     assert again.state == S.WAITING and again.number == 2
 
@@ -99,7 +123,8 @@ async def test_cancel(rig):
     await rig.scan()
     result = await h.engine.cancel(attempt.id, "Marta", "customer left")
     assert result.state == S.CANCELLED
-    assert [s.method for s in rig.sent if s.path.endswith("/orders")][-1] == "DELETE"
+    placing = [s for s in rig.sent if rig.api.is_("publish", s) or rig.api.is_("withdraw", s)]
+    assert rig.api.is_("withdraw", placing[-1])  # the last word on the QR was the withdraw
     assert await rig.pay() is None  # nothing left on the QR to pay
     audit = await h.engine.audit_log(attempt_id=attempt.id)
     assert (audit[0].actor, audit[0].action) == ("Marta", "cancel_requested")
@@ -109,8 +134,14 @@ async def test_a_customer_already_in_the_app_pays_after_the_cancel(rig):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
     mo = await rig.scan()
-    await until(lambda: h.of(Scanned))
+    if rig.api.reports_scans:
+        await until(lambda: h.of(Scanned))
     assert (await h.engine.cancel(attempt.id, "Marta")).state == S.CANCELLED
+    if rig.api.cancel_is_final:  # an Orders API cancel closes the order: the open scan cannot pay it
+        assert await rig.pay(merchant_order_id=mo["id"]) is None
+        await asyncio.sleep(0.2)
+        assert await h.state(attempt.id) == S.CANCELLED and h.of(ReceiptIssued) == []
+        return
     await rig.pay(merchant_order_id=mo["id"])  # the merchant_order outlived the withdrawn order
     await h.wait_state(attempt.id, S.PAID)
     assert len(h.of(ReceiptIssued)) == 1
@@ -147,8 +178,9 @@ async def test_a_notification_triggers_an_immediate_reread(rig):
     holder = {}
 
     async def ipn(request: web.Request) -> web.Response:
-        received.append(request.query.get("topic", ""))
-        holder["engine"].notify(request.query.get("topic"), request.query.get("id"))
+        topic = request.query.get("topic") or request.query.get("type", "")  # an IPN, or a webhook (Orders API)
+        received.append(topic)
+        holder["engine"].notify(topic, request.query.get("id") or request.query.get("data.id"))
         return web.Response(status=200)
 
     app = web.Application()
@@ -160,16 +192,18 @@ async def test_a_notification_triggers_an_immediate_reread(rig):
     port = runner.addresses[0][1]
     try:
         slow = rig.config(notification_url=f"http://127.0.0.1:{port}/ipn")
+        # The Orders API takes no notification_url: its webhooks are set per account.
+        await rig.control("PUT", "/sandbox/webhooks", {"url": f"http://127.0.0.1:{port}/ipn"})
         slow = type(slow)(**{**slow.__dict__, "poll": type(slow.poll)(interval=30, idle_interval=30, tick=0.05)})
         h = await rig.engine(slow)
         holder["engine"] = h.engine
         attempt = await h.engine.charge(cart())
         await asyncio.sleep(0.1)
-        reads = sum(1 for s in rig.sent if "merchant_orders" in s.path)
+        reads = sum(1 for s in rig.sent if rig.api.is_("read", s))
         await rig.pay()
         await h.wait_state(attempt.id, S.PAID, timeout=2)
-        assert "merchant_order" in received
-        assert sum(1 for s in rig.sent if "merchant_orders" in s.path) > reads
+        assert rig.api.push_topic in received
+        assert sum(1 for s in rig.sent if rig.api.is_("read", s)) > reads
     finally:
         await runner.cleanup()
 

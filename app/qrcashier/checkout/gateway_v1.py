@@ -7,8 +7,8 @@ Both follow a sale exactly like Instore v2 (every merchant_order of the referenc
 
 `LegacyV1Gateway`
 - publish: `POST /mpmobile/instore/qr/{user}/{pos}` with the v1 body (items carry
-  `currency_id`; no expiration date) and `X-Ttl-Store-Preference: <seconds left>`, so the
-  order leaves the QR when the attempt expires. The POST places the POS's one order
+  `currency_id`; no expiration date) and `X-Ttl-Store-Preference: <whole seconds left>`, so
+  the order leaves the QR by the time the attempt expires. The POST places the POS's one order
   (create or replace), so sending the same attempt again is harmless; tries go out one at
   a time to tell "never sent" from "outcome unknown".
 - withdraw: `DELETE /mpmobile/instore/qr/{user}/{pos}` (204; nothing there is success).
@@ -46,9 +46,10 @@ V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_f
 
 
 def ttl_seconds(order: PaymentOrder, now: datetime | None = None) -> int:
-    """Whole seconds until the attempt expires (at least 1): the v1 order's lifetime."""
+    """Whole seconds until the attempt expires, rounded down (at least 1): the v1 order's
+    lifetime, so it never outlives the attempt."""
     left = (order.expires_at - (now or datetime.now(timezone.utc))).total_seconds()
-    return max(1, math.ceil(left))
+    return max(1, math.floor(left))
 
 
 class LegacyV1Gateway(InstoreV2Gateway):
