@@ -1,0 +1,1 @@
+"""Diagnostics report and support bundle."""
