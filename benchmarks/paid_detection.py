@@ -16,8 +16,13 @@ Baselines, in the same run and on the same sandbox:
   product, mercadopago pos-anchors §2), running the same number of sales on its own POS;
 - the poll interval itself (1 s): what "within about one second" means;
 - the budget of one request per second per register (DESIGN.md: 60 req/min).
-A third set of registers also gets the sandbox's notifications (IPN), which only wake the
-watcher for an immediate re-read: `paid_detection_push_*`.
+A third set of registers also gets the sandbox's notifications (IPN) through the app's
+notification receiver (`qrcashier.notifications`, on loopback), which only wakes the watcher
+for an immediate re-read: `paid_detection_push_*`.
+
+The same two figures for the Orders API gateway (`/v1/orders`, read with `GET /v1/orders/{id}`):
+polling alone (`paid_detection_orders_*`) and with the sandbox's signed `order.*` webhooks
+verified by the receiver (`paid_detection_orders_push_*`): push next to polling alone.
 
 Each figure prints as `name: value unit`; ratios print as `name_vs_baseline: value x`.
 """
@@ -37,21 +42,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
 
 import httpx  # noqa: E402
-from aiohttp import web  # noqa: E402
-
 from qrcashier.checkout import (  # noqa: E402
     CheckoutEngine,
-    InstoreV2Gateway,
     Journal,
     PollPolicy,
     RegisterConfig,
     StateChanged,
 )
+from qrcashier.checkout.gateways import make_gateway  # noqa: E402
 from qrcashier.domain.cart import Cart  # noqa: E402
 from qrcashier.domain.money import SITES  # noqa: E402
 from qrcashier.domain.sale import AttemptState  # noqa: E402
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP  # noqa: E402
 from qrcashier.mercadopago.models import InstoreOrder, OrderItem  # noqa: E402
+from qrcashier.notifications import NotificationReceiver  # noqa: E402
 from qrcashier.provisioning import RegisterSpec, ensure_register  # noqa: E402
 from qrcashier.sandbox.server import SandboxServer  # noqa: E402
 
@@ -68,7 +72,7 @@ class Register:
     http: httpx.AsyncClient
     client: MercadoPagoClient
     requests: int = 0
-    reads: int = 0  # merchant_orders searches
+    reads: int = 0  # merchant_orders searches, or Orders API GETs
     request_times: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     on_qr: float = 0.0  # seconds its orders spent on the QR (charge to paid seen)
@@ -100,7 +104,10 @@ async def make_register(server: SandboxServer, name: str) -> Register:
     async def count(request: httpx.Request) -> None:
         if not request.url.path.startswith("/sandbox/") and register is not None:
             register.requests += 1
-            register.reads += request.url.path == "/merchant_orders/search"
+            path = request.url.path
+            register.reads += path == "/merchant_orders/search" or (
+                request.method == "GET" and path.startswith("/v1/orders/")
+            )
             register.request_times.append(time.perf_counter())
 
     http = httpx.AsyncClient(event_hooks={"request": [count]})
@@ -133,11 +140,20 @@ def cart(n: int) -> Cart:
 
 
 async def run_engine_register(server, control, register: Register, user_id: int, sales: int, tmp: Path,
-                              ipn_url: str | None = None, engines: dict | None = None) -> None:
+                              *, api: str = "instore_v2", ipn: bool = False, engines: dict | None = None) -> None:
+    """One register's sales through the `api` gateway. `ipn`: the register runs its own
+    notification receiver and gives its URL as the orders' notification_url (IPN);
+    `engines`: the register is woken by the account's webhooks (see `webhook_receiver`)."""
+    receiver = None
+    engine: CheckoutEngine | None = None
+    if ipn:
+        receiver = await NotificationReceiver.start(
+            "127.0.0.1", 0, on_notification=lambda topic, rid: engine.notify(topic, rid) if engine else None
+        )
     config = RegisterConfig(register.name, user_id, STORE, register.pos, MLA, poll=PollPolicy(),
-                            notification_url=f"{ipn_url}/{register.name}" if ipn_url else None)
+                            notification_url=receiver.url if receiver else None)
     journal = await Journal.open(tmp / f"{register.name}.sqlite3")
-    engine = CheckoutEngine(journal, InstoreV2Gateway(register.client, config), config)
+    engine = CheckoutEngine(journal, make_gateway(api, register.client, config), config)
     if engines is not None:
         engines[register.name] = engine
     paid_at: dict[int, float] = {}
@@ -160,6 +176,8 @@ async def run_engine_register(server, control, register: Register, user_id: int,
         register.on_qr += paid_at[attempt.id] - charged
     await engine.close()
     await journal.close()
+    if receiver is not None:
+        await receiver.close()
 
 
 async def run_naive_register(server, control, register: Register, user_id: int, sales: int) -> None:
@@ -185,21 +203,24 @@ async def run_naive_register(server, control, register: Register, user_id: int, 
         register.on_qr += time.perf_counter() - charged
 
 
-async def ipn_receiver(engines: dict[str, CheckoutEngine]) -> tuple[web.AppRunner, str]:
-    """Each register's notification_url names it (as each app would have its own)."""
+async def webhook_receiver(control: httpx.AsyncClient, server: SandboxServer,
+                           engines: dict[str, CheckoutEngine]) -> NotificationReceiver:
+    """The account's webhook URL (Mercado Pago has one per account): a receiver that verifies
+    each `order.*` webhook with the account's secret, then wakes the register whose live
+    order it names (a webhook about another register's order wakes nobody)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    secret = (await control.get(f"{server.base_url}/sandbox/webhooks", headers=auth)).json()["secret"]
 
-    async def ipn(request: web.Request) -> web.Response:
-        engine = engines.get(request.match_info["register"])
-        if engine is not None:
-            engine.notify(request.query.get("topic"), request.query.get("id"))
-        return web.Response(status=200)
+    async def wake(topic: str, resource_id: str) -> None:
+        for engine in engines.values():
+            live = await engine.live_attempt()
+            if live is not None and live.gateway_order_id == resource_id:
+                engine.notify(topic, resource_id)
 
-    app = web.Application()
-    app.router.add_post("/ipn/{register}", ipn)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/ipn"
+    receiver = await NotificationReceiver.start("127.0.0.1", 0, secret=secret, on_notification=wake)
+    reply = await control.put(f"{server.base_url}/sandbox/webhooks", json={"url": receiver.url}, headers=auth)
+    reply.raise_for_status()
+    return receiver
 
 
 def split(total: int, parts: int) -> list[int]:
@@ -210,28 +231,37 @@ async def main(args: argparse.Namespace) -> None:
     random.seed(args.seed)
     server = await SandboxServer.start("127.0.0.1", 0, "MLA")
     control = httpx.AsyncClient()
-    push_engines: dict[str, CheckoutEngine] = {}
-    runner, ipn_url = await ipn_receiver(push_engines)
+    webhook_engines: dict[str, CheckoutEngine] = {}
+    polled, naive, pushed, orders_polled, orders_pushed = [], [], [], [], []
+    webhooks: NotificationReceiver | None = None
     try:
         polled = [await make_register(server, f"POLL_{i}") for i in range(args.registers)]
         naive = [await make_register(server, f"NAIVE_{i}") for i in range(args.registers)]
         pushed = [await make_register(server, f"PUSH_{i}") for i in range(args.registers)]
+        orders_polled = [await make_register(server, f"ORDERS_{i}") for i in range(args.registers)]
+        orders_pushed = [await make_register(server, f"ORDERS_PUSH_{i}") for i in range(args.registers)]
         user_id = (await polled[0].client.get_me()).id
+        webhooks = await webhook_receiver(control, server, webhook_engines)
         with tempfile.TemporaryDirectory() as tmp:
             quotas = split(args.sales, args.registers)
             started = time.perf_counter()
             await asyncio.gather(
                 *(run_engine_register(server, control, r, user_id, q, Path(tmp)) for r, q in zip(polled, quotas)),
                 *(run_naive_register(server, control, r, user_id, q) for r, q in zip(naive, quotas)),
-                *(run_engine_register(server, control, r, user_id, q, Path(tmp), ipn_url, push_engines)
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp), ipn=True)
                   for r, q in zip(pushed, quotas)),
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp), api="orders")
+                  for r, q in zip(orders_polled, quotas)),
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp), api="orders", engines=webhook_engines)
+                  for r, q in zip(orders_pushed, quotas)),
             )
             elapsed = time.perf_counter() - started
     finally:
-        for register in (*polled, *naive, *pushed):
+        for register in (*polled, *naive, *pushed, *orders_polled, *orders_pushed):
             await register.http.aclose()
         await control.aclose()
-        await runner.cleanup()
+        if webhooks is not None:
+            await webhooks.close()
         await server.close()
 
     def figures(registers: list[Register]) -> tuple[float, float, float, float, float, float]:
@@ -244,6 +274,8 @@ async def main(args: argparse.Namespace) -> None:
     median, p95, worst, rate, shortest, reads = figures(polled)
     n_median, n_p95, n_worst, n_rate, _, _ = figures(naive)
     p_median, p_p95, _p_worst, p_rate, p_shortest, _ = figures(pushed)
+    o_median, o_p95, o_worst, o_rate, _, o_reads = figures(orders_polled)
+    op_median, op_p95, op_worst, op_rate, _, _ = figures(orders_pushed)
     interval_ms = PollPolicy().interval * 1000
     n = sum(len(r.latencies) for r in polled)
     print(f"paid_detection_median: {median:.0f} ms  # {n} sales on {args.registers} registers, "
@@ -269,6 +301,17 @@ async def main(args: argparse.Namespace) -> None:
     print(f"paid_detection_push_median_vs_poll: {p_median / median:.2f} x")
     print(f"requests_per_minute_per_register_push: {p_rate:.1f} req/min")
     print(f"shortest_gap_between_requests_push: {p_shortest:.0f} ms  # notification bursts coalesce (min_gap 100 ms)")
+    print(f"paid_detection_orders_median: {o_median:.0f} ms  # Orders API gateway, polling alone (GET /v1/orders/{{id}})")
+    print(f"paid_detection_orders_p95: {o_p95:.0f} ms")
+    print(f"paid_detection_orders_max: {o_worst:.0f} ms")
+    print(f"requests_per_minute_per_register_orders: {o_rate:.1f} req/min  # reads alone: {o_reads:.1f} req/min")
+    print(f"paid_detection_orders_push_median: {op_median:.0f} ms  # same polling, plus signed order.* webhooks "
+          f"verified by the receiver ({webhooks.stats.accepted} accepted, {webhooks.stats.rejected} refused)")
+    print(f"paid_detection_orders_push_p95: {op_p95:.0f} ms")
+    print(f"paid_detection_orders_push_max: {op_worst:.0f} ms")
+    print(f"requests_per_minute_per_register_orders_push: {op_rate:.1f} req/min")
+    print(f"paid_detection_orders_push_median_vs_poll: {op_median / o_median:.2f} x  # baseline: polling alone")
+    print(f"paid_detection_orders_push_p95_vs_poll: {op_p95 / o_p95:.2f} x")
 
 
 if __name__ == "__main__":
