@@ -74,6 +74,17 @@ async def test_support_bundle_after_a_sandbox_sale_has_no_token_and_no_email(
     settings.sync()
 
     async with running_app(qtbot, tmp_path, token) as w:
+        # The main window opens it with Ctrl+Shift+D, non-modal; a second press reuses it.
+        QTest.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        opened = w.diagnostics_dialog
+        assert isinstance(opened, DiagnosticsDialog) and opened.isVisible() and not opened.isModal()
+        await wait_until(lambda: opened.report is not None, what="the report from the main window's dialog")
+        QTest.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert w.diagnostics_dialog is opened
+        await wait_until(lambda: not opened._tasks, what="the refresh")
+        opened.close()
+        await wait_until(lambda: QApplication.activeWindow() is w, what="the main window active again")
+
         dialog = DiagnosticsDialog(w.services, parent=w, settings=settings, tokens=tokens)
         qtbot.addWidget(dialog)
         dialog.show()

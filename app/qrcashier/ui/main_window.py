@@ -5,7 +5,7 @@ has focus (`scanner.ScannerCapture`). Shortcuts are printed on the big buttons:
 
     F2 search   F4 free item   F6 quantity   F7 price   Del remove line
     +/- quantity of the selected line   Esc clear cart (cancel the charge while one is live)
-    F9 sales of the day   F12 charge
+    F9 sales of the day   F12 charge   Ctrl+Shift+D diagnostics
 
 Nothing here waits on the network: slots are `@asyncSlot()` coroutines that await the
 engine, and map its typed errors through `errors.py`. While a charge is live the cart is
@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         key("Del", self.remove_line)  # when the item field is not focused or not empty: see ItemField
         key("+", lambda: self._step_quantity(+1))
         key("-", lambda: self._step_quantity(-1))
+        key("Ctrl+Shift+D", self.open_diagnostics)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self._painted and event.type() == QEvent.Type.Paint and obj is self.centralWidget():
@@ -784,6 +785,25 @@ class MainWindow(QMainWindow):
         self.sales_dialog.destroyed.connect(lambda *_: setattr(self, "sales_dialog", None))
         self.sales_dialog.show()
         self.sales_dialog.refresh()
+
+    def open_diagnostics(self) -> None:
+        """Ctrl+Shift+D: version, API, keyring, last contact, pending attempts, support bundle."""
+        from .diagnostics_view import DiagnosticsDialog
+
+        dialog = getattr(self, "diagnostics_dialog", None)
+        if dialog is not None:
+            try:
+                dialog.raise_()
+                dialog.activateWindow()
+                dialog.refresh()
+                return
+            except RuntimeError:  # deleted on close
+                pass
+        self.diagnostics_dialog = DiagnosticsDialog(self.services, parent=self)
+        self.diagnostics_dialog.destroyed.connect(lambda *_: setattr(self, "diagnostics_dialog", None))
+        self.diagnostics_dialog.finished.connect(lambda _r: self._dialog_closed(None))  # the keyboard comes back
+        self.diagnostics_dialog.show()
+        self.diagnostics_dialog.refresh()
 
     # --- charge --------------------------------------------------------------------------------------
 
