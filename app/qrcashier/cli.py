@@ -30,6 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint-public-url", metavar="URL",
                    help="the https address Mercado Pago reaches the merchant endpoint at (a TLS reverse proxy)")
     p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
+    p.add_argument("--notifications-port", type=int, metavar="PORT",
+                   help="receive Mercado Pago's IPN/webhooks on this port (off by default; only speeds up detection: "
+                        "the app polls anyway). The webhook secret comes from QRC_WEBHOOK_SECRET, never argv")
+    p.add_argument("--notifications-host", default="127.0.0.1", metavar="HOST",
+                   help="address the notification receiver binds (default 127.0.0.1: put a TLS tunnel or proxy in front)")
+    p.add_argument("--notification-url", metavar="URL",
+                   help="the public https address that reaches the receiver, sent with each order (instore v2 and v1)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")
     return p
 

@@ -10,6 +10,7 @@ in reverse order, and is safe to call at any point (also after a failed start).
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -71,6 +72,11 @@ class Options:
     endpoint_host: str = "127.0.0.1"
     endpoint_port: int = 0
     endpoint_public_url: str | None = None  # the TLS reverse proxy's address, on a real account
+    # Notifications (IPN/webhooks): off unless a port is given; they only trigger a re-read.
+    notifications_port: int | None = None
+    notifications_host: str = "127.0.0.1"
+    notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
+    webhook_secret: str | None = None  # "Your integrations → Webhooks" secret (QRC_WEBHOOK_SECRET)
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -90,6 +96,10 @@ class Options:
         opts.self_service = bool(getattr(args, "self_service", False))
         opts.unattended_contract = getattr(args, "unattended_contract", None) or "202"
         opts.endpoint_public_url = getattr(args, "endpoint_public_url", None)
+        opts.notifications_port = getattr(args, "notifications_port", None)
+        opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
+        opts.notification_url = getattr(args, "notification_url", None)
+        opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
         return opts
 
     @property
@@ -110,6 +120,7 @@ class Services:
         self.http: httpx.AsyncClient | None = None
         self.sandbox: Any = None
         self.endpoint: Any = None  # the unattended merchant endpoint, in self-service mode
+        self.receiver: Any = None  # the notification receiver, when a port is configured
         self.client: MercadoPagoClient | None = None
         self.provisioned: Provisioned | None = None
         self.journal: Journal | None = None
@@ -215,6 +226,8 @@ class Services:
                 log.warning("the account's site is %s, not %s", self.provisioned.user.site_id, opts.site_id)
         if self.journal is None:
             self.journal = await Journal.open(opts.data_dir / JOURNAL_FILE)
+        if opts.notifications_port is not None and self.receiver is None:
+            await self._start_receiver()
         if self.engine is None:
             self.config = RegisterConfig(
                 register_id=opts.register_id,
@@ -225,12 +238,36 @@ class Services:
                 order_expiry=opts.order_expiry,
                 poll=opts.poll or PollPolicy(),
                 order_title=self.store_name[:60] or "Purchase",
+                notification_url=opts.notification_url or (
+                    self.receiver.url if self.receiver is not None and opts.sandbox else None
+                ),
             )
             board = self.endpoint.board if self.endpoint is not None else None
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    async def _start_receiver(self) -> None:
+        """The notification receiver: each IPN or webhook only makes the engine read again now.
+        On the sandbox it gets the sandbox's order.* webhooks, signed with the sandbox's secret."""
+        from ..notifications import NotificationReceiver
+
+        opts = self.options
+        secret = opts.webhook_secret
+        if opts.sandbox:
+            secret = (await self.sandbox_control("GET", "/sandbox/webhooks"))["secret"]
+
+        def notified(topic: str, resource_id: str) -> None:
+            if self.engine is not None:
+                self.engine.notify(topic, resource_id)
+
+        self.receiver = await NotificationReceiver.start(
+            opts.notifications_host, opts.notifications_port, secret=secret, on_notification=notified
+        )
+        log.info("notification receiver listening on %s", self.receiver.url)
+        if opts.sandbox:
+            await self.sandbox_control("PUT", "/sandbox/webhooks", {"url": self.receiver.url})
 
     async def _sandbox_phone_url(self) -> str | None:
         import httpx
@@ -262,6 +299,8 @@ class Services:
     async def close(self) -> None:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
+        if self.receiver is not None:
+            steps.append(("notification receiver", self.receiver.close()))
         if self.engine is not None:
             steps.append(("engine", self.engine.close()))
         if self.journal is not None:
@@ -272,7 +311,7 @@ class Services:
             steps.append(("http client", self.http.aclose()))
         if self.sandbox is not None:
             steps.append(("sandbox", self.sandbox.close()))
-        self.engine = self.journal = self.endpoint = self.http = self.sandbox = None
+        self.engine = self.journal = self.endpoint = self.http = self.sandbox = self.receiver = None
         for name, coro in steps:
             try:
                 await coro
