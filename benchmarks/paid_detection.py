@@ -174,6 +174,8 @@ async def run_engine_register(server, control, register: Register, user_id: int,
         # A read that started before the pay reply arrived may see it first: that counts as 0.
         register.latencies.append(max(0.0, paid_at[attempt.id] - paid_reply))
         register.on_qr += paid_at[attempt.id] - charged
+    if engines is not None:
+        engines.pop(register.name, None)  # no more webhooks for this register once it is done
     await engine.close()
     await journal.close()
     if receiver is not None:
@@ -212,7 +214,7 @@ async def webhook_receiver(control: httpx.AsyncClient, server: SandboxServer,
     secret = (await control.get(f"{server.base_url}/sandbox/webhooks", headers=auth)).json()["secret"]
 
     async def wake(topic: str, resource_id: str) -> None:
-        for engine in engines.values():
+        for engine in list(engines.values()):
             live = await engine.live_attempt()
             if live is not None and live.gateway_order_id == resource_id:
                 engine.notify(topic, resource_id)
