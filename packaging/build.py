@@ -348,6 +348,9 @@ def run_probe() -> list[str]:
         problems.append(f"keyring.get_keyring() gave {backend}, expected {want}")
     if backend is None and not report.get("error"):
         problems.append("no backend and no error from keyring")
+    qt = report.get("qt_translations")
+    if not (isinstance(qt, dict) and qt.get("qtbase_es_loaded")):
+        problems.append(f"Qt's own translations do not load in the frozen build: {qt}")
     store = report.get("token_store")
     if isinstance(store, dict):
         if not store.get("secure") and not store.get("warning"):

@@ -7,6 +7,8 @@ prints one JSON line:
   keyrings_alt    "absent" unless keyrings.alt can be imported (it must not)
   token_store     what the app's own qrcashier.token_store.choose_backend() picks (name,
                   warning, what it tried), if that module exists in this tree
+  qt_translations where the frozen Qt looks for its own translations (QLibraryInfo, set by
+                  PyInstaller's qt.conf) and whether qtbase_es.qm loads from there
   roundtrip       with `--roundtrip`: set, get and delete a dummy secret through the chosen
                   backend (needs a running Secret Service / Credential Manager / Keychain)
 build.py checks that line.
@@ -49,6 +51,14 @@ def main() -> int:
         choice = choose_backend()
         report["token_store"] = {"name": choice.name, "secure": choice.is_secure, "warning": choice.warning,
                                  "tried": list(choice.tried)}
+    try:
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator()
+        report["qt_translations"] = {"path": path, "qtbase_es_loaded": translator.load("qtbase_es", path)}
+    except ImportError as exc:
+        report["qt_translations"] = f"PySide6 absent ({exc})"
     if "--roundtrip" in sys.argv and backend is not None:
         try:
             backend.set_password(SERVICE, "probe", "not-a-token")
