@@ -36,6 +36,12 @@ async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition
 
 
 @pytest.fixture(autouse=True)
+def keep_running_when_a_window_closes(qapp):
+    """As the app does (qt-notes §2.2): closing the last dialog must not quit Qt under the loop."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture(autouse=True)
 def isolated_qsettings(tmp_path: Path):
     folder = tmp_path / "qsettings"
     folder.mkdir()
@@ -64,8 +70,9 @@ def tokens(memory_keyring, settings: AppSettings) -> TokenStore:
 async def sandbox():
     from qrcashier.sandbox.server import SandboxServer
 
-    server = await SandboxServer.start(host="127.0.0.1", port=0, sweep_interval=0.1, ipn_retry_delays=(0.2,),
-                                       ipn_timeout=1.0)
+    # No sweeper tick during teardown: pytest-qt processes Qt events before fixture teardown,
+    # outside the running qasync loop, and a task stepped there fails.
+    server = await SandboxServer.start(host="127.0.0.1", port=0, sweep_interval=3600, ipn_timeout=1.0)
     try:
         yield server
     finally:

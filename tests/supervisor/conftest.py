@@ -1,1 +1,4 @@
-from tests.setup.helpers import isolated_qsettings, make_env, sandbox, settings, tokens, http  # noqa: F401
+from tests.setup.helpers import (  # noqa: F401
+    http, isolated_qsettings, keep_running_when_a_window_closes, make_env, sandbox, settings, tokens,
+)
+from tests.supervisor.rig import shop  # noqa: F401,E402

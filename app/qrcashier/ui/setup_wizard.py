@@ -1,0 +1,1637 @@
+"""First-run setup and Settings: the same pages, shown as a wizard once and as Settings later.
+
+    env = SetupEnv(settings, tokens)                  # + http=, api_base_url=, sandbox_base_url= ...
+    ok = await run_first_run_setup(env)               # the wizard; True when finished and saved
+    dialog = await open_settings(parent, env, gate)   # the Settings (after the supervisor PIN)
+
+Pages (wizard order; Settings shows them in a side list, plus Advanced and Support):
+
+    mode       "Try it with the sandbox" or "Connect my Mercado Pago account"
+    token      (account only) paste the access token; it is checked with GET /users/me and a
+               store search (401, 403, 404 and unreachable each get one sentence; a TEST-
+               token is flagged as a test account); saved only in the OS credential store
+               (token_store.py), or kept for this session when no secure store exists
+    store      pick or create the store and the register's POS (fixed_amount: true, external
+               ids checked as Mercado Pago requires), through provisioning.ensure_register
+    sticker    the register's QR sticker: preview, print, save as PDF
+    printer    the receipt printer and the language
+    pin        the supervisor PIN (kept as a slow salted hash: supervisor.py)
+    done       (wizard only) a summary; Finish writes everything
+
+Everything but the token goes to QSettings (settings.py), and only when the wizard finishes
+or Settings is saved. Every network step is a coroutine with a busy bar; nothing blocks the
+window and no dialog is exec()'d (qt-notes §2.3). The sandbox branch runs the same pages
+against an embedded sandbox on loopback (started on demand, closed with the dialog).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..mercadopago.secret import AccessToken
+from ..settings import API_GENERATIONS, LANGUAGES, QR_MODES, AppSettings, Mode, register_id_for, support_text
+from ..supervisor import InvalidPin, hash_pin, validate_new_pin
+from ..token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
+from . import errors, theme
+from .supervisor_dialogs import BAD_COLOUR, OK_COLOUR, Busy, Outcome
+
+log = logging.getLogger("qrcashier.ui.setup")
+
+DEFAULT_API_URL = "https://api.mercadopago.com"
+SANDBOX_TOKEN = "SANDBOX-MLA-demo"  # the embedded sandbox's account (ui/services.py uses the same)
+CREDENTIALS_HINT = "Mercado Pago › Your integrations › your application › Production credentials › Access token"
+# A public key pasted by mistake: the prefix and a UUID (an access token has digits and dashes instead).
+PUBLIC_KEY = re.compile(r"^(APP_USR|TEST)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+# One sentence each, for the installer who pasted the token (not the cashier).
+TOKEN_MESSAGES = {
+    "unauthorized": (
+        "Mercado Pago refused this access token (401): it is wrong, revoked or expired, so copy it again "
+        "from Your integrations › Credentials."
+    ),
+    "forbidden": (
+        "The token works but this account may not use in-store QR payments (403): enable QR payments for "
+        "the account, or use the token of the account that owns the store."
+    ),
+    "not_found": (
+        "Mercado Pago does not recognise what was asked with this token (404): check that you copied the "
+        "access token, not the public key or the client id."
+    ),
+    "unreachable": (
+        "Mercado Pago could not be reached: check this computer's internet connection (and any proxy or "
+        "firewall), then press Check again."
+    ),
+    "timeout": "Mercado Pago did not answer in time: check the internet connection, then press Check again.",
+    "public_key": "That is a public key, not an access token: copy the Access token from Your integrations › Credentials.",
+    "invalid": "An access token is one word with no spaces: paste it again.",
+}
+TEST_ACCOUNT_NOTE = (
+    "This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales."
+)
+
+
+# --- checking a token (no widgets) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TokenCheck:
+    ok: bool
+    kind: str  # ok | unauthorized | forbidden | not_found | unreachable | timeout | public_key | invalid | error
+    message: str
+    user: Any = None  # mercadopago.models.User
+    stores: tuple[Any, ...] = ()
+    is_test: bool = False
+
+
+def parse_token(text: str) -> AccessToken | TokenCheck:
+    """The pasted text as a token, or a failed TokenCheck saying what is wrong (no network)."""
+    text = (text or "").strip()
+    if PUBLIC_KEY.match(text):
+        return TokenCheck(False, "public_key", TOKEN_MESSAGES["public_key"])
+    try:
+        return AccessToken(text)
+    except ValueError:
+        return TokenCheck(False, "invalid", TOKEN_MESSAGES["invalid"])
+
+
+async def check_token(client) -> TokenCheck:
+    """GET /users/me, then a store search (which needs the in-store QR permission: 403 there)."""
+    from ..mercadopago import errors as mp
+
+    token = client.http.token
+    try:
+        user = await client.get_me()
+        page = await client.search_stores(user.id, limit=50)
+    except mp.Unauthorized:
+        return TokenCheck(False, "unauthorized", TOKEN_MESSAGES["unauthorized"])
+    except mp.Forbidden:
+        return TokenCheck(False, "forbidden", TOKEN_MESSAGES["forbidden"])
+    except mp.NotFound:
+        return TokenCheck(False, "not_found", TOKEN_MESSAGES["not_found"])
+    except mp.Timeout:
+        return TokenCheck(False, "timeout", TOKEN_MESSAGES["timeout"])
+    except mp.Unreachable:
+        return TokenCheck(False, "unreachable", TOKEN_MESSAGES["unreachable"])
+    except mp.MercadoPagoError as exc:
+        return TokenCheck(False, "error", errors.user_message(exc))
+    who = user.nickname or f"user {user.id}"
+    message = f"Connected to {who} (user {user.id}, site {user.site_id})."
+    return TokenCheck(True, "ok", message, user, tuple(page.results), token.is_test)
+
+
+# --- what the pages share -----------------------------------------------------------------------
+
+
+class SetupEnv:
+    """What the setup pages talk to: settings, the token store, HTTP, the sandbox, printers.
+
+    `http`: the app's httpx.AsyncClient (one is made, and closed by `aclose`, when None).
+    `api_base_url`: Mercado Pago's API (tests: a sandbox's base_url, with a real-account token).
+    `sandbox_base_url`: a sandbox already running (the app's own); else one is started on
+    loopback when the sandbox branch needs it, and closed by `aclose`.
+    `audit(actor, action, reason, details)`: an awaitable writing to the journal's audit log
+    (see `journal_audit`); None before the journal exists (first run).
+    """
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        tokens: TokenStore,
+        *,
+        http=None,
+        api_base_url: str = DEFAULT_API_URL,
+        sandbox_base_url: str | None = None,
+        sandbox_token: str = SANDBOX_TOKEN,
+        printers: Callable[[], list[str]] | None = None,
+        audit: Callable[[str, str, str, dict], Awaitable[None]] | None = None,
+        choose: Callable[[], Any] = choose_backend,
+        timeout: float = 10.0,
+    ) -> None:
+        self.settings = settings
+        self.tokens = tokens
+        self._http = http
+        self._own_http = False
+        self.api_base_url = api_base_url.rstrip("/")
+        self.sandbox_base_url = sandbox_base_url
+        self.sandbox_token = sandbox_token
+        self._sandbox = None
+        self._printers = printers
+        self.audit = audit
+        self.choose = choose
+        self.timeout = timeout
+
+    def printers(self) -> list[str]:
+        if self._printers is not None:
+            return list(self._printers())
+        from .printing import available_printers
+
+        return available_printers()
+
+    def http(self):
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.AsyncClient(timeout=httpx.Timeout(self.timeout, connect=min(5.0, self.timeout)))
+            self._own_http = True
+        return self._http
+
+    async def sandbox_url(self) -> str:
+        if self.sandbox_base_url is None:
+            from ..sandbox.server import SandboxServer
+
+            self._sandbox = await SandboxServer.start(host="127.0.0.1", port=0, default_site=self.settings.site)
+            self.sandbox_base_url = self._sandbox.base_url
+            log.info("setup: sandbox on %s", self.sandbox_base_url)
+        return self.sandbox_base_url
+
+    async def client(self, mode: Mode, token: AccessToken | None):
+        """A Mercado Pago client for the mode: the sandbox's (its own token) or the account's."""
+        import httpx
+
+        from ..mercadopago import MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
+
+        if mode == Mode.SANDBOX:
+            base, token = await self.sandbox_url(), AccessToken(self.sandbox_token)
+        else:
+            if token is None:
+                raise TokenStoreError("There is no access token yet: paste one on the Mercado Pago account page.")
+            base = self.api_base_url
+        http = MercadoPagoHTTP(
+            self.http(), token, base_url=base, timeout=httpx.Timeout(self.timeout, connect=min(5.0, self.timeout)),
+            retry=RetryPolicy(attempts=2, base_delay=0.2),
+        )
+        return MercadoPagoClient(http)
+
+    async def write_audit(self, actor: str, action: str, reason: str = "", details: dict | None = None) -> None:
+        if self.audit is None:
+            return
+        try:
+            await self.audit(actor, action, reason, details or {})
+        except Exception:
+            log.exception("could not write the audit row for %s", action)
+
+    async def aclose(self) -> None:
+        if self._sandbox is not None:
+            sandbox, self._sandbox = self._sandbox, None
+            self.sandbox_base_url = None
+            await sandbox.close()
+        if self._own_http and self._http is not None:
+            http, self._http = self._http, None
+            self._own_http = False
+            await http.aclose()
+
+
+def journal_audit(engine) -> Callable[[str, str, str, dict], Awaitable[None]]:
+    """An `audit` callable for SetupEnv that writes to the engine's journal."""
+    from datetime import datetime, timezone
+
+    from ..checkout.journal import Audit
+
+    async def write(actor: str, action: str, reason: str, details: dict) -> None:
+        now = datetime.now(timezone.utc)
+        await engine.journal.run(lambda db: db.add_audit(Audit(actor, action, reason, details), now))
+
+    return write
+
+
+@dataclass
+class SetupState:
+    """What the pages decided, before it is written (Finish / Save)."""
+
+    mode: Mode | None = None
+    token: AccessToken | None = None  # a newly pasted and checked token, not saved yet
+    check: TokenCheck | None = None
+    session_only: bool = False
+    user: Any = None
+    provisioned: Any = None  # provisioning.Provisioned
+    store_name: str = ""
+    store_external_id: str = ""
+    register_name: str = ""
+    pos_external_id: str = ""
+    printer: str | None = None
+    language: str = "en"
+    api_generation: str = "instore_v2"
+    qr_mode: str = "static"
+    pin_hash: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_settings(cls, s: AppSettings) -> SetupState:
+        return cls(
+            mode=s.mode, store_name=s.store_name, store_external_id=s.store_external_id,
+            register_name=s.register_name, pos_external_id=s.pos_external_id, printer=s.printer,
+            language=s.language, api_generation=s.api_generation, qr_mode=s.qr_mode,
+        )
+
+
+def _label(text: str = "", *, bold: bool = False, size: int | None = None, muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    style = []
+    if bold:
+        style.append("font-weight: 600;")
+    if size:
+        style.append(f"font-size: {size}px;")
+    if muted:
+        style.append(f"color: {theme.MUTED};")
+    if style:
+        label.setStyleSheet(" ".join(style))
+    return label
+
+
+def _error_label() -> QLabel:
+    label = _label()
+    label.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
+    return label
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+class SetupPage(QWidget):
+    """One page. `commit()` runs when leaving it forward (may await the network); `save()`
+    writes its part to the settings (at Finish, or on Save in Settings)."""
+
+    key = ""
+    title = ""
+    intro = ""
+    in_wizard = True
+    in_settings = True
+    completeChanged = Signal()
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__()
+        self.flow = flow
+        self.env = flow.env
+        self.state = flow.state
+        self.dirty = False
+
+    def applies(self) -> bool:
+        return True
+
+    def enter(self) -> None:
+        """Shown (again): refresh what depends on earlier pages."""
+
+    def is_complete(self) -> bool:
+        return True
+
+    async def commit(self) -> bool:
+        return True
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        """Write this page's part of the settings."""
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.completeChanged.emit()
+
+
+class ModePage(SetupPage):
+    key = "mode"
+    title = "How will you use QR Cashier?"
+    intro = "You can change this later in Settings."
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.sandbox_button = self._choice(
+            "Try it with the sandbox",
+            "No account needed. A built-in copy of Mercado Pago answers; payments are pretend and made from "
+            "a phone page on this computer.",
+        )
+        self.account_button = self._choice(
+            "Connect my Mercado Pago account",
+            "Take real payments. You will paste the account's access token, then choose the store and register.",
+        )
+        self.sandbox_button.clicked.connect(lambda: self.choose(Mode.SANDBOX))
+        self.account_button.clicked.connect(lambda: self.choose(Mode.ACCOUNT))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sandbox_button)
+        layout.addWidget(self.account_button)
+        layout.addStretch(1)
+        self._show()
+
+    def _choice(self, title: str, text: str) -> QPushButton:
+        button = QPushButton(f"{title}\n{text}")
+        button.setCheckable(True)
+        button.setMinimumHeight(96)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setStyleSheet(
+            "QPushButton { text-align: left; padding: 12px 16px; font-size: 15px; border: 2px solid #c9ccd1;"
+            " border-radius: 8px; background: #ffffff; color: #1a1a1a; }"
+            f" QPushButton:checked {{ border: 3px solid {theme.ACCENT}; background: #e6f0f6; }}"
+            f" QPushButton:focus {{ border: 3px solid {theme.FOCUS}; }}"
+        )
+        return button
+
+    def choose(self, mode: Mode) -> None:
+        if self.state.mode != mode:
+            self.state.mode = mode
+            self.state.provisioned = None  # another account: the store must be checked again
+        self._show()
+        self._changed()
+
+    def _show(self) -> None:
+        self.sandbox_button.setChecked(self.state.mode == Mode.SANDBOX)
+        self.account_button.setChecked(self.state.mode == Mode.ACCOUNT)
+
+    def is_complete(self) -> bool:
+        return self.state.mode is not None
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        if self.state.mode is not None:
+            settings.mode = self.state.mode
+
+
+class TokenPage(SetupPage):
+    key = "token"
+    title = "Mercado Pago access token"
+    intro = f"Paste the account's access token. Find it at: {CREDENTIALS_HINT}."
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.current = _label()
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("APP_USR-…  (production)   or   TEST-…  (test account)")
+        self.field.setMinimumHeight(40)
+        self.field.setStyleSheet("font-size: 16px;")
+        self.field.textEdited.connect(self._edited)
+        self.field.returnPressed.connect(self.check)
+        self.show_box = QCheckBox("Show")
+        self.show_box.toggled.connect(
+            lambda on: self.field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        )
+        self.check_button = theme.big_button("Check token", "Enter", role="primary")
+        self.check_button.clicked.connect(self.check)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.show_box)
+        row.addWidget(self.check_button)
+        self.busy = Busy()
+        self.result = Outcome()
+        self.test_note = Outcome()
+        # where the token goes
+        self.store_line = _label(muted=True)
+        self.insecure = QFrame()
+        self.insecure.setStyleSheet("QFrame { background: #fff4d6; border-radius: 6px; }")
+        insecure_layout = QVBoxLayout(self.insecure)
+        self.insecure_text = _label(bold=True)
+        insecure_layout.addWidget(self.insecure_text)
+        insecure_layout.addWidget(_label("What you can do instead:"))
+        for alternative in ALTERNATIVES:
+            insecure_layout.addWidget(_label("• " + alternative))
+        self.session_box = QCheckBox("Keep the token for this session only (asked again at the next start)")
+        self.session_box.toggled.connect(self._session_toggled)
+        self.recheck_button = QPushButton("Check again for a password store")
+        self.recheck_button.clicked.connect(self.recheck_store)
+        srow = QHBoxLayout()
+        srow.addWidget(self.session_box, 1)
+        srow.addWidget(self.recheck_button)
+        insecure_layout.addLayout(srow)
+        # Settings: remove
+        self.remove_button = theme.big_button("Remove the token", None, role="danger")
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.remove_button.setVisible(flow.settings_mode)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addLayout(row)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.result)
+        layout.addWidget(self.test_note)
+        layout.addWidget(self.store_line)
+        layout.addWidget(self.insecure)
+        layout.addStretch(1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._working = False
+        self.confirm_box = None
+        self._show_store()
+
+    def applies(self) -> bool:
+        return self.state.mode == Mode.ACCOUNT
+
+    def enter(self) -> None:
+        self._show_current()
+        self._show_store()
+        self.field.setFocus()
+
+    def _show_current(self) -> None:
+        try:
+            saved = self.env.tokens.get()
+        except TokenStoreError as exc:
+            self.current.setText(exc.user_message)
+            return
+        if saved is not None and self.state.token is None:
+            note = " (TEST account)" if saved.is_test else ""
+            self.current.setText(f"Current token: {saved.hint}{note}, {self.env.tokens.where()}. Paste a new one to replace it.")
+        else:
+            self.current.setText("")
+        self.current.setVisible(bool(self.current.text()))
+        self.remove_button.setEnabled(saved is not None)
+
+    def _show_store(self) -> None:
+        tokens = self.env.tokens
+        if tokens.is_secure:
+            self.store_line.setText(f"The token is saved only in {tokens.backend_name}, never in a file.")
+            self.insecure.hide()
+        else:
+            self.store_line.setText("")
+            self.insecure_text.setText(tokens.warning or "No secure password store is available.")
+            self.insecure.show()
+
+    def _edited(self, _text: str) -> None:
+        self.state.token = None
+        self.state.check = None
+        self.result.clear()
+        self.test_note.clear()
+        self._changed()
+
+    def _session_toggled(self, on: bool) -> None:
+        self.state.session_only = on
+        self._changed()
+
+    def recheck_store(self) -> None:
+        self.env.tokens.choice = self.env.choose()
+        self._show_store()
+        self._changed()
+
+    def is_complete(self) -> bool:
+        if self.flow.settings_mode and self.state.token is None:
+            return True  # keeping the saved token
+        return (
+            self.state.check is not None and self.state.check.ok
+            and (self.env.tokens.is_secure or self.state.session_only)
+        )
+
+    @qasync.asyncSlot()
+    async def check(self) -> None:
+        if self._working:
+            return
+        parsed = parse_token(self.field.text())
+        self.test_note.clear()
+        if isinstance(parsed, TokenCheck):
+            self._show_check(parsed)
+            return
+        self._working = True
+        self.check_button.setEnabled(False)
+        self.busy.start("Asking Mercado Pago who this token belongs to…")
+        try:
+            client = await self.env.client(Mode.ACCOUNT, parsed)
+            result = await check_token(client)
+        finally:
+            self._working = False
+            self.busy.stop()
+            self.check_button.setEnabled(True)
+        if result.ok:
+            self.state.token = parsed
+            self.state.user = result.user
+            self.state.provisioned = None
+        self._show_check(result)
+
+    def _show_check(self, result: TokenCheck) -> None:
+        self.state.check = result
+        self.result.show_result("ok" if result.ok else "error", result.message)
+        if result.ok and result.is_test:
+            self.test_note.show_result("warn", TEST_ACCOUNT_NOTE)
+        self._changed()
+
+    async def commit(self) -> bool:
+        if self.state.check is None and self.field.text().strip():
+            await self.check()
+        if self.flow.settings_mode and self.state.token is None:
+            return self.state.check is None or self.state.check.ok
+        return self.is_complete()
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        token, check = self.state.token, self.state.check
+        if token is None or check is None or not check.ok:
+            return
+        if self.env.tokens.is_secure:
+            self.env.tokens.set(token)  # NoSecureStore / TokenStoreError go to the caller
+        elif self.state.session_only:
+            self.env.tokens.keep_for_session(token)
+        else:
+            raise NoSecureStore(self.env.tokens.warning or "There is no secure place for the token.")
+        settings.user_id = check.user.id
+        settings.site = check.user.site_id
+        settings.nickname = check.user.nickname
+        settings.test_account = check.is_test
+        await self.env.write_audit(actor, "token_replaced", "", {"token": token.hint, "user_id": check.user.id})
+        self.flow.token_changed.emit(token)
+        self.state.token = None
+        self.field.clear()
+
+    def ask_remove(self) -> None:
+        self.confirm_box = errors.message_box(
+            self, "Remove the access token?",
+            "QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token again.",
+            icon=QMessageBox.Icon.Question,
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            default=QMessageBox.StandardButton.No,
+            on_finished=lambda b: self.remove() if b == QMessageBox.StandardButton.Yes else None,
+        )
+
+    @qasync.asyncSlot()
+    async def remove(self) -> None:
+        try:
+            self.env.tokens.delete()
+        except TokenStoreError as exc:
+            self.result.show_result("error", exc.user_message)
+            return
+        await self.env.write_audit(self.flow.supervisor or "supervisor", "token_removed", "removed in Settings", {})
+        self.result.show_result("ok", "The access token was removed from this computer.")
+        self.flow.token_changed.emit(None)
+        self._show_current()
+
+
+class StorePage(SetupPage):
+    key = "store"
+    title = "Store and register"
+    intro = (
+        "Choose the store and this register's Mercado Pago POS, or create them. The POS takes the amount from "
+        "each sale (fixed amount)."
+    )
+    NEW = "__new__"
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        from ..provisioning import DEMO_LOCATION
+
+        self.stores: list[Any] = []
+        self.pos_list: list[Any] = []
+        self._working = False
+        self._loaded_for: tuple | None = None
+        self.store_box = QComboBox()
+        self.store_box.currentIndexChanged.connect(self._store_changed)
+        self.store_name = QLineEdit()
+        self.store_ext = QLineEdit()
+        self.street = QLineEdit()
+        self.number = QLineEdit()
+        self.city = QLineEdit()
+        self.state_name = QLineEdit()
+        self.lat = QLineEdit()
+        self.lng = QLineEdit()
+        self.pos_box = QComboBox()
+        self.pos_box.currentIndexChanged.connect(self._pos_changed)
+        self.pos_name = QLineEdit()
+        self.pos_ext = QLineEdit()
+        for field_, hint, max_len in (
+            (self.store_name, "e.g. Kiosco Centro", 100),
+            (self.store_ext, "letters and digits, e.g. KIOSCO1", 60),
+            (self.street, "street", 100),
+            (self.number, "number", 20),
+            (self.city, "city, as Mercado Libre spells it", 100),
+            (self.state_name, "province or state", 100),
+            (self.lat, "latitude, e.g. -34.6037", 20),
+            (self.lng, "longitude, e.g. -58.3816", 20),
+            (self.pos_name, "e.g. Caja 1", 44),
+            (self.pos_ext, "letters and digits, e.g. CAJA1", 39),
+        ):
+            field_.setPlaceholderText(hint)
+            field_.setMaxLength(max_len)
+            field_.textEdited.connect(self._edited)
+        if flow.state.mode == Mode.SANDBOX or not flow.state.mode:
+            pass
+        self._demo = DEMO_LOCATION
+        store_group = QGroupBox("Store")
+        sform = QFormLayout(store_group)
+        sform.addRow("Store", self.store_box)
+        self.new_store = QWidget()
+        nform = QGridLayout(self.new_store)
+        nform.setContentsMargins(0, 0, 0, 0)
+        nform.addWidget(QLabel("Name"), 0, 0)
+        nform.addWidget(self.store_name, 0, 1)
+        nform.addWidget(QLabel("Store id"), 0, 2)
+        nform.addWidget(self.store_ext, 0, 3)
+        nform.addWidget(QLabel("Street"), 1, 0)
+        nform.addWidget(self.street, 1, 1)
+        nform.addWidget(QLabel("Number"), 1, 2)
+        nform.addWidget(self.number, 1, 3)
+        nform.addWidget(QLabel("City"), 2, 0)
+        nform.addWidget(self.city, 2, 1)
+        nform.addWidget(QLabel("Province"), 2, 2)
+        nform.addWidget(self.state_name, 2, 3)
+        nform.addWidget(QLabel("Latitude"), 3, 0)
+        nform.addWidget(self.lat, 3, 1)
+        nform.addWidget(QLabel("Longitude"), 3, 2)
+        nform.addWidget(self.lng, 3, 3)
+        sform.addRow(self.new_store)
+        pos_group = QGroupBox("This register (Mercado Pago POS)")
+        pform = QFormLayout(pos_group)
+        pform.addRow("Register", self.pos_box)
+        self.new_pos = QWidget()
+        prow = QGridLayout(self.new_pos)
+        prow.setContentsMargins(0, 0, 0, 0)
+        prow.addWidget(QLabel("Name"), 0, 0)
+        prow.addWidget(self.pos_name, 0, 1)
+        prow.addWidget(QLabel("POS id"), 0, 2)
+        prow.addWidget(self.pos_ext, 0, 3)
+        pform.addRow(self.new_pos)
+        self.problem = _error_label()
+        self.busy = Busy()
+        self.result = Outcome()
+        self.apply_button = theme.big_button("Check and create", None, role="primary")
+        self.apply_button.clicked.connect(self.provision)
+        layout = QVBoxLayout(self)
+        layout.addWidget(store_group)
+        layout.addWidget(pos_group)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    # -- loading what the account has
+
+    def enter(self) -> None:
+        key = (self.state.mode, self.state.user.id if self.state.user is not None else None)
+        if self._loaded_for != key:
+            self.load()
+        self._validate()
+
+    @qasync.asyncSlot()
+    async def load(self) -> None:
+        if self._working:
+            return
+        self._working = True
+        self.apply_button.setEnabled(False)
+        self.busy.start("Reading the account's stores…")
+        key = (self.state.mode, self.state.user.id if self.state.user is not None else None)
+        try:
+            client = await self.flow.client()
+            if self.state.user is None:
+                self.state.user = await client.get_me()
+                key = (self.state.mode, self.state.user.id)
+            page = await client.search_stores(self.state.user.id, limit=50)
+        except Exception as exc:
+            self.result.show_result("error", errors.report(exc, "setup: stores"))
+            self.stores = []
+        else:
+            self.stores = list(page.results)
+            self._loaded_for = key
+        finally:
+            self._working = False
+            self.busy.stop()
+        self._fill_stores()
+        await self._load_pos()
+
+    def _fill_stores(self) -> None:
+        wanted = self.state.store_external_id
+        self.store_box.blockSignals(True)
+        self.store_box.clear()
+        for s in self.stores:
+            self.store_box.addItem(f"{s.name} ({s.external_id})", s.external_id)
+        self.store_box.addItem("New store…", self.NEW)
+        index = self.store_box.findData(wanted) if wanted else -1
+        self.store_box.setCurrentIndex(index if index >= 0 else (0 if self.stores else self.store_box.count() - 1))
+        self.store_box.blockSignals(False)
+        self._prefill_new_store()
+        self._show_new()
+
+    def _prefill_new_store(self) -> None:
+        if self.store_box.currentData() != self.NEW:
+            return
+        if not self.store_ext.text():
+            self.store_ext.setText(self.state.store_external_id or "KIOSCO1")
+            self.store_name.setText(self.state.store_name or "Kiosco")
+        if self.state.mode == Mode.SANDBOX and not self.street.text():
+            d = self._demo
+            for f, v in ((self.street, d.street_name), (self.number, d.street_number), (self.city, d.city_name),
+                         (self.state_name, d.state_name), (self.lat, str(d.latitude)), (self.lng, str(d.longitude))):
+                f.setText(v)
+
+    async def _load_pos(self) -> None:
+        ext = self.store_box.currentData()
+        self.pos_list = []
+        if ext and ext != self.NEW:
+            self.busy.start("Reading the store's registers…")
+            try:
+                client = await self.flow.client()
+                page = await client.list_pos(external_store_id=ext, limit=50)
+                self.pos_list = list(page.results)
+            except Exception as exc:
+                self.result.show_result("error", errors.report(exc, "setup: registers"))
+            finally:
+                self.busy.stop()
+        wanted = self.state.pos_external_id
+        self.pos_box.blockSignals(True)
+        self.pos_box.clear()
+        for p in self.pos_list:
+            self.pos_box.addItem(f"{p.name} ({p.external_id})", p.external_id)
+        self.pos_box.addItem("New register…", self.NEW)
+        index = self.pos_box.findData(wanted) if wanted else -1
+        self.pos_box.setCurrentIndex(index if index >= 0 else (0 if self.pos_list else self.pos_box.count() - 1))
+        self.pos_box.blockSignals(False)
+        if self.pos_box.currentData() == self.NEW and not self.pos_ext.text():
+            self.pos_ext.setText(self.state.pos_external_id or "CAJA1")
+            self.pos_name.setText(self.state.register_name or "Caja 1")
+        self._show_new()
+        self._validate()
+
+    @qasync.asyncSlot()
+    async def _store_changed(self, _index: int) -> None:
+        self.state.provisioned = None
+        self._prefill_new_store()
+        self._show_new()
+        self.dirty = True
+        await self._load_pos()
+
+    def _pos_changed(self, _index: int) -> None:
+        self.state.provisioned = None
+        if self.pos_box.currentData() == self.NEW and not self.pos_ext.text():
+            self.pos_ext.setText("CAJA1")
+            self.pos_name.setText("Caja 1")
+        self._show_new()
+        self._validate()
+        self._changed()
+
+    def _show_new(self) -> None:
+        self.new_store.setVisible(self.store_box.currentData() == self.NEW)
+        self.new_pos.setVisible(self.pos_box.currentData() == self.NEW)
+
+    def _edited(self, _text: str) -> None:
+        self.state.provisioned = None
+        self.result.clear()
+        self._validate()
+        self._changed()
+
+    # -- what was chosen, validated
+
+    def spec(self):
+        """The RegisterSpec for the current choices, or raise ProvisioningError / ValueError."""
+        from ..mercadopago.models import Location
+        from ..provisioning import ProvisioningError, RegisterSpec
+
+        store_data = self.store_box.currentData()
+        if store_data == self.NEW or store_data is None:
+            store_ext = self.store_ext.text().strip()
+            store_name = " ".join(self.store_name.text().split())
+            if not store_name:
+                raise ProvisioningError("Give the store a name.")
+            try:
+                lat, lng = Decimal(self.lat.text().strip()), Decimal(self.lng.text().strip())
+            except InvalidOperation:
+                raise ProvisioningError("Latitude and longitude are numbers, like -34.6037 and -58.3816.") from None
+            if not (lat.is_finite() and lng.is_finite() and abs(lat) <= 90 and abs(lng) <= 180):
+                raise ProvisioningError("Latitude is between -90 and 90, longitude between -180 and 180.")
+            for f, what in ((self.street, "street"), (self.number, "street number"), (self.city, "city"),
+                            (self.state_name, "province or state")):
+                if not f.text().strip():
+                    raise ProvisioningError(f"Mercado Pago needs the store's {what}.")
+            location = Location(self.number.text().strip(), self.street.text().strip(), self.city.text().strip(),
+                                self.state_name.text().strip(), lat, lng)
+        else:
+            store = next(s for s in self.stores if s.external_id == store_data)
+            store_ext, store_name, location = store_data, store.name, self._demo
+        pos_data = self.pos_box.currentData()
+        if pos_data == self.NEW or pos_data is None:
+            pos_ext = self.pos_ext.text().strip()
+            pos_name = " ".join(self.pos_name.text().split())
+        else:
+            pos = next(p for p in self.pos_list if p.external_id == pos_data)
+            pos_ext, pos_name = pos_data, pos.name
+        if not pos_name or len(pos_name) >= 45:
+            raise ProvisioningError("The register's name is 1 to 44 characters.")
+        return RegisterSpec(store_ext, pos_ext, store_name=store_name, pos_name=pos_name, location=location)
+
+    def _validate(self) -> str | None:
+        from ..provisioning import ProvisioningError
+
+        try:
+            self.spec()
+        except (ProvisioningError, ValueError, StopIteration) as exc:
+            text = getattr(exc, "user_message", None) or str(exc) or "Choose a store and a register."
+            self.problem.setText(text)
+            self.apply_button.setEnabled(False)
+            return text
+        self.problem.setText("")
+        self.apply_button.setEnabled(not self._working)
+        return None
+
+    def is_complete(self) -> bool:
+        if self.flow.settings_mode and not self.dirty:
+            return True
+        return self._validate() is None
+
+    @qasync.asyncSlot()
+    async def provision(self) -> bool:
+        from ..provisioning import ProvisioningError, ensure_register
+
+        if self._working:
+            return False
+        try:
+            spec = self.spec()
+        except (ProvisioningError, ValueError, StopIteration):
+            self._validate()
+            return False
+        self._working = True
+        self.apply_button.setEnabled(False)
+        self.result.clear()
+        self.busy.start("Checking the store and register with Mercado Pago (creating what is missing)…")
+        try:
+            client = await self.flow.client()
+            provisioned = await ensure_register(client, spec)
+        except Exception as exc:
+            self.result.show_result("error", errors.report(exc, "setup: provisioning"))
+            return False
+        finally:
+            self._working = False
+            self.busy.stop()
+            self._validate()
+        self.state.provisioned = provisioned
+        self.state.user = provisioned.user
+        self.state.store_external_id, self.state.store_name = spec.store_external_id, provisioned.store.name
+        self.state.pos_external_id, self.state.register_name = spec.pos_external_id, provisioned.pos.name
+        store_word = "Created the store" if provisioned.created_store else "Found the store"
+        pos_word = "created the register" if provisioned.created_pos else "found the register, which will be reused"
+        self.result.show_result(
+            "ok",
+            f"{store_word} {provisioned.store.name} ({spec.store_external_id}) and {pos_word} "
+            f"{provisioned.pos.name} ({spec.pos_external_id}, POS number {provisioned.pos.id}), fixed amount.",
+        )
+        self.dirty = True
+        self.completeChanged.emit()
+        return True
+
+    async def commit(self) -> bool:
+        if self.flow.settings_mode and not self.dirty:
+            return True
+        if self.state.provisioned is None:
+            task = self.provision()
+            return bool(await task)
+        return True
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        p = self.state.provisioned
+        if p is None:
+            return
+        settings.user_id = p.user.id
+        settings.site = p.user.site_id
+        settings.store_external_id = self.state.store_external_id
+        settings.store_id = p.store.id
+        settings.store_name = p.store.name
+        settings.pos_external_id = self.state.pos_external_id
+        settings.pos_id = p.pos.id
+        settings.register_name = p.pos.name
+        settings.register_id = register_id_for(self.state.pos_external_id)
+
+
+class StickerPage(SetupPage):
+    key = "sticker"
+    title = "The register's QR sticker"
+    intro = "Customers scan this QR to pay. Print it and stick it where they can reach it with a phone."
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.preview = QLabel()
+        self.preview.setFixedSize(QSize(236, 334))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet(f"border: 1px solid {theme.LINE}; background: #ffffff;")
+        self.printer_box = QComboBox()
+        self.print_button = theme.big_button("Print sticker", None, role="primary")
+        self.pdf_button = theme.big_button("Save as PDF…", None, role="secondary")
+        self.print_button.clicked.connect(self.print_sticker)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.note = _label(muted=True)
+        self.result = Outcome()
+        side = QVBoxLayout()
+        side.addWidget(_label("Printer for the sticker (A6)"))
+        side.addWidget(self.printer_box)
+        side.addWidget(self.print_button)
+        side.addWidget(self.pdf_button)
+        side.addWidget(self.note)
+        side.addWidget(self.result)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(side, 1)
+        self.payload: str | None = None
+
+    def enter(self) -> None:
+        self.printer_box.clear()
+        printers = self.env.printers()
+        for name in printers:
+            self.printer_box.addItem(name)
+        self.print_button.setEnabled(bool(printers))
+        if not printers:
+            self.printer_box.addItem("No printer installed: save a PDF and print it elsewhere")
+            self.printer_box.setEnabled(False)
+        self._render()
+        if self.payload is None and self.flow.settings_mode and self.state.provisioned is None:
+            self.load()
+
+    @qasync.asyncSlot()
+    async def load(self) -> None:
+        """Settings: read the saved POS (its QR) from Mercado Pago."""
+        pos_id = self.env.settings.pos_id
+        if pos_id is None:
+            return
+        try:
+            client = await self.flow.client()
+            pos = await client.get_pos(pos_id)
+        except Exception as exc:
+            self.result.show_result("error", errors.report(exc, "setup: sticker"))
+            return
+        self._loaded_pos = pos
+        self._render(pos)
+
+    def _names(self) -> tuple[str, str]:
+        return (self.state.store_name or self.env.settings.store_name or "Store",
+                self.state.register_name or self.env.settings.register_name or "Register")
+
+    def _render(self, pos=None) -> None:
+        from ..domain.emvco import static_pos_payload
+        from ..domain.money import site as find_site
+        from .printing import paint_sticker
+
+        pos = pos or (self.state.provisioned.pos if self.state.provisioned is not None else None)
+        if pos is None:
+            self.payload = None
+            self.preview.setText("The QR appears here once\nthe register is set up.")
+            self.print_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
+            return
+        self.pos = pos
+        payload = pos.qr_code
+        note = ""
+        if not payload:
+            s = find_site(pos.site or self.env.settings.site)
+            payload = static_pos_payload(pos.id, currency_numeric=s.currency_numeric, country=s.country,
+                                         merchant_name=self._names()[0], city="-")
+            note = "Mercado Pago did not send this register's QR, so it was built from its POS number. "
+        if self.state.mode == Mode.SANDBOX or self.env.settings.mode == Mode.SANDBOX and self.state.mode is None:
+            note += "This is a sandbox QR: only the sandbox's phone page can pay it."
+        self.note.setText(note)
+        self.payload = payload
+        store, register = self._names()
+        ratio = self.preview.devicePixelRatioF() or 1.0
+        size = self.preview.size() * ratio
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(0xFFFFFF)
+        painter = QPainter(image)
+        try:
+            paint_sticker(painter, QRectF(0, 0, size.width(), size.height()), payload, store, register, pos.external_id)
+        finally:
+            painter.end()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.preview.setPixmap(pixmap)
+        self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(self.printer_box.isEnabled() and self.printer_box.count() > 0)
+
+    def print_sticker(self) -> None:
+        from . import printing
+
+        if self.payload is None:
+            return
+        store, register = self._names()
+        try:
+            name = printing.print_qr_sticker(self.payload, store, register, self.printer_box.currentText(),
+                                             pos_external_id=self.pos.external_id)
+        except printing.PrintingError as exc:
+            self.result.show_result("error", f"The sticker did not print: {exc}")
+            return
+        self.result.show_result("ok", f"The sticker was sent to {name}.")
+
+    def save_pdf(self, path: str | Path | None = None):
+        """Save the sticker as a PDF to `path`, or where a (non-modal) file dialog says."""
+        from . import printing
+
+        if self.payload is None:
+            return None
+
+        def save(target: str | Path) -> Path | None:
+            store, register = self._names()
+            try:
+                out = printing.qr_sticker_to_pdf(self.payload, store, register, target,
+                                                 pos_external_id=self.pos.external_id)
+            except (printing.PrintingError, OSError) as exc:
+                self.result.show_result("error", f"The sticker was not saved: {exc}")
+                return None
+            self.result.show_result("ok", f"The sticker was saved to {out}.")
+            return out
+
+        if path is not None:
+            return save(path)
+        dialog = QFileDialog(self, "Save the QR sticker as PDF", str(Path.home() / f"qr-{self.pos.external_id}.pdf"),
+                             "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(save)
+        dialog.open()
+        return dialog
+
+
+class PrinterPage(SetupPage):
+    key = "printer"
+    title = "Receipt printer and language"
+    intro = "Receipts print on the printer chosen here. Without one, each receipt is shown on screen to print or save."
+    NONE = "__none__"
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.printer_box = QComboBox()
+        self.printer_box.currentIndexChanged.connect(lambda _i: self._changed())
+        self.language_box = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.currentIndexChanged.connect(lambda _i: self._changed())
+        form = QFormLayout()
+        form.addRow("Receipt printer", self.printer_box)
+        form.addRow("Language", self.language_box)
+        self.note = _label(muted=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def enter(self) -> None:
+        dirty = self.dirty
+        self.printer_box.blockSignals(True)
+        self.printer_box.clear()
+        self.printer_box.addItem("No printer: show receipts on screen", self.NONE)
+        printers = self.env.printers()
+        for name in printers:
+            self.printer_box.addItem(name, name)
+        current = self.state.printer
+        if current and current not in printers:
+            self.printer_box.addItem(f"{current} (not found on this computer)", current)
+        index = self.printer_box.findData(current) if current else 0
+        self.printer_box.setCurrentIndex(max(0, index))
+        self.printer_box.blockSignals(False)
+        self.language_box.blockSignals(True)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.state.language)))
+        self.language_box.blockSignals(False)
+        self.note.setText("" if printers else "No printer is installed on this computer yet; you can choose one later in Settings.")
+        self.dirty = dirty
+
+    async def commit(self) -> bool:
+        data = self.printer_box.currentData()
+        self.state.printer = None if data in (None, self.NONE) else data
+        self.state.language = self.language_box.currentData() or "en"
+        return True
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        await self.commit()
+        settings.printer = self.state.printer
+        settings.language = self.state.language
+
+
+class PinPage(SetupPage):
+    key = "pin"
+    title = "Supervisor PIN"
+    intro = (
+        "A supervisor types this PIN to cancel an order, refund a payment, resolve a sale to review or open Settings. "
+        "4 to 12 digits; it is stored only as a slow salted hash."
+    )
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.pin = QLineEdit()
+        self.confirm = QLineEdit()
+        for f, hint in ((self.pin, "new PIN"), (self.confirm, "the same PIN again")):
+            f.setEchoMode(QLineEdit.EchoMode.Password)
+            f.setMaxLength(12)
+            f.setPlaceholderText(hint)
+            f.setMinimumHeight(40)
+            f.setStyleSheet("font-size: 18px;")
+            f.textEdited.connect(self._edited)
+        form = QFormLayout()
+        form.addRow("PIN", self.pin)
+        form.addRow("Again", self.confirm)
+        self.current = _label(muted=True)
+        self.problem = _error_label()
+        self.busy = Busy()
+        self.done_label = Outcome()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+
+    def enter(self) -> None:
+        has = bool(self.env.settings.pin_hash)
+        self.current.setText("A PIN is set. Leave these empty to keep it." if has and self.flow.settings_mode else "")
+        self.current.setVisible(bool(self.current.text()))
+        self.pin.setFocus()
+
+    def _edited(self, _t: str) -> None:
+        self.state.pin_hash = None
+        self.done_label.clear()
+        self._validate(show=bool(self.confirm.text()))
+        self._changed()
+
+    def _problem(self) -> str | None:
+        if self.flow.settings_mode and not self.pin.text() and not self.confirm.text():
+            return None
+        try:
+            validate_new_pin(self.pin.text(), self.confirm.text())
+        except InvalidPin as exc:
+            return str(exc)
+        return None
+
+    def _validate(self, show: bool = True) -> str | None:
+        problem = self._problem()
+        self.problem.setText(problem if problem and show else "")
+        return problem
+
+    def is_complete(self) -> bool:
+        return self._problem() is None
+
+    async def commit(self) -> bool:
+        if self.flow.settings_mode and not self.pin.text() and not self.confirm.text():
+            return True
+        if self._validate() is not None:
+            return False
+        if self.state.pin_hash is None:
+            self.busy.start("Protecting the PIN…")
+            try:
+                self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, hash_pin, self.pin.text())
+            finally:
+                self.busy.stop()
+            self.done_label.show_result("ok", "PIN ready.")
+        return True
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        if not await self.commit() or self.state.pin_hash is None:
+            return
+        settings.pin_hash = self.state.pin_hash
+        settings.pin_lockout = ""
+        await self.env.write_audit(actor, "pin_changed", "", {})
+        self.pin.clear()
+        self.confirm.clear()
+        self.state.pin_hash = None
+
+
+class AdvancedPage(SetupPage):
+    key = "advanced"
+    title = "Advanced"
+    intro = "Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told otherwise."
+    in_wizard = False
+    API_NAMES = {"instore_v2": "In-store orders v2 (recommended)", "orders": "Orders API (/v1/orders)",
+                 "v1": "Legacy in-store v1"}
+    QR_NAMES = {"static": "The register's printed QR", "dynamic": "A new QR for each sale, on the customer screen",
+                "hybrid": "Both"}
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.api_box = QComboBox()
+        for key in API_GENERATIONS:
+            self.api_box.addItem(self.API_NAMES[key], key)
+        self.qr_box = QComboBox()
+        for key in QR_MODES:
+            self.qr_box.addItem(self.QR_NAMES[key], key)
+        self.api_box.setCurrentIndex(max(0, self.api_box.findData(self.state.api_generation)))
+        self.qr_box.setCurrentIndex(max(0, self.qr_box.findData(self.state.qr_mode)))
+        self.api_box.currentIndexChanged.connect(lambda _i: self._changed())
+        self.qr_box.currentIndexChanged.connect(lambda _i: self._changed())
+        form = QFormLayout()
+        form.addRow("API", self.api_box)
+        form.addRow("QR", self.qr_box)
+        self.note = _label(muted=True)
+        self.note.setText("Changes take effect the next time QR Cashier starts.")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    async def save(self, settings: AppSettings, actor: str) -> None:
+        settings.api_generation = self.api_box.currentData()
+        settings.qr_mode = self.qr_box.currentData()
+
+
+class SupportPage(SetupPage):
+    key = "support"
+    title = "Support details"
+    intro = "Copy these lines into a message to support. They never include the access token or the PIN."
+    in_wizard = False
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setStyleSheet("font-family: monospace; font-size: 13px;")
+        self.copy_button = theme.big_button("Copy", None, role="secondary")
+        self.copy_button.clicked.connect(self.copy)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def enter(self) -> None:
+        self.text.setPlainText(support_text(self.env.settings, self.env.tokens))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+
+class DonePage(SetupPage):
+    key = "done"
+    title = "Ready"
+    intro = "Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN)."
+    in_settings = False
+
+    def __init__(self, flow: SetupDialog) -> None:
+        super().__init__(flow)
+        self.summary = _label(size=16)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.problem = Outcome()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+    def enter(self) -> None:
+        s = self.state
+        p = s.provisioned
+        rows = []
+        if s.mode == Mode.SANDBOX:
+            rows.append("Mode: <b>sandbox</b> (pretend payments, no account)")
+        else:
+            who = s.check.message if s.check is not None else ""
+            test = " · <b>TEST account</b>" if s.check is not None and s.check.is_test else ""
+            where = (f"saved in {self.env.tokens.backend_name}" if self.env.tokens.is_secure
+                     else "kept for this session only")
+            rows.append(f"Mode: <b>my Mercado Pago account</b>{test}")
+            rows.append(f"{who} Token {s.token.hint if s.token else ''}, {where}.")
+        if p is not None:
+            rows.append(f"Store: <b>{p.store.name}</b> ({s.store_external_id})")
+            rows.append(f"Register: <b>{p.pos.name}</b> ({s.pos_external_id}, POS number {p.pos.id}, fixed amount)")
+        rows.append(f"Receipt printer: <b>{s.printer or 'none (receipts on screen)'}</b>")
+        rows.append(f"Supervisor PIN: <b>{'set' if s.pin_hash else 'not set'}</b>")
+        self.summary.setText("<br>".join(rows))
+
+
+PAGE_CLASSES: tuple[type[SetupPage], ...] = (
+    ModePage, TokenPage, StorePage, StickerPage, PrinterPage, PinPage, AdvancedPage, SupportPage, DonePage,
+)
+
+
+# --- the dialog ---------------------------------------------------------------------------------
+
+
+class SetupDialog(QDialog):
+    """The wizard (`settings_mode=False`) or Settings (`True`) over the same pages.
+
+    `future` resolves to True when the wizard finished (or, for Settings, when it closes
+    after at least one Save), False when it was cancelled. `token_changed(token or None)` and `saved()` tell the app
+    to reconnect with the new token or settings.
+    """
+
+    token_changed = Signal(object)
+    saved = Signal()
+
+    def __init__(
+        self,
+        env: SetupEnv,
+        *,
+        settings_mode: bool = False,
+        start_page: str | None = None,
+        supervisor: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.settings_mode = settings_mode
+        self.supervisor = supervisor
+        self.state = SetupState.from_settings(env.settings)
+        if not settings_mode:
+            self.state.mode = None
+        self.future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._working = False
+        self._saved_once = False
+        self._client = None
+        self._client_key: tuple | None = None
+        self.setWindowTitle("QR Cashier settings" if settings_mode else "Set up QR Cashier")
+        self.setModal(False)
+        self.resize(900, 640)
+        self.setStyleSheet(
+            'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
+            " QGroupBox { font-weight: 600; } QLineEdit, QComboBox { min-height: 30px; }"
+        )
+        self.pages: list[SetupPage] = [
+            cls(self) for cls in PAGE_CLASSES if (cls.in_settings if settings_mode else cls.in_wizard)
+        ]
+        for page in self.pages:
+            page.completeChanged.connect(self._update_buttons)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.step_label = _label(muted=True)
+        self.title_label = _label(bold=True, size=24)
+        self.intro_label = _label()
+        self.intro_label.setStyleSheet("font-size: 15px;")
+        self.message = Outcome()
+        self.busy = Busy()
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
+        for page in self.pages:
+            QListWidgetItem(page.title if page.key != "mode" else "Mode", self.nav)
+        self.nav.currentRowChanged.connect(self._nav_to)
+        self.nav.setVisible(settings_mode)
+
+        self.back_button = theme.big_button("Back", None, role="secondary")
+        self.next_button = theme.big_button("Next", None, role="primary")
+        self.finish_button = theme.big_button("Finish", None, role="success")
+        self.cancel_button = theme.big_button("Cancel" if not settings_mode else "Close", "Esc", role="secondary")
+        self.save_button = theme.big_button("Save", None, role="primary")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.finish_button.clicked.connect(self.finish)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.finish_button, self.save_button):
+            b.setMinimumWidth(150)
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(b)
+        self.back_button.setVisible(not settings_mode)
+        self.next_button.setVisible(not settings_mode)
+        self.finish_button.setVisible(False)
+        self.save_button.setVisible(settings_mode)
+
+        content = QVBoxLayout()
+        content.addWidget(self.step_label)
+        content.addWidget(self.title_label)
+        content.addWidget(self.intro_label)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet(f"color: {theme.LINE};")
+        content.addWidget(line)
+        content.addWidget(self.stack, 1)
+        content.addWidget(self.busy)
+        content.addWidget(self.message)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addLayout(content, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 14)
+        outer.addLayout(body, 1)
+        outer.addLayout(buttons)
+        self.finished.connect(self._finished)
+        start = self.page(start_page) if start_page else None
+        self._show(start or self.pages[0])
+
+    # -- pages
+
+    def page(self, key: str) -> SetupPage | None:
+        return next((p for p in self.pages if p.key == key), None)
+
+    @property
+    def current(self) -> SetupPage:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def _applicable(self) -> list[SetupPage]:
+        return [p for p in self.pages if p.applies()]
+
+    def _show(self, page: SetupPage) -> None:
+        self.stack.setCurrentWidget(page)
+        pages = self._applicable()
+        if self.settings_mode:
+            self.step_label.setText("Settings")
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.pages.index(page))
+            self.nav.blockSignals(False)
+        else:
+            n = pages.index(page) + 1 if page in pages else 0
+            self.step_label.setText(f"Step {n} of {len(pages)}")
+        self.title_label.setText(page.title)
+        self.intro_label.setText(page.intro)
+        self.message.clear()
+        page.enter()
+        self._update_buttons()
+
+    def _nav_to(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            page = self.pages[row]
+            if not page.applies():
+                self.message.show_result("warn", "This page is for a real Mercado Pago account (choose it under Mode).")
+            self._show(page)
+
+    def _update_buttons(self) -> None:
+        pages = self._applicable()
+        page = self.current
+        last = bool(pages) and page is pages[-1]
+        complete = page.is_complete()
+        self.back_button.setEnabled(not self._working and bool(pages) and page is not pages[0])
+        self.next_button.setVisible(not self.settings_mode and not last)
+        self.finish_button.setVisible(not self.settings_mode and last)
+        self.next_button.setEnabled(not self._working and complete)
+        self.finish_button.setEnabled(not self._working and complete)
+        self.save_button.setEnabled(not self._working and all(p.is_complete() for p in pages))
+
+    async def client(self):
+        """The Mercado Pago client for the chosen mode (and token), made once per choice."""
+        token = self.state.token
+        if self.state.mode == Mode.ACCOUNT and token is None:
+            token = self.env.tokens.get()
+        key = (self.state.mode, token)
+        if self._client is None or self._client_key != key:
+            self._client = await self.env.client(self.state.mode or Mode.SANDBOX, token)
+            self._client_key = key
+        return self._client
+
+    # -- moving
+
+    @qasync.asyncSlot()
+    async def go_next(self) -> None:
+        if self._working:
+            return
+        page = self.current
+        self._working = True
+        self._update_buttons()
+        try:
+            ok = await page.commit()
+        except Exception as exc:
+            self.message.show_result("error", errors.report(exc, f"setup: {page.key}"))
+            ok = False
+        finally:
+            self._working = False
+        if not ok:
+            self._update_buttons()
+            return
+        pages = self._applicable()
+        if page in pages and pages.index(page) + 1 < len(pages):
+            self._show(pages[pages.index(page) + 1])
+        else:
+            self._update_buttons()
+
+    def go_back(self) -> None:
+        pages = self._applicable()
+        page = self.current
+        if page in pages and pages.index(page) > 0:
+            self._show(pages[pages.index(page) - 1])
+
+    async def _write_all(self) -> bool:
+        """Every page's part to the settings (and the token to its store)."""
+        settings = self.env.settings
+        actor = self.supervisor or "installer"
+        for page in self._applicable():
+            try:
+                if self.settings_mode and not await page.commit():
+                    self._show(page)
+                    return False
+                await page.save(settings, actor)
+            except Exception as exc:
+                text = errors.report(exc, f"setup: saving {page.key}")
+                self._show(page)
+                self.message.show_result("error", text)
+                return False
+        if self.state.mode is not None:
+            settings.mode = self.state.mode
+        settings.sync()
+        return True
+
+    @qasync.asyncSlot()
+    async def finish(self) -> None:
+        if self._working:
+            return
+        self._working = True
+        self._update_buttons()
+        try:
+            if not await self.current.commit():
+                return
+            if not await self._write_all():
+                return
+            self.env.settings.setup_done = True
+            self.env.settings.sync()
+        finally:
+            self._working = False
+            self._update_buttons()
+        log.info("setup finished: mode %s", self.env.settings.mode)
+        if not self.future.done():
+            self.future.set_result(True)
+        self.saved.emit()
+        self.accept()
+
+    @qasync.asyncSlot()
+    async def save(self) -> None:
+        if self._working:
+            return
+        self._working = True
+        self._update_buttons()
+        self.busy.start("Saving…")
+        try:
+            ok = await self._write_all()
+            if ok:
+                await self.env.write_audit(self.supervisor or "supervisor", "settings_changed", "",
+                                           {"pages": [p.key for p in self.pages if p.dirty]})
+        finally:
+            self._working = False
+            self.busy.stop()
+            self._update_buttons()
+        if ok:
+            self._saved_once = True
+            for page in self.pages:
+                page.dirty = False
+            self.message.show_result("ok", "Saved. Changes to the account, store or register apply at the next start.")
+            self.saved.emit()
+            if self.current.key == "support":
+                self.current.enter()
+
+    def _finished(self, _result: int) -> None:
+        if not self.future.done():
+            self.future.set_result(self._saved_once)
+
+
+# --- hooks for the app ---------------------------------------------------------------------------
+
+
+async def run_first_run_setup(env: SetupEnv, parent: QWidget | None = None) -> bool:
+    """Show the wizard and wait for it; True when finished (settings saved), False when cancelled.
+    Closes what the wizard opened (its sandbox, its HTTP client) before returning."""
+    dialog = SetupDialog(env, parent=parent)
+    dialog.show()
+    try:
+        return await dialog.future
+    finally:
+        await env.aclose()
+
+
+async def open_settings(parent: QWidget | None, env: SetupEnv, gate, *, page: str | None = None) -> SetupDialog | None:
+    """Settings, after the supervisor PIN (when one is set). Returns the open dialog, or None."""
+    name = None
+    if gate is not None and gate.has_pin:
+        name = await gate.ask(parent, "open Settings")
+        if not name:
+            return None
+    dialog = SetupDialog(env, settings_mode=True, start_page=page, supervisor=name, parent=parent)
+    dialog.show()
+    return dialog

@@ -1,0 +1,1083 @@
+"""Supervisor actions: the PIN prompt, cancel the order on the QR, refund, resolve a review,
+the audit log, and what the cashier sees when Mercado Pago refuses the token.
+
+    gate = SupervisorGate(settings)
+    name = await gate.ask(parent, "refund a payment")     # None: cancelled, or no PIN set
+    CancelOrderDialog(engine, gate, attempt, site, parent).open()
+    RefundDialog(engine, gate, site, attempt_id, parent).open()
+    ReviewDialog(engine, gate, site, attempt_id, parent).open()
+    AuditLogDialog(engine, parent).open()                # with Export CSV
+    watch = TokenRefusedWatch(http_client, api_base_url, on_refused)   # 401 -> TokenRefusedNotice
+
+Every dialog is non-modal (`open()`/`show()`, never `exec()`: qt-notes §2.3), does its
+network and journal work in `@asyncSlot` coroutines with a busy bar, and maps errors to
+sentences through `errors.user_message`. The PIN is asked *per action*, when the action is
+confirmed, never remembered for a session. Each action writes its audit row through the
+engine (who: the name typed in the PIN prompt; when; what; why: the reason, required).
+The PIN is checked off the event loop (scrypt takes ~0.1 s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+import logging
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.money import InvalidAmount, Site, parse_amount
+from ..domain.receipt import format_money
+from ..domain.sale import AttemptState
+from ..supervisor import LockoutPolicy, LockoutState, PinGuard, Verdict, verify_pin
+from . import errors, theme
+
+log = logging.getLogger("qrcashier.ui.supervisor")
+S = AttemptState
+
+OK_COLOUR = "#1e7b34"
+BAD_COLOUR = "#b71c1c"
+WARN_BG = "#fff4d6"
+MAX_REASON = 200
+
+ACTION_TITLES = {
+    "cancel_requested": "Order cancelled on the QR",
+    "refund_requested": "Refund",
+    "review_resolved_paid": "Review: marked paid",
+    "review_resolved_void": "Review: voided",
+    "sale_discarded": "Sale discarded",
+    "token_replaced": "Access token replaced",
+    "token_removed": "Access token removed",
+    "pin_changed": "Supervisor PIN changed",
+    "settings_changed": "Settings changed",
+}
+
+
+def _service_errors() -> tuple[type[BaseException], ...]:
+    from ..checkout.errors import CheckoutError
+    from ..mercadopago.errors import MercadoPagoError
+
+    return (CheckoutError, MercadoPagoError, ValueError)
+
+
+def _label(text: str = "", *, bold: bool = False, size: int | None = None, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    style = []
+    if bold:
+        style.append("font-weight: 600;")
+    if size:
+        style.append(f"font-size: {size}px;")
+    if style:
+        label.setStyleSheet(" ".join(style))
+    return label
+
+
+class Busy(QWidget):
+    """An indeterminate bar and a sentence, shown while a network or journal call runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        self.text = _label()
+        self.text.setStyleSheet(f"color: {theme.MUTED};")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.bar)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+
+
+class Outcome(QLabel):
+    """The result of an action: one sentence on a coloured band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.kind = ""
+        self.hide()
+
+    def show_result(self, kind: str, text: str) -> None:
+        bg, fg = {
+            "ok": ("#e3f3e6", "#0f4d1f"),
+            "paid": theme.STATE_COLOURS["paid"],
+            "warn": (WARN_BG, "#5c3b00"),
+            "error": ("#fde7e7", "#7a1010"),
+        }.get(kind, ("#eef1f4", theme.INK))
+        self.kind = kind
+        self.setText(text)
+        self.setStyleSheet(
+            f"background: {bg}; color: {fg}; border-radius: 6px; padding: 10px 12px; font-size: 16px; font-weight: 600;"
+        )
+        self.show()
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.hide()
+
+
+class _Dialog(QDialog):
+    """Non-modal, deleted on close, big buttons styled like the main window's."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setStyleSheet(
+            'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
+        )
+        self._closed = False
+        self.finished.connect(lambda _r: setattr(self, "_closed", True))
+
+    def alive(self) -> bool:
+        """False once the dialog was closed (a coroutine finishing later must not touch it)."""
+        if self._closed:
+            return False
+        try:
+            self.isVisible()
+        except RuntimeError:
+            return False
+        return True
+
+
+def _reason_field(placeholder: str, choices: tuple[str, ...] = ()) -> QComboBox:
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(choices)
+    box.setCurrentIndex(-1)
+    box.lineEdit().setPlaceholderText(placeholder)
+    box.lineEdit().setMaxLength(MAX_REASON)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return box
+
+
+def _reason(box: QComboBox) -> str:
+    return " ".join(box.currentText().split())
+
+
+# --- the PIN -----------------------------------------------------------------------------------
+
+
+class PinPrompt(_Dialog):
+    """Asks for the supervisor's name and PIN for one action; `future` resolves to the name or None.
+
+    Built inside a coroutine (it needs the running loop for its future). Non-modal. A wrong PIN says how many tries are left before a pause; during a pause the
+    Confirm button is off and a countdown says when a PIN is checked again.
+    """
+
+    def __init__(
+        self,
+        guard: PinGuard,
+        action: str,
+        *,
+        last_name: str = "",
+        remember_name: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Supervisor PIN", parent)
+        self.guard = guard
+        self.action = action
+        self._remember = remember_name
+        self.future: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self._checking = False
+        self.resize(460, 0)
+
+        title = _label(f"Supervisor: {action}", bold=True, size=19)
+        hint = _label("The PIN is asked for each supervisor action and is not remembered.")
+        hint.setStyleSheet(f"color: {theme.MUTED};")
+        self.name_field = QLineEdit(last_name)
+        self.name_field.setPlaceholderText("Supervisor's name")
+        self.name_field.setMaxLength(60)
+        self.pin_field = QLineEdit()
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setPlaceholderText("PIN")
+        self.pin_field.setMaxLength(12)
+        self.pin_field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        for field in (self.name_field, self.pin_field):
+            field.setMinimumHeight(40)
+            field.setStyleSheet("font-size: 18px;")
+        form = QFormLayout()
+        form.addRow("Name", self.name_field)
+        form.addRow("PIN", self.pin_field)
+        self.message = _label()
+        self.message.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
+        self.ok_button = theme.big_button("Confirm", "Enter", role="primary")
+        self.cancel_button = theme.big_button("Back", "Esc", role="secondary")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.reject)
+        self.pin_field.returnPressed.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self._tick)
+        self.finished.connect(self._finished)
+        early = guard.precheck()
+        if early is not None:
+            self._show_result(early)
+        (self.pin_field if last_name else self.name_field).setFocus()
+
+    def _finished(self, _result: int) -> None:
+        self._timer.stop()
+        if not self.future.done():
+            self.future.set_result(None)
+
+    def _show_result(self, result) -> None:
+        self.message.setText(result.message)
+        if result.verdict in (Verdict.LOCKED, Verdict.WRONG) and result.wait_seconds > 0:
+            self.ok_button.setEnabled(False)
+            self._timer.start()
+        elif result.verdict == Verdict.NO_PIN:
+            self.ok_button.setEnabled(False)
+
+    def _tick(self) -> None:
+        early = self.guard.precheck()
+        if early is None:
+            self._timer.stop()
+            self.ok_button.setEnabled(True)
+            self.message.setText("Enter the PIN again.")
+        else:
+            self.message.setText(early.message)
+
+    @qasync.asyncSlot()
+    async def confirm(self) -> None:
+        if self._checking or not self.ok_button.isEnabled():
+            return
+        name = " ".join(self.name_field.text().split())
+        if not name:
+            self.message.setText("Type the supervisor's name: it goes in the audit log.")
+            self.name_field.setFocus()
+            return
+        pin = self.pin_field.text()
+        early = self.guard.precheck()
+        if early is not None:
+            self._show_result(early)
+            return
+        self._checking = True
+        self.ok_button.setEnabled(False)
+        self.message.setStyleSheet(f"color: {theme.MUTED};")
+        self.message.setText("Checking…")
+        encoded = self.guard.encoded or ""
+        try:
+            ok = await asyncio.get_running_loop().run_in_executor(None, verify_pin, pin, encoded)
+        finally:
+            self._checking = False
+        result = self.guard.record(ok)
+        if not self.alive():
+            return
+        self.message.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
+        self.pin_field.clear()
+        if result.ok:
+            if self._remember is not None:
+                self._remember(name)
+            if not self.future.done():
+                self.future.set_result(name)
+            self.accept()
+            return
+        self.ok_button.setEnabled(True)
+        self._show_result(result)
+        self.pin_field.setFocus()
+
+
+class SupervisorGate:
+    """Asks for the supervisor PIN, once per action (see `PinPrompt`). Hook for the main window:
+
+        name = await gate.ask(parent, "cancel the order on the QR")
+        if name: await engine.cancel(attempt_id, name, reason)
+    """
+
+    def __init__(
+        self,
+        settings,
+        *,
+        clock: Callable[[], float] = time.time,
+        policy: LockoutPolicy = LockoutPolicy(),
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.policy = policy
+        self.prompt: PinPrompt | None = None  # the open prompt, if any (tests drive it)
+
+    def guard(self) -> PinGuard:
+        """A guard over the current hash and lockout (re-read each time: Settings may change them)."""
+
+        def save(state: LockoutState) -> None:
+            self.settings.pin_lockout = state.dump()
+
+        return PinGuard(
+            self.settings.pin_hash, LockoutState.parse(self.settings.pin_lockout),
+            policy=self.policy, clock=self.clock, on_change=save,
+        )
+
+    @property
+    def has_pin(self) -> bool:
+        return self.guard().has_pin
+
+    async def ask(self, parent: QWidget | None, action: str) -> str | None:
+        """The supervisor's name once the right PIN was entered; None when cancelled."""
+        if self.prompt is not None and self.prompt.alive():
+            self.prompt.raise_()
+            self.prompt.activateWindow()
+            return None  # one prompt at a time: the open one is for another action
+        def remember(name: str) -> None:
+            self.settings.last_supervisor = name
+
+        prompt = PinPrompt(
+            self.guard(), action, last_name=self.settings.last_supervisor, remember_name=remember, parent=parent
+        )
+        self.prompt = prompt
+        prompt.open()
+        try:
+            return await prompt.future
+        finally:
+            if self.prompt is prompt:
+                self.prompt = None
+
+
+# --- cancel the order on the QR ----------------------------------------------------------------
+
+
+class CancelOrderDialog(_Dialog):
+    """Cancel the live order on the register's QR (the engine's cancel: paid wins).
+
+    `outcome` ends as "cancelled", "paid" (the customer paid first: the sale is paid and the
+    receipt prints), "pending" (Mercado Pago unreachable: the engine keeps trying) or "error".
+    `done` is emitted with the attempt after the cancel.
+    """
+
+    done = Signal(object)
+
+    def __init__(self, engine, gate: SupervisorGate, attempt, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__("Cancel the order on the QR", parent)
+        self.engine, self.gate, self.attempt, self.site = engine, gate, attempt, site
+        self.outcome_kind = ""
+        self.resize(560, 0)
+        title = _label("Cancel the order on the QR?", bold=True, size=20)
+        until = attempt.expires_at.astimezone().strftime("%H:%M")
+        facts = _label(
+            f"Sale for <b>{format_money(attempt.total, site)}</b>, on the QR until {until}. "
+            "If the customer has already paid, the sale completes as paid and you will see it here."
+        )
+        self.reason = _reason_field(
+            "Why? (required)", ("The customer left", "The customer pays another way", "Wrong amount")
+        )
+        form = QFormLayout()
+        form.addRow("Reason", self.reason)
+        self.busy = Busy()
+        self.outcome = Outcome()
+        self.note = _label()
+        self.note.setStyleSheet(f"color: {BAD_COLOUR};")
+        self.confirm_button = theme.big_button("Cancel the order", "PIN", role="danger")
+        self.close_button = theme.big_button("Keep it", "Esc", role="secondary")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        for w in (title, facts):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        for w in (self.note, self.busy, self.outcome):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+
+    @qasync.asyncSlot()
+    async def confirm(self) -> None:
+        reason = _reason(self.reason)
+        if not reason:
+            self.note.setText("Say why the order is cancelled: it goes in the audit log.")
+            return
+        self.note.setText("")
+        self.confirm_button.setEnabled(False)
+        name = await self.gate.ask(self, "cancel the order on the QR")
+        if not self.alive():
+            return
+        if not name:
+            self.confirm_button.setEnabled(True)
+            return
+        self.busy.start("Taking the order off the QR and checking for a last-second payment…")
+        try:
+            result = await self.engine.cancel(self.attempt.id, name, reason)
+        except _service_errors() as exc:
+            if self.alive():
+                self.busy.stop()
+                self.outcome_kind = "error"
+                self.outcome.show_result("error", errors.report(exc, "supervisor cancel"))
+                self.confirm_button.setEnabled(True)
+            return
+        if not self.alive():
+            return
+        self.busy.stop()
+        self.attempt = result
+        self.close_button.setText("Close\nEsc")
+        if result.state == S.PAID:
+            self.outcome_kind = "paid"
+            self.outcome.show_result(
+                "paid",
+                f"The customer paid before the cancel: the sale is PAID ({format_money(result.total, self.site)}). "
+                "Hand over the receipt.",
+            )
+        elif result.state == S.CANCELLED:
+            self.outcome_kind = "cancelled"
+            self.outcome.show_result(
+                "ok", "The order was taken off the QR and nobody paid it. The sale is kept: charge it again or clear it."
+            )
+        elif result.live:
+            self.outcome_kind = "pending"
+            self.outcome.show_result("warn", result.message or "The cancel is not confirmed yet; QR Cashier keeps trying.")
+        else:
+            self.outcome_kind = str(result.state)
+            self.outcome.show_result("warn", result.message or f"The order is {result.state}.")
+        self.done.emit(result)
+
+
+# --- refunds -----------------------------------------------------------------------------------
+
+
+class RefundDialog(_Dialog):
+    """Refund a paid sale's payment in full or in part, never more than what is left to refund."""
+
+    refunded = Signal(object)  # the RefundRecord
+
+    def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
+        super().__init__("Refund", parent)
+        self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
+        self.payments: list[Any] = []
+        self.left: dict[int, Decimal] = {}
+        self.refunded_so_far: dict[int, Decimal] = {}
+        self.last_record = None
+        self._working = False
+        self.resize(600, 0)
+        title = _label("Refund a payment", bold=True, size=20)
+        self.payment_box = QComboBox()
+        self.payment_box.currentIndexChanged.connect(lambda _i: self._update())
+        self.summary = _label()
+        self.summary.setStyleSheet("font-size: 16px;")
+        self.full_radio = QRadioButton("Everything that is left")
+        self.partial_radio = QRadioButton("Part of it:")
+        self.full_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.full_radio)
+        group.addButton(self.partial_radio)
+        self.amount_field = QLineEdit()
+        self.amount_field.setPlaceholderText("amount")
+        self.amount_field.setMinimumHeight(36)
+        self.amount_field.setStyleSheet("font-size: 17px;")
+        self.amount_field.textEdited.connect(lambda _t: self.partial_radio.setChecked(True))
+        self.amount_field.textChanged.connect(lambda _t: self._update())
+        self.full_radio.toggled.connect(lambda _c: self._update())
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.partial_radio)
+        amount_row.addWidget(self.amount_field, 1)
+        self.amount_error = _label()
+        self.amount_error.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
+        self.reason = _reason_field(
+            "Why? (required)", ("Returned goods", "Charged twice", "Wrong amount charged", "Customer complaint")
+        )
+        self.reason.currentTextChanged.connect(lambda _t: self._update())
+        form = QFormLayout()
+        form.addRow("Payment", self.payment_box)
+        form.addRow("", self.summary)
+        form.addRow("Refund", self.full_radio)
+        form.addRow("", amount_row)
+        form.addRow("", self.amount_error)
+        form.addRow("Reason", self.reason)
+        self.busy = Busy()
+        self.outcome = Outcome()
+        self.refund_button = theme.big_button("Refund", "PIN", role="danger")
+        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.refund_button.clicked.connect(self.refund)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.refund_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.outcome)
+        layout.addLayout(buttons)
+        self.refund_button.setEnabled(False)
+
+    # -- loading
+
+    @qasync.asyncSlot()
+    async def load(self) -> None:
+        await self._load()
+
+    async def _load(self) -> None:
+        self.busy.start("Reading the sale's payments…")
+        try:
+            payments = [p for p in await self.engine.payments(attempt_id=self.attempt_id) if p.status == "approved"]
+            left = {p.mp_payment_id: await self.engine.refundable(p.mp_payment_id) for p in payments}
+        except Exception as exc:  # the journal or the engine: say so, never a traceback for the supervisor
+            if self.alive():
+                self.busy.stop()
+                self.outcome.show_result("error", errors.report(exc, "refund: loading payments"))
+            return
+        if not self.alive():
+            return
+        self.busy.stop()
+        self.payments = payments
+        self.left = left
+        current = self.payment_box.currentIndex()
+        self.payment_box.blockSignals(True)
+        self.payment_box.clear()
+        for p in payments:
+            self.payment_box.addItem(f"{p.mp_payment_id} · {format_money(p.amount, self.site)}", p.mp_payment_id)
+        self.payment_box.setCurrentIndex(current if 0 <= current < len(payments) else 0)
+        self.payment_box.blockSignals(False)
+        if not payments:
+            self.outcome.show_result("warn", "This sale has no approved Mercado Pago payment to refund.")
+        self._update()
+
+    def open(self) -> None:  # noqa: A003 - QDialog.open
+        super().open()
+        self.load()
+
+    # -- validation
+
+    def selected_payment(self):
+        i = self.payment_box.currentIndex()
+        return self.payments[i] if 0 <= i < len(self.payments) else None
+
+    def requested_amount(self) -> tuple[Decimal | None, str | None]:
+        """(amount or None for "everything left", error sentence or None)."""
+        payment = self.selected_payment()
+        if payment is None:
+            return None, "There is no payment to refund."
+        left = self.left.get(payment.mp_payment_id, Decimal(0))
+        if left <= 0:
+            return None, "This payment is already refunded in full."
+        if self.full_radio.isChecked():
+            return None, None
+        try:
+            amount = parse_amount(self.amount_field.text(), self.site)
+        except InvalidAmount as exc:
+            return None, errors.user_message(exc)
+        if amount > left:
+            return amount, (
+                f"{format_money(amount, self.site)} is more than what is left to refund: "
+                f"at most {format_money(left, self.site)}."
+            )
+        return amount, None
+
+    def _update(self) -> None:
+        payment = self.selected_payment()
+        if payment is not None:
+            left = self.left.get(payment.mp_payment_id, Decimal(0))
+            done = payment.amount - left
+            self.summary.setText(
+                f"Paid <b>{format_money(payment.amount, self.site)}</b> · refunded or in progress "
+                f"{format_money(done, self.site)} · left to refund <b>{format_money(left, self.site)}</b>"
+            )
+            self.full_radio.setText(f"Everything that is left ({format_money(left, self.site)})")
+        _, problem = self.requested_amount()
+        show = problem if (self.partial_radio.isChecked() and self.amount_field.text().strip()) or (
+            payment is not None and self.left.get(payment.mp_payment_id, Decimal(0)) <= 0
+        ) else ""
+        self.amount_error.setText(show or "")
+        self.refund_button.setEnabled(not self._working and problem is None and bool(_reason(self.reason)))
+
+    # -- the refund
+
+    @qasync.asyncSlot()
+    async def refund(self) -> None:
+        if self._working:
+            return
+        amount, problem = self.requested_amount()
+        reason = _reason(self.reason)
+        if problem is not None or not reason:
+            self.amount_error.setText(problem or "Say why: the reason goes in the audit log.")
+            return
+        payment = self.selected_payment()
+        shown = format_money(amount if amount is not None else self.left[payment.mp_payment_id], self.site)
+        self._working = True
+        self._update()
+        try:
+            name = await self.gate.ask(self, f"refund {shown}")
+            if not self.alive():
+                return
+            if not name:
+                return
+            self.busy.start(f"Asking Mercado Pago to refund {shown}…")
+            try:
+                record = await self.engine.refund(payment.mp_payment_id, amount, name, reason)
+            except _service_errors() as exc:
+                if self.alive():
+                    self.outcome.show_result("error", errors.report(exc, "refund"))
+                return
+            if not self.alive():
+                return
+            self.last_record = record
+            from ..checkout.journal import RefundState
+
+            kind = {RefundState.APPROVED: "ok", RefundState.PENDING: "warn", RefundState.REQUESTED: "warn"}.get(
+                record.state, "error"
+            )
+            self.outcome.show_result(kind, record.message)
+            self.refunded.emit(record)
+        finally:
+            if self.alive():
+                self.busy.stop()
+                self.amount_field.clear()
+                self.full_radio.setChecked(True)
+                await self._load()  # what is left to refund, as the journal says now
+            self._working = False
+            if self.alive():
+                self._update()
+
+
+# --- needs review -------------------------------------------------------------------------------
+
+
+def _review_details(raw: str | None) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {"message": raw}
+    return data if isinstance(data, dict) else {"message": str(data)}
+
+
+class ReviewDialog(_Dialog):
+    """Resolve a sale that needs review, after seeing what Mercado Pago says right now."""
+
+    resolved = Signal(object)  # the attempt after
+
+    def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
+        super().__init__("Sale to review", parent)
+        self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
+        self.attempt = None
+        self.lookup = None
+        self.lookup_failed: str | None = None
+        self.result_attempt = None
+        self._working = False
+        self.resize(660, 0)
+        self.title = _label("Sale to review", bold=True, size=20)
+        self.why = _label()
+        self.live_title = _label("What Mercado Pago says now", bold=True, size=16)
+        self.live = _label("…")
+        self.live.setTextFormat(Qt.TextFormat.RichText)
+        self.live.setStyleSheet(
+            f"background: #f4f6f8; border: 1px solid {theme.LINE}; border-radius: 6px; padding: 10px; font-size: 15px;"
+        )
+        self.lookup_button = theme.big_button("Ask again", "F5", role="secondary")
+        self.lookup_button.clicked.connect(self.look_up)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.look_up)
+        self.reason = _reason_field(
+            "Why? (required)", ("Checked in the Mercado Pago app: paid", "Checked: not paid", "Customer paid another way")
+        )
+        self.reason.currentTextChanged.connect(lambda _t: self._update())
+        form = QFormLayout()
+        form.addRow("Reason", self.reason)
+        self.busy = Busy()
+        self.outcome = Outcome()
+        self.note = _label()
+        self.note.setStyleSheet(f"color: {BAD_COLOUR};")
+        self.paid_button = theme.big_button("Mark paid", "PIN", role="success")
+        self.void_button = theme.big_button("Void: not paid", "PIN", role="danger")
+        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.paid_button.clicked.connect(lambda: self.resolve("paid"))
+        self.void_button.clicked.connect(lambda: self.resolve("void"))
+        self.close_button.clicked.connect(self.reject)
+        live_row = QHBoxLayout()
+        live_row.addWidget(self.live_title, 1)
+        live_row.addWidget(self.lookup_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.void_button)
+        buttons.addWidget(self.paid_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        layout.addLayout(live_row)
+        layout.addWidget(self.live)
+        layout.addLayout(form)
+        for w in (self.note, self.busy, self.outcome):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self._update()
+
+    def open(self) -> None:  # noqa: A003 - QDialog.open
+        super().open()
+        self.load()
+
+    @qasync.asyncSlot()
+    async def load(self) -> None:
+        try:
+            attempt = await self.engine.attempt(self.attempt_id)
+        except _service_errors() as exc:
+            if self.alive():
+                self.outcome.show_result("error", errors.report(exc, "review: loading"))
+            return
+        if not self.alive():
+            return
+        self.attempt = attempt
+        details = _review_details(attempt.review)
+        when = attempt.updated_at.astimezone().strftime("%d/%m %H:%M")
+        self.title.setText(f"Sale of {format_money(attempt.total, self.site)} to review")
+        why = details.get("message") or attempt.message or "The outcome of this sale could not be learnt."
+        self.why.setText(f"Since {when}: {why}")
+        if attempt.state != S.NEEDS_REVIEW:
+            self.outcome.show_result("warn", f"This sale is {attempt.state}: there is nothing to resolve.")
+        await self.look_up()
+
+    @qasync.asyncSlot()
+    async def look_up(self) -> None:
+        if self._working:
+            return
+        self._working = True
+        self._update()
+        self.busy.start("Asking Mercado Pago about this sale…")
+        try:
+            lookup = await self.engine.review_lookup(self.attempt_id)
+        except _service_errors() as exc:
+            if self.alive():
+                self.lookup = None
+                self.lookup_failed = errors.report(exc, "review lookup")
+                self.live.setText(
+                    f"<b>No answer:</b> {self.lookup_failed}<br>You can still decide; if Mercado Pago shows it paid when "
+                    "you resolve it, it is marked paid whatever you choose."
+                )
+            return
+        finally:
+            self._working = False
+            if self.alive():
+                self.busy.stop()
+                self._update()
+        if not self.alive():
+            return
+        self.lookup = lookup
+        self.lookup_failed = None
+        self.live.setText(self._describe(lookup))
+        self._update()
+
+    def _describe(self, lookup) -> str:
+        d = lookup.decision
+        total = self.attempt.total if self.attempt is not None else None
+        at = lookup.at.astimezone().strftime("%H:%M:%S")
+        rows = [f"<b>{d.message}</b> <span style='color:{theme.MUTED}'>(asked at {at})</span>"]
+        if total is not None:
+            rows.append(
+                f"Approved: <b>{format_money(d.approved_total, self.site)}</b> of {format_money(total, self.site)}"
+            )
+        for p in d.payments:
+            rows.append(f"Payment {p.mp_payment_id}: {p.status} · {format_money(p.amount, self.site)}")
+        for p in d.rejected:
+            rows.append(f"Payment {p.mp_payment_id}: {p.status} · {format_money(p.amount, self.site)}")
+        if d.merchant_order_ids:
+            rows.append("Mercado Pago orders: " + ", ".join(str(i) for i in d.merchant_order_ids))
+        else:
+            rows.append("Mercado Pago has no order for this sale.")
+        if lookup.published:
+            rows.append("The order is still on the QR.")
+        for w in d.warnings:
+            rows.append(f"<span style='color:{BAD_COLOUR}'>{w}</span>")
+        return "<br>".join(rows)
+
+    def _update(self) -> None:
+        reviewable = self.attempt is not None and self.attempt.state == S.NEEDS_REVIEW
+        asked = self.lookup is not None or self.lookup_failed is not None
+        can = reviewable and asked and not self._working and bool(_reason(self.reason))
+        self.paid_button.setEnabled(can)
+        self.void_button.setEnabled(can)
+        self.lookup_button.setEnabled(not self._working)
+
+    @qasync.asyncSlot()
+    async def resolve(self, resolution: str) -> None:
+        reason = _reason(self.reason)
+        if not reason:
+            self.note.setText("Say why: the reason goes in the audit log.")
+            return
+        if self._working:
+            return
+        self.note.setText("")
+        self._working = True
+        self._update()
+        words = "mark this sale paid" if resolution == "paid" else "void this sale (not paid)"
+        try:
+            name = await self.gate.ask(self, words)
+            if not self.alive() or not name:
+                return
+            self.busy.start("Checking with Mercado Pago once more and recording the decision…")
+            try:
+                result = await self.engine.resolve_review(self.attempt_id, name, resolution, reason)
+            except _service_errors() as exc:
+                if self.alive():
+                    self.outcome.show_result("error", errors.report(exc, "resolve review"))
+                return
+            if not self.alive():
+                return
+            self.attempt = self.result_attempt = result
+            if result.state == S.PAID and resolution == "void":
+                self.outcome.show_result("paid", result.message)
+            elif result.state == S.PAID:
+                self.outcome.show_result("paid", "Marked paid: the receipt is printing.")
+            else:
+                self.outcome.show_result("ok", result.message or "Voided: the sale can be charged again.")
+            self.resolved.emit(result)
+        finally:
+            self._working = False
+            if self.alive():
+                self.busy.stop()
+                self._update()
+
+
+# --- the audit log -----------------------------------------------------------------------------
+
+AUDIT_COLUMNS = ("When", "Who", "What", "Sale", "Payment", "Refund", "Why", "Details")
+CSV_COLUMNS = ("id", "at", "actor", "action", "sale_id", "attempt_id", "payment_id", "refund_id", "reason", "details")
+
+
+def _csv_safe(value: Any) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _details_text(details: Any) -> str:
+    if details is None:
+        return ""
+    if isinstance(details, dict):
+        shown = {k: v for k, v in details.items() if k != "live_lookup"}
+        if details.get("live_lookup") is not None:
+            shown["live_lookup"] = "(recorded)"
+        return ", ".join(f"{k}: {v}" for k, v in shown.items())
+    return str(details)
+
+
+def write_audit_csv(entries, path: str | Path) -> Path:
+    """The audit rows as CSV (UTF-8 with a BOM, so spreadsheets read the accents)."""
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        out = csv.writer(f)
+        out.writerow(CSV_COLUMNS)
+        for e in entries:
+            out.writerow([
+                e.id, e.at.isoformat(), _csv_safe(e.actor), e.action, e.sale_id or "", e.attempt_id or "",
+                e.payment_id or "", e.refund_id or "", _csv_safe(e.reason),
+                _csv_safe("" if e.details is None else json.dumps(e.details, ensure_ascii=False, default=str)),
+            ])
+    return path
+
+
+class AuditLogDialog(_Dialog):
+    """Every supervisor action, newest first, with Export CSV."""
+
+    def __init__(self, engine, parent: QWidget | None = None, *, limit: int = 5000) -> None:
+        super().__init__("Audit log", parent)
+        self.engine = engine
+        self.limit = limit
+        self.entries: list[Any] = []
+        self.resize(1100, 560)
+        self.table = QTableWidget(0, len(AUDIT_COLUMNS))
+        self.table.setHorizontalHeaderLabels(AUDIT_COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setStyleSheet("QTableWidget { font-size: 15px; }")
+        self.summary = _label(bold=True)
+        self.export_button = theme.big_button("Export CSV", "Ctrl+E", role="primary")
+        self.refresh_button = theme.big_button("Refresh", "F5", role="secondary")
+        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(lambda: self.export())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for b in (self.refresh_button, self.export_button, self.close_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def open(self) -> None:  # noqa: A003 - QDialog.open
+        super().open()
+        self.refresh()
+
+    @qasync.asyncSlot()
+    async def refresh(self) -> None:
+        try:
+            entries = await self.engine.audit_log(limit=self.limit)
+        except Exception as exc:
+            if self.alive():
+                self.summary.setText(errors.report(exc, "audit log"))
+            return
+        if self.alive():
+            self.set_entries(entries)
+
+    def set_entries(self, entries) -> None:
+        self.entries = list(entries)
+        self.table.setRowCount(len(self.entries))
+        for r, e in enumerate(self.entries):
+            values = (
+                e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                e.actor,
+                ACTION_TITLES.get(e.action, e.action),
+                "" if e.sale_id is None else str(e.sale_id),
+                "" if e.payment_id is None else str(e.payment_id),
+                "" if e.refund_id is None else str(e.refund_id),
+                e.reason,
+                _details_text(e.details),
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 7:
+                    item.setToolTip(json.dumps(e.details, ensure_ascii=False, indent=1, default=str)[:3000])
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.summary.setText(f"{len(self.entries)} supervisor actions")
+
+    def export(self, path: str | Path | None = None) -> QFileDialog | Path | None:
+        """Write the log as CSV to `path`, or where a (non-modal) file dialog says."""
+        if path is not None:
+            return self._write(path)
+        dialog = QFileDialog(self, "Export the audit log", str(Path.home() / "qrcashier-audit.csv"), "CSV (*.csv)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self._write)
+        dialog.open()
+        return dialog
+
+    def _write(self, path: str | Path) -> Path | None:
+        try:
+            out = write_audit_csv(self.entries, path)
+        except OSError as exc:
+            self.summary.setText(errors.report(exc, "audit export"))
+            return None
+        self.summary.setText(f"Exported {len(self.entries)} rows to {out}")
+        return out
+
+
+# --- a refused token during a sale --------------------------------------------------------------
+
+TOKEN_REFUSED_TEXT = (
+    "Mercado Pago refused this register's access token (401), so no payment can be taken or checked right now. "
+    "The sale is kept. Call a supervisor to replace the token in Settings."
+)
+
+
+class TokenRefusedNotice(_Dialog):
+    """What the cashier sees when Mercado Pago refuses the token: plain words, one way forward."""
+
+    supervisor_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Access token refused", parent)
+        self.resize(560, 0)
+        band = QFrame()
+        band.setStyleSheet(f"background: {theme.STATE_COLOURS['needs_review'][0]}; border-radius: 6px;")
+        band_layout = QVBoxLayout(band)
+        head = _label("Call a supervisor", bold=True, size=22)
+        head.setStyleSheet("color: #ffffff; font-size: 22px; font-weight: 700;")
+        band_layout.addWidget(head)
+        self.text = _label(TOKEN_REFUSED_TEXT)
+        self.text.setStyleSheet("font-size: 16px;")
+        self.supervisor_button = theme.big_button("Supervisor: replace the token", "Enter", role="primary")
+        self.later_button = theme.big_button("Later", "Esc", role="secondary")
+        self.supervisor_button.setDefault(True)
+        self.supervisor_button.clicked.connect(self._supervisor)
+        self.later_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.later_button)
+        buttons.addWidget(self.supervisor_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(band)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+
+    def _supervisor(self) -> None:
+        self.supervisor_requested.emit()
+        self.accept()
+
+
+class TokenRefusedWatch:
+    """Sees every 401 from Mercado Pago on the app's httpx client and calls `on_refused()` once
+    per episode (again only after `reset()`, e.g. once the token was replaced)."""
+
+    def __init__(self, http, api_base_url: str, on_refused: Callable[[], None]) -> None:
+        self.http = http
+        self.prefix = api_base_url.rstrip("/")
+        self.on_refused = on_refused
+        self.refused = False
+        self.count = 0
+        http.event_hooks["response"].append(self._hook)
+
+    async def _hook(self, response) -> None:
+        if response.status_code != 401 or not str(response.request.url).startswith(self.prefix):
+            return
+        if response.request.url.path.startswith("/sandbox/"):
+            return  # the sandbox's own control API, not Mercado Pago's
+        self.count += 1
+        if self.refused:
+            return
+        self.refused = True
+        log.warning("Mercado Pago refused the access token (401 on %s)", response.request.url.path)
+        try:
+            self.on_refused()
+        except Exception:
+            log.exception("the token-refused handler failed")
+
+    def reset(self) -> None:
+        self.refused = False
+
+    def remove(self) -> None:
+        hooks = self.http.event_hooks["response"]
+        if self._hook in hooks:
+            hooks.remove(self._hook)
