@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, diagnostics
 from ..domain.sale import LIVE_STATES, AttemptState
+from .i18n import fmt
 
 log = logging.getLogger("qrcashier.ui.diagnostics")
 
@@ -208,26 +209,24 @@ class DiagnosticsDialog(QDialog):
             (self.tr("Sandbox (no real money)") if report.mode == "sandbox" else self.tr("Mercado Pago account"))
             + f" · {report.site}"
         )
-        v["api"].setText(self.tr("%1 (%2 QR)").replace("%1", report.api_generation).replace("%2", report.qr_mode))
+        v["api"].setText(fmt(self.tr("%1 (%2 QR)"), report.api_generation, report.qr_mode))
         v["keyring"].setText(
             report.keyring_backend if report.keyring_secure
-            else self.tr("%1: not secure, the token is not saved").replace("%1", report.keyring_backend)
+            else fmt(self.tr("%1: not secure, the token is not saved"), report.keyring_backend)
         )
         if report.last_contact is None:
             v["contact"].setText(self.tr("Not yet since QR Cashier started"))
         else:
             seconds = max(0, int((report.generated_at - report.last_contact).total_seconds()))
             when = report.last_contact.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            v["contact"].setText(self.tr("%1 (%2 s ago)").replace("%1", when).replace("%2", str(seconds)))
+            v["contact"].setText(fmt(self.tr("%1 (%2 s ago)"), when, seconds))
         v["pending"].setText(
-            self.tr("%1 live, %2 waiting for a supervisor")
-            .replace("%1", str(len(report.live_attempts)))
-            .replace("%2", str(len(report.review_attempts)))
+            fmt(self.tr("%1 live, %2 waiting for a supervisor"), len(report.live_attempts), len(report.review_attempts))
         )
         size = report.journal_size
         v["journal"].setText(
             f"{report.journal_path} ({diagnostics.human_size(size)})" if size is not None
-            else self.tr("%1 (not created yet)").replace("%1", report.journal_path or "-")
+            else fmt(self.tr("%1 (not created yet)"), report.journal_path or "-")
         )
         v["data"].setText(report.data_dir or "-")
         if report.pending:
@@ -316,8 +315,8 @@ class DiagnosticsDialog(QDialog):
             out = await asyncio.to_thread(work)
         except (OSError, diagnostics.BundleLeak) as exc:
             log.warning("support bundle not written: %s", type(exc).__name__)
-            text = self.tr("The support bundle was not saved: %1").replace(
-                "%1", exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
+            text = fmt(self.tr("The support bundle was not saved: %1"),
+                       exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
             try:
                 self.status.setText(text)
                 self.export_button.setEnabled(True)
@@ -328,7 +327,7 @@ class DiagnosticsDialog(QDialog):
         log.info("support bundle written to %s", out)
         self.last_bundle = out
         try:
-            self.status.setText(self.tr("Support bundle saved to %1").replace("%1", str(out)))
+            self.status.setText(fmt(self.tr("Support bundle saved to %1"), out))
             self.export_button.setEnabled(True)
         except RuntimeError:
             pass
