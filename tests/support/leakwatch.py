@@ -33,3 +33,11 @@ class LeakWatch(logging.Handler):
         if record.exc_info and record.exc_info[1] is not None:
             text += " " + logging.Formatter().formatException(record.exc_info)
         self.check_text(f"log {record.name}", text)
+
+
+def production_shaped_token(tag: str = "abcdef") -> str:
+    """A fake token with the shape of a real production one, for redaction tests.
+
+    Built at run time so that no token-shaped literal is ever committed.
+    """
+    return "-".join(["APP_USR", "1234567890" + "123456", "112233", tag, "123456789"])

@@ -21,6 +21,7 @@ from qrcashier.mercadopago.errors import NotFound, Unauthorized, Unreachable
 from qrcashier.ui import app as app_module
 from qrcashier.ui import errors
 from qrcashier.ui.status_panel import ENGINE_STATES, STATES, StatusPanel, customer_state
+from tests.support.leakwatch import production_shaped_token
 from tests.ui.conftest import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def test_data_dir_logging_rotates_and_redacts(tmp_path):
     assert folder.is_dir()
     path = app_module.setup_logging(folder)
     # Token-shaped, but not the suite's known token (the leak watch would rightly flag that).
-    token = "APP_USR-1234567890123456-112233-abcdefabcdef"
+    token = production_shaped_token()
     try:
         logging.getLogger("qrcashier.test").info("header was Bearer %s", token)
         for handler in logging.getLogger().handlers:
