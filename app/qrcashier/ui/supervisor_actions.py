@@ -1,0 +1,211 @@
+"""The supervisor's entry points for the main window and the app start-up, in one object.
+
+Start-up (ui/app.py, before the main window, inside the running loop):
+
+    settings, tokens = open_settings_and_tokens()
+    if not await prepare_start(settings, tokens, sandbox_flag=args.sandbox):
+        return 0                                   # the installer cancelled the first-run setup
+    options = settings.apply_to(Options.from_args(args), tokens)
+
+Main window (after `await services.start()`):
+
+    self.supervisor = SupervisorActions(self, services, settings, tokens)
+    self.supervisor.watch_token()                  # a 401 -> plain notice -> supervisor -> token page
+    Esc on a live charge      -> self.supervisor.cancel_order(attempt)   (replaces cancel_charge's "cashier")
+    sales list "Refund…"      -> self.supervisor.refund(row.attempt.id)
+    sales list "Resolve…"     -> self.supervisor.review(row.attempt.id)
+    Ctrl+Shift+A              -> self.supervisor.audit_log()
+    Ctrl+,  (Settings)        -> self.supervisor.open_settings()
+
+Every action asks for the supervisor PIN when it is confirmed (SupervisorGate), never once
+per session; the dialogs are non-modal and kept referenced here until they close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..settings import AppSettings, Mode
+from ..token_store import TokenStore
+from .setup_wizard import DEFAULT_API_URL, SetupDialog, SetupEnv, journal_audit, open_settings, run_first_run_setup
+from .supervisor_dialogs import (
+    AuditLogDialog,
+    CancelOrderDialog,
+    RefundDialog,
+    ReviewDialog,
+    SupervisorGate,
+    TokenRefusedNotice,
+    TokenRefusedWatch,
+)
+
+log = logging.getLogger("qrcashier.ui.supervisor")
+
+
+def open_settings_and_tokens(profile: str | None = None) -> tuple[AppSettings, TokenStore]:
+    """The user's settings and the token store for this register (the platform's own store)."""
+    settings = AppSettings() if profile is None else AppSettings(profile=profile)
+    return settings, TokenStore.for_platform(settings.keyring_account)
+
+
+async def prepare_start(
+    settings: AppSettings, tokens: TokenStore, *, sandbox_flag: bool = False, env: SetupEnv | None = None
+) -> bool:
+    """Before the main window: the first-run wizard when nothing is set up, or the token page
+    when a real account has no token (removed, or kept for one session only). False when the
+    installer cancelled; `--sandbox` skips both."""
+    if sandbox_flag:
+        return True
+    env = env or SetupEnv(settings, tokens)
+    try:
+        if not settings.is_configured():
+            return await run_first_run_setup(env)
+        if settings.mode == Mode.ACCOUNT and tokens.get() is None:
+            dialog = SetupDialog(env, settings_mode=True, start_page="token")
+            dialog.show()
+            await dialog.future
+            return tokens.get() is not None
+        return True
+    finally:
+        await env.aclose()
+
+
+class SupervisorActions(QObject):
+    """Opens the supervisor dialogs for the main window (see the module docstring)."""
+
+    token_changed = Signal(object)  # AccessToken or None: the app reconnects with it (services restart)
+    settings_saved = Signal()
+
+    def __init__(self, window: QWidget, services: Any, settings: AppSettings, tokens: TokenStore) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.settings = settings
+        self.tokens = tokens
+        self.gate = SupervisorGate(settings)
+        self.watch: TokenRefusedWatch | None = None
+        self.dialogs: list[QWidget] = []
+
+    @property
+    def engine(self):
+        return self.services.engine
+
+    @property
+    def site(self):
+        return self.services.site
+
+    def _keep(self, dialog: QWidget) -> QWidget:
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
+        dialog.open()
+        return dialog
+
+    def _ready(self) -> bool:
+        if self.engine is None:
+            from . import errors
+
+            errors.message_box(
+                self.window, QCoreApplication.translate("SupervisorActions", "Not connected yet"),
+                QCoreApplication.translate(
+                    "SupervisorActions", "Supervisor actions are available once QR Cashier is connected."
+                ),
+            )
+            return False
+        return True
+
+    # --- the actions -----------------------------------------------------------------------------
+
+    def cancel_order(self, attempt) -> CancelOrderDialog | None:
+        """Cancel the live order on the QR (paid wins: the dialog says which happened)."""
+        if not self._ready():
+            return None
+        return self._keep(CancelOrderDialog(self.engine, self.gate, attempt, self.site, self.window))
+
+    def refund(self, attempt_id: int) -> RefundDialog | None:
+        """Refund a paid sale (its attempt), in full or in part."""
+        if not self._ready():
+            return None
+        return self._keep(RefundDialog(self.engine, self.gate, self.site, attempt_id, self.window))
+
+    def review(self, attempt_id: int) -> ReviewDialog | None:
+        """Resolve a sale that needs review, after the live lookup."""
+        if not self._ready():
+            return None
+        return self._keep(ReviewDialog(self.engine, self.gate, self.site, attempt_id, self.window))
+
+    def audit_log(self) -> AuditLogDialog | None:
+        if not self._ready():
+            return None
+        return self._keep(AuditLogDialog(self.engine, self.window))
+
+    def setup_env(self) -> SetupEnv:
+        """The Settings pages' view of the running app: its HTTP client, sandbox and journal."""
+        options = self.services.options
+        sandbox = getattr(self.services, "sandbox", None)
+        return SetupEnv(
+            self.settings, self.tokens,
+            http=self.services.http,
+            api_base_url=(None if options.sandbox else options.base_url) or DEFAULT_API_URL,
+            sandbox_base_url=sandbox.base_url if sandbox is not None else None,
+            audit=journal_audit(self.engine) if self.engine is not None else None,
+        )
+
+    @qasync.asyncSlot()
+    async def open_settings(self, page: str | None = None) -> SetupDialog | None:
+        """Settings (after the PIN). Its token and save signals are passed on."""
+        env = self.setup_env()
+        dialog = await open_settings(self.window, env, self.gate, page=page)
+        if dialog is None:
+            await env.aclose()
+            return None
+        self.dialogs.append(dialog)
+        dialog.token_changed.connect(self._token_changed)
+        dialog.saved.connect(self.settings_saved)
+
+        def closed(_result: int) -> None:
+            if dialog in self.dialogs:
+                self.dialogs.remove(dialog)
+            asyncio.ensure_future(env.aclose())
+
+        dialog.finished.connect(closed)
+        return dialog
+
+    def _token_changed(self, token) -> None:
+        if self.watch is not None:
+            self.watch.reset()
+        self.token_changed.emit(token)
+
+    # --- a refused token -----------------------------------------------------------------------
+
+    def watch_token(self) -> TokenRefusedWatch | None:
+        """Show the plain 401 notice once per episode; its button leads to the token page."""
+        http = getattr(self.services, "http", None)
+        if http is None or self.watch is not None:
+            return self.watch
+        options = self.services.options
+        sandbox = getattr(self.services, "sandbox", None)
+        base = sandbox.base_url if sandbox is not None else (options.base_url or DEFAULT_API_URL)
+        self.watch = TokenRefusedWatch(http, base, self.token_refused)
+        return self.watch
+
+    def token_refused(self) -> TokenRefusedNotice:
+        notice = TokenRefusedNotice(self.window)
+        notice.supervisor_requested.connect(lambda: self.open_settings("token"))
+        self._keep(notice)
+        return notice
+
+    def close(self) -> None:
+        if self.watch is not None:
+            self.watch.remove()
+            self.watch = None
+        for dialog in list(self.dialogs):
+            try:
+                dialog.close()
+            except RuntimeError:
+                pass
+        self.dialogs.clear()
