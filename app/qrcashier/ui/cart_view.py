@@ -10,15 +10,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..domain.cart import Cart, CartLine, InvalidCart
 from ..domain.money import Site, parse_amount
 from ..domain.receipt import format_money
+from .i18n import fmt
 
-COLUMNS = ("#", "Item", "Qty", "Unit price", "Total")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("CartModel", "Item"),
+    QT_TRANSLATE_NOOP("CartModel", "Qty"),
+    QT_TRANSLATE_NOOP("CartModel", "Unit price"),
+    QT_TRANSLATE_NOOP("CartModel", "Total"),
+)
 COL_NO, COL_ITEM, COL_QTY, COL_PRICE, COL_TOTAL = range(5)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -27,9 +42,10 @@ class CartLocked(InvalidCart):
     """The cart cannot change while its charge is live on the QR."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "the cart is locked while the customer pays: wait for the result, or cancel the charge (Esc) first"
-        )
+        super().__init__(QCoreApplication.translate(
+            "CartModel",
+            "the cart is locked while the customer pays: wait for the result, or cancel the charge (Esc) first",
+        ))
 
 
 class CartModel(QAbstractTableModel):
@@ -54,7 +70,7 @@ class CartModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section]) if section else COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_align(section))
         return None
@@ -78,7 +94,7 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_align(col))
         if role == Qt.ItemDataRole.ToolTipRole and line.sku:
-            return f"{line.title} — code {line.sku}"
+            return fmt(self.tr("%1 — code %2"), line.title, line.sku)
         if role == Qt.ItemDataRole.FontRole and col in (COL_QTY, COL_TOTAL):
             font = QFont()
             font.setBold(True)
@@ -145,7 +161,7 @@ class CartModel(QAbstractTableModel):
     def remove(self, row: int) -> CartLine:
         self._check_unlocked()
         if not 0 <= row < len(self.cart):
-            raise InvalidCart("select a line to remove")
+            raise InvalidCart(self.tr("select a line to remove"))
         self.beginRemoveRows(QModelIndex(), row, row)
         try:
             line = self.cart.remove(row)

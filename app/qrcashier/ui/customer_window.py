@@ -248,7 +248,7 @@ class CustomerWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, language: str | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("QR Cashier — Customer")
+        self.setWindowTitle(self.tr("QR Cashier — Customer"))
         self._fixed_language = language
         self._language = language or "en"
         self._state = "idle"

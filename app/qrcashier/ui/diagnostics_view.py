@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from .. import __version__, diagnostics
 from ..domain.sale import LIVE_STATES, AttemptState
 from .i18n import fmt
+from .status_panel import state_text, ui_state
 
 log = logging.getLogger("qrcashier.ui.diagnostics")
 
@@ -210,10 +211,12 @@ class DiagnosticsDialog(QDialog):
             + f" · {report.site}"
         )
         v["api"].setText(fmt(self.tr("%1 (%2 QR)"), report.api_generation, report.qr_mode))
-        v["keyring"].setText(
-            report.keyring_backend if report.keyring_secure
-            else fmt(self.tr("%1: not secure, the token is not saved"), report.keyring_backend)
-        )
+        if report.keyring_secure:
+            v["keyring"].setText(report.keyring_backend)
+        elif report.keyring_backend in ("none", "", "?"):
+            v["keyring"].setText(self.tr("No secure store: the token is not saved"))
+        else:
+            v["keyring"].setText(fmt(self.tr("%1: not secure, the token is not saved"), report.keyring_backend))
         if report.last_contact is None:
             v["contact"].setText(self.tr("Not yet since QR Cashier started"))
         else:
@@ -231,7 +234,8 @@ class DiagnosticsDialog(QDialog):
         v["data"].setText(report.data_dir or "-")
         if report.pending:
             self.attempts.setPlainText("\n".join(
-                f"{a.reference:<28} {a.state:<16} {a.amount:>12}  {a.created_at}" for a in report.pending
+                f"{a.reference:<28} {state_text(ui_state(a.state)).title:<26} {a.amount:>12}  {a.created_at}"
+                for a in report.pending
             ))
         else:
             self.attempts.setPlainText(self.tr("None"))

@@ -115,6 +115,10 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "That is too long to be a Mercado Pago access token: copy only the token."),
     QT_TRANSLATE_NOOP("engine", "There is no secure place to save the access token."),
     QT_TRANSLATE_NOOP("engine", "An access token is a single word with no spaces."),
+    # supervisor.py (the PIN check and its lockout)
+    QT_TRANSLATE_NOOP("engine", "No supervisor PIN is set: set one in Settings first."),
+    QT_TRANSLATE_NOOP("engine", "PIN accepted."),
+    QT_TRANSLATE_NOOP("engine", "Wrong PIN: 1 more try before a pause."),
 )
 
 # Sentences with parts that change: %1, %2 ... match any text (kept as it is).
@@ -162,6 +166,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("engine", "The store id %1 is not valid: use 1 to 60 letters and digits, no spaces."),
     QT_TRANSLATE_NOOP("engine", "The register (POS) id %1 is not valid: use 1 to 39 letters and digits, no spaces or hyphens."),
     QT_TRANSLATE_NOOP("engine", "The register %1 already belongs to another store (%2); choose another register id or store."),
+    QT_TRANSLATE_NOOP("engine", "Too many wrong PINs: try again in %1 seconds."),
+    QT_TRANSLATE_NOOP("engine", "Too many wrong PINs: try again in %1 minutes."),
+    QT_TRANSLATE_NOOP("engine", "Wrong PIN. Too many wrong PINs: wait %1 seconds."),
+    QT_TRANSLATE_NOOP("engine", "Wrong PIN. Too many wrong PINs: wait %1 minutes."),
+    QT_TRANSLATE_NOOP("engine", "Wrong PIN: %1 more tries before a pause."),
     # catalog/csv_import.py (the import report's summary)
     QT_TRANSLATE_NOOP("engine", "%1 rows read: %2 added, %3 updated, %4 rejected."),
     QT_TRANSLATE_NOOP("engine", "Nothing imported: %1"),

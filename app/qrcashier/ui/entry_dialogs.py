@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,9 @@ from ..domain.cart import MAX_QUANTITY, CartLine, InvalidCart
 from ..domain.money import InvalidAmount, Site, parse_amount
 from ..domain.receipt import format_money
 from . import theme
+from .i18n import engine_text, fmt
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 FIELD_STYLE = "QLineEdit, QSpinBox { font-size: 22px; padding: 8px; min-height: 36px; }"
 
@@ -38,7 +41,7 @@ def _buttons(ok_text: str, ok_hint: str = "Enter") -> tuple[QWidget, object, obj
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 8, 0, 0)
     ok = theme.big_button(ok_text, ok_hint, role="success")
-    cancel = theme.big_button("Cancel", "Esc", role="secondary")
+    cancel = theme.big_button(translate("EntryDialogs", "Cancel"), "Esc", role="secondary")
     row.addWidget(cancel)
     row.addWidget(ok)
     return box, ok, cancel
@@ -55,7 +58,7 @@ class _Base(QDialog):
         self.error.setStyleSheet("color: #b71c1c; font-size: 16px;")
 
     def fail(self, exc: Exception | str) -> None:
-        text = str(exc)
+        text = engine_text(str(exc))
         self.error.setText(text[:1].upper() + text[1:] if text else text)
 
 
@@ -65,14 +68,14 @@ class SearchDialog(_Base):
     chosen = Signal(object)  # Product
 
     def __init__(self, catalog: Catalog, site: Site, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("Search products", parent)
+        super().__init__(translate("EntryDialogs", "Search products"), parent)
         self.catalog, self.site = catalog, site
         self.query = QLineEdit(text)
-        self.query.setPlaceholderText("Type part of the name, e.g. \"yer pla\"")
+        self.query.setPlaceholderText(self.tr("Type part of the name, e.g. \"yer pla\""))
         self.results = QListWidget()
         self.results.setStyleSheet("QListWidget { font-size: 20px; } QListWidget::item { padding: 10px; }")
         self.results.setMinimumSize(620, 380)
-        buttons, ok, cancel = _buttons("Add", "Enter")
+        buttons, ok, cancel = _buttons(self.tr("Add"), "Enter")
         ok.clicked.connect(self._choose)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,7 +107,7 @@ class SearchDialog(_Base):
             self.results.setCurrentRow(0)
             self.error.clear()
         elif text.strip():
-            self.error.setText("No product matches. Press Esc and F4 to sell it as a free item.")
+            self.error.setText(self.tr("No product matches. Press Esc and F4 to sell it as a free item."))
 
     def _choose(self) -> None:
         item = self.results.currentItem()
@@ -120,19 +123,19 @@ class FreeItemDialog(_Base):
     item = Signal(str, Decimal, int)  # title, unit price, quantity
 
     def __init__(self, site: Site, parent: QWidget | None = None) -> None:
-        super().__init__("Free item", parent)
+        super().__init__(translate("EntryDialogs", "Free item"), parent)
         self.site = site
         self.title = QLineEdit()
-        self.title.setPlaceholderText("What is it?")
+        self.title.setPlaceholderText(self.tr("What is it?"))
         self.price = QLineEdit()
         self.price.setPlaceholderText(format_money(Decimal("1500"), site))
         self.quantity = QSpinBox()
         self.quantity.setRange(1, MAX_QUANTITY)
         form = QFormLayout()
-        form.addRow("Description", self.title)
-        form.addRow(f"Price ({site.currency})", self.price)
-        form.addRow("Quantity", self.quantity)
-        buttons, ok, cancel = _buttons("Add item")
+        form.addRow(self.tr("Description"), self.title)
+        form.addRow(fmt(self.tr("Price (%1)"), site.currency), self.price)
+        form.addRow(self.tr("Quantity"), self.quantity)
+        buttons, ok, cancel = _buttons(self.tr("Add item"))
         ok.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -159,12 +162,12 @@ class QuantityDialog(_Base):
     value_chosen = Signal(int)
 
     def __init__(self, title: str, current: int, parent: QWidget | None = None) -> None:
-        super().__init__("Quantity", parent)
+        super().__init__(translate("EntryDialogs", "Quantity"), parent)
         self.spin = QSpinBox()
         self.spin.setRange(1, MAX_QUANTITY)
         self.spin.setValue(current)
         self.spin.selectAll()
-        buttons, ok, cancel = _buttons("Set quantity")
+        buttons, ok, cancel = _buttons(self.tr("Set quantity"))
         ok.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -192,7 +195,7 @@ class AmountDialog(_Base):
         self.site, self.weight = site, weight
         self.field = QLineEdit("" if current is None else str(current).replace(".", ","))
         self.field.selectAll()
-        buttons, ok, cancel = _buttons("OK")
+        buttons, ok, cancel = _buttons(self.tr("OK"))
         ok.clicked.connect(self._accept)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -228,13 +231,13 @@ def parse_weight(text: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise InvalidAmount(f"{text!r} is not a weight") from None
+        raise InvalidAmount(fmt(translate("EntryDialogs", "%1 is not a weight"), repr(text))) from None
     if not value.is_finite() or value <= 0:
-        raise InvalidAmount("the weight must be greater than zero")
+        raise InvalidAmount(translate("EntryDialogs", "the weight must be greater than zero"))
     if value > 999:
-        raise InvalidAmount("the weight is above 999")
+        raise InvalidAmount(translate("EntryDialogs", "the weight is above 999"))
     if -value.normalize().as_tuple().exponent > 3:  # type: ignore[operator]
-        raise InvalidAmount("weigh to the gram: at most 3 decimals")
+        raise InvalidAmount(translate("EntryDialogs", "weigh to the gram: at most 3 decimals"))
     return value
 
 

@@ -16,16 +16,24 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.money import InvalidAmount
 
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
+
 log = logging.getLogger("qrcashier.ui")
 
-BUG_MESSAGE = (
+BUG_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Something unexpected went wrong. Sales already saved are safe; "
-    "try again, and if it happens again restart QR Cashier and tell support."
+    "try again, and if it happens again restart QR Cashier and tell support.",
+)
+JOURNAL_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
+    "The sales journal on this computer could not be written. Do not charge until this is fixed: "
+    "check the free disk space, then restart QR Cashier.",
 )
 _dialogs_enabled = True
 
@@ -43,8 +51,28 @@ def _first_sentence_cap(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def bug_message() -> str:
+    """BUG_MESSAGE in the app's language."""
+    return _tr(BUG_MESSAGE)
+
+
 def user_message(exc: BaseException) -> str:
-    """One sentence for the cashier: what happened and what to do next."""
+    """One sentence for the cashier: what happened and what to do next (in the app's language)."""
+    from .i18n import engine_text
+
+    text = _english_message(exc)
+    if text in (BUG_MESSAGE, JOURNAL_MESSAGE):
+        return _tr(text)
+    if isinstance(exc, OSError) and not isinstance(getattr(exc, "user_message", None), str):
+        return text  # already in the app's language
+    return engine_text(text)
+
+
+def _english_message(exc: BaseException) -> str:
     message = getattr(exc, "user_message", None)
     if isinstance(message, str) and message:
         return message
@@ -55,18 +83,17 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, (InvalidCart, InvalidAmount)):
         return _first_sentence_cap(str(exc))
     if isinstance(exc, sqlite3.Error):
-        return (
-            "The sales journal on this computer could not be written. Do not charge until this is fixed: "
-            "check the free disk space, then restart QR Cashier."
-        )
+        return JOURNAL_MESSAGE
     if isinstance(exc, OSError):
-        return f"A file could not be read or written ({exc.strerror or exc}); check the path and try again."
+        from .i18n import fmt  # (translated here already: it carries the system's own words)
+
+        return fmt(translate("errors", "A file could not be read or written (%1); check the path and try again."), exc.strerror or exc)
     return BUG_MESSAGE
 
 
 def is_expected(exc: BaseException) -> bool:
     """A typed, anticipated failure (as opposed to a bug that deserves a traceback)."""
-    return user_message(exc) != BUG_MESSAGE
+    return _english_message(exc) != BUG_MESSAGE
 
 
 def report(exc: BaseException, context: str = "") -> str:
@@ -115,8 +142,8 @@ def message_box(
     return box
 
 
-def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "QR Cashier", context: str = "") -> str:
+def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "", context: str = "") -> str:
     """Log `exc`, show its sentence in a non-modal box, and return the sentence."""
     text = report(exc, context)
-    message_box(parent, title, text)
+    message_box(parent, title or translate("errors", "QR Cashier"), text)
     return text

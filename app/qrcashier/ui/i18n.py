@@ -125,6 +125,26 @@ def install(app: QCoreApplication, language: str, *, site_locale: str | None = N
     return language
 
 
+def install_for(app: QCoreApplication, args: Any = None, settings: Any = None) -> str:
+    """Start-up: the language from `--lang` (args.lang), the settings, or the OS; numbers as the
+    configured site writes them when it speaks that language. Never fails start-up."""
+    try:
+        if settings is None:
+            from ..settings import AppSettings
+
+            settings = AppSettings()
+        site_locale = None
+        if settings.setup_done:
+            from ..domain.money import SITES
+
+            site_locale = SITES[settings.site].locale
+    except Exception:  # unreadable settings: the OS decides, numbers as the language's default
+        log.exception("reading the language setting failed")
+        settings, site_locale = None, None
+    language = choose_language(getattr(args, "lang", None), settings)
+    return install(app, language, site_locale=site_locale)
+
+
 def uninstall(app: QCoreApplication) -> None:
     """Back to English (the source strings) and the OS's number locale."""
     global _language

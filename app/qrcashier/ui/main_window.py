@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,7 @@ from ..domain.sale import Attempt, AttemptState
 from . import errors, theme
 from .cart_view import CartModel, CartView
 from .entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from .i18n import engine_text, fmt
 from .scanner import ScannerCapture
 from .status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 
@@ -84,7 +85,11 @@ START_RETRY_SECONDS = 5.0
 DISABLED_BUTTONS = (
     'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
 )
-LOCKED_NOTE = "The cart is locked while the customer pays (Esc cancels the charge)."
+LOCKED_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The cart is locked while the customer pays (Esc cancels the charge).")
+
+
+def locked_note() -> str:
+    return QCoreApplication.translate("MainWindow", LOCKED_NOTE)
 
 
 class ItemField(QLineEdit):
@@ -153,7 +158,7 @@ class MainWindow(QMainWindow):
         self._paid_note: tuple[int, str, Receipt] | None = None  # (attempt id, next step, receipt)
         self._connection_problem: str | None = None
 
-        self.setWindowTitle(f"QR Cashier — {services.store_name} — {services.register_name}")
+        self.setWindowTitle(fmt(self.tr("QR Cashier — %1 — %2"), services.store_name, services.register_name))
         self.resize(1280, 760)
         self.model = CartModel(self.site, self)
         self.model.changed.connect(self._update_totals)
@@ -191,17 +196,17 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         self.title_label = QLabel(f"<b>{self.services.store_name}</b> · {self.services.register_name}")
         self.title_label.setStyleSheet("font-size: 18px;")
-        self.mode_label = QLabel("SANDBOX" if self.services.options.sandbox else "")
+        self.mode_label = QLabel(self.tr("SANDBOX") if self.services.options.sandbox else "")
         self.mode_label.setStyleSheet(
             "background: #ffe08a; color: #1a1a1a; border-radius: 4px; padding: 2px 8px; font-weight: 700;"
         )
         self.mode_label.setVisible(self.services.options.sandbox)
-        self.connection_label = QLabel("Mercado Pago: connecting…")
+        self.connection_label = QLabel(self.tr("Mercado Pago: connecting…"))
         connection_font = self.connection_label.font()
         connection_font.setPixelSize(14)
         self.connection_label.setFont(connection_font)
-        self.sticker_button = QPushButton("Print QR sticker")
-        self.sticker_button.setToolTip("The register's QR, to stick on the counter: to the printer, or a PDF")
+        self.sticker_button = QPushButton(self.tr("Print QR sticker"))
+        self.sticker_button.setToolTip(self.tr("The register's QR, to stick on the counter: to the printer, or a PDF"))
         self.sticker_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sticker_button.clicked.connect(self.print_sticker)
         header.addWidget(self.title_label)
@@ -210,8 +215,8 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         header.addWidget(self.connection_label)
         header.addSpacing(12)
-        self.import_button = QPushButton("Import products")
-        self.import_button.setToolTip("Add or update products from a CSV file (code, barcode, name, price, unit)")
+        self.import_button = QPushButton(self.tr("Import products"))
+        self.import_button.setToolTip(self.tr("Add or update products from a CSV file (code, barcode, name, price, unit)"))
         self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.import_button.clicked.connect(lambda: self.choose_catalog_csv())
         header.addWidget(self.import_button)
@@ -227,7 +232,7 @@ class MainWindow(QMainWindow):
         left.setSpacing(6)
         self.item_field = ItemField()
         self.item_field.setObjectName("itemField")
-        self.item_field.setPlaceholderText("Scan a barcode, or type a code or part of a name, then Enter")
+        self.item_field.setPlaceholderText(self.tr("Scan a barcode, or type a code or part of a name, then Enter"))
         self.item_field.setClearButtonEnabled(True)
         self.item_field.setStyleSheet(
             f"QLineEdit#itemField {{ font-size: 24px; padding: 10px 12px; border: 2px solid {theme.ACCENT};"
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
         )
         tb = QVBoxLayout(total_box)
         tb.setContentsMargins(18, 12, 18, 12)
-        caption = QLabel("TOTAL")
+        caption = QLabel(self.tr("TOTAL"))
         caption.setStyleSheet(f"color: {theme.MUTED}; font-size: 15px; font-weight: 700; letter-spacing: 2px;")
         self.total_label = QLabel()
         self.total_label.setObjectName("totalLabel")
@@ -278,11 +283,11 @@ class MainWindow(QMainWindow):
         self.status_panel.setMinimumHeight(170)
         self.status_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         right.addWidget(self.status_panel, 1)
-        self.charge_button = theme.big_button("Charge with QR", "F12", role="success")
+        self.charge_button = theme.big_button(self.tr("Charge with QR"), "F12", role="success")
         self.charge_button.setMinimumHeight(92)
         self.charge_button.setStyleSheet("font-size: 26px;")
         self.charge_button.clicked.connect(self.charge)
-        self.cancel_button = theme.big_button("Cancel charge", "Esc", role="danger")
+        self.cancel_button = theme.big_button(self.tr("Cancel charge"), "Esc", role="danger")
         self.cancel_button.clicked.connect(self.escape)
         self.cancel_button.hide()
         right.addWidget(self.cancel_button)
@@ -296,13 +301,13 @@ class MainWindow(QMainWindow):
         # bottom: the action buttons, shortcuts printed on them
         bar = QGridLayout()
         bar.setSpacing(8)
-        self.search_button = theme.big_button("Search", "F2", role="secondary")
-        self.free_button = theme.big_button("Free item", "F4", role="secondary")
-        self.qty_button = theme.big_button("Quantity", "F6  + −", role="secondary")
-        self.price_button = theme.big_button("Price", "F7", role="secondary")
-        self.remove_button = theme.big_button("Remove line", "Del", role="secondary")
-        self.clear_button = theme.big_button("Clear cart", "Esc", role="secondary")
-        self.sales_button = theme.big_button("Sales of the day", "F9", role="secondary")
+        self.search_button = theme.big_button(self.tr("Search"), "F2", role="secondary")
+        self.free_button = theme.big_button(self.tr("Free item"), "F4", role="secondary")
+        self.qty_button = theme.big_button(self.tr("Quantity"), "F6  + −", role="secondary")
+        self.price_button = theme.big_button(self.tr("Price"), "F7", role="secondary")
+        self.remove_button = theme.big_button(self.tr("Remove line"), self.tr("Del", "the Delete key"), role="secondary")
+        self.clear_button = theme.big_button(self.tr("Clear cart"), "Esc", role="secondary")
+        self.sales_button = theme.big_button(self.tr("Sales of the day"), "F9", role="secondary")
         buttons = (
             self.search_button, self.free_button, self.qty_button, self.price_button,
             self.remove_button, self.clear_button, self.sales_button,
@@ -393,8 +398,10 @@ class MainWindow(QMainWindow):
                 raise
             except Exception as exc:
                 text = errors.report(exc, "start-up")
-                self._set_panel("offline", text, f"QR Cashier tries again every {START_RETRY_SECONDS:.0f} seconds; "
-                                "you can already scan items.")
+                self._set_panel("offline", text, fmt(
+                    self.tr("QR Cashier tries again every %1 seconds; you can already scan items."),
+                    f"{START_RETRY_SECONDS:.0f}",
+                ))
                 await asyncio.sleep(START_RETRY_SECONDS)
         if self._shutting_down:
             return
@@ -521,7 +528,9 @@ class MainWindow(QMainWindow):
             if found:
                 self.open_search(text)
                 return
-        self._item_error(f"No product with barcode or code {text!r}. Press F4 to sell it as a free item, or F2 to search.")
+        self._item_error(fmt(
+            self.tr("No product with barcode or code %1. Press F4 to sell it as a free item, or F2 to search."), repr(text)
+        ))
 
     def add_product(self, product: Product, quantity: int = 1) -> None:
         if product.unit != "unit":
@@ -533,8 +542,9 @@ class MainWindow(QMainWindow):
         if not self._can_edit():
             return
         dialog = AmountDialog(
-            "Weight", f"{product.name}: {format_money(product.price, self.site)} per {product.unit}. "
-            f"Weight in {product.unit}:", self.site, weight=True, parent=self,
+            self.tr("Weight"),
+            fmt(self.tr("%1: %2 per %3. Weight in %3:"), product.name, format_money(product.price, self.site), product.unit),
+            self.site, weight=True, parent=self,
         )
 
         def weighed(weight: Decimal) -> None:
@@ -556,13 +566,13 @@ class MainWindow(QMainWindow):
         self.cart_view.select_row(row)
         self._cart_changed()
         line = self.model.cart.lines[row]
-        self._item_ok(f"Added {line.title} × {line.quantity} — {format_money(line.total(self.site), self.site)}")
+        self._item_ok(fmt(self.tr("Added %1 × %2 — %3"), line.title, line.quantity, format_money(line.total(self.site), self.site)))
 
     def _can_edit(self) -> bool:
         """Start a new sale after a paid one; refuse while a charge is live."""
         if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
             self._item_error(
-                "The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge."
+                self.tr("The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge.")
             )
             return False
         if self._finished:
@@ -624,7 +634,7 @@ class MainWindow(QMainWindow):
             return
         line = self.model.cart.lines[row]
         if line.quantity + delta < 1:
-            self._item_error("The quantity is already 1: press Del to remove the line.")
+            self._item_error(self.tr("The quantity is already 1: press Del to remove the line."))
             return
         try:
             self.model.change_quantity(row, delta)
@@ -641,22 +651,22 @@ class MainWindow(QMainWindow):
 
     def _can_edit_line(self) -> bool:
         if self._finished:
-            self._item_error("This sale is paid. Scan the next item to start a new sale.")
+            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return False
         if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
-            self._item_error("The cart is locked while the customer pays.")
+            self._item_error(self.tr("The cart is locked while the customer pays."))
             return False
         return True
 
     def edit_quantity(self) -> None:
         row = self._selected_row()
         if row < 0:
-            self._item_error("Add an item first.")
+            self._item_error(self.tr("Add an item first."))
             return
         if not self._can_edit_line():
             return
         line = self.model.cart.lines[row]
-        dialog = QuantityDialog(f"Quantity of {line.title}", line.quantity, parent=self)
+        dialog = QuantityDialog(fmt(self.tr("Quantity of %1"), line.title), line.quantity, parent=self)
 
         def chosen(quantity: int) -> None:
             try:
@@ -672,12 +682,14 @@ class MainWindow(QMainWindow):
     def edit_price(self) -> None:
         row = self._selected_row()
         if row < 0:
-            self._item_error("Add an item first.")
+            self._item_error(self.tr("Add an item first."))
             return
         if not self._can_edit_line():
             return
         line = self.model.cart.lines[row]
-        dialog = AmountDialog("Price", f"New unit price of {line.title}:", self.site, line.unit_price, parent=self)
+        dialog = AmountDialog(
+            self.tr("Price"), fmt(self.tr("New unit price of %1:"), line.title), self.site, line.unit_price, parent=self
+        )
 
         def chosen(price: Decimal) -> None:
             try:
@@ -693,7 +705,7 @@ class MainWindow(QMainWindow):
     def remove_line(self) -> None:
         row = self._selected_row()
         if row < 0:
-            self._item_error("The cart is empty.")
+            self._item_error(self.tr("The cart is empty."))
             return
         if not self._can_edit_line():
             return
@@ -701,14 +713,14 @@ class MainWindow(QMainWindow):
         self._cart_changed()
         if self.model.rowCount():
             self.cart_view.select_row(min(row, self.model.rowCount() - 1))
-        self._item_ok(f"Removed {line.title}.")
+        self._item_ok(fmt(self.tr("Removed %1."), line.title))
 
     def clear_cart(self) -> None:
         """Empty the cart (after a confirmation when it has lines: see `escape`)."""
         if self.sale_id is not None:
             self._discard_later(self.sale_id, "the cashier cleared the cart")
         self._new_sale()
-        self._item_ok("The cart is empty. Scan the next item.")
+        self._item_ok(self.tr("The cart is empty. Scan the next item."))
 
     def escape(self) -> None:
         """Esc: cancel a live charge (asks), else clear the cart (asks only when it has lines)."""
@@ -716,8 +728,8 @@ class MainWindow(QMainWindow):
             return
         if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
             errors.message_box(
-                self, "Cancel the charge?",
-                "Remove the order from the QR? If the customer already paid, the sale still completes as paid.",
+                self, self.tr("Cancel the charge?"),
+                self.tr("Remove the order from the QR? If the customer already paid, the sale still completes as paid."),
                 icon=QMessageBox.Icon.Question,
                 buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 default=QMessageBox.StandardButton.No,
@@ -728,8 +740,8 @@ class MainWindow(QMainWindow):
             self.clear_cart()
             return
         self.confirm_box = errors.message_box(
-            self, "Clear the cart?",
-            f"Remove all {self.model.rowCount()} lines ({format_money(self.model.total, self.site)})?",
+            self, self.tr("Clear the cart?"),
+            fmt(self.tr("Remove all %1 lines (%2)?"), self.model.rowCount(), format_money(self.model.total, self.site)),
             icon=QMessageBox.Icon.Question,
             buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             default=QMessageBox.StandardButton.No,
@@ -760,7 +772,7 @@ class MainWindow(QMainWindow):
 
     def open_free_item(self) -> None:
         if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
-            self._item_error("The cart is locked while the customer pays.")
+            self._item_error(self.tr("The cart is locked while the customer pays."))
             return
         dialog = FreeItemDialog(self.site, parent=self)
         dialog.item.connect(lambda title, price, qty: self._add(title, price, qty))
@@ -770,7 +782,7 @@ class MainWindow(QMainWindow):
         from .sales_view import SalesDialog
 
         if self.engine is None:
-            self._item_error("Sales of the day are available once QR Cashier is connected.")
+            self._item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
             return
         if self.sales_dialog is not None:
             try:
@@ -813,10 +825,10 @@ class MainWindow(QMainWindow):
         if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
             return
         if self._finished:
-            self._item_error("This sale is paid. Scan the next item to start a new sale.")
+            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return
         if not self.model.rowCount():
-            self._item_error("The cart is empty: scan or add an item first.")
+            self._item_error(self.tr("The cart is empty: scan or add an item first."))
             return
         if self.engine is None or not self.engine.ready:
             self._set_panel("starting")
@@ -841,7 +853,7 @@ class MainWindow(QMainWindow):
             text = errors.report(exc, "charge")
             state = "starting" if isinstance(exc, NotReady) else (
                 "offline" if isinstance(exc, MercadoPagoError) and exc.retryable else "failed")
-            self._set_panel(state, text, None if state != "failed" else "Fix the cart and press Charge (F12) again.")
+            self._set_panel(state, text, None if state != "failed" else self.tr("Fix the cart and press Charge (F12) again."))
             self._customer_state(state)
             self._update_buttons()
             return
@@ -874,14 +886,14 @@ class MainWindow(QMainWindow):
         sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
         next_step = receipt = None
         if state == "paid":
-            sentence = f"Paid {format_money(attempt.total, self.site)} with Mercado Pago."
+            sentence = fmt(self.tr("Paid %1 with Mercado Pago."), format_money(attempt.total, self.site))
             if self._paid_note is not None and self._paid_note[0] == attempt.id:
                 _, next_step, receipt = self._paid_note  # the receipt came first: say what happened to it
         self._set_panel(state, sentence, next_step)
         self.status_panel.set_detail(self._detail(attempt, receipt))
         if live:
-            self._item_note(LOCKED_NOTE)
-        elif self.item_message.text() == LOCKED_NOTE:
+            self._item_note(locked_note())
+        elif self.item_message.text() == locked_note():
             self.item_message.setText(" ")
         if self.customer is not None:
             if state in ("publishing", "waiting", "checking") and self._customer_attempt != attempt.id:
@@ -901,15 +913,15 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _detail(self, attempt: Attempt, receipt: Receipt | None = None) -> str:
-        parts = [f"Sale {self._sale_code or attempt.sale_id}"]
+        parts = [fmt(self.tr("Sale %1"), self._sale_code or attempt.sale_id)]
         if attempt.number > 1:
-            parts.append(f"charge {attempt.number}")
+            parts.append(fmt(self.tr("charge %1"), attempt.number))
         if ui_state(attempt.state) in LIVE:
-            parts.append("on the QR until " + attempt.expires_at.astimezone().strftime("%H:%M"))
+            parts.append(fmt(self.tr("on the QR until %1"), attempt.expires_at.astimezone().strftime("%H:%M")))
         if receipt is not None and receipt.payment_ids:
-            parts.append(f"payment {', '.join(receipt.payment_ids)}")
+            parts.append(fmt(self.tr("payment %1"), ", ".join(receipt.payment_ids)))
         if receipt is not None and receipt.merchant_order_id:
-            parts.append(f"order {receipt.merchant_order_id}")
+            parts.append(fmt(self.tr("order %1"), receipt.merchant_order_id))
         return " · ".join(parts)
 
     @qasync.asyncSlot()
@@ -940,7 +952,7 @@ class MainWindow(QMainWindow):
             if event.attempt_id == current:
                 self._spawn(self._refresh_attempt(event.attempt_id))
             elif event.new == S.NEEDS_REVIEW:
-                self._item_error(f"An earlier sale needs a supervisor's review: {event.message}")
+                self._item_error(fmt(self.tr("An earlier sale needs a supervisor's review: %1"), engine_text(event.message)))
         elif isinstance(event, ev.Countdown):
             if event.attempt_id == current:
                 self._set_countdown(event.seconds_left)
@@ -1005,14 +1017,14 @@ class MainWindow(QMainWindow):
                 printing.print_receipt(receipt, printer)
                 printed = True
             except printing.PrintingError as exc:
-                self._item_error(f"The receipt did not print: {exc}")
+                self._item_error(fmt(self.tr("The receipt did not print: %1"), exc))
         if printed:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
         if issued.kind == "original":
-            note = ("The receipt was printed: hand it over." if printed else
-                    "The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF.")
-            self._paid_note = (issued.attempt_id, note + " Scan the next item to start a new sale.", receipt)
+            note = (self.tr("The receipt was printed: hand it over.") if printed else
+                    self.tr("The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF."))
+            self._paid_note = (issued.attempt_id, note + " " + self.tr("Scan the next item to start a new sale."), receipt)
             if self.attempt is not None and self.attempt.id == issued.attempt_id and self.attempt.state == S.PAID:
                 self.status_panel.next_step.setText(self._paid_note[1])
                 self.status_panel.set_detail(self._detail(self.attempt, receipt))
@@ -1069,7 +1081,7 @@ class MainWindow(QMainWindow):
 
     def choose_catalog_csv(self) -> QFileDialog:
         """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
-        dialog = QFileDialog(self, "Import products from a CSV file", str(Path.home()), "CSV (*.csv *.txt)")
+        dialog = QFileDialog(self, self.tr("Import products from a CSV file"), str(Path.home()), "CSV (*.csv *.txt)")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.import_catalog)
@@ -1087,7 +1099,7 @@ class MainWindow(QMainWindow):
             return
         db_path = self.services.options.data_dir / "catalog.sqlite3"
         self.import_button.setEnabled(False)
-        self._item_note(f"Importing products from {Path(path).name}…")
+        self._item_note(fmt(self.tr("Importing products from %1…"), Path(path).name))
 
         def work():
             worker = Catalog.open(db_path, self.site)
@@ -1108,15 +1120,16 @@ class MainWindow(QMainWindow):
     def show_import_report(self, report) -> None:
         """The catalog import's outcome: a line under the item field and a non-modal report."""
         self.last_import_report = report
+        summary = engine_text(report.summary())
         if report.ok:
-            self._item_ok(report.summary())
+            self._item_ok(summary)
         else:
-            self._item_error(report.summary())
+            self._item_error(summary)
         clean = report.ok and not report.rejected
         errors.message_box(
-            self, "Products imported" if clean else "Products import report",
-            report.summary() + ("" if clean else
-                                "\n\nShow details for each rejected row: fix them in the file and import it again."),
+            self, self.tr("Products imported") if clean else self.tr("Products import report"),
+            summary + ("" if clean else "\n\n" + self.tr(
+                "Show details for each rejected row: fix them in the file and import it again.")),
             icon=QMessageBox.Icon.Information if clean else QMessageBox.Icon.Warning,
             details=report.details(limit=500) if report.rejected else None,
         )
@@ -1125,7 +1138,7 @@ class MainWindow(QMainWindow):
         """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""
         pos = self.services.pos
         if pos is None or not pos.qr_code:
-            self._item_error("The register's QR is not known yet: wait until QR Cashier is connected.")
+            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return
         from . import printing
 
@@ -1137,9 +1150,9 @@ class MainWindow(QMainWindow):
                     pos_external_id=pos.external_id,
                 )
             except printing.PrintingError as exc:
-                self._item_error(f"The sticker did not print: {exc}")
+                self._item_error(fmt(self.tr("The sticker did not print: %1"), exc))
                 return
-            self._item_ok(f"QR sticker sent to {name}.")
+            self._item_ok(fmt(self.tr("QR sticker sent to %1."), name))
             return
         self.save_sticker_pdf()
 
@@ -1147,7 +1160,7 @@ class MainWindow(QMainWindow):
         """The register's QR sticker as a PDF: to `path`, or where a (non-modal) file dialog says."""
         pos = self.services.pos
         if pos is None or not pos.qr_code:
-            self._item_error("The register's QR is not known yet: wait until QR Cashier is connected.")
+            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return None
         from . import printing
 
@@ -1158,14 +1171,16 @@ class MainWindow(QMainWindow):
                     pos_external_id=pos.external_id,
                 )
             except (printing.PrintingError, OSError) as exc:
-                self._item_error(f"The sticker was not saved: {exc}")
+                self._item_error(fmt(self.tr("The sticker was not saved: %1"), exc))
                 return
-            self._item_ok(f"QR sticker saved to {out}.")
+            self._item_ok(fmt(self.tr("QR sticker saved to %1."), out))
 
         if path is not None:
             save(path)
             return None
-        dialog = QFileDialog(self, "Save the QR sticker as PDF", str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)")
+        dialog = QFileDialog(
+            self, self.tr("Save the QR sticker as PDF"), str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1214,7 +1229,9 @@ class MainWindow(QMainWindow):
         self.total_label.setText(format_money(self.model.total, self.site))
         n = self.model.item_count()
         lines = self.model.rowCount()
-        self.count_label.setText(f"{n} item{'s' if n != 1 else ''} · {lines} line{'s' if lines != 1 else ''}" if lines else "Empty cart")
+        items = self.tr("1 item") if n == 1 else fmt(self.tr("%1 items"), n)
+        rows = self.tr("1 line") if lines == 1 else fmt(self.tr("%1 lines"), lines)
+        self.count_label.setText(f"{items} · {rows}" if lines else self.tr("Empty cart"))
 
     def _update_buttons(self) -> None:
         live = self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE)
@@ -1228,14 +1245,14 @@ class MainWindow(QMainWindow):
 
     def _update_connection(self) -> None:
         if self._connection_problem:
-            self._connection_text("Mercado Pago: not answering, retrying", "#8d3a00")
+            self._connection_text(self.tr("Mercado Pago: not answering, retrying"), "#8d3a00")
             return
         if self._last_contact is None:
             return
         age = (datetime.now(timezone.utc) - self._last_contact).total_seconds()
         when = self._last_contact.astimezone().strftime("%H:%M:%S")
-        self._connection_text(f"Mercado Pago: connected (last answer {when})" if age < 120
-                              else f"Mercado Pago: last answer at {when}", theme.MUTED)
+        self._connection_text(fmt(self.tr("Mercado Pago: connected (last answer %1)"), when) if age < 120
+                              else fmt(self.tr("Mercado Pago: last answer at %1"), when), theme.MUTED)
 
     def _connection_text(self, text: str, colour: str) -> None:
         if self.connection_label.text() == text:

@@ -16,12 +16,15 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ..domain.receipt import RECEIPT_WIDTH, Receipt
+from .i18n import fmt
 from .qr_view import qr_path, symbol_modules
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 RECEIPT_PAPER_MM = 80.0
 RECEIPT_SIDE_MARGIN_MM = 4.0  # 72 mm printable, the usual for 80 mm thermal heads
@@ -64,15 +67,15 @@ def resolve_printer(printer_name: str | None) -> str:
     """
     names = available_printers()
     if not names:
-        raise NoPrinterError("No printer is installed. Install one, or save the receipt as PDF.")
+        raise NoPrinterError(translate("Printing", "No printer is installed. Install one, or save the receipt as PDF."))
     if printer_name is None:
         printer_name = default_printer_name()
         if printer_name is None:
             if len(names) == 1:
                 return names[0]
-            raise NoPrinterError(f"No default printer is set. Choose one of: {', '.join(names)}.")
+            raise NoPrinterError(fmt(translate("Printing", "No default printer is set. Choose one of: %1."), ", ".join(names)))
     if printer_name not in names:
-        raise NoPrinterError(f"Printer {printer_name!r} was not found. Available: {', '.join(names)}.")
+        raise NoPrinterError(fmt(translate("Printing", "Printer %1 was not found. Available: %2."), repr(printer_name), ", ".join(names)))
     return printer_name
 
 
@@ -80,14 +83,14 @@ def _system_printer(printer_name: str | None) -> QPrinter:
     name = resolve_printer(printer_name)
     printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
     if not printer.isValid():
-        raise NoPrinterError(f"Printer {name!r} cannot be used.")
+        raise NoPrinterError(fmt(translate("Printing", "Printer %1 cannot be used."), repr(name)))
     return printer
 
 
 def _pdf_printer(path: str | Path) -> QPrinter:
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintingError(f"Cannot save the PDF: folder {str(path.parent)!r} does not exist.")
+        raise PrintingError(fmt(translate("Printing", "Cannot save the PDF: folder %1 does not exist."), repr(str(path.parent))))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
@@ -99,7 +102,7 @@ def _paint(printer: QPrinter, paint) -> None:
     painter = QPainter()
     if not painter.begin(printer):
         where = printer.outputFileName() or printer.printerName()
-        raise PrintingError(f"Could not start printing to {where!r}.")
+        raise PrintingError(fmt(translate("Printing", "Could not start printing to %1."), repr(where)))
     try:
         paint(painter, printer)
     finally:

@@ -91,10 +91,10 @@ class QrView(QWidget):
     devicePixelRatio, so a 150 % Windows scaling does not blur it.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "No QR configured") -> None:
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str | None = None) -> None:
         super().__init__(parent)
         self._payload: str | None = None
-        self._placeholder = placeholder
+        self._placeholder = placeholder if placeholder is not None else self.tr("No QR configured")
         self._cache_key: tuple[str, int] | None = None
         self._cache: QImage | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QTextEd
 
 from ..domain.receipt import RECEIPT_WIDTH, Receipt
 from . import printing, theme
+from .i18n import fmt
 
 
 class ReceiptDialog(QDialog):
@@ -88,9 +89,9 @@ class ReceiptDialog(QDialog):
 
     def set_receipt(self, receipt: Receipt) -> None:
         self._receipt = receipt
-        title = self.tr("Receipt") + f" {receipt.register_name} #{receipt.sale_number}"
+        title = fmt(self.tr("Receipt %1 #%2"), receipt.register_name, receipt.sale_number)
         if receipt.copy:
-            title += " — " + self.tr("copy")
+            title = fmt(self.tr("%1 — copy"), title)
         self.setWindowTitle(title)
         self._render()
         self._set_status("")
@@ -111,7 +112,7 @@ class ReceiptDialog(QDialog):
         except printing.PrintingError as exc:
             self._fail(str(exc))
             return False
-        self._set_status(self.tr("Sent to printer {}").format(name))
+        self._set_status(fmt(self.tr("Sent to printer %1"), name))
         self.printed.emit(name)
         return True
 
@@ -121,7 +122,7 @@ class ReceiptDialog(QDialog):
         except printing.PrintingError as exc:
             self._fail(str(exc))
             return False
-        self._set_status(self.tr("Saved to {}").format(out))
+        self._set_status(fmt(self.tr("Saved to %1"), out))
         self.saved.emit(str(out))
         return True
 

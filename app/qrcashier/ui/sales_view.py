@@ -13,7 +13,7 @@ from datetime import datetime, time, timezone
 from decimal import Decimal
 
 import qasync
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,17 @@ from ..domain.money import Site
 from ..domain.receipt import format_money
 from ..domain.sale import Attempt, AttemptState, Sale
 from . import errors, theme
-from .status_panel import STATES, ui_state
+from .i18n import fmt
+from .status_panel import STATES, state_text, ui_state
 
-COLUMNS = ("Time", "Sale", "Items", "Total", "State", "Payment id")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SalesDialog", "Time"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Sale"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Items"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Total"),
+    QT_TRANSLATE_NOOP("SalesDialog", "State"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Payment id"),
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ class SalesDialog(QDialog):
         super().__init__(parent)
         self.engine, self.site = engine, site
         self.rows: list[SaleRow] = []
-        self.setWindowTitle("Sales of the day")
+        self.setWindowTitle(self.tr("Sales of the day"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 560)
@@ -88,7 +96,7 @@ class SalesDialog(QDialog):
 
         self.setStyleSheet(DISABLED_BUTTONS)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,9 +108,9 @@ class SalesDialog(QDialog):
         self.table.itemActivated.connect(lambda _i: self.reprint())
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.reprint_button = theme.big_button("Reprint (COPY)", "F5")
-        self.refresh_button = theme.big_button("Refresh", "F9", role="secondary")
-        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.reprint_button = theme.big_button(self.tr("Reprint (COPY)"), "F5")
+        self.refresh_button = theme.big_button(self.tr("Refresh"), "F9", role="secondary")
+        self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.reprint_button.clicked.connect(self.reprint)
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
@@ -138,9 +146,9 @@ class SalesDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             state = row.state
-            text = STATES.get(state, STATES["failed"]).title
+            text = state_text(state).title
             if row.attempts > 1:
-                text += f" (charge {row.attempts})"
+                text = fmt(self.tr("%1 (charge %2)"), text, row.attempts)
             values = (
                 row.attempt.created_at.astimezone().strftime("%H:%M:%S"),
                 row.sale.code,
@@ -163,11 +171,11 @@ class SalesDialog(QDialog):
         paid = [row for row in rows if row.attempt.state == AttemptState.PAID]
         total = sum((row.sale.total for row in paid), Decimal(0))
         review = sum(1 for row in rows if row.attempt.state == AttemptState.NEEDS_REVIEW)
-        text = f"{len(paid)} paid · {format_money(total, self.site)}"
+        text = fmt(self.tr("%1 paid · %2"), len(paid), format_money(total, self.site))
         if len(rows) > len(paid):
-            text += f" · {len(rows) - len(paid)} not paid"
+            text += " · " + fmt(self.tr("%1 not paid"), len(rows) - len(paid))
         if review:
-            text += f" · {review} need a supervisor"
+            text += " · " + fmt(self.tr("%1 need a supervisor"), review)
         self.summary.setText(text)
         if rows and not self.table.selectedItems():
             self.table.selectRow(0)

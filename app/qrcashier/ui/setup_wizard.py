@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -66,41 +66,59 @@ from ..settings import API_GENERATIONS, LANGUAGES, QR_MODES, AppSettings, Mode, 
 from ..supervisor import InvalidPin, hash_pin, validate_new_pin
 from ..token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
 from . import errors, theme
+from .i18n import engine_text, fmt
 from .supervisor_dialogs import BAD_COLOUR, OK_COLOUR, Busy, Outcome
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 log = logging.getLogger("qrcashier.ui.setup")
 
 DEFAULT_API_URL = "https://api.mercadopago.com"
 SANDBOX_TOKEN = "SANDBOX-MLA-demo"  # the embedded sandbox's account (ui/services.py uses the same)
-CREDENTIALS_HINT = "Mercado Pago › Your integrations › your application › Production credentials › Access token"
+CREDENTIALS_HINT = QT_TRANSLATE_NOOP(
+    "setup", "Mercado Pago › Your integrations › your application › Production credentials › Access token"
+)
 # A public key pasted by mistake: the prefix and a UUID (an access token has digits and dashes instead).
 PUBLIC_KEY = re.compile(r"^(APP_USR|TEST)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 # One sentence each, for the installer who pasted the token (not the cashier).
+# (English sources; `_tr` gives them in the app's language where they are shown.)
 TOKEN_MESSAGES = {
-    "unauthorized": (
+    "unauthorized": QT_TRANSLATE_NOOP(
+        "setup",
         "Mercado Pago refused this access token (401): it is wrong, revoked or expired, so copy it again "
-        "from Your integrations › Credentials."
+        "from Your integrations › Credentials.",
     ),
-    "forbidden": (
+    "forbidden": QT_TRANSLATE_NOOP(
+        "setup",
         "The token works but this account may not use in-store QR payments (403): enable QR payments for "
-        "the account, or use the token of the account that owns the store."
+        "the account, or use the token of the account that owns the store.",
     ),
-    "not_found": (
+    "not_found": QT_TRANSLATE_NOOP(
+        "setup",
         "Mercado Pago does not recognise what was asked with this token (404): check that you copied the "
-        "access token, not the public key or the client id."
+        "access token, not the public key or the client id.",
     ),
-    "unreachable": (
+    "unreachable": QT_TRANSLATE_NOOP(
+        "setup",
         "Mercado Pago could not be reached: check this computer's internet connection (and any proxy or "
-        "firewall), then press Check again."
+        "firewall), then press Check again.",
     ),
-    "timeout": "Mercado Pago did not answer in time: check the internet connection, then press Check again.",
-    "public_key": "That is a public key, not an access token: copy the Access token from Your integrations › Credentials.",
-    "invalid": "An access token is one word with no spaces: paste it again.",
+    "timeout": QT_TRANSLATE_NOOP(
+        "setup", "Mercado Pago did not answer in time: check the internet connection, then press Check again."
+    ),
+    "public_key": QT_TRANSLATE_NOOP(
+        "setup", "That is a public key, not an access token: copy the Access token from Your integrations › Credentials."
+    ),
+    "invalid": QT_TRANSLATE_NOOP("setup", "An access token is one word with no spaces: paste it again."),
 }
-TEST_ACCOUNT_NOTE = (
-    "This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales."
+TEST_ACCOUNT_NOTE = QT_TRANSLATE_NOOP(
+    "setup", "This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales."
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("setup", text)
 
 
 # --- checking a token (no widgets) --------------------------------------------------------------
@@ -120,11 +138,11 @@ def parse_token(text: str) -> AccessToken | TokenCheck:
     """The pasted text as a token, or a failed TokenCheck saying what is wrong (no network)."""
     text = (text or "").strip()
     if PUBLIC_KEY.match(text):
-        return TokenCheck(False, "public_key", TOKEN_MESSAGES["public_key"])
+        return TokenCheck(False, "public_key", _tr(TOKEN_MESSAGES["public_key"]))
     try:
         return AccessToken(text)
     except ValueError:
-        return TokenCheck(False, "invalid", TOKEN_MESSAGES["invalid"])
+        return TokenCheck(False, "invalid", _tr(TOKEN_MESSAGES["invalid"]))
 
 
 async def check_token(client) -> TokenCheck:
@@ -136,19 +154,19 @@ async def check_token(client) -> TokenCheck:
         user = await client.get_me()
         page = await client.search_stores(user.id, limit=50)
     except mp.Unauthorized:
-        return TokenCheck(False, "unauthorized", TOKEN_MESSAGES["unauthorized"])
+        return TokenCheck(False, "unauthorized", _tr(TOKEN_MESSAGES["unauthorized"]))
     except mp.Forbidden:
-        return TokenCheck(False, "forbidden", TOKEN_MESSAGES["forbidden"])
+        return TokenCheck(False, "forbidden", _tr(TOKEN_MESSAGES["forbidden"]))
     except mp.NotFound:
-        return TokenCheck(False, "not_found", TOKEN_MESSAGES["not_found"])
+        return TokenCheck(False, "not_found", _tr(TOKEN_MESSAGES["not_found"]))
     except mp.Timeout:
-        return TokenCheck(False, "timeout", TOKEN_MESSAGES["timeout"])
+        return TokenCheck(False, "timeout", _tr(TOKEN_MESSAGES["timeout"]))
     except mp.Unreachable:
-        return TokenCheck(False, "unreachable", TOKEN_MESSAGES["unreachable"])
+        return TokenCheck(False, "unreachable", _tr(TOKEN_MESSAGES["unreachable"]))
     except mp.MercadoPagoError as exc:
         return TokenCheck(False, "error", errors.user_message(exc))
-    who = user.nickname or f"user {user.id}"
-    message = f"Connected to {who} (user {user.id}, site {user.site_id})."
+    who = user.nickname or fmt(translate("setup", "user %1"), user.id)
+    message = fmt(translate("setup", "Connected to %1 (user %2, site %3)."), who, user.id, user.site_id)
     return TokenCheck(True, "ok", message, user, tuple(page.results), token.is_test)
 
 
@@ -227,7 +245,7 @@ class SetupEnv:
             base, token = await self.sandbox_url(), AccessToken(self.sandbox_token)
         else:
             if token is None:
-                raise TokenStoreError("There is no access token yet: paste one on the Mercado Pago account page.")
+                raise TokenStoreError(translate("setup", "There is no access token yet: paste one on the Mercado Pago account page."))
             base = self.api_base_url
         http = MercadoPagoHTTP(
             self.http(), token, base_url=base, timeout=httpx.Timeout(self.timeout, connect=min(5.0, self.timeout)),
@@ -361,19 +379,19 @@ class SetupPage(QWidget):
 
 class ModePage(SetupPage):
     key = "mode"
-    title = "How will you use QR Cashier?"
-    intro = "You can change this later in Settings."
+    title = QT_TRANSLATE_NOOP("SetupPage", "How will you use QR Cashier?")
+    intro = QT_TRANSLATE_NOOP("SetupPage", "You can change this later in Settings.")
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.sandbox_button = self._choice(
-            "Try it with the sandbox",
-            "No account needed. A built-in copy of Mercado Pago answers; payments are pretend and made from "
-            "a phone page on this computer.",
+            self.tr("Try it with the sandbox"),
+            self.tr("No account needed. A built-in copy of Mercado Pago answers; payments are pretend and made from "
+            "a phone page on this computer."),
         )
         self.account_button = self._choice(
-            "Connect my Mercado Pago account",
-            "Take real payments. You will paste the account's access token, then choose the store and register.",
+            self.tr("Connect my Mercado Pago account"),
+            self.tr("Take real payments. You will paste the account's access token, then choose the store and register."),
         )
         self.sandbox_button.clicked.connect(lambda: self.choose(Mode.SANDBOX))
         self.account_button.clicked.connect(lambda: self.choose(Mode.ACCOUNT))
@@ -384,7 +402,7 @@ class ModePage(SetupPage):
         self._show()
 
     def _choice(self, title: str, text: str) -> QPushButton:
-        button = QPushButton(f"{title}\n{text}")
+        button = QPushButton(f"{title}\n{text}")  # (both already translated)
         button.setCheckable(True)
         button.setMinimumHeight(96)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -417,24 +435,24 @@ class ModePage(SetupPage):
 
 class TokenPage(SetupPage):
     key = "token"
-    title = "Mercado Pago access token"
-    intro = f"Paste the account's access token. Find it at: {CREDENTIALS_HINT}."
+    title = QT_TRANSLATE_NOOP("SetupPage", "Mercado Pago access token")
+    intro = QT_TRANSLATE_NOOP("SetupPage", "Paste the account's access token. Find it at: %1.")
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.current = _label()
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("APP_USR-…  (production)   or   TEST-…  (test account)")
+        self.field.setPlaceholderText(self.tr("APP_USR-…  (production)   or   TEST-…  (test account)"))
         self.field.setMinimumHeight(40)
         self.field.setStyleSheet("font-size: 16px;")
         self.field.textEdited.connect(self._edited)
         self.field.returnPressed.connect(self.check)
-        self.show_box = QCheckBox("Show")
+        self.show_box = QCheckBox(self.tr("Show"))
         self.show_box.toggled.connect(
             lambda on: self.field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
         )
-        self.check_button = theme.big_button("Check token", "Enter", role="primary")
+        self.check_button = theme.big_button(self.tr("Check token"), "Enter", role="primary")
         self.check_button.clicked.connect(self.check)
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
@@ -450,19 +468,19 @@ class TokenPage(SetupPage):
         insecure_layout = QVBoxLayout(self.insecure)
         self.insecure_text = _label(bold=True)
         insecure_layout.addWidget(self.insecure_text)
-        insecure_layout.addWidget(_label("What you can do instead:"))
+        insecure_layout.addWidget(_label(self.tr("What you can do instead:")))
         for alternative in ALTERNATIVES:
-            insecure_layout.addWidget(_label("• " + alternative))
-        self.session_box = QCheckBox("Keep the token for this session only (asked again at the next start)")
+            insecure_layout.addWidget(_label("• " + engine_text(alternative)))
+        self.session_box = QCheckBox(self.tr("Keep the token for this session only (asked again at the next start)"))
         self.session_box.toggled.connect(self._session_toggled)
-        self.recheck_button = QPushButton("Check again for a password store")
+        self.recheck_button = QPushButton(self.tr("Check again for a password store"))
         self.recheck_button.clicked.connect(self.recheck_store)
         srow = QHBoxLayout()
         srow.addWidget(self.session_box, 1)
         srow.addWidget(self.recheck_button)
         insecure_layout.addLayout(srow)
         # Settings: remove
-        self.remove_button = theme.big_button("Remove the token", None, role="danger")
+        self.remove_button = theme.big_button(self.tr("Remove the token"), None, role="danger")
         self.remove_button.clicked.connect(self.ask_remove)
         self.remove_button.setVisible(flow.settings_mode)
         layout = QVBoxLayout(self)
@@ -491,11 +509,15 @@ class TokenPage(SetupPage):
         try:
             saved = self.env.tokens.get()
         except TokenStoreError as exc:
-            self.current.setText(exc.user_message)
+            self.current.setText(engine_text(exc.user_message))
             return
         if saved is not None and self.state.token is None:
-            note = " (TEST account)" if saved.is_test else ""
-            self.current.setText(f"Current token: {saved.hint}{note}, {self.env.tokens.where()}. Paste a new one to replace it.")
+            where = self.env.tokens.where()
+            self.current.setText(fmt(
+                self.tr("Current token: %1 (TEST account), %2. Paste a new one to replace it.") if saved.is_test
+                else self.tr("Current token: %1, %2. Paste a new one to replace it."),
+                saved.hint, _where(where),
+            ))
         else:
             self.current.setText("")
         self.current.setVisible(bool(self.current.text()))
@@ -504,11 +526,11 @@ class TokenPage(SetupPage):
     def _show_store(self) -> None:
         tokens = self.env.tokens
         if tokens.is_secure:
-            self.store_line.setText(f"The token is saved only in {tokens.backend_name}, never in a file.")
+            self.store_line.setText(fmt(self.tr("The token is saved only in %1, never in a file."), tokens.backend_name))
             self.insecure.hide()
         else:
             self.store_line.setText("")
-            self.insecure_text.setText(tokens.warning or "No secure password store is available.")
+            self.insecure_text.setText(engine_text(tokens.warning) or self.tr("No secure password store is available."))
             self.insecure.show()
 
     def _edited(self, _text: str) -> None:
@@ -546,7 +568,7 @@ class TokenPage(SetupPage):
             return
         self._working = True
         self.check_button.setEnabled(False)
-        self.busy.start("Asking Mercado Pago who this token belongs to…")
+        self.busy.start(self.tr("Asking Mercado Pago who this token belongs to…"))
         try:
             client = await self.env.client(Mode.ACCOUNT, parsed)
             result = await check_token(client)
@@ -564,7 +586,7 @@ class TokenPage(SetupPage):
         self.state.check = result
         self.result.show_result("ok" if result.ok else "error", result.message)
         if result.ok and result.is_test:
-            self.test_note.show_result("warn", TEST_ACCOUNT_NOTE)
+            self.test_note.show_result("warn", _tr(TEST_ACCOUNT_NOTE))
         self._changed()
 
     async def commit(self) -> bool:
@@ -583,7 +605,7 @@ class TokenPage(SetupPage):
         elif self.state.session_only:
             self.env.tokens.keep_for_session(token)
         else:
-            raise NoSecureStore(self.env.tokens.warning or "There is no secure place for the token.")
+            raise NoSecureStore(self.env.tokens.warning or translate("setup", "There is no secure place for the token."))
         settings.user_id = check.user.id
         settings.site = check.user.site_id
         settings.nickname = check.user.nickname
@@ -595,8 +617,8 @@ class TokenPage(SetupPage):
 
     def ask_remove(self) -> None:
         self.confirm_box = errors.message_box(
-            self, "Remove the access token?",
-            "QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token again.",
+            self, self.tr("Remove the access token?"),
+            self.tr("QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token again."),
             icon=QMessageBox.Icon.Question,
             buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             default=QMessageBox.StandardButton.No,
@@ -608,20 +630,21 @@ class TokenPage(SetupPage):
         try:
             self.env.tokens.delete()
         except TokenStoreError as exc:
-            self.result.show_result("error", exc.user_message)
+            self.result.show_result("error", engine_text(exc.user_message))
             return
         await self.env.write_audit(self.flow.supervisor or "supervisor", "token_removed", "removed in Settings", {})
-        self.result.show_result("ok", "The access token was removed from this computer.")
+        self.result.show_result("ok", self.tr("The access token was removed from this computer."))
         self.flow.token_changed.emit(None)
         self._show_current()
 
 
 class StorePage(SetupPage):
     key = "store"
-    title = "Store and register"
-    intro = (
+    title = QT_TRANSLATE_NOOP("SetupPage", "Store and register")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage",
         "Choose the store and this register's Mercado Pago POS, or create them. The POS takes the amount from "
-        "each sale (fixed amount)."
+        "each sale (fixed amount).",
     )
     NEW = "__new__"
 
@@ -648,16 +671,16 @@ class StorePage(SetupPage):
         self.pos_name = QLineEdit()
         self.pos_ext = QLineEdit()
         for field_, hint, max_len in (
-            (self.store_name, "e.g. Kiosco Centro", 100),
-            (self.store_ext, "letters and digits, e.g. KIOSCO1", 60),
-            (self.street, "street", 100),
-            (self.number, "number", 20),
-            (self.city, "city, as Mercado Libre spells it", 100),
-            (self.state_name, "province or state", 100),
-            (self.lat, "latitude, e.g. -34.6037", 20),
-            (self.lng, "longitude, e.g. -58.3816", 20),
-            (self.pos_name, "e.g. Caja 1", 44),
-            (self.pos_ext, "letters and digits, e.g. CAJA1", 39),
+            (self.store_name, self.tr("e.g. Kiosco Centro"), 100),
+            (self.store_ext, self.tr("letters and digits, e.g. KIOSCO1"), 60),
+            (self.street, self.tr("street"), 100),
+            (self.number, self.tr("number"), 20),
+            (self.city, self.tr("city, as Mercado Libre spells it"), 100),
+            (self.state_name, self.tr("province or state"), 100),
+            (self.lat, self.tr("latitude, e.g. -34.6037"), 20),
+            (self.lng, self.tr("longitude, e.g. -58.3816"), 20),
+            (self.pos_name, self.tr("e.g. Caja 1"), 44),
+            (self.pos_ext, self.tr("letters and digits, e.g. CAJA1"), 39),
         ):
             field_.setPlaceholderText(hint)
             field_.setMaxLength(max_len)
@@ -665,44 +688,44 @@ class StorePage(SetupPage):
         if flow.state.mode == Mode.SANDBOX or not flow.state.mode:
             pass
         self._demo = DEMO_LOCATION
-        store_group = QGroupBox("Store")
+        store_group = QGroupBox(self.tr("Store"))
         sform = QFormLayout(store_group)
-        sform.addRow("Store", self.store_box)
+        sform.addRow(self.tr("Store"), self.store_box)
         self.new_store = QWidget()
         nform = QGridLayout(self.new_store)
         nform.setContentsMargins(0, 0, 0, 0)
-        nform.addWidget(QLabel("Name"), 0, 0)
+        nform.addWidget(QLabel(self.tr("Name")), 0, 0)
         nform.addWidget(self.store_name, 0, 1)
-        nform.addWidget(QLabel("Store id"), 0, 2)
+        nform.addWidget(QLabel(self.tr("Store id")), 0, 2)
         nform.addWidget(self.store_ext, 0, 3)
-        nform.addWidget(QLabel("Street"), 1, 0)
+        nform.addWidget(QLabel(self.tr("Street")), 1, 0)
         nform.addWidget(self.street, 1, 1)
-        nform.addWidget(QLabel("Number"), 1, 2)
+        nform.addWidget(QLabel(self.tr("Number")), 1, 2)
         nform.addWidget(self.number, 1, 3)
-        nform.addWidget(QLabel("City"), 2, 0)
+        nform.addWidget(QLabel(self.tr("City")), 2, 0)
         nform.addWidget(self.city, 2, 1)
-        nform.addWidget(QLabel("Province"), 2, 2)
+        nform.addWidget(QLabel(self.tr("Province")), 2, 2)
         nform.addWidget(self.state_name, 2, 3)
-        nform.addWidget(QLabel("Latitude"), 3, 0)
+        nform.addWidget(QLabel(self.tr("Latitude")), 3, 0)
         nform.addWidget(self.lat, 3, 1)
-        nform.addWidget(QLabel("Longitude"), 3, 2)
+        nform.addWidget(QLabel(self.tr("Longitude")), 3, 2)
         nform.addWidget(self.lng, 3, 3)
         sform.addRow(self.new_store)
-        pos_group = QGroupBox("This register (Mercado Pago POS)")
+        pos_group = QGroupBox(self.tr("This register (Mercado Pago POS)"))
         pform = QFormLayout(pos_group)
-        pform.addRow("Register", self.pos_box)
+        pform.addRow(self.tr("Register"), self.pos_box)
         self.new_pos = QWidget()
         prow = QGridLayout(self.new_pos)
         prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(QLabel("Name"), 0, 0)
+        prow.addWidget(QLabel(self.tr("Name")), 0, 0)
         prow.addWidget(self.pos_name, 0, 1)
-        prow.addWidget(QLabel("POS id"), 0, 2)
+        prow.addWidget(QLabel(self.tr("POS id")), 0, 2)
         prow.addWidget(self.pos_ext, 0, 3)
         pform.addRow(self.new_pos)
         self.problem = _error_label()
         self.busy = Busy()
         self.result = Outcome()
-        self.apply_button = theme.big_button("Check and create", None, role="primary")
+        self.apply_button = theme.big_button(self.tr("Check and create"), None, role="primary")
         self.apply_button.clicked.connect(self.provision)
         layout = QVBoxLayout(self)
         layout.addWidget(store_group)
@@ -727,7 +750,7 @@ class StorePage(SetupPage):
             return
         self._working = True
         self.apply_button.setEnabled(False)
-        self.busy.start("Reading the account's stores…")
+        self.busy.start(self.tr("Reading the account's stores…"))
         key = (self.state.mode, self.state.user.id if self.state.user is not None else None)
         try:
             client = await self.flow.client()
@@ -753,7 +776,7 @@ class StorePage(SetupPage):
         self.store_box.clear()
         for s in self.stores:
             self.store_box.addItem(f"{s.name} ({s.external_id})", s.external_id)
-        self.store_box.addItem("New store…", self.NEW)
+        self.store_box.addItem(self.tr("New store…"), self.NEW)
         index = self.store_box.findData(wanted) if wanted else -1
         self.store_box.setCurrentIndex(index if index >= 0 else (0 if self.stores else self.store_box.count() - 1))
         self.store_box.blockSignals(False)
@@ -776,7 +799,7 @@ class StorePage(SetupPage):
         ext = self.store_box.currentData()
         self.pos_list = []
         if ext and ext != self.NEW:
-            self.busy.start("Reading the store's registers…")
+            self.busy.start(self.tr("Reading the store's registers…"))
             try:
                 client = await self.flow.client()
                 page = await client.list_pos(external_store_id=ext, limit=50)
@@ -790,7 +813,7 @@ class StorePage(SetupPage):
         self.pos_box.clear()
         for p in self.pos_list:
             self.pos_box.addItem(f"{p.name} ({p.external_id})", p.external_id)
-        self.pos_box.addItem("New register…", self.NEW)
+        self.pos_box.addItem(self.tr("New register…"), self.NEW)
         index = self.pos_box.findData(wanted) if wanted else -1
         self.pos_box.setCurrentIndex(index if index >= 0 else (0 if self.pos_list else self.pos_box.count() - 1))
         self.pos_box.blockSignals(False)
@@ -839,17 +862,19 @@ class StorePage(SetupPage):
             store_ext = self.store_ext.text().strip()
             store_name = " ".join(self.store_name.text().split())
             if not store_name:
-                raise ProvisioningError("Give the store a name.")
+                raise ProvisioningError(self.tr("Give the store a name."))
             try:
                 lat, lng = Decimal(self.lat.text().strip()), Decimal(self.lng.text().strip())
             except InvalidOperation:
-                raise ProvisioningError("Latitude and longitude are numbers, like -34.6037 and -58.3816.") from None
+                raise ProvisioningError(self.tr("Latitude and longitude are numbers, like -34.6037 and -58.3816.")) from None
             if not (lat.is_finite() and lng.is_finite() and abs(lat) <= 90 and abs(lng) <= 180):
-                raise ProvisioningError("Latitude is between -90 and 90, longitude between -180 and 180.")
-            for f, what in ((self.street, "street"), (self.number, "street number"), (self.city, "city"),
-                            (self.state_name, "province or state")):
+                raise ProvisioningError(self.tr("Latitude is between -90 and 90, longitude between -180 and 180."))
+            for f, what in ((self.street, self.tr("Mercado Pago needs the store's street.")),
+                            (self.number, self.tr("Mercado Pago needs the store's street number.")),
+                            (self.city, self.tr("Mercado Pago needs the store's city.")),
+                            (self.state_name, self.tr("Mercado Pago needs the store's province or state."))):
                 if not f.text().strip():
-                    raise ProvisioningError(f"Mercado Pago needs the store's {what}.")
+                    raise ProvisioningError(what)
             location = Location(self.number.text().strip(), self.street.text().strip(), self.city.text().strip(),
                                 self.state_name.text().strip(), lat, lng)
         else:
@@ -863,7 +888,7 @@ class StorePage(SetupPage):
             pos = next(p for p in self.pos_list if p.external_id == pos_data)
             pos_ext, pos_name = pos_data, pos.name
         if not pos_name or len(pos_name) >= 45:
-            raise ProvisioningError("The register's name is 1 to 44 characters.")
+            raise ProvisioningError(self.tr("The register's name is 1 to 44 characters."))
         return RegisterSpec(store_ext, pos_ext, store_name=store_name, pos_name=pos_name, location=location)
 
     def _validate(self) -> str | None:
@@ -872,7 +897,7 @@ class StorePage(SetupPage):
         try:
             self.spec()
         except (ProvisioningError, ValueError, StopIteration) as exc:
-            text = getattr(exc, "user_message", None) or str(exc) or "Choose a store and a register."
+            text = engine_text(getattr(exc, "user_message", None) or str(exc)) or self.tr("Choose a store and a register.")
             self.problem.setText(text)
             self.apply_button.setEnabled(False)
             return text
@@ -899,7 +924,7 @@ class StorePage(SetupPage):
         self._working = True
         self.apply_button.setEnabled(False)
         self.result.clear()
-        self.busy.start("Checking the store and register with Mercado Pago (creating what is missing)…")
+        self.busy.start(self.tr("Checking the store and register with Mercado Pago (creating what is missing)…"))
         try:
             client = await self.flow.client()
             provisioned = await ensure_register(client, spec)
@@ -914,13 +939,20 @@ class StorePage(SetupPage):
         self.state.user = provisioned.user
         self.state.store_external_id, self.state.store_name = spec.store_external_id, provisioned.store.name
         self.state.pos_external_id, self.state.register_name = spec.pos_external_id, provisioned.pos.name
-        store_word = "Created the store" if provisioned.created_store else "Found the store"
-        pos_word = "created the register" if provisioned.created_pos else "found the register, which will be reused"
-        self.result.show_result(
-            "ok",
-            f"{store_word} {provisioned.store.name} ({spec.store_external_id}) and {pos_word} "
-            f"{provisioned.pos.name} ({spec.pos_external_id}, POS number {provisioned.pos.id}), fixed amount.",
-        )
+        if provisioned.created_store and provisioned.created_pos:
+            text = self.tr("Created the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.")
+        elif provisioned.created_store:
+            text = self.tr("Created the store %1 (%2) and found the register, which will be reused "
+                           "%3 (%4, POS number %5), fixed amount.")
+        elif provisioned.created_pos:
+            text = self.tr("Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.")
+        else:
+            text = self.tr("Found the store %1 (%2) and found the register, which will be reused "
+                           "%3 (%4, POS number %5), fixed amount.")
+        self.result.show_result("ok", fmt(
+            text, provisioned.store.name, spec.store_external_id, provisioned.pos.name, spec.pos_external_id,
+            provisioned.pos.id,
+        ))
         self.dirty = True
         self.completeChanged.emit()
         return True
@@ -950,8 +982,10 @@ class StorePage(SetupPage):
 
 class StickerPage(SetupPage):
     key = "sticker"
-    title = "The register's QR sticker"
-    intro = "Customers scan this QR to pay. Print it and stick it where they can reach it with a phone."
+    title = QT_TRANSLATE_NOOP("SetupPage", "The register's QR sticker")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage", "Customers scan this QR to pay. Print it and stick it where they can reach it with a phone."
+    )
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
@@ -960,14 +994,14 @@ class StickerPage(SetupPage):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet(f"border: 1px solid {theme.LINE}; background: #ffffff;")
         self.printer_box = QComboBox()
-        self.print_button = theme.big_button("Print sticker", None, role="primary")
-        self.pdf_button = theme.big_button("Save as PDF…", None, role="secondary")
+        self.print_button = theme.big_button(self.tr("Print sticker"), None, role="primary")
+        self.pdf_button = theme.big_button(self.tr("Save as PDF…"), None, role="secondary")
         self.print_button.clicked.connect(self.print_sticker)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.note = _label(muted=True)
         self.result = Outcome()
         side = QVBoxLayout()
-        side.addWidget(_label("Printer for the sticker (A6)"))
+        side.addWidget(_label(self.tr("Printer for the sticker (A6)")))
         side.addWidget(self.printer_box)
         side.addWidget(self.print_button)
         side.addWidget(self.pdf_button)
@@ -986,7 +1020,7 @@ class StickerPage(SetupPage):
             self.printer_box.addItem(name)
         self.print_button.setEnabled(bool(printers))
         if not printers:
-            self.printer_box.addItem("No printer installed: save a PDF and print it elsewhere")
+            self.printer_box.addItem(self.tr("No printer installed: save a PDF and print it elsewhere"))
             self.printer_box.setEnabled(False)
         self._render()
         if self.payload is None and self.flow.settings_mode and self.state.provisioned is None:
@@ -1008,8 +1042,8 @@ class StickerPage(SetupPage):
         self._render(pos)
 
     def _names(self) -> tuple[str, str]:
-        return (self.state.store_name or self.env.settings.store_name or "Store",
-                self.state.register_name or self.env.settings.register_name or "Register")
+        return (self.state.store_name or self.env.settings.store_name or self.tr("Store"),
+                self.state.register_name or self.env.settings.register_name or self.tr("Register"))
 
     def _render(self, pos=None) -> None:
         from ..domain.emvco import static_pos_payload
@@ -1019,7 +1053,7 @@ class StickerPage(SetupPage):
         pos = pos or (self.state.provisioned.pos if self.state.provisioned is not None else None)
         if pos is None:
             self.payload = None
-            self.preview.setText("The QR appears here once\nthe register is set up.")
+            self.preview.setText(self.tr("The QR appears here once\nthe register is set up."))
             self.print_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
             return
@@ -1030,9 +1064,9 @@ class StickerPage(SetupPage):
             s = find_site(pos.site or self.env.settings.site)
             payload = static_pos_payload(pos.id, currency_numeric=s.currency_numeric, country=s.country,
                                          merchant_name=self._names()[0], city="-")
-            note = "Mercado Pago did not send this register's QR, so it was built from its POS number. "
+            note = self.tr("Mercado Pago did not send this register's QR, so it was built from its POS number.") + " "
         if self.state.mode == Mode.SANDBOX or self.env.settings.mode == Mode.SANDBOX and self.state.mode is None:
-            note += "This is a sandbox QR: only the sandbox's phone page can pay it."
+            note += self.tr("This is a sandbox QR: only the sandbox's phone page can pay it.")
         self.note.setText(note)
         self.payload = payload
         store, register = self._names()
@@ -1061,9 +1095,9 @@ class StickerPage(SetupPage):
             name = printing.print_qr_sticker(self.payload, store, register, self.printer_box.currentText(),
                                              pos_external_id=self.pos.external_id)
         except printing.PrintingError as exc:
-            self.result.show_result("error", f"The sticker did not print: {exc}")
+            self.result.show_result("error", fmt(self.tr("The sticker did not print: %1"), exc))
             return
-        self.result.show_result("ok", f"The sticker was sent to {name}.")
+        self.result.show_result("ok", fmt(self.tr("The sticker was sent to %1."), name))
 
     def save_pdf(self, path: str | Path | None = None):
         """Save the sticker as a PDF to `path`, or where a (non-modal) file dialog says."""
@@ -1078,15 +1112,15 @@ class StickerPage(SetupPage):
                 out = printing.qr_sticker_to_pdf(self.payload, store, register, target,
                                                  pos_external_id=self.pos.external_id)
             except (printing.PrintingError, OSError) as exc:
-                self.result.show_result("error", f"The sticker was not saved: {exc}")
+                self.result.show_result("error", fmt(self.tr("The sticker was not saved: %1"), exc))
                 return None
-            self.result.show_result("ok", f"The sticker was saved to {out}.")
+            self.result.show_result("ok", fmt(self.tr("The sticker was saved to %1."), out))
             return out
 
         if path is not None:
             return save(path)
-        dialog = QFileDialog(self, "Save the QR sticker as PDF", str(Path.home() / f"qr-{self.pos.external_id}.pdf"),
-                             "PDF (*.pdf)")
+        dialog = QFileDialog(self, self.tr("Save the QR sticker as PDF"),
+                             str(Path.home() / f"qr-{self.pos.external_id}.pdf"), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1097,8 +1131,10 @@ class StickerPage(SetupPage):
 
 class PrinterPage(SetupPage):
     key = "printer"
-    title = "Receipt printer and language"
-    intro = "Receipts print on the printer chosen here. Without one, each receipt is shown on screen to print or save."
+    title = QT_TRANSLATE_NOOP("SetupPage", "Receipt printer and language")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage", "Receipts print on the printer chosen here. Without one, each receipt is shown on screen to print or save."
+    )
     NONE = "__none__"
 
     def __init__(self, flow: SetupDialog) -> None:
@@ -1110,8 +1146,8 @@ class PrinterPage(SetupPage):
             self.language_box.addItem(name, code)
         self.language_box.currentIndexChanged.connect(lambda _i: self._changed())
         form = QFormLayout()
-        form.addRow("Receipt printer", self.printer_box)
-        form.addRow("Language", self.language_box)
+        form.addRow(self.tr("Receipt printer"), self.printer_box)
+        form.addRow(self.tr("Language"), self.language_box)
         self.note = _label(muted=True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -1122,20 +1158,20 @@ class PrinterPage(SetupPage):
         dirty = self.dirty
         self.printer_box.blockSignals(True)
         self.printer_box.clear()
-        self.printer_box.addItem("No printer: show receipts on screen", self.NONE)
+        self.printer_box.addItem(self.tr("No printer: show receipts on screen"), self.NONE)
         printers = self.env.printers()
         for name in printers:
             self.printer_box.addItem(name, name)
         current = self.state.printer
         if current and current not in printers:
-            self.printer_box.addItem(f"{current} (not found on this computer)", current)
+            self.printer_box.addItem(fmt(self.tr("%1 (not found on this computer)"), current), current)
         index = self.printer_box.findData(current) if current else 0
         self.printer_box.setCurrentIndex(max(0, index))
         self.printer_box.blockSignals(False)
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.state.language)))
         self.language_box.blockSignals(False)
-        self.note.setText("" if printers else "No printer is installed on this computer yet; you can choose one later in Settings.")
+        self.note.setText("" if printers else self.tr("No printer is installed on this computer yet; you can choose one later in Settings."))
         self.dirty = dirty
 
     async def commit(self) -> bool:
@@ -1152,17 +1188,18 @@ class PrinterPage(SetupPage):
 
 class PinPage(SetupPage):
     key = "pin"
-    title = "Supervisor PIN"
-    intro = (
+    title = QT_TRANSLATE_NOOP("SetupPage", "Supervisor PIN")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage",
         "A supervisor types this PIN to cancel an order, refund a payment, resolve a sale to review or open Settings. "
-        "4 to 12 digits; it is stored only as a slow salted hash."
+        "4 to 12 digits; it is stored only as a slow salted hash.",
     )
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.pin = QLineEdit()
         self.confirm = QLineEdit()
-        for f, hint in ((self.pin, "new PIN"), (self.confirm, "the same PIN again")):
+        for f, hint in ((self.pin, self.tr("new PIN")), (self.confirm, self.tr("the same PIN again"))):
             f.setEchoMode(QLineEdit.EchoMode.Password)
             f.setMaxLength(12)
             f.setPlaceholderText(hint)
@@ -1170,8 +1207,8 @@ class PinPage(SetupPage):
             f.setStyleSheet("font-size: 18px;")
             f.textEdited.connect(self._edited)
         form = QFormLayout()
-        form.addRow("PIN", self.pin)
-        form.addRow("Again", self.confirm)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("Again"), self.confirm)
         self.current = _label(muted=True)
         self.problem = _error_label()
         self.busy = Busy()
@@ -1186,7 +1223,7 @@ class PinPage(SetupPage):
 
     def enter(self) -> None:
         has = bool(self.env.settings.pin_hash)
-        self.current.setText("A PIN is set. Leave these empty to keep it." if has and self.flow.settings_mode else "")
+        self.current.setText(self.tr("A PIN is set. Leave these empty to keep it.") if has and self.flow.settings_mode else "")
         self.current.setVisible(bool(self.current.text()))
         self.pin.setFocus()
 
@@ -1202,7 +1239,7 @@ class PinPage(SetupPage):
         try:
             validate_new_pin(self.pin.text(), self.confirm.text())
         except InvalidPin as exc:
-            return str(exc)
+            return engine_text(str(exc))
         return None
 
     def _validate(self, show: bool = True) -> str | None:
@@ -1219,12 +1256,12 @@ class PinPage(SetupPage):
         if self._validate() is not None:
             return False
         if self.state.pin_hash is None:
-            self.busy.start("Protecting the PIN…")
+            self.busy.start(self.tr("Protecting the PIN…"))
             try:
                 self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, hash_pin, self.pin.text())
             finally:
                 self.busy.stop()
-            self.done_label.show_result("ok", "PIN ready.")
+            self.done_label.show_result("ok", self.tr("PIN ready."))
         return True
 
     async def save(self, settings: AppSettings, actor: str) -> None:
@@ -1240,31 +1277,36 @@ class PinPage(SetupPage):
 
 class AdvancedPage(SetupPage):
     key = "advanced"
-    title = "Advanced"
-    intro = "Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told otherwise."
+    title = QT_TRANSLATE_NOOP("SetupPage", "Advanced")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage",
+        "Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told otherwise.",
+    )
     in_wizard = False
-    API_NAMES = {"instore_v2": "In-store orders v2 (recommended)", "orders": "Orders API (/v1/orders)",
-                 "v1": "Legacy in-store v1"}
-    QR_NAMES = {"static": "The register's printed QR", "dynamic": "A new QR for each sale, on the customer screen",
-                "hybrid": "Both"}
+    API_NAMES = {"instore_v2": QT_TRANSLATE_NOOP("AdvancedPage", "In-store orders v2 (recommended)"),
+                 "orders": QT_TRANSLATE_NOOP("AdvancedPage", "Orders API (/v1/orders)"),
+                 "v1": QT_TRANSLATE_NOOP("AdvancedPage", "Legacy in-store v1")}
+    QR_NAMES = {"static": QT_TRANSLATE_NOOP("AdvancedPage", "The register's printed QR"),
+                "dynamic": QT_TRANSLATE_NOOP("AdvancedPage", "A new QR for each sale, on the customer screen"),
+                "hybrid": QT_TRANSLATE_NOOP("AdvancedPage", "Both")}
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.api_box = QComboBox()
         for key in API_GENERATIONS:
-            self.api_box.addItem(self.API_NAMES[key], key)
+            self.api_box.addItem(self.tr(self.API_NAMES[key]), key)
         self.qr_box = QComboBox()
         for key in QR_MODES:
-            self.qr_box.addItem(self.QR_NAMES[key], key)
+            self.qr_box.addItem(self.tr(self.QR_NAMES[key]), key)
         self.api_box.setCurrentIndex(max(0, self.api_box.findData(self.state.api_generation)))
         self.qr_box.setCurrentIndex(max(0, self.qr_box.findData(self.state.qr_mode)))
         self.api_box.currentIndexChanged.connect(lambda _i: self._changed())
         self.qr_box.currentIndexChanged.connect(lambda _i: self._changed())
         form = QFormLayout()
-        form.addRow("API", self.api_box)
-        form.addRow("QR", self.qr_box)
+        form.addRow(self.tr("API"), self.api_box)
+        form.addRow(self.tr("QR"), self.qr_box)
         self.note = _label(muted=True)
-        self.note.setText("Changes take effect the next time QR Cashier starts.")
+        self.note.setText(self.tr("Changes take effect the next time QR Cashier starts."))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -1277,8 +1319,10 @@ class AdvancedPage(SetupPage):
 
 class SupportPage(SetupPage):
     key = "support"
-    title = "Support details"
-    intro = "Copy these lines into a message to support. They never include the access token or the PIN."
+    title = QT_TRANSLATE_NOOP("SetupPage", "Support details")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage", "Copy these lines into a message to support. They never include the access token or the PIN."
+    )
     in_wizard = False
 
     def __init__(self, flow: SetupDialog) -> None:
@@ -1286,7 +1330,7 @@ class SupportPage(SetupPage):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setStyleSheet("font-family: monospace; font-size: 13px;")
-        self.copy_button = theme.big_button("Copy", None, role="secondary")
+        self.copy_button = theme.big_button(self.tr("Copy"), None, role="secondary")
         self.copy_button.clicked.connect(self.copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
@@ -1301,8 +1345,10 @@ class SupportPage(SetupPage):
 
 class DonePage(SetupPage):
     key = "done"
-    title = "Ready"
-    intro = "Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN)."
+    title = QT_TRANSLATE_NOOP("SetupPage", "Ready")
+    intro = QT_TRANSLATE_NOOP(
+        "SetupPage", "Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN)."
+    )
     in_settings = False
 
     def __init__(self, flow: SetupDialog) -> None:
@@ -1320,20 +1366,52 @@ class DonePage(SetupPage):
         p = s.provisioned
         rows = []
         if s.mode == Mode.SANDBOX:
-            rows.append("Mode: <b>sandbox</b> (pretend payments, no account)")
+            rows.append(self.tr("Mode: <b>sandbox</b> (pretend payments, no account)"))
         else:
             who = s.check.message if s.check is not None else ""
-            test = " · <b>TEST account</b>" if s.check is not None and s.check.is_test else ""
-            where = (f"saved in {self.env.tokens.backend_name}" if self.env.tokens.is_secure
-                     else "kept for this session only")
-            rows.append(f"Mode: <b>my Mercado Pago account</b>{test}")
-            rows.append(f"{who} Token {s.token.hint if s.token else ''}, {where}.")
+            test = (" · " + self.tr("<b>TEST account</b>")) if s.check is not None and s.check.is_test else ""
+            where = (fmt(self.tr("saved in %1"), self.env.tokens.backend_name) if self.env.tokens.is_secure
+                     else self.tr("kept for this session only"))
+            rows.append(self.tr("Mode: <b>my Mercado Pago account</b>") + test)
+            rows.append(f"{who} " + fmt(self.tr("Token %1, %2."), s.token.hint if s.token else "", where))
         if p is not None:
-            rows.append(f"Store: <b>{p.store.name}</b> ({s.store_external_id})")
-            rows.append(f"Register: <b>{p.pos.name}</b> ({s.pos_external_id}, POS number {p.pos.id}, fixed amount)")
-        rows.append(f"Receipt printer: <b>{s.printer or 'none (receipts on screen)'}</b>")
-        rows.append(f"Supervisor PIN: <b>{'set' if s.pin_hash else 'not set'}</b>")
+            rows.append(fmt(self.tr("Store: <b>%1</b> (%2)"), p.store.name, s.store_external_id))
+            rows.append(fmt(self.tr("Register: <b>%1</b> (%2, POS number %3, fixed amount)"),
+                            p.pos.name, s.pos_external_id, p.pos.id))
+        rows.append(fmt(self.tr("Receipt printer: <b>%1</b>"), s.printer or self.tr("none (receipts on screen)")))
+        rows.append(self.tr("Supervisor PIN: <b>set</b>") if s.pin_hash else self.tr("Supervisor PIN: <b>not set</b>"))
         self.summary.setText("<br>".join(rows))
+
+
+def page_title(page: SetupPage) -> str:
+    return QCoreApplication.translate("SetupPage", page.title)
+
+
+def page_intro(page: SetupPage) -> str:
+    text = QCoreApplication.translate("SetupPage", page.intro)
+    if page.key == "token":
+        text = fmt(text, _tr(CREDENTIALS_HINT))
+    return text
+
+
+def _where(text: str) -> str:
+    """TokenStore.where() in the app's language (its few fixed shapes)."""
+    for english, translated in (
+        ("kept in memory for this session only", translate("setup", "kept in memory for this session only")),
+        ("not set", translate("setup", "not set")),
+    ):
+        if text == english:
+            return translated
+    for prefix, template in (
+        ("saved in ", translate("setup", "saved in %1")),
+        ("read from the ", translate("setup", "read from the %1 environment variable")),
+    ):
+        if text.startswith(prefix):
+            rest = text[len(prefix):].removesuffix(" environment variable")
+            return fmt(template, rest)
+    if text.startswith("in ") and text.endswith(", which is locked"):
+        return fmt(translate("setup", "in %1, which is locked"), text[3:-len(", which is locked")])
+    return text
 
 
 PAGE_CLASSES: tuple[type[SetupPage], ...] = (
@@ -1376,7 +1454,7 @@ class SetupDialog(QDialog):
         self._saved_once = False
         self._client = None
         self._client_key: tuple | None = None
-        self.setWindowTitle("QR Cashier settings" if settings_mode else "Set up QR Cashier")
+        self.setWindowTitle(self.tr("QR Cashier settings") if settings_mode else self.tr("Set up QR Cashier"))
         self.setModal(False)
         self.resize(900, 640)
         self.setStyleSheet(
@@ -1401,15 +1479,15 @@ class SetupDialog(QDialog):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
         for page in self.pages:
-            QListWidgetItem(page.title if page.key != "mode" else "Mode", self.nav)
+            QListWidgetItem(page_title(page) if page.key != "mode" else self.tr("Mode"), self.nav)
         self.nav.currentRowChanged.connect(self._nav_to)
         self.nav.setVisible(settings_mode)
 
-        self.back_button = theme.big_button("Back", None, role="secondary")
-        self.next_button = theme.big_button("Next", None, role="primary")
-        self.finish_button = theme.big_button("Finish", None, role="success")
-        self.cancel_button = theme.big_button("Cancel" if not settings_mode else "Close", "Esc", role="secondary")
-        self.save_button = theme.big_button("Save", None, role="primary")
+        self.back_button = theme.big_button(self.tr("Back"), None, role="secondary")
+        self.next_button = theme.big_button(self.tr("Next"), None, role="primary")
+        self.finish_button = theme.big_button(self.tr("Finish"), None, role="success")
+        self.cancel_button = theme.big_button(self.tr("Cancel") if not settings_mode else self.tr("Close"), "Esc", role="secondary")
+        self.save_button = theme.big_button(self.tr("Save"), None, role="primary")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.finish)
@@ -1465,15 +1543,15 @@ class SetupDialog(QDialog):
         self.stack.setCurrentWidget(page)
         pages = self._applicable()
         if self.settings_mode:
-            self.step_label.setText("Settings")
+            self.step_label.setText(self.tr("Settings"))
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.pages.index(page))
             self.nav.blockSignals(False)
         else:
             n = pages.index(page) + 1 if page in pages else 0
-            self.step_label.setText(f"Step {n} of {len(pages)}")
-        self.title_label.setText(page.title)
-        self.intro_label.setText(page.intro)
+            self.step_label.setText(fmt(self.tr("Step %1 of %2"), n, len(pages)))
+        self.title_label.setText(page_title(page))
+        self.intro_label.setText(page_intro(page))
         self.message.clear()
         page.enter()
         self._update_buttons()
@@ -1482,7 +1560,7 @@ class SetupDialog(QDialog):
         if 0 <= row < len(self.pages):
             page = self.pages[row]
             if not page.applies():
-                self.message.show_result("warn", "This page is for a real Mercado Pago account (choose it under Mode).")
+                self.message.show_result("warn", self.tr("This page is for a real Mercado Pago account (choose it under Mode)."))
             self._show(page)
 
     def _update_buttons(self) -> None:
@@ -1587,7 +1665,7 @@ class SetupDialog(QDialog):
             return
         self._working = True
         self._update_buttons()
-        self.busy.start("Saving…")
+        self.busy.start(self.tr("Saving…"))
         try:
             ok = await self._write_all()
             if ok:
@@ -1601,7 +1679,7 @@ class SetupDialog(QDialog):
             self._saved_once = True
             for page in self.pages:
                 page.dirty = False
-            self.message.show_result("ok", "Saved. Changes to the account, store or register apply at the next start.")
+            self.message.show_result("ok", self.tr("Saved. Changes to the account, store or register apply at the next start."))
             self.saved.emit()
             if self.current.key == "support":
                 self.current.enter()
@@ -1629,7 +1707,7 @@ async def open_settings(parent: QWidget | None, env: SetupEnv, gate, *, page: st
     """Settings, after the supervisor PIN (when one is set). Returns the open dialog, or None."""
     name = None
     if gate is not None and gate.has_pin:
-        name = await gate.ask(parent, "open Settings")
+        name = await gate.ask(parent, translate("setup", "open Settings"))
         if not name:
             return None
     dialog = SetupDialog(env, settings_mode=True, start_page=page, supervisor=name, parent=parent)

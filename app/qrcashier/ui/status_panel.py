@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from . import theme
+from .i18n import engine_text
 
 
 @dataclass(frozen=True)
@@ -28,93 +29,93 @@ class StateText:
 
 STATES: dict[str, StateText] = {
     "idle": StateText(
-        "Ready",
-        "Scan or type an item to start a sale.",
-        "When the cart is complete press Charge (F12).",
+        QT_TRANSLATE_NOOP("StatusPanel", "Ready"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Scan or type an item to start a sale."),
+        QT_TRANSLATE_NOOP("StatusPanel", "When the cart is complete press Charge (F12)."),
         "idle",
     ),
     "publishing": StateText(
-        "Sending to the QR…",
-        "Sending the order to the register's QR.",
-        "Wait a moment: the customer can scan as soon as the amount shows on their screen.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Sending to the QR…"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Sending the order to the register's QR."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Wait a moment: the customer can scan as soon as the amount shows on their screen."),
         "publishing",
     ),
     "checking": StateText(
-        "Checking…",
-        "Checking with Mercado Pago whether the order reached the QR.",
-        "Do not take another payment yet; this takes a few seconds.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Checking…"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Checking with Mercado Pago whether the order reached the QR."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Do not take another payment yet; this takes a few seconds."),
         "publishing",
     ),
     "waiting": StateText(
-        "Waiting for the customer",
-        "The order is on the QR: the customer can scan and pay.",
-        "Ask the customer to scan the QR with the Mercado Pago app. Esc cancels the charge.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Waiting for the customer"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The order is on the QR: the customer can scan and pay."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Ask the customer to scan the QR with the Mercado Pago app. Esc cancels the charge."),
         "waiting",
     ),
     "scanned": StateText(
-        "Customer scanned",
-        "The customer scanned the QR and is confirming the payment.",
-        "Wait while they confirm in their app.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Customer scanned"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The customer scanned the QR and is confirming the payment."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Wait while they confirm in their app."),
         "scanned",
     ),
     "rejected": StateText(
-        "Payment rejected",
-        "The payment was rejected; the order is still on the QR.",
-        "The customer can try again with another card or account. If they pay another way, press Esc to cancel.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Payment rejected"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The payment was rejected; the order is still on the QR."),
+        QT_TRANSLATE_NOOP("StatusPanel", "The customer can try again with another card or account. If they pay another way, press Esc to cancel."),
         "rejected",
     ),
     "cancelling": StateText(
-        "Cancelling…",
-        "Removing the order from the QR and checking for a last-second payment.",
-        "Wait: if the customer paid in the meantime, the sale completes as paid.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Cancelling…"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Removing the order from the QR and checking for a last-second payment."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Wait: if the customer paid in the meantime, the sale completes as paid."),
         "publishing",
     ),
     "paid": StateText(
-        "Paid",
-        "Paid with Mercado Pago.",
-        "Hand over the receipt. Scan the next item to start a new sale.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Paid"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Paid with Mercado Pago."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Hand over the receipt. Scan the next item to start a new sale."),
         "paid",
     ),
     "expired": StateText(
-        "Expired unpaid",
-        "The order expired on the QR before it was paid.",
-        "Press Charge (F12) to show it again, or take another payment method.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Expired unpaid"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The order expired on the QR before it was paid."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Press Charge (F12) to show it again, or take another payment method."),
         "expired",
     ),
     "cancelled": StateText(
-        "Charge cancelled",
-        "The order was removed from the QR and nothing was paid.",
-        "Press Charge (F12) to charge again, or Esc to clear the cart.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Charge cancelled"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The order was removed from the QR and nothing was paid."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Press Charge (F12) to charge again, or Esc to clear the cart."),
         "cancelled",
     ),
     "failed": StateText(
-        "Order not placed",
-        "The order could not be placed on the QR.",
-        "The sale is kept: press Charge (F12) to try again.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Order not placed"),
+        QT_TRANSLATE_NOOP("StatusPanel", "The order could not be placed on the QR."),
+        QT_TRANSLATE_NOOP("StatusPanel", "The sale is kept: press Charge (F12) to try again."),
         "failed",
     ),
     "needs_review": StateText(
-        "Payment not confirmed",
-        "Mercado Pago's answer could not be confirmed for this sale.",
-        "Do not hand over the goods yet: call a supervisor to review it in Sales of the day (F9).",
+        QT_TRANSLATE_NOOP("StatusPanel", "Payment not confirmed"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Mercado Pago's answer could not be confirmed for this sale."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Do not hand over the goods yet: call a supervisor to review it in Sales of the day (F9)."),
         "needs_review",
     ),
     "voided": StateText(
-        "Marked not paid",
-        "A supervisor marked this charge as not paid.",
-        "Press Charge (F12) to charge again, or Esc to clear the cart.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Marked not paid"),
+        QT_TRANSLATE_NOOP("StatusPanel", "A supervisor marked this charge as not paid."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Press Charge (F12) to charge again, or Esc to clear the cart."),
         "cancelled",
     ),
     "offline": StateText(
-        "No connection",
-        "Mercado Pago cannot be reached from this computer.",
-        "The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method.",
+        QT_TRANSLATE_NOOP("StatusPanel", "No connection"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Mercado Pago cannot be reached from this computer."),
+        QT_TRANSLATE_NOOP("StatusPanel", "The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method."),
         "offline",
     ),
     "starting": StateText(
-        "Starting…",
-        "Checking unfinished sales with Mercado Pago before the first charge.",
-        "You can already scan items; Charge is enabled in a moment.",
+        QT_TRANSLATE_NOOP("StatusPanel", "Starting…"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Checking unfinished sales with Mercado Pago before the first charge."),
+        QT_TRANSLATE_NOOP("StatusPanel", "You can already scan items; Charge is enabled in a moment."),
         "publishing",
     ),
 }
@@ -141,6 +142,16 @@ CUSTOMER_STATES = {
     "starting": "idle",
 }
 LIVE = frozenset({"publishing", "checking", "waiting", "scanned", "rejected", "cancelling"})
+
+
+def state_text(state: str) -> StateText:
+    """The state's texts in the app's language (`STATES` keeps the English sources)."""
+    text = STATES.get(state) or STATES["failed"]
+
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("StatusPanel", source)
+
+    return StateText(tr(text.title), tr(text.sentence), tr(text.next_step), text.colour_key)
 
 
 def ui_state(engine_state: str) -> str:
@@ -206,7 +217,7 @@ class StatusPanel(QFrame):
         return self._state
 
     def set_state(self, state: str, sentence: str | None = None, next_step: str | None = None) -> None:
-        text = STATES.get(state) or STATES["failed"]
+        text = state_text(state)
         self._state = state
         bg, fg = theme.STATE_COLOURS.get(text.colour_key, theme.STATE_COLOURS["idle"])
         if QColor(bg) != self._bg:
@@ -218,8 +229,8 @@ class StatusPanel(QFrame):
                 label.setPalette(pal)
             self.update()
         self.title.setText(text.title)
-        self.sentence.setText(_sentence(sentence or text.sentence))
-        self.next_step.setText(next_step or text.next_step)
+        self.sentence.setText(_sentence(engine_text(sentence) if sentence else text.sentence))
+        self.next_step.setText(engine_text(next_step) if next_step else text.next_step)
         if state not in LIVE:
             self.set_countdown(None)
 

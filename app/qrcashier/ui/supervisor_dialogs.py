@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ from ..domain.receipt import format_money
 from ..domain.sale import AttemptState
 from ..supervisor import LockoutPolicy, LockoutState, PinGuard, Verdict, verify_pin
 from . import errors, theme
+from .i18n import engine_text, fmt
 
 log = logging.getLogger("qrcashier.ui.supervisor")
 S = AttemptState
@@ -67,15 +68,15 @@ WARN_BG = "#fff4d6"
 MAX_REASON = 200
 
 ACTION_TITLES = {
-    "cancel_requested": "Order cancelled on the QR",
-    "refund_requested": "Refund",
-    "review_resolved_paid": "Review: marked paid",
-    "review_resolved_void": "Review: voided",
-    "sale_discarded": "Sale discarded",
-    "token_replaced": "Access token replaced",
-    "token_removed": "Access token removed",
-    "pin_changed": "Supervisor PIN changed",
-    "settings_changed": "Settings changed",
+    "cancel_requested": QT_TRANSLATE_NOOP("AuditLogDialog", "Order cancelled on the QR"),
+    "refund_requested": QT_TRANSLATE_NOOP("AuditLogDialog", "Refund"),
+    "review_resolved_paid": QT_TRANSLATE_NOOP("AuditLogDialog", "Review: marked paid"),
+    "review_resolved_void": QT_TRANSLATE_NOOP("AuditLogDialog", "Review: voided"),
+    "sale_discarded": QT_TRANSLATE_NOOP("AuditLogDialog", "Sale discarded"),
+    "token_replaced": QT_TRANSLATE_NOOP("AuditLogDialog", "Access token replaced"),
+    "token_removed": QT_TRANSLATE_NOOP("AuditLogDialog", "Access token removed"),
+    "pin_changed": QT_TRANSLATE_NOOP("AuditLogDialog", "Supervisor PIN changed"),
+    "settings_changed": QT_TRANSLATE_NOOP("AuditLogDialog", "Settings changed"),
 }
 
 
@@ -212,7 +213,7 @@ class PinPrompt(_Dialog):
         remember_name: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Supervisor PIN", parent)
+        super().__init__(QCoreApplication.translate("PinPrompt", "Supervisor PIN"), parent)
         self.guard = guard
         self.action = action
         self._remember = remember_name
@@ -220,27 +221,27 @@ class PinPrompt(_Dialog):
         self._checking = False
         self.resize(460, 0)
 
-        title = _label(f"Supervisor: {action}", bold=True, size=19)
-        hint = _label("The PIN is asked for each supervisor action and is not remembered.")
+        title = _label(fmt(self.tr("Supervisor: %1"), action), bold=True, size=19)
+        hint = _label(self.tr("The PIN is asked for each supervisor action and is not remembered."))
         hint.setStyleSheet(f"color: {theme.MUTED};")
         self.name_field = QLineEdit(last_name)
-        self.name_field.setPlaceholderText("Supervisor's name")
+        self.name_field.setPlaceholderText(self.tr("Supervisor's name"))
         self.name_field.setMaxLength(60)
         self.pin_field = QLineEdit()
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_field.setPlaceholderText("PIN")
+        self.pin_field.setPlaceholderText(self.tr("PIN"))
         self.pin_field.setMaxLength(12)
         self.pin_field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         for field in (self.name_field, self.pin_field):
             field.setMinimumHeight(40)
             field.setStyleSheet("font-size: 18px;")
         form = QFormLayout()
-        form.addRow("Name", self.name_field)
-        form.addRow("PIN", self.pin_field)
+        form.addRow(self.tr("Name"), self.name_field)
+        form.addRow(self.tr("PIN"), self.pin_field)
         self.message = _label()
         self.message.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
-        self.ok_button = theme.big_button("Confirm", "Enter", role="primary")
-        self.cancel_button = theme.big_button("Back", "Esc", role="secondary")
+        self.ok_button = theme.big_button(self.tr("Confirm"), "Enter", role="primary")
+        self.cancel_button = theme.big_button(self.tr("Back"), "Esc", role="secondary")
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reject)
@@ -269,7 +270,7 @@ class PinPrompt(_Dialog):
             self.future.set_result(None)
 
     def _show_result(self, result) -> None:
-        self.message.setText(result.message)
+        self.message.setText(engine_text(result.message))
         if result.verdict in (Verdict.LOCKED, Verdict.WRONG) and result.wait_seconds > 0:
             self.ok_button.setEnabled(False)
             self._timer.start()
@@ -281,9 +282,9 @@ class PinPrompt(_Dialog):
         if early is None:
             self._timer.stop()
             self.ok_button.setEnabled(True)
-            self.message.setText("Enter the PIN again.")
+            self.message.setText(self.tr("Enter the PIN again."))
         else:
-            self.message.setText(early.message)
+            self.message.setText(engine_text(early.message))
 
     @qasync.asyncSlot()
     async def confirm(self) -> None:
@@ -291,7 +292,7 @@ class PinPrompt(_Dialog):
             return
         name = " ".join(self.name_field.text().split())
         if not name:
-            self.message.setText("Type the supervisor's name: it goes in the audit log.")
+            self.message.setText(self.tr("Type the supervisor's name: it goes in the audit log."))
             self.name_field.setFocus()
             return
         pin = self.pin_field.text()
@@ -302,7 +303,7 @@ class PinPrompt(_Dialog):
         self._checking = True
         self.ok_button.setEnabled(False)
         self.message.setStyleSheet(f"color: {theme.MUTED};")
-        self.message.setText("Checking…")
+        self.message.setText(self.tr("Checking…"))
         encoded = self.guard.encoded or ""
         try:
             ok = await asyncio.get_running_loop().run_in_executor(None, verify_pin, pin, encoded)
@@ -394,27 +395,29 @@ class CancelOrderDialog(_Dialog):
     done = Signal(object)
 
     def __init__(self, engine, gate: SupervisorGate, attempt, site: Site, parent: QWidget | None = None) -> None:
-        super().__init__("Cancel the order on the QR", parent)
+        super().__init__(QCoreApplication.translate("CancelOrderDialog", "Cancel the order on the QR"), parent)
         self.engine, self.gate, self.attempt, self.site = engine, gate, attempt, site
         self.outcome_kind = ""
         self.resize(560, 0)
-        title = _label("Cancel the order on the QR?", bold=True, size=20)
+        title = _label(self.tr("Cancel the order on the QR?"), bold=True, size=20)
         until = attempt.expires_at.astimezone().strftime("%H:%M")
-        facts = _label(
-            f"Sale for <b>{format_money(attempt.total, site)}</b>, on the QR until {until}. "
-            "If the customer has already paid, the sale completes as paid and you will see it here."
-        )
+        facts = _label(fmt(
+            self.tr("Sale for <b>%1</b>, on the QR until %2. "
+                    "If the customer has already paid, the sale completes as paid and you will see it here."),
+            format_money(attempt.total, site), until,
+        ))
         self.reason = _reason_field(
-            "Why? (required)", ("The customer left", "The customer pays another way", "Wrong amount")
+            self.tr("Why? (required)"),
+            (self.tr("The customer left"), self.tr("The customer pays another way"), self.tr("Wrong amount")),
         )
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         self.busy = Busy()
         self.outcome = Outcome()
         self.note = _label()
         self.note.setStyleSheet(f"color: {BAD_COLOUR};")
-        self.confirm_button = theme.big_button("Cancel the order", "PIN", role="danger")
-        self.close_button = theme.big_button("Keep it", "Esc", role="secondary")
+        self.confirm_button = theme.big_button(self.tr("Cancel the order"), "PIN", role="danger")
+        self.close_button = theme.big_button(self.tr("Keep it"), "Esc", role="secondary")
         self.confirm_button.clicked.connect(self.confirm)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -432,17 +435,17 @@ class CancelOrderDialog(_Dialog):
     async def confirm(self) -> None:
         reason = _reason(self.reason)
         if not reason:
-            self.note.setText("Say why the order is cancelled: it goes in the audit log.")
+            self.note.setText(self.tr("Say why the order is cancelled: it goes in the audit log."))
             return
         self.note.setText("")
         self.confirm_button.setEnabled(False)
-        name = await self.gate.ask(self, "cancel the order on the QR")
+        name = await self.gate.ask(self, self.tr("cancel the order on the QR"))
         if not self.alive():
             return
         if not name:
             self.confirm_button.setEnabled(True)
             return
-        self.busy.start("Taking the order off the QR and checking for a last-second payment…")
+        self.busy.start(self.tr("Taking the order off the QR and checking for a last-second payment…"))
         try:
             result = await self.engine.cancel(self.attempt.id, name, reason)
         except _service_errors() as exc:
@@ -456,25 +459,27 @@ class CancelOrderDialog(_Dialog):
             return
         self.busy.stop()
         self.attempt = result
-        self.close_button.setText("Close\nEsc")
+        self.close_button.setText(self.tr("Close") + "\nEsc")
         if result.state == S.PAID:
             self.outcome_kind = "paid"
             self.outcome.show_result(
                 "paid",
-                f"The customer paid before the cancel: the sale is PAID ({format_money(result.total, self.site)}). "
-                "Hand over the receipt.",
+                fmt(self.tr("The customer paid before the cancel: the sale is PAID (%1). Hand over the receipt."),
+                    format_money(result.total, self.site)),
             )
         elif result.state == S.CANCELLED:
             self.outcome_kind = "cancelled"
             self.outcome.show_result(
-                "ok", "The order was taken off the QR and nobody paid it. The sale is kept: charge it again or clear it."
+                "ok", self.tr("The order was taken off the QR and nobody paid it. The sale is kept: charge it again or clear it.")
             )
         elif result.live:
             self.outcome_kind = "pending"
-            self.outcome.show_result("warn", result.message or "The cancel is not confirmed yet; QR Cashier keeps trying.")
+            self.outcome.show_result(
+                "warn", engine_text(result.message) or self.tr("The cancel is not confirmed yet; QR Cashier keeps trying.")
+            )
         else:
             self.outcome_kind = str(result.state)
-            self.outcome.show_result("warn", result.message or f"The order is {result.state}.")
+            self.outcome.show_result("warn", engine_text(result.message) or fmt(self.tr("The order is %1."), result.state))
         self.done.emit(result)
 
 
@@ -487,7 +492,7 @@ class RefundDialog(_Dialog):
     refunded = Signal(object)  # the RefundRecord
 
     def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("Refund", parent)
+        super().__init__(QCoreApplication.translate("RefundDialog", "Refund"), parent)
         self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
         self.payments: list[Any] = []
         self.left: dict[int, Decimal] = {}
@@ -495,19 +500,19 @@ class RefundDialog(_Dialog):
         self.last_record = None
         self._working = False
         self.resize(600, 0)
-        title = _label("Refund a payment", bold=True, size=20)
+        title = _label(self.tr("Refund a payment"), bold=True, size=20)
         self.payment_box = QComboBox()
         self.payment_box.currentIndexChanged.connect(lambda _i: self._update())
         self.summary = _label()
         self.summary.setStyleSheet("font-size: 16px;")
-        self.full_radio = QRadioButton("Everything that is left")
-        self.partial_radio = QRadioButton("Part of it:")
+        self.full_radio = QRadioButton(self.tr("Everything that is left"))
+        self.partial_radio = QRadioButton(self.tr("Part of it:"))
         self.full_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.full_radio)
         group.addButton(self.partial_radio)
         self.amount_field = QLineEdit()
-        self.amount_field.setPlaceholderText("amount")
+        self.amount_field.setPlaceholderText(self.tr("amount"))
         self.amount_field.setMinimumHeight(36)
         self.amount_field.setStyleSheet("font-size: 17px;")
         self.amount_field.textEdited.connect(lambda _t: self.partial_radio.setChecked(True))
@@ -519,20 +524,22 @@ class RefundDialog(_Dialog):
         self.amount_error = _label()
         self.amount_error.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
         self.reason = _reason_field(
-            "Why? (required)", ("Returned goods", "Charged twice", "Wrong amount charged", "Customer complaint")
+            self.tr("Why? (required)"),
+            (self.tr("Returned goods"), self.tr("Charged twice"), self.tr("Wrong amount charged"),
+             self.tr("Customer complaint")),
         )
         self.reason.currentTextChanged.connect(lambda _t: self._update())
         form = QFormLayout()
-        form.addRow("Payment", self.payment_box)
+        form.addRow(self.tr("Payment"), self.payment_box)
         form.addRow("", self.summary)
-        form.addRow("Refund", self.full_radio)
+        form.addRow(self.tr("Refund"), self.full_radio)
         form.addRow("", amount_row)
         form.addRow("", self.amount_error)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         self.busy = Busy()
         self.outcome = Outcome()
-        self.refund_button = theme.big_button("Refund", "PIN", role="danger")
-        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.refund_button = theme.big_button(self.tr("Refund"), "PIN", role="danger")
+        self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.refund_button.clicked.connect(self.refund)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -553,7 +560,7 @@ class RefundDialog(_Dialog):
         await self._load()
 
     async def _load(self) -> None:
-        self.busy.start("Reading the sale's payments…")
+        self.busy.start(self.tr("Reading the sale's payments…"))
         try:
             payments = [p for p in await self.engine.payments(attempt_id=self.attempt_id) if p.status == "approved"]
             left = {p.mp_payment_id: await self.engine.refundable(p.mp_payment_id) for p in payments}
@@ -571,11 +578,11 @@ class RefundDialog(_Dialog):
         self.payment_box.blockSignals(True)
         self.payment_box.clear()
         for p in payments:
-            self.payment_box.addItem(f"{p.mp_payment_id} · {format_money(p.amount, self.site)}", p.mp_payment_id)
+            self.payment_box.addItem(f"{p.mp_payment_id} · {format_money(p.amount, self.site)}", p.mp_payment_id)  # (no words)
         self.payment_box.setCurrentIndex(current if 0 <= current < len(payments) else 0)
         self.payment_box.blockSignals(False)
         if not payments:
-            self.outcome.show_result("warn", "This sale has no approved Mercado Pago payment to refund.")
+            self.outcome.show_result("warn", self.tr("This sale has no approved Mercado Pago payment to refund."))
         self._update()
 
     def open(self) -> None:  # noqa: A003 - QDialog.open
@@ -592,10 +599,10 @@ class RefundDialog(_Dialog):
         """(amount or None for "everything left", error sentence or None)."""
         payment = self.selected_payment()
         if payment is None:
-            return None, "There is no payment to refund."
+            return None, self.tr("There is no payment to refund.")
         left = self.left.get(payment.mp_payment_id, Decimal(0))
         if left <= 0:
-            return None, "This payment is already refunded in full."
+            return None, self.tr("This payment is already refunded in full.")
         if self.full_radio.isChecked():
             return None, None
         try:
@@ -603,9 +610,9 @@ class RefundDialog(_Dialog):
         except InvalidAmount as exc:
             return None, errors.user_message(exc)
         if amount > left:
-            return amount, (
-                f"{format_money(amount, self.site)} is more than what is left to refund: "
-                f"at most {format_money(left, self.site)}."
+            return amount, fmt(
+                self.tr("%1 is more than what is left to refund: at most %2."),
+                format_money(amount, self.site), format_money(left, self.site),
             )
         return amount, None
 
@@ -614,11 +621,11 @@ class RefundDialog(_Dialog):
         if payment is not None:
             left = self.left.get(payment.mp_payment_id, Decimal(0))
             done = payment.amount - left
-            self.summary.setText(
-                f"Paid <b>{format_money(payment.amount, self.site)}</b> · refunded or in progress "
-                f"{format_money(done, self.site)} · left to refund <b>{format_money(left, self.site)}</b>"
-            )
-            self.full_radio.setText(f"Everything that is left ({format_money(left, self.site)})")
+            self.summary.setText(fmt(
+                self.tr("Paid <b>%1</b> · refunded or in progress %2 · left to refund <b>%3</b>"),
+                format_money(payment.amount, self.site), format_money(done, self.site), format_money(left, self.site),
+            ))
+            self.full_radio.setText(fmt(self.tr("Everything that is left (%1)"), format_money(left, self.site)))
         _, problem = self.requested_amount()
         show = problem if (self.partial_radio.isChecked() and self.amount_field.text().strip()) or (
             payment is not None and self.left.get(payment.mp_payment_id, Decimal(0)) <= 0
@@ -635,19 +642,19 @@ class RefundDialog(_Dialog):
         amount, problem = self.requested_amount()
         reason = _reason(self.reason)
         if problem is not None or not reason:
-            self.amount_error.setText(problem or "Say why: the reason goes in the audit log.")
+            self.amount_error.setText(problem or self.tr("Say why: the reason goes in the audit log."))
             return
         payment = self.selected_payment()
         shown = format_money(amount if amount is not None else self.left[payment.mp_payment_id], self.site)
         self._working = True
         self._update()
         try:
-            name = await self.gate.ask(self, f"refund {shown}")
+            name = await self.gate.ask(self, fmt(self.tr("refund %1"), shown))
             if not self.alive():
                 return
             if not name:
                 return
-            self.busy.start(f"Asking Mercado Pago to refund {shown}…")
+            self.busy.start(fmt(self.tr("Asking Mercado Pago to refund %1…"), shown))
             try:
                 record = await self.engine.refund(payment.mp_payment_id, amount, name, reason)
             except _service_errors() as exc:
@@ -662,7 +669,7 @@ class RefundDialog(_Dialog):
             kind = {RefundState.APPROVED: "ok", RefundState.PENDING: "warn", RefundState.REQUESTED: "warn"}.get(
                 record.state, "error"
             )
-            self.outcome.show_result(kind, record.message)
+            self.outcome.show_result(kind, engine_text(record.message))
             self.refunded.emit(record)
         finally:
             if self.alive():
@@ -694,7 +701,7 @@ class ReviewDialog(_Dialog):
     resolved = Signal(object)  # the attempt after
 
     def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("Sale to review", parent)
+        super().__init__(QCoreApplication.translate("ReviewDialog", "Sale to review"), parent)
         self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
         self.attempt = None
         self.lookup = None
@@ -702,30 +709,32 @@ class ReviewDialog(_Dialog):
         self.result_attempt = None
         self._working = False
         self.resize(660, 0)
-        self.title = _label("Sale to review", bold=True, size=20)
+        self.title = _label(self.tr("Sale to review"), bold=True, size=20)
         self.why = _label()
-        self.live_title = _label("What Mercado Pago says now", bold=True, size=16)
+        self.live_title = _label(self.tr("What Mercado Pago says now"), bold=True, size=16)
         self.live = _label("…")
         self.live.setTextFormat(Qt.TextFormat.RichText)
         self.live.setStyleSheet(
             f"background: #f4f6f8; border: 1px solid {theme.LINE}; border-radius: 6px; padding: 10px; font-size: 15px;"
         )
-        self.lookup_button = theme.big_button("Ask again", "F5", role="secondary")
+        self.lookup_button = theme.big_button(self.tr("Ask again"), "F5", role="secondary")
         self.lookup_button.clicked.connect(self.look_up)
         QShortcut(QKeySequence("F5"), self).activated.connect(self.look_up)
         self.reason = _reason_field(
-            "Why? (required)", ("Checked in the Mercado Pago app: paid", "Checked: not paid", "Customer paid another way")
+            self.tr("Why? (required)"),
+            (self.tr("Checked in the Mercado Pago app: paid"), self.tr("Checked: not paid"),
+             self.tr("Customer paid another way")),
         )
         self.reason.currentTextChanged.connect(lambda _t: self._update())
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         self.busy = Busy()
         self.outcome = Outcome()
         self.note = _label()
         self.note.setStyleSheet(f"color: {BAD_COLOUR};")
-        self.paid_button = theme.big_button("Mark paid", "PIN", role="success")
-        self.void_button = theme.big_button("Void: not paid", "PIN", role="danger")
-        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.paid_button = theme.big_button(self.tr("Mark paid"), "PIN", role="success")
+        self.void_button = theme.big_button(self.tr("Void: not paid"), "PIN", role="danger")
+        self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.paid_button.clicked.connect(lambda: self.resolve("paid"))
         self.void_button.clicked.connect(lambda: self.resolve("void"))
         self.close_button.clicked.connect(self.reject)
@@ -764,11 +773,11 @@ class ReviewDialog(_Dialog):
         self.attempt = attempt
         details = _review_details(attempt.review)
         when = attempt.updated_at.astimezone().strftime("%d/%m %H:%M")
-        self.title.setText(f"Sale of {format_money(attempt.total, self.site)} to review")
-        why = details.get("message") or attempt.message or "The outcome of this sale could not be learnt."
-        self.why.setText(f"Since {when}: {why}")
+        self.title.setText(fmt(self.tr("Sale of %1 to review"), format_money(attempt.total, self.site)))
+        why = engine_text(details.get("message") or attempt.message) or self.tr("The outcome of this sale could not be learnt.")
+        self.why.setText(fmt(self.tr("Since %1: %2"), when, why))
         if attempt.state != S.NEEDS_REVIEW:
-            self.outcome.show_result("warn", f"This sale is {attempt.state}: there is nothing to resolve.")
+            self.outcome.show_result("warn", fmt(self.tr("This sale is %1: there is nothing to resolve."), attempt.state))
         await self.look_up()
 
     @qasync.asyncSlot()
@@ -777,17 +786,18 @@ class ReviewDialog(_Dialog):
             return
         self._working = True
         self._update()
-        self.busy.start("Asking Mercado Pago about this sale…")
+        self.busy.start(self.tr("Asking Mercado Pago about this sale…"))
         try:
             lookup = await self.engine.review_lookup(self.attempt_id)
         except _service_errors() as exc:
             if self.alive():
                 self.lookup = None
                 self.lookup_failed = errors.report(exc, "review lookup")
-                self.live.setText(
-                    f"<b>No answer:</b> {self.lookup_failed}<br>You can still decide; if Mercado Pago shows it paid when "
-                    "you resolve it, it is marked paid whatever you choose."
-                )
+                self.live.setText(fmt(
+                    self.tr("<b>No answer:</b> %1<br>You can still decide; if Mercado Pago shows it paid when "
+                            "you resolve it, it is marked paid whatever you choose."),
+                    self.lookup_failed,
+                ))
             return
         finally:
             self._working = False
@@ -805,23 +815,24 @@ class ReviewDialog(_Dialog):
         d = lookup.decision
         total = self.attempt.total if self.attempt is not None else None
         at = lookup.at.astimezone().strftime("%H:%M:%S")
-        rows = [f"<b>{d.message}</b> <span style='color:{theme.MUTED}'>(asked at {at})</span>"]
+        asked = fmt(self.tr("(asked at %1)"), at)
+        rows = [f"<b>{engine_text(d.message)}</b> <span style='color:{theme.MUTED}'>{asked}</span>"]
         if total is not None:
-            rows.append(
-                f"Approved: <b>{format_money(d.approved_total, self.site)}</b> of {format_money(total, self.site)}"
-            )
+            rows.append(fmt(
+                self.tr("Approved: <b>%1</b> of %2"), format_money(d.approved_total, self.site), format_money(total, self.site)
+            ))
         for p in d.payments:
-            rows.append(f"Payment {p.mp_payment_id}: {p.status} · {format_money(p.amount, self.site)}")
+            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, format_money(p.amount, self.site)))
         for p in d.rejected:
-            rows.append(f"Payment {p.mp_payment_id}: {p.status} · {format_money(p.amount, self.site)}")
+            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, format_money(p.amount, self.site)))
         if d.merchant_order_ids:
-            rows.append("Mercado Pago orders: " + ", ".join(str(i) for i in d.merchant_order_ids))
+            rows.append(fmt(self.tr("Mercado Pago orders: %1"), ", ".join(str(i) for i in d.merchant_order_ids)))
         else:
-            rows.append("Mercado Pago has no order for this sale.")
+            rows.append(self.tr("Mercado Pago has no order for this sale."))
         if lookup.published:
-            rows.append("The order is still on the QR.")
+            rows.append(self.tr("The order is still on the QR."))
         for w in d.warnings:
-            rows.append(f"<span style='color:{BAD_COLOUR}'>{w}</span>")
+            rows.append(f"<span style='color:{BAD_COLOUR}'>{engine_text(w)}</span>")
         return "<br>".join(rows)
 
     def _update(self) -> None:
@@ -836,19 +847,19 @@ class ReviewDialog(_Dialog):
     async def resolve(self, resolution: str) -> None:
         reason = _reason(self.reason)
         if not reason:
-            self.note.setText("Say why: the reason goes in the audit log.")
+            self.note.setText(self.tr("Say why: the reason goes in the audit log."))
             return
         if self._working:
             return
         self.note.setText("")
         self._working = True
         self._update()
-        words = "mark this sale paid" if resolution == "paid" else "void this sale (not paid)"
+        words = self.tr("mark this sale paid") if resolution == "paid" else self.tr("void this sale (not paid)")
         try:
             name = await self.gate.ask(self, words)
             if not self.alive() or not name:
                 return
-            self.busy.start("Checking with Mercado Pago once more and recording the decision…")
+            self.busy.start(self.tr("Checking with Mercado Pago once more and recording the decision…"))
             try:
                 result = await self.engine.resolve_review(self.attempt_id, name, resolution, reason)
             except _service_errors() as exc:
@@ -859,11 +870,11 @@ class ReviewDialog(_Dialog):
                 return
             self.attempt = self.result_attempt = result
             if result.state == S.PAID and resolution == "void":
-                self.outcome.show_result("paid", result.message)
+                self.outcome.show_result("paid", engine_text(result.message))
             elif result.state == S.PAID:
-                self.outcome.show_result("paid", "Marked paid: the receipt is printing.")
+                self.outcome.show_result("paid", self.tr("Marked paid: the receipt is printing."))
             else:
-                self.outcome.show_result("ok", result.message or "Voided: the sale can be charged again.")
+                self.outcome.show_result("ok", engine_text(result.message) or self.tr("Voided: the sale can be charged again."))
             self.resolved.emit(result)
         finally:
             self._working = False
@@ -874,7 +885,16 @@ class ReviewDialog(_Dialog):
 
 # --- the audit log -----------------------------------------------------------------------------
 
-AUDIT_COLUMNS = ("When", "Who", "What", "Sale", "Payment", "Refund", "Why", "Details")
+AUDIT_COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditLogDialog", "When"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Who"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "What"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Sale"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Payment"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Refund"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Why"),
+    QT_TRANSLATE_NOOP("AuditLogDialog", "Details"),
+)
 CSV_COLUMNS = ("id", "at", "actor", "action", "sale_id", "attempt_id", "payment_id", "refund_id", "reason", "details")
 
 
@@ -914,22 +934,22 @@ class AuditLogDialog(_Dialog):
     """Every supervisor action, newest first, with Export CSV."""
 
     def __init__(self, engine, parent: QWidget | None = None, *, limit: int = 5000) -> None:
-        super().__init__("Audit log", parent)
+        super().__init__(QCoreApplication.translate("AuditLogDialog", "Audit log"), parent)
         self.engine = engine
         self.limit = limit
         self.entries: list[Any] = []
         self.resize(1100, 560)
         self.table = QTableWidget(0, len(AUDIT_COLUMNS))
-        self.table.setHorizontalHeaderLabels(AUDIT_COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in AUDIT_COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setStyleSheet("QTableWidget { font-size: 15px; }")
         self.summary = _label(bold=True)
-        self.export_button = theme.big_button("Export CSV", "Ctrl+E", role="primary")
-        self.refresh_button = theme.big_button("Refresh", "F5", role="secondary")
-        self.close_button = theme.big_button("Close", "Esc", role="secondary")
+        self.export_button = theme.big_button(self.tr("Export CSV"), "Ctrl+E", role="primary")
+        self.refresh_button = theme.big_button(self.tr("Refresh"), "F5", role="secondary")
+        self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.export_button.clicked.connect(lambda: self.export())
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.reject)
@@ -965,7 +985,7 @@ class AuditLogDialog(_Dialog):
             values = (
                 e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
                 e.actor,
-                ACTION_TITLES.get(e.action, e.action),
+                self.tr(ACTION_TITLES[e.action]) if e.action in ACTION_TITLES else e.action,
                 "" if e.sale_id is None else str(e.sale_id),
                 "" if e.payment_id is None else str(e.payment_id),
                 "" if e.refund_id is None else str(e.refund_id),
@@ -981,13 +1001,13 @@ class AuditLogDialog(_Dialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.summary.setText(f"{len(self.entries)} supervisor actions")
+        self.summary.setText(fmt(self.tr("%1 supervisor actions"), len(self.entries)))
 
     def export(self, path: str | Path | None = None) -> QFileDialog | Path | None:
         """Write the log as CSV to `path`, or where a (non-modal) file dialog says."""
         if path is not None:
             return self._write(path)
-        dialog = QFileDialog(self, "Export the audit log", str(Path.home() / "qrcashier-audit.csv"), "CSV (*.csv)")
+        dialog = QFileDialog(self, self.tr("Export the audit log"), str(Path.home() / "qrcashier-audit.csv"), "CSV (*.csv)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1001,15 +1021,16 @@ class AuditLogDialog(_Dialog):
         except OSError as exc:
             self.summary.setText(errors.report(exc, "audit export"))
             return None
-        self.summary.setText(f"Exported {len(self.entries)} rows to {out}")
+        self.summary.setText(fmt(self.tr("Exported %1 rows to %2"), len(self.entries), out))
         return out
 
 
 # --- a refused token during a sale --------------------------------------------------------------
 
-TOKEN_REFUSED_TEXT = (
+TOKEN_REFUSED_TEXT = QT_TRANSLATE_NOOP(
+    "TokenRefusedNotice",
     "Mercado Pago refused this register's access token (401), so no payment can be taken or checked right now. "
-    "The sale is kept. Call a supervisor to replace the token in Settings."
+    "The sale is kept. Call a supervisor to replace the token in Settings.",
 )
 
 
@@ -1019,18 +1040,18 @@ class TokenRefusedNotice(_Dialog):
     supervisor_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Access token refused", parent)
+        super().__init__(QCoreApplication.translate("TokenRefusedNotice", "Access token refused"), parent)
         self.resize(560, 0)
         band = QFrame()
         band.setStyleSheet(f"background: {theme.STATE_COLOURS['needs_review'][0]}; border-radius: 6px;")
         band_layout = QVBoxLayout(band)
-        head = _label("Call a supervisor", bold=True, size=22)
+        head = _label(self.tr("Call a supervisor"), bold=True, size=22)
         head.setStyleSheet("color: #ffffff; font-size: 22px; font-weight: 700;")
         band_layout.addWidget(head)
-        self.text = _label(TOKEN_REFUSED_TEXT)
+        self.text = _label(self.tr(TOKEN_REFUSED_TEXT))
         self.text.setStyleSheet("font-size: 16px;")
-        self.supervisor_button = theme.big_button("Supervisor: replace the token", "Enter", role="primary")
-        self.later_button = theme.big_button("Later", "Esc", role="secondary")
+        self.supervisor_button = theme.big_button(self.tr("Supervisor: replace the token"), "Enter", role="primary")
+        self.later_button = theme.big_button(self.tr("Later"), "Esc", role="secondary")
         self.supervisor_button.setDefault(True)
         self.supervisor_button.clicked.connect(self._supervisor)
         self.later_button.clicked.connect(self.reject)
