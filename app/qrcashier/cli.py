@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address the notification receiver binds (default 127.0.0.1: put a TLS tunnel or proxy in front)")
     p.add_argument("--notification-url", metavar="URL",
                    help="the public https address that reaches the receiver, sent with each order (instore v2 and v1)")
+    p.add_argument("--lang", choices=("es", "pt_BR", "pt", "en"),
+                   help="the app's language (default: the one chosen in Settings, else the system's)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")
     return p
 

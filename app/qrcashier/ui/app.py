@@ -28,7 +28,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import errors
@@ -180,8 +180,8 @@ class ExceptionHook:
         try:
             self._box = errors.message_box(
                 parent,
-                "QR Cashier: unexpected error",
-                errors.user_message(exc) if errors.is_expected(exc) else errors.BUG_MESSAGE,
+                QCoreApplication.translate("app", "QR Cashier: unexpected error"),
+                errors.user_message(exc) if errors.is_expected(exc) else errors.bug_message(),
                 icon=QMessageBox.Icon.Critical,
                 details=details,
                 on_finished=lambda _b: setattr(self, "_box", None),
@@ -267,6 +267,9 @@ def run(args) -> int:
     folder = data_dir(args.data_dir)
     log_path = setup_logging(folder, verbose=getattr(args, "verbose", False))
     install_qt_message_handler()
+    from . import i18n
+
+    i18n.install_for(app, args)  # before the first window: our strings, Qt's buttons, numbers
     hook = ExceptionHook()
     hook.install()
     log.info("QR Cashier starting (data folder %s, log %s)", folder, log_path)
