@@ -1,0 +1,2591 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>AdvancedPage</name>
+    <message>
+        <source>In-store orders v2 (recommended)</source>
+        <translation>Pedidos presenciais v2 (recomendado)</translation>
+    </message>
+    <message>
+        <source>Orders API (/v1/orders)</source>
+        <translation>API de Pedidos (/v1/orders)</translation>
+    </message>
+    <message>
+        <source>Legacy in-store v1</source>
+        <translation>Presencial v1 (antiga)</translation>
+    </message>
+    <message>
+        <source>The register&apos;s printed QR</source>
+        <translation>O QR impresso do caixa</translation>
+    </message>
+    <message>
+        <source>A new QR for each sale, on the customer screen</source>
+        <translation>Um QR novo para cada venda, na tela do cliente</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Ambos</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time QR Cashier starts.</source>
+        <translation>As alterações valem a partir da próxima vez que o QR Cashier for iniciado.</translation>
+    </message>
+</context>
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Order cancelled on the QR</source>
+        <translation>Pedido cancelado no QR</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>Review: marked paid</source>
+        <translation>Revisão: marcada como paga</translation>
+    </message>
+    <message>
+        <source>Review: voided</source>
+        <translation>Revisão: anulada</translation>
+    </message>
+    <message>
+        <source>Sale discarded</source>
+        <translation>Venda descartada</translation>
+    </message>
+    <message>
+        <source>Access token replaced</source>
+        <translation>Token de acesso substituído</translation>
+    </message>
+    <message>
+        <source>Access token removed</source>
+        <translation>Token de acesso removido</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN changed</source>
+        <translation>PIN do supervisor alterado</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Configurações alteradas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venda</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoria</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>%1 supervisor actions</source>
+        <translation>%1 ações de supervisor</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar o registro de auditoria</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>%1 linhas exportadas para %2</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <source>Cancel the order on the QR</source>
+        <translation>Cancelar o pedido no QR</translation>
+    </message>
+    <message>
+        <source>Cancel the order on the QR?</source>
+        <translation>Cancelar o pedido no QR?</translation>
+    </message>
+    <message>
+        <source>Sale for &lt;b&gt;%1&lt;/b&gt;, on the QR until %2. If the customer has already paid, the sale completes as paid and you will see it here.</source>
+        <translation>Venda de &lt;b&gt;%1&lt;/b&gt;, no QR até %2. Se o cliente já pagou, a venda é concluída como paga e você verá isso aqui.</translation>
+    </message>
+    <message>
+        <source>Why? (required)</source>
+        <translation>Por quê? (obrigatório)</translation>
+    </message>
+    <message>
+        <source>The customer left</source>
+        <translation>O cliente foi embora</translation>
+    </message>
+    <message>
+        <source>The customer pays another way</source>
+        <translation>O cliente vai pagar de outra forma</translation>
+    </message>
+    <message>
+        <source>Wrong amount</source>
+        <translation>Valor errado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Cancelar o pedido</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Manter</translation>
+    </message>
+    <message>
+        <source>Say why the order is cancelled: it goes in the audit log.</source>
+        <translation>Informe por que o pedido é cancelado: isso fica no registro de auditoria.</translation>
+    </message>
+    <message>
+        <source>cancel the order on the QR</source>
+        <translation>cancelar o pedido no QR</translation>
+    </message>
+    <message>
+        <source>Taking the order off the QR and checking for a last-second payment…</source>
+        <translation>Retirando o pedido do QR e verificando se houve um pagamento de última hora…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>The customer paid before the cancel: the sale is PAID (%1). Hand over the receipt.</source>
+        <translation>O cliente pagou antes do cancelamento: a venda está PAGA (%1). Entregue o comprovante.</translation>
+    </message>
+    <message>
+        <source>The order was taken off the QR and nobody paid it. The sale is kept: charge it again or clear it.</source>
+        <translation>O pedido foi retirado do QR e ninguém o pagou. A venda é mantida: cobre de novo ou esvazie-a.</translation>
+    </message>
+    <message>
+        <source>The cancel is not confirmed yet; QR Cashier keeps trying.</source>
+        <translation>O cancelamento ainda não foi confirmado; o QR Cashier continua tentando.</translation>
+    </message>
+    <message>
+        <source>The order is %1.</source>
+        <translation>O pedido está com status %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qtd.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unit.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>the cart is locked while the customer pays: wait for the result, or cancel the charge (Esc) first</source>
+        <translation>o carrinho fica bloqueado enquanto o cliente paga: aguarde o resultado ou cancele a cobrança antes (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 — code %2</source>
+        <translation>%1 — código %2</translation>
+    </message>
+    <message>
+        <source>select a line to remove</source>
+        <translation>selecione uma linha para remover</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWindow</name>
+    <message>
+        <source>QR Cashier — Customer</source>
+        <translation>QR Cashier — Cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Mercado Pago API</source>
+        <translation>API do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Token store</source>
+        <translation>Armazenamento do token</translation>
+    </message>
+    <message>
+        <source>Last contact with Mercado Pago</source>
+        <translation>Último contato com o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Pending attempts</source>
+        <translation>Tentativas pendentes</translation>
+    </message>
+    <message>
+        <source>Sales journal</source>
+        <translation>Registro de vendas</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Pasta de dados</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar para a área de transferência</translation>
+    </message>
+    <message>
+        <source>Export support bundle…</source>
+        <translation>Exportar pacote de suporte…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Attempts still live or waiting for a supervisor:</source>
+        <translation>Tentativas ainda ativas ou aguardando um supervisor:</translation>
+    </message>
+    <message>
+        <source>Sandbox (no real money)</source>
+        <translation>Sandbox (sem dinheiro real)</translation>
+    </message>
+    <message>
+        <source>Mercado Pago account</source>
+        <translation>Conta do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>%1 (%2 QR)</source>
+        <translation>%1 (QR %2)</translation>
+    </message>
+    <message>
+        <source>No secure store: the token is not saved</source>
+        <translation>Nenhum armazenamento seguro: o token não é salvo</translation>
+    </message>
+    <message>
+        <source>%1: not secure, the token is not saved</source>
+        <translation>%1: não é seguro, o token não é salvo</translation>
+    </message>
+    <message>
+        <source>Not yet since QR Cashier started</source>
+        <translation>Nenhum desde que o QR Cashier foi iniciado</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s ago)</source>
+        <translation>%1 (há %2 s)</translation>
+    </message>
+    <message>
+        <source>%1 live, %2 waiting for a supervisor</source>
+        <translation>ativas: %1 · aguardando um supervisor: %2</translation>
+    </message>
+    <message>
+        <source>%1 (not created yet)</source>
+        <translation>%1 (ainda não criado)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiado para a área de transferência.</translation>
+    </message>
+    <message>
+        <source>Export support bundle</source>
+        <translation>Exportar pacote de suporte</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Arquivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting the support bundle…</source>
+        <translation>Exportando o pacote de suporte…</translation>
+    </message>
+    <message>
+        <source>The support bundle was not saved: %1</source>
+        <translation>O pacote de suporte não foi salvo: %1</translation>
+    </message>
+    <message>
+        <source>Support bundle saved to %1</source>
+        <translation>Pacote de suporte salvo em %1</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Mode: &lt;b&gt;sandbox&lt;/b&gt; (pretend payments, no account)</source>
+        <translation>Modo: &lt;b&gt;sandbox&lt;/b&gt; (pagamentos simulados, sem conta)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TEST account&lt;/b&gt;</source>
+        <translation>&lt;b&gt;conta de TESTE&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>saved in %1</source>
+        <translation>salvo em %1</translation>
+    </message>
+    <message>
+        <source>kept for this session only</source>
+        <translation>mantido só nesta sessão</translation>
+    </message>
+    <message>
+        <source>Mode: &lt;b&gt;my Mercado Pago account&lt;/b&gt;</source>
+        <translation>Modo: &lt;b&gt;minha conta do Mercado Pago&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Token %1, %2.</source>
+        <translation>Token %1, %2.</translation>
+    </message>
+    <message>
+        <source>Store: &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Loja: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Register: &lt;b&gt;%1&lt;/b&gt; (%2, POS number %3, fixed amount)</source>
+        <translation>Caixa: &lt;b&gt;%1&lt;/b&gt; (%2, POS número %3, valor fixo)</translation>
+    </message>
+    <message>
+        <source>Receipt printer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Impressora de comprovantes: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>none (receipts on screen)</source>
+        <translation>nenhuma (comprovantes na tela)</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN: &lt;b&gt;set&lt;/b&gt;</source>
+        <translation>PIN do supervisor: &lt;b&gt;definido&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN: &lt;b&gt;not set&lt;/b&gt;</source>
+        <translation>PIN do supervisor: &lt;b&gt;não definido&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Buscar produtos</translation>
+    </message>
+    <message>
+        <source>Free item</source>
+        <translation>Item avulso</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>%1 is not a weight</source>
+        <translation>%1 não é um peso</translation>
+    </message>
+    <message>
+        <source>the weight must be greater than zero</source>
+        <translation>o peso deve ser maior que zero</translation>
+    </message>
+    <message>
+        <source>the weight is above 999</source>
+        <translation>o peso passa de 999</translation>
+    </message>
+    <message>
+        <source>weigh to the gram: at most 3 decimals</source>
+        <translation>pese até o grama: no máximo 3 casas decimais</translation>
+    </message>
+</context>
+<context>
+    <name>FreeItemDialog</name>
+    <message>
+        <source>What is it?</source>
+        <translation>O que é?</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Price (%1)</source>
+        <translation>Preço (%1)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Adicionar item</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The cart is locked while the customer pays (Esc cancels the charge).</source>
+        <translation>O carrinho fica bloqueado enquanto o cliente paga (Esc cancela a cobrança).</translation>
+    </message>
+    <message>
+        <source>QR Cashier — %1 — %2</source>
+        <translation>QR Cashier — %1 — %2</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>TESTE</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: connecting…</source>
+        <translation>Mercado Pago: conectando…</translation>
+    </message>
+    <message>
+        <source>Print QR sticker</source>
+        <translation>Imprimir adesivo QR</translation>
+    </message>
+    <message>
+        <source>The register&apos;s QR, to stick on the counter: to the printer, or a PDF</source>
+        <translation>O QR do caixa, para colar no balcão: na impressora ou em PDF</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>Importar produtos</translation>
+    </message>
+    <message>
+        <source>Add or update products from a CSV file (code, barcode, name, price, unit)</source>
+        <translation>Adicionar ou atualizar produtos a partir de um arquivo CSV (código, código de barras, nome, preço, unidade)</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a code or part of a name, then Enter</source>
+        <translation>Escaneie um código ou digite parte do nome e tecle Enter</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Charge with QR</source>
+        <translation>Cobrar com QR</translation>
+    </message>
+    <message>
+        <source>Cancel charge</source>
+        <translation>Cancelar cobrança</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Free item</source>
+        <translation>Item avulso</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remover linha</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <comment>the Delete key</comment>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Clear cart</source>
+        <translation>Esvaziar carrinho</translation>
+    </message>
+    <message>
+        <source>Sales of the day</source>
+        <translation>Vendas do dia</translation>
+    </message>
+    <message>
+        <source>QR Cashier tries again every %1 seconds; you can already scan items.</source>
+        <translation>O QR Cashier tenta de novo a cada %1 segundos; você já pode escanear itens.</translation>
+    </message>
+    <message>
+        <source>No product with barcode or code %1. Press F4 to sell it as a free item, or F2 to search.</source>
+        <translation>Nenhum produto com o código de barras ou código %1. Tecle F4 para vendê-lo como item avulso ou F2 para buscar.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>%1: %2 per %3. Weight in %3:</source>
+        <translation>%1: %2 por %3. Peso em %3:</translation>
+    </message>
+    <message>
+        <source>Added %1 × %2 — %3</source>
+        <translation>Adicionado: %1 × %2 — %3</translation>
+    </message>
+    <message>
+        <source>The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge.</source>
+        <translation>O carrinho fica bloqueado enquanto o cliente paga: aguarde o resultado ou tecle Esc para cancelar a cobrança.</translation>
+    </message>
+    <message>
+        <source>The quantity is already 1: press Del to remove the line.</source>
+        <translation>A quantidade já é 1: tecle Del para remover a linha.</translation>
+    </message>
+    <message>
+        <source>This sale is paid. Scan the next item to start a new sale.</source>
+        <translation>Esta venda está paga. Escaneie o próximo item para começar uma nova venda.</translation>
+    </message>
+    <message>
+        <source>The cart is locked while the customer pays.</source>
+        <translation>O carrinho fica bloqueado enquanto o cliente paga.</translation>
+    </message>
+    <message>
+        <source>Add an item first.</source>
+        <translation>Adicione um item primeiro.</translation>
+    </message>
+    <message>
+        <source>Quantity of %1</source>
+        <translation>Quantidade de %1</translation>
+    </message>
+    <message>
+        <source>New unit price of %1:</source>
+        <translation>Novo preço unitário de %1:</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>O carrinho está vazio.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 removido.</translation>
+    </message>
+    <message>
+        <source>The cart is empty. Scan the next item.</source>
+        <translation>O carrinho está vazio. Escaneie o próximo item.</translation>
+    </message>
+    <message>
+        <source>Cancel the charge?</source>
+        <translation>Cancelar a cobrança?</translation>
+    </message>
+    <message>
+        <source>Remove the order from the QR? If the customer already paid, the sale still completes as paid.</source>
+        <translation>Retirar o pedido do QR? Se o cliente já pagou, a venda é concluída como paga mesmo assim.</translation>
+    </message>
+    <message>
+        <source>Clear the cart?</source>
+        <translation>Esvaziar o carrinho?</translation>
+    </message>
+    <message>
+        <source>Remove all %1 lines (%2)?</source>
+        <translation>Remover todas as %1 linhas (%2)?</translation>
+    </message>
+    <message>
+        <source>Sales of the day are available once QR Cashier is connected.</source>
+        <translation>As vendas do dia ficam disponíveis quando o QR Cashier estiver conectado.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>O carrinho está vazio: escaneie ou adicione um item primeiro.</translation>
+    </message>
+    <message>
+        <source>Fix the cart and press Charge (F12) again.</source>
+        <translation>Corrija o carrinho e tecle Cobrar (F12) de novo.</translation>
+    </message>
+    <message>
+        <source>Paid %1 with Mercado Pago.</source>
+        <translation>Pagamento de %1 com Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Sale %1</source>
+        <translation>Venda %1</translation>
+    </message>
+    <message>
+        <source>charge %1</source>
+        <translation>cobrança %1</translation>
+    </message>
+    <message>
+        <source>on the QR until %1</source>
+        <translation>no QR até %1</translation>
+    </message>
+    <message>
+        <source>payment %1</source>
+        <translation>pagamento %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>pedido %1</translation>
+    </message>
+    <message>
+        <source>An earlier sale needs a supervisor&apos;s review: %1</source>
+        <translation>Uma venda anterior precisa da revisão de um supervisor: %1</translation>
+    </message>
+    <message>
+        <source>The receipt did not print: %1</source>
+        <translation>O comprovante não foi impresso: %1</translation>
+    </message>
+    <message>
+        <source>The receipt was printed: hand it over.</source>
+        <translation>O comprovante foi impresso: entregue-o.</translation>
+    </message>
+    <message>
+        <source>The receipt is on screen (no printer set): print it with Ctrl+P or save a PDF.</source>
+        <translation>O comprovante está na tela (nenhuma impressora definida): imprima com Ctrl+P ou salve um PDF.</translation>
+    </message>
+    <message>
+        <source>Scan the next item to start a new sale.</source>
+        <translation>Escaneie o próximo item para começar uma nova venda.</translation>
+    </message>
+    <message>
+        <source>Import products from a CSV file</source>
+        <translation>Importar produtos de um arquivo CSV</translation>
+    </message>
+    <message>
+        <source>Importing products from %1…</source>
+        <translation>Importando produtos de %1…</translation>
+    </message>
+    <message>
+        <source>Products imported</source>
+        <translation>Produtos importados</translation>
+    </message>
+    <message>
+        <source>Products import report</source>
+        <translation>Relatório da importação de produtos</translation>
+    </message>
+    <message>
+        <source>Show details for each rejected row: fix them in the file and import it again.</source>
+        <translation>Veja os detalhes de cada linha recusada: corrija-as no arquivo e importe-o de novo.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s QR is not known yet: wait until QR Cashier is connected.</source>
+        <translation>O QR do caixa ainda não é conhecido: aguarde até o QR Cashier se conectar.</translation>
+    </message>
+    <message>
+        <source>The sticker did not print: %1</source>
+        <translation>O adesivo não foi impresso: %1</translation>
+    </message>
+    <message>
+        <source>QR sticker sent to %1.</source>
+        <translation>Adesivo QR enviado para %1.</translation>
+    </message>
+    <message>
+        <source>The sticker was not saved: %1</source>
+        <translation>O adesivo não foi salvo: %1</translation>
+    </message>
+    <message>
+        <source>QR sticker saved to %1.</source>
+        <translation>Adesivo QR salvo em %1.</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PDF</source>
+        <translation>Salvar o adesivo QR como PDF</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 itens</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 linha</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 linhas</translation>
+    </message>
+    <message>
+        <source>Empty cart</source>
+        <translation>Carrinho vazio</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: not answering, retrying</source>
+        <translation>Mercado Pago: sem resposta, tentando de novo</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: connected (last answer %1)</source>
+        <translation>Mercado Pago: conectado (última resposta %1)</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: last answer at %1</source>
+        <translation>Mercado Pago: última resposta às %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <source>Try it with the sandbox</source>
+        <translation>Experimentar com o sandbox</translation>
+    </message>
+    <message>
+        <source>No account needed. A built-in copy of Mercado Pago answers; payments are pretend and made from a phone page on this computer.</source>
+        <translation>Não precisa de conta. Uma cópia embutida do Mercado Pago responde; os pagamentos são simulados e feitos a partir de uma página de celular neste computador.</translation>
+    </message>
+    <message>
+        <source>Connect my Mercado Pago account</source>
+        <translation>Conectar minha conta do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Take real payments. You will paste the account&apos;s access token, then choose the store and register.</source>
+        <translation>Receba pagamentos reais. Você vai colar o token de acesso da conta e depois escolher a loja e o caixa.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>new PIN</source>
+        <translation>novo PIN</translation>
+    </message>
+    <message>
+        <source>the same PIN again</source>
+        <translation>o mesmo PIN de novo</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>A PIN is set. Leave these empty to keep it.</source>
+        <translation>Já existe um PIN definido. Deixe estes campos vazios para mantê-lo.</translation>
+    </message>
+    <message>
+        <source>Protecting the PIN…</source>
+        <translation>Protegendo o PIN…</translation>
+    </message>
+    <message>
+        <source>PIN ready.</source>
+        <translation>PIN pronto.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN do supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor: %1</source>
+        <translation>Supervisor: %1</translation>
+    </message>
+    <message>
+        <source>The PIN is asked for each supervisor action and is not remembered.</source>
+        <translation>O PIN é pedido a cada ação de supervisor e não fica memorizado.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s name</source>
+        <translation>Nome do supervisor</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Enter the PIN again.</source>
+        <translation>Digite o PIN de novo.</translation>
+    </message>
+    <message>
+        <source>Type the supervisor&apos;s name: it goes in the audit log.</source>
+        <translation>Digite o nome do supervisor: ele fica no registro de auditoria.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Impressora de comprovantes</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>No printer: show receipts on screen</source>
+        <translation>Sem impressora: mostrar os comprovantes na tela</translation>
+    </message>
+    <message>
+        <source>%1 (not found on this computer)</source>
+        <translation>%1 (não encontrada neste computador)</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer yet; you can choose one later in Settings.</source>
+        <translation>Ainda não há nenhuma impressora instalada neste computador; você pode escolher uma depois em Configurações.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is installed. Install one, or save the receipt as PDF.</source>
+        <translation>Não há nenhuma impressora instalada. Instale uma ou salve o comprovante como PDF.</translation>
+    </message>
+    <message>
+        <source>No default printer is set. Choose one of: %1.</source>
+        <translation>Não há uma impressora padrão. Escolha uma destas: %1.</translation>
+    </message>
+    <message>
+        <source>Printer %1 was not found. Available: %2.</source>
+        <translation>A impressora %1 não foi encontrada. Disponíveis: %2.</translation>
+    </message>
+    <message>
+        <source>Printer %1 cannot be used.</source>
+        <translation>Não é possível usar a impressora %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the PDF: folder %1 does not exist.</source>
+        <translation>Não é possível salvar o PDF: a pasta %1 não existe.</translation>
+    </message>
+    <message>
+        <source>Could not start printing to %1.</source>
+        <translation>Não foi possível começar a imprimir em %1.</translation>
+    </message>
+</context>
+<context>
+    <name>QrView</name>
+    <message>
+        <source>No QR configured</source>
+        <translation>Nenhum QR configurado</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <source>Set quantity</source>
+        <translation>Definir quantidade</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Salvar como PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Receipt %1 #%2</source>
+        <translation>Comprovante %1 nº %2</translation>
+    </message>
+    <message>
+        <source>%1 — copy</source>
+        <translation>%1 — cópia</translation>
+    </message>
+    <message>
+        <source>Sent to printer %1</source>
+        <translation>Enviado para a impressora %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Salvo em %1</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Salvar o comprovante como PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolsar</translation>
+    </message>
+    <message>
+        <source>Refund a payment</source>
+        <translation>Reembolsar um pagamento</translation>
+    </message>
+    <message>
+        <source>Everything that is left</source>
+        <translation>Tudo o que resta</translation>
+    </message>
+    <message>
+        <source>Part of it:</source>
+        <translation>Uma parte:</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Why? (required)</source>
+        <translation>Por quê? (obrigatório)</translation>
+    </message>
+    <message>
+        <source>Returned goods</source>
+        <translation>Mercadoria devolvida</translation>
+    </message>
+    <message>
+        <source>Charged twice</source>
+        <translation>Cobrado duas vezes</translation>
+    </message>
+    <message>
+        <source>Wrong amount charged</source>
+        <translation>Valor cobrado errado</translation>
+    </message>
+    <message>
+        <source>Customer complaint</source>
+        <translation>Reclamação do cliente</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Reading the sale&apos;s payments…</source>
+        <translation>Lendo os pagamentos da venda…</translation>
+    </message>
+    <message>
+        <source>This sale has no approved Mercado Pago payment to refund.</source>
+        <translation>Esta venda não tem nenhum pagamento aprovado do Mercado Pago para reembolsar.</translation>
+    </message>
+    <message>
+        <source>There is no payment to refund.</source>
+        <translation>Não há nenhum pagamento para reembolsar.</translation>
+    </message>
+    <message>
+        <source>This payment is already refunded in full.</source>
+        <translation>Este pagamento já foi reembolsado integralmente.</translation>
+    </message>
+    <message>
+        <source>%1 is more than what is left to refund: at most %2.</source>
+        <translation>%1 é mais do que resta a reembolsar: no máximo %2.</translation>
+    </message>
+    <message>
+        <source>Paid &lt;b&gt;%1&lt;/b&gt; · refunded or in progress %2 · left to refund &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Pago &lt;b&gt;%1&lt;/b&gt; · reembolsado ou em andamento %2 · resta reembolsar &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Everything that is left (%1)</source>
+        <translation>Tudo o que resta (%1)</translation>
+    </message>
+    <message>
+        <source>Say why: the reason goes in the audit log.</source>
+        <translation>Informe o motivo: ele fica no registro de auditoria.</translation>
+    </message>
+    <message>
+        <source>refund %1</source>
+        <translation>reembolsar %1</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago to refund %1…</source>
+        <translation>Pedindo ao Mercado Pago para reembolsar %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Sale to review</source>
+        <translation>Venda para revisar</translation>
+    </message>
+    <message>
+        <source>What Mercado Pago says now</source>
+        <translation>O que o Mercado Pago diz agora</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>Consultar de novo</translation>
+    </message>
+    <message>
+        <source>Why? (required)</source>
+        <translation>Por quê? (obrigatório)</translation>
+    </message>
+    <message>
+        <source>Checked in the Mercado Pago app: paid</source>
+        <translation>Verificado no app do Mercado Pago: pago</translation>
+    </message>
+    <message>
+        <source>Checked: not paid</source>
+        <translation>Verificado: não pago</translation>
+    </message>
+    <message>
+        <source>Customer paid another way</source>
+        <translation>O cliente pagou de outra forma</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Marcar como paga</translation>
+    </message>
+    <message>
+        <source>Void: not paid</source>
+        <translation>Anular: não paga</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Sale of %1 to review</source>
+        <translation>Venda de %1 para revisar</translation>
+    </message>
+    <message>
+        <source>The outcome of this sale could not be learnt.</source>
+        <translation>Não foi possível saber como esta venda terminou.</translation>
+    </message>
+    <message>
+        <source>Since %1: %2</source>
+        <translation>Desde %1: %2</translation>
+    </message>
+    <message>
+        <source>This sale is %1: there is nothing to resolve.</source>
+        <translation>Esta venda está com status %1: não há nada a resolver.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago about this sale…</source>
+        <translation>Consultando o Mercado Pago sobre esta venda…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No answer:&lt;/b&gt; %1&lt;br&gt;You can still decide; if Mercado Pago shows it paid when you resolve it, it is marked paid whatever you choose.</source>
+        <translation>&lt;b&gt;Sem resposta:&lt;/b&gt; %1&lt;br&gt;Você ainda pode decidir; se o Mercado Pago mostrar a venda como paga quando você resolver, ela é marcada como paga seja qual for a escolha.</translation>
+    </message>
+    <message>
+        <source>(asked at %1)</source>
+        <translation>(consultado às %1)</translation>
+    </message>
+    <message>
+        <source>Approved: &lt;b&gt;%1&lt;/b&gt; of %2</source>
+        <translation>Aprovado: &lt;b&gt;%1&lt;/b&gt; de %2</translation>
+    </message>
+    <message>
+        <source>Payment %1: %2 · %3</source>
+        <translation>Pagamento %1: %2 · %3</translation>
+    </message>
+    <message>
+        <source>Mercado Pago orders: %1</source>
+        <translation>Pedidos do Mercado Pago: %1</translation>
+    </message>
+    <message>
+        <source>Mercado Pago has no order for this sale.</source>
+        <translation>O Mercado Pago não tem nenhum pedido para esta venda.</translation>
+    </message>
+    <message>
+        <source>The order is still on the QR.</source>
+        <translation>O pedido continua no QR.</translation>
+    </message>
+    <message>
+        <source>Say why: the reason goes in the audit log.</source>
+        <translation>Informe o motivo: ele fica no registro de auditoria.</translation>
+    </message>
+    <message>
+        <source>mark this sale paid</source>
+        <translation>marcar esta venda como paga</translation>
+    </message>
+    <message>
+        <source>void this sale (not paid)</source>
+        <translation>anular esta venda (não paga)</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago once more and recording the decision…</source>
+        <translation>Consultando o Mercado Pago mais uma vez e registrando a decisão…</translation>
+    </message>
+    <message>
+        <source>Marked paid: the receipt is printing.</source>
+        <translation>Marcada como paga: o comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>Voided: the sale can be charged again.</source>
+        <translation>Anulada: a venda pode ser cobrada de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venda</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Payment id</source>
+        <translation>ID do pagamento</translation>
+    </message>
+    <message>
+        <source>Sales of the day</source>
+        <translation>Vendas do dia</translation>
+    </message>
+    <message>
+        <source>Reprint (COPY)</source>
+        <translation>Reimprimir (CÓPIA)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>%1 (charge %2)</source>
+        <translation>%1 (cobrança %2)</translation>
+    </message>
+    <message>
+        <source>%1 paid · %2</source>
+        <translation>%1 pagas · %2</translation>
+    </message>
+    <message>
+        <source>%1 not paid</source>
+        <translation>%1 não pagas</translation>
+    </message>
+    <message>
+        <source>%1 need a supervisor</source>
+        <translation>%1 precisam de um supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Type part of the name, e.g. &quot;yer pla&quot;</source>
+        <translation>Digite parte do nome, p. ex. &quot;yer pla&quot;</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>No product matches. Press Esc and F4 to sell it as a free item.</source>
+        <translation>Nenhum produto corresponde. Tecle Esc e F4 para vendê-lo como item avulso.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>QR Cashier settings</source>
+        <translation>Configurações do QR Cashier</translation>
+    </message>
+    <message>
+        <source>Set up QR Cashier</source>
+        <translation>Configurar o QR Cashier</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Passo %1 de %2</translation>
+    </message>
+    <message>
+        <source>This page is for a real Mercado Pago account (choose it under Mode).</source>
+        <translation>Esta página é para uma conta real do Mercado Pago (escolha-a em Modo).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Saved. Changes to the account, store or register apply at the next start.</source>
+        <translation>Salvo. As alterações de conta, loja ou caixa valem a partir da próxima inicialização.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>How will you use QR Cashier?</source>
+        <translation>Como você vai usar o QR Cashier?</translation>
+    </message>
+    <message>
+        <source>You can change this later in Settings.</source>
+        <translation>Você pode mudar isso depois em Configurações.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago access token</source>
+        <translation>Token de acesso do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Paste the account&apos;s access token. Find it at: %1.</source>
+        <translation>Cole o token de acesso da conta. Ele fica em: %1.</translation>
+    </message>
+    <message>
+        <source>Store and register</source>
+        <translation>Loja e caixa</translation>
+    </message>
+    <message>
+        <source>Choose the store and this register&apos;s Mercado Pago POS, or create them. The POS takes the amount from each sale (fixed amount).</source>
+        <translation>Escolha a loja e o POS do Mercado Pago deste caixa, ou crie-os. O POS recebe o valor de cada venda (valor fixo).</translation>
+    </message>
+    <message>
+        <source>The register&apos;s QR sticker</source>
+        <translation>O adesivo QR do caixa</translation>
+    </message>
+    <message>
+        <source>Customers scan this QR to pay. Print it and stick it where they can reach it with a phone.</source>
+        <translation>Os clientes escaneiam este QR para pagar. Imprima e cole onde eles consigam alcançá-lo com o celular.</translation>
+    </message>
+    <message>
+        <source>Receipt printer and language</source>
+        <translation>Impressora de comprovantes e idioma</translation>
+    </message>
+    <message>
+        <source>Receipts print on the printer chosen here. Without one, each receipt is shown on screen to print or save.</source>
+        <translation>Os comprovantes saem na impressora escolhida aqui. Sem impressora, cada comprovante aparece na tela para imprimir ou salvar.</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN do supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor types this PIN to cancel an order, refund a payment, resolve a sale to review or open Settings. 4 to 12 digits; it is stored only as a slow salted hash.</source>
+        <translation>Um supervisor digita este PIN para cancelar um pedido, reembolsar um pagamento, resolver uma venda para revisar ou abrir as Configurações. De 4 a 12 dígitos; ele é guardado só como um hash lento com sal.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avançado</translation>
+    </message>
+    <message>
+        <source>Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told otherwise.</source>
+        <translation>Qual API do Mercado Pago publica os pedidos e qual QR o cliente escaneia. Mantenha os padrões, a menos que orientem o contrário.</translation>
+    </message>
+    <message>
+        <source>Support details</source>
+        <translation>Dados para o suporte</translation>
+    </message>
+    <message>
+        <source>Copy these lines into a message to support. They never include the access token or the PIN.</source>
+        <translation>Copie estas linhas numa mensagem para o suporte. Elas nunca incluem o token de acesso nem o PIN.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN).</source>
+        <translation>Clique em Concluir para salvar. Você pode mudar tudo isso depois em Configurações (pede o PIN do supervisor).</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>Scan or type an item to start a sale.</source>
+        <translation>Escaneie ou digite um item para começar uma venda.</translation>
+    </message>
+    <message>
+        <source>When the cart is complete press Charge (F12).</source>
+        <translation>Quando o carrinho estiver completo, tecle Cobrar (F12).</translation>
+    </message>
+    <message>
+        <source>Sending to the QR…</source>
+        <translation>Enviando para o QR…</translation>
+    </message>
+    <message>
+        <source>Sending the order to the register&apos;s QR.</source>
+        <translation>Enviando o pedido para o QR do caixa.</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the customer can scan as soon as the amount shows on their screen.</source>
+        <translation>Aguarde um momento: o cliente pode escanear assim que o valor aparecer na tela dele.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago whether the order reached the QR.</source>
+        <translation>Verificando com o Mercado Pago se o pedido chegou ao QR.</translation>
+    </message>
+    <message>
+        <source>Do not take another payment yet; this takes a few seconds.</source>
+        <translation>Ainda não receba de outra forma; isso leva alguns segundos.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer</source>
+        <translation>Aguardando o cliente</translation>
+    </message>
+    <message>
+        <source>The order is on the QR: the customer can scan and pay.</source>
+        <translation>O pedido está no QR: o cliente pode escanear e pagar.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the QR with the Mercado Pago app. Esc cancels the charge.</source>
+        <translation>Peça ao cliente para escanear o QR com o app do Mercado Pago. Esc cancela a cobrança.</translation>
+    </message>
+    <message>
+        <source>Customer scanned</source>
+        <translation>O cliente escaneou</translation>
+    </message>
+    <message>
+        <source>The customer scanned the QR and is confirming the payment.</source>
+        <translation>O cliente escaneou o QR e está confirmando o pagamento.</translation>
+    </message>
+    <message>
+        <source>Wait while they confirm in their app.</source>
+        <translation>Aguarde enquanto ele confirma no app.</translation>
+    </message>
+    <message>
+        <source>Payment rejected</source>
+        <translation>Pagamento recusado</translation>
+    </message>
+    <message>
+        <source>The payment was rejected; the order is still on the QR.</source>
+        <translation>O pagamento foi recusado; o pedido continua no QR.</translation>
+    </message>
+    <message>
+        <source>The customer can try again with another card or account. If they pay another way, press Esc to cancel.</source>
+        <translation>O cliente pode tentar de novo com outro cartão ou conta. Se ele pagar de outra forma, tecle Esc para cancelar.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Removing the order from the QR and checking for a last-second payment.</source>
+        <translation>Retirando o pedido do QR e verificando se houve um pagamento de última hora.</translation>
+    </message>
+    <message>
+        <source>Wait: if the customer paid in the meantime, the sale completes as paid.</source>
+        <translation>Aguarde: se o cliente pagou nesse meio-tempo, a venda é concluída como paga.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Paid with Mercado Pago.</source>
+        <translation>Pago com Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Hand over the receipt. Scan the next item to start a new sale.</source>
+        <translation>Entregue o comprovante. Escaneie o próximo item para começar uma nova venda.</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>Expirou sem pagamento</translation>
+    </message>
+    <message>
+        <source>The order expired on the QR before it was paid.</source>
+        <translation>O pedido expirou no QR antes de ser pago.</translation>
+    </message>
+    <message>
+        <source>Press Charge (F12) to show it again, or take another payment method.</source>
+        <translation>Tecle Cobrar (F12) para mostrá-lo de novo ou receba com outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>Charge cancelled</source>
+        <translation>Cobrança cancelada</translation>
+    </message>
+    <message>
+        <source>The order was removed from the QR and nothing was paid.</source>
+        <translation>O pedido foi retirado do QR e nada foi pago.</translation>
+    </message>
+    <message>
+        <source>Press Charge (F12) to charge again, or Esc to clear the cart.</source>
+        <translation>Tecle Cobrar (F12) para cobrar de novo ou Esc para esvaziar o carrinho.</translation>
+    </message>
+    <message>
+        <source>Order not placed</source>
+        <translation>Pedido não publicado</translation>
+    </message>
+    <message>
+        <source>The order could not be placed on the QR.</source>
+        <translation>Não foi possível publicar o pedido no QR.</translation>
+    </message>
+    <message>
+        <source>The sale is kept: press Charge (F12) to try again.</source>
+        <translation>A venda é mantida: tecle Cobrar (F12) para tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Payment not confirmed</source>
+        <translation>Pagamento não confirmado</translation>
+    </message>
+    <message>
+        <source>Mercado Pago&apos;s answer could not be confirmed for this sale.</source>
+        <translation>Não foi possível confirmar a resposta do Mercado Pago para esta venda.</translation>
+    </message>
+    <message>
+        <source>Do not hand over the goods yet: call a supervisor to review it in Sales of the day (F9).</source>
+        <translation>Ainda não entregue a mercadoria: chame um supervisor para revisá-la em Vendas do dia (F9).</translation>
+    </message>
+    <message>
+        <source>Marked not paid</source>
+        <translation>Marcada como não paga</translation>
+    </message>
+    <message>
+        <source>A supervisor marked this charge as not paid.</source>
+        <translation>Um supervisor marcou esta cobrança como não paga.</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>Sem conexão</translation>
+    </message>
+    <message>
+        <source>Mercado Pago cannot be reached from this computer.</source>
+        <translation>Não é possível acessar o Mercado Pago deste computador.</translation>
+    </message>
+    <message>
+        <source>The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method.</source>
+        <translation>A venda é mantida. Verifique a conexão com a internet e tecle Cobrar (F12) de novo, ou receba com outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Checking unfinished sales with Mercado Pago before the first charge.</source>
+        <translation>Verificando com o Mercado Pago as vendas não concluídas antes da primeira cobrança.</translation>
+    </message>
+    <message>
+        <source>You can already scan items; Charge is enabled in a moment.</source>
+        <translation>Você já pode escanear itens; Cobrar é liberado em instantes.</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPage</name>
+    <message>
+        <source>Print sticker</source>
+        <translation>Imprimir adesivo</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>Printer for the sticker (A6)</source>
+        <translation>Impressora para o adesivo (A6)</translation>
+    </message>
+    <message>
+        <source>No printer installed: save a PDF and print it elsewhere</source>
+        <translation>Nenhuma impressora instalada: salve um PDF e imprima em outro lugar</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>The QR appears here once
+the register is set up.</source>
+        <translation>O QR aparece aqui quando
+o caixa estiver configurado.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not send this register&apos;s QR, so it was built from its POS number.</source>
+        <translation>O Mercado Pago não enviou o QR deste caixa, então ele foi montado a partir do número do POS.</translation>
+    </message>
+    <message>
+        <source>This is a sandbox QR: only the sandbox&apos;s phone page can pay it.</source>
+        <translation>Este é um QR do sandbox: só a página de celular do sandbox consegue pagá-lo.</translation>
+    </message>
+    <message>
+        <source>The sticker did not print: %1</source>
+        <translation>O adesivo não foi impresso: %1</translation>
+    </message>
+    <message>
+        <source>The sticker was sent to %1.</source>
+        <translation>O adesivo foi enviado para %1.</translation>
+    </message>
+    <message>
+        <source>The sticker was not saved: %1</source>
+        <translation>O adesivo não foi salvo: %1</translation>
+    </message>
+    <message>
+        <source>The sticker was saved to %1.</source>
+        <translation>O adesivo foi salvo em %1.</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PDF</source>
+        <translation>Salvar o adesivo QR como PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>e.g. Kiosco Centro</source>
+        <translation>p. ex. Quiosque Centro</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. KIOSCO1</source>
+        <translation>letras e números, p. ex. KIOSCO1</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>rua</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>city, as Mercado Libre spells it</source>
+        <translation>cidade, como o Mercado Livre a escreve</translation>
+    </message>
+    <message>
+        <source>province or state</source>
+        <translation>estado ou província</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. -34.6037</source>
+        <translation>latitude, p. ex. -34.6037</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. -58.3816</source>
+        <translation>longitude, p. ex. -58.3816</translation>
+    </message>
+    <message>
+        <source>e.g. Caja 1</source>
+        <translation>p. ex. Caixa 1</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. CAJA1</source>
+        <translation>letras e números, p. ex. CAJA1</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Store id</source>
+        <translation>ID da loja</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rua</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>This register (Mercado Pago POS)</source>
+        <translation>Este caixa (POS do Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>POS id</source>
+        <translation>ID do POS</translation>
+    </message>
+    <message>
+        <source>Check and create</source>
+        <translation>Verificar e criar</translation>
+    </message>
+    <message>
+        <source>Reading the account&apos;s stores…</source>
+        <translation>Lendo as lojas da conta…</translation>
+    </message>
+    <message>
+        <source>New store…</source>
+        <translation>Nova loja…</translation>
+    </message>
+    <message>
+        <source>Reading the store&apos;s registers…</source>
+        <translation>Lendo os caixas da loja…</translation>
+    </message>
+    <message>
+        <source>New register…</source>
+        <translation>Novo caixa…</translation>
+    </message>
+    <message>
+        <source>Give the store a name.</source>
+        <translation>Dê um nome à loja.</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude are numbers, like -34.6037 and -58.3816.</source>
+        <translation>Latitude e longitude são números, como -34.6037 e -58.3816.</translation>
+    </message>
+    <message>
+        <source>Latitude is between -90 and 90, longitude between -180 and 180.</source>
+        <translation>A latitude vai de -90 a 90 e a longitude de -180 a 180.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs the store&apos;s street.</source>
+        <translation>O Mercado Pago precisa da rua da loja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs the store&apos;s street number.</source>
+        <translation>O Mercado Pago precisa do número da loja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs the store&apos;s city.</source>
+        <translation>O Mercado Pago precisa da cidade da loja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs the store&apos;s province or state.</source>
+        <translation>O Mercado Pago precisa do estado da loja.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s name is 1 to 44 characters.</source>
+        <translation>O nome do caixa tem de 1 a 44 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose a store and a register.</source>
+        <translation>Escolha uma loja e um caixa.</translation>
+    </message>
+    <message>
+        <source>Checking the store and register with Mercado Pago (creating what is missing)…</source>
+        <translation>Verificando a loja e o caixa com o Mercado Pago (criando o que faltar)…</translation>
+    </message>
+    <message>
+        <source>Created the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
+        <translation>A loja %1 (%2) foi criada e o caixa %3 (%4, POS número %5) foi criado, com valor fixo.</translation>
+    </message>
+    <message>
+        <source>Created the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
+        <translation>A loja %1 (%2) foi criada e o caixa %3 (%4, POS número %5) foi encontrado e será reutilizado, com valor fixo.</translation>
+    </message>
+    <message>
+        <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
+        <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5) foi criado, com valor fixo.</translation>
+    </message>
+    <message>
+        <source>Found the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
+        <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5) foi encontrado e será reutilizado, com valor fixo.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorActions</name>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Ainda sem conexão</translation>
+    </message>
+    <message>
+        <source>Supervisor actions are available once QR Cashier is connected.</source>
+        <translation>As ações de supervisor ficam disponíveis quando o QR Cashier estiver conectado.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <source>APP_USR-…  (production)   or   TEST-…  (test account)</source>
+        <translation>APP_USR-…  (produção)   ou   TEST-…  (conta de teste)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Check token</source>
+        <translation>Verificar token</translation>
+    </message>
+    <message>
+        <source>What you can do instead:</source>
+        <translation>O que você pode fazer em vez disso:</translation>
+    </message>
+    <message>
+        <source>Keep the token for this session only (asked again at the next start)</source>
+        <translation>Manter o token só nesta sessão (ele é pedido de novo na próxima inicialização)</translation>
+    </message>
+    <message>
+        <source>Check again for a password store</source>
+        <translation>Procurar de novo um cofre de senhas</translation>
+    </message>
+    <message>
+        <source>Remove the token</source>
+        <translation>Remover o token</translation>
+    </message>
+    <message>
+        <source>Current token: %1 (TEST account), %2. Paste a new one to replace it.</source>
+        <translation>Token atual: %1 (conta de TESTE), %2. Cole um novo para substituí-lo.</translation>
+    </message>
+    <message>
+        <source>Current token: %1, %2. Paste a new one to replace it.</source>
+        <translation>Token atual: %1, %2. Cole um novo para substituí-lo.</translation>
+    </message>
+    <message>
+        <source>The token is saved only in %1, never in a file.</source>
+        <translation>O token é salvo só em %1, nunca em um arquivo.</translation>
+    </message>
+    <message>
+        <source>No secure password store is available.</source>
+        <translation>Não há nenhum cofre de senhas seguro disponível.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago who this token belongs to…</source>
+        <translation>Perguntando ao Mercado Pago a quem pertence este token…</translation>
+    </message>
+    <message>
+        <source>Remove the access token?</source>
+        <translation>Remover o token de acesso?</translation>
+    </message>
+    <message>
+        <source>QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token again.</source>
+        <translation>O QR Cashier não vai conseguir receber pagamentos do Mercado Pago até que um supervisor cole um token de novo.</translation>
+    </message>
+    <message>
+        <source>The access token was removed from this computer.</source>
+        <translation>O token de acesso foi removido deste computador.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRefusedNotice</name>
+    <message>
+        <source>Mercado Pago refused this register&apos;s access token (401), so no payment can be taken or checked right now. The sale is kept. Call a supervisor to replace the token in Settings.</source>
+        <translation>O Mercado Pago recusou o token de acesso deste caixa (401), então agora não é possível receber nem verificar nenhum pagamento. A venda é mantida. Chame um supervisor para substituir o token em Configurações.</translation>
+    </message>
+    <message>
+        <source>Access token refused</source>
+        <translation>Token de acesso recusado</translation>
+    </message>
+    <message>
+        <source>Call a supervisor</source>
+        <translation>Chame um supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor: replace the token</source>
+        <translation>Supervisor: substituir o token</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Depois</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>QR Cashier: unexpected error</source>
+        <translation>QR Cashier: erro inesperado</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>The sale is saved; sending the order to the QR.</source>
+        <translation>A venda está salva; enviando o pedido para o QR.</translation>
+    </message>
+    <message>
+        <source>Sending the order to the QR.</source>
+        <translation>Enviando o pedido para o QR.</translation>
+    </message>
+    <message>
+        <source>The order is on the QR: the customer can scan and pay.</source>
+        <translation>O pedido está no QR: o cliente pode escanear e pagar.</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago whether the order reached the QR.</source>
+        <translation>Verificando com o Mercado Pago se o pedido chegou ao QR.</translation>
+    </message>
+    <message>
+        <source>Cancelling: removing the order from the QR and checking for a last-second payment.</source>
+        <translation>Cancelando: retirando o pedido do QR e verificando se houve um pagamento de última hora.</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt is printing.</source>
+        <translation>Pago. O comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the order was removed from the QR and nothing was paid.</source>
+        <translation>Cancelado: o pedido foi retirado do QR e nada foi pago.</translation>
+    </message>
+    <message>
+        <source>The order expired unpaid; you can charge the sale again.</source>
+        <translation>O pedido expirou sem pagamento; você pode cobrar a venda de novo.</translation>
+    </message>
+    <message>
+        <source>The order could not be placed on the QR; you can charge the sale again.</source>
+        <translation>Não foi possível publicar o pedido no QR; você pode cobrar a venda de novo.</translation>
+    </message>
+    <message>
+        <source>The payment could not be confirmed: a supervisor must review this sale.</source>
+        <translation>Não foi possível confirmar o pagamento: um supervisor precisa revisar esta venda.</translation>
+    </message>
+    <message>
+        <source>A supervisor marked this attempt as not paid.</source>
+        <translation>Um supervisor marcou esta tentativa como não paga.</translation>
+    </message>
+    <message>
+        <source>Paid.</source>
+        <translation>Pago.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago closed the order but the amounts paid do not match the total: a supervisor must review it.</source>
+        <translation>O Mercado Pago fechou o pedido, mas os valores pagos não batem com o total: um supervisor precisa revisá-lo.</translation>
+    </message>
+    <message>
+        <source>The order expired unpaid.</source>
+        <translation>O pedido expirou sem pagamento.</translation>
+    </message>
+    <message>
+        <source>The payment was rejected: the customer may try again with another card or account.</source>
+        <translation>O pagamento foi recusado: o cliente pode tentar de novo com outro cartão ou conta.</translation>
+    </message>
+    <message>
+        <source>The customer scanned the QR.</source>
+        <translation>O cliente escaneou o QR.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan the QR.</source>
+        <translation>Aguardando o cliente escanear o QR.</translation>
+    </message>
+    <message>
+        <source>The payment was charged back: a supervisor must review this sale.</source>
+        <translation>O pagamento sofreu um chargeback: um supervisor precisa revisar esta venda.</translation>
+    </message>
+    <message>
+        <source>The order was cancelled; nothing was paid.</source>
+        <translation>O pedido foi cancelado; nada foi pago.</translation>
+    </message>
+    <message>
+        <source>The payment failed and Mercado Pago closed the order; nothing was paid.</source>
+        <translation>O pagamento falhou e o Mercado Pago fechou o pedido; nada foi pago.</translation>
+    </message>
+    <message>
+        <source>The customer is paying.</source>
+        <translation>O cliente está pagando.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago already shows a refund on this payment</source>
+        <translation>O Mercado Pago já mostra um reembolso neste pagamento</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not be reached.</source>
+        <translation>Não foi possível acessar o Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment.</source>
+        <translation>O QR Cashier ainda está verificando vendas anteriores com o Mercado Pago; tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>Another sale&apos;s order is still on this register&apos;s QR: wait for it, or ask a supervisor to cancel it.</source>
+        <translation>O pedido de outra venda continua no QR deste caixa: aguarde ou peça a um supervisor para cancelá-lo.</translation>
+    </message>
+    <message>
+        <source>This sale belongs to another register.</source>
+        <translation>Esta venda pertence a outro caixa.</translation>
+    </message>
+    <message>
+        <source>This attempt belongs to another register.</source>
+        <translation>Esta tentativa pertence a outro caixa.</translation>
+    </message>
+    <message>
+        <source>This payment belongs to another register.</source>
+        <translation>Este pagamento pertence a outro caixa.</translation>
+    </message>
+    <message>
+        <source>The order was not sent; the sale is kept: charge it again when the connection is back.</source>
+        <translation>O pedido não foi enviado; a venda é mantida: cobre de novo quando a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Checking whether the order reached the QR.</source>
+        <translation>Verificando se o pedido chegou ao QR.</translation>
+    </message>
+    <message>
+        <source>The sale is kept; you can charge it again.</source>
+        <translation>A venda é mantida; você pode cobrá-la de novo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while sending the order; checking with Mercado Pago.</source>
+        <translation>Algo deu errado ao enviar o pedido; verificando com o Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Still trying to place the order on the QR.</source>
+        <translation>Ainda tentando publicar o pedido no QR.</translation>
+    </message>
+    <message>
+        <source>The customer paid before the cancel took effect: the sale is paid and the receipt is printing.</source>
+        <translation>O cliente pagou antes de o cancelamento valer: a venda está paga e o comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>If they also paid another way, a supervisor should refund one payment.</source>
+        <translation>Se ele também pagou de outra forma, um supervisor deve reembolsar um dos pagamentos.</translation>
+    </message>
+    <message>
+        <source>Print the receipt.</source>
+        <translation>Imprima o comprovante.</translation>
+    </message>
+    <message>
+        <source>Print the receipt copy.</source>
+        <translation>Imprima a cópia do comprovante.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago cancelled the order; nothing was paid.</source>
+        <translation>O Mercado Pago cancelou o pedido; nada foi pago.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago has the order: the customer can scan and pay.</source>
+        <translation>O Mercado Pago está com o pedido: o cliente pode escanear e pagar.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while checking the payment; trying again.</source>
+        <translation>Algo deu errado ao verificar o pagamento; tentando de novo.</translation>
+    </message>
+    <message>
+        <source>Checking again in a moment.</source>
+        <translation>Verificando de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not be asked whether this sale was paid before its order expired: a supervisor must review it.</source>
+        <translation>Não foi possível perguntar ao Mercado Pago se esta venda foi paga antes de o pedido expirar: um supervisor precisa revisá-la.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the order was sent.</source>
+        <translation>Cancelado antes de o pedido ser enviado.</translation>
+    </message>
+    <message>
+        <source>The cancel is not confirmed yet: the order may still be on the QR.</source>
+        <translation>O cancelamento ainda não foi confirmado: o pedido pode continuar no QR.</translation>
+    </message>
+    <message>
+        <source>QR Cashier keeps trying.</source>
+        <translation>O QR Cashier continua tentando.</translation>
+    </message>
+    <message>
+        <source>The refund is not confirmed yet; retrying uses the same key, so it can never be refunded twice.</source>
+        <translation>O reembolso ainda não foi confirmado; a nova tentativa usa a mesma chave, então ele nunca pode ser reembolsado duas vezes.</translation>
+    </message>
+    <message>
+        <source>Could not check an earlier sale; it stays open and is checked again.</source>
+        <translation>Não foi possível verificar uma venda anterior; ela fica aberta e é verificada de novo.</translation>
+    </message>
+    <message>
+        <source>QR Cashier stopped before this order was sent; the sale is kept: charge it again.</source>
+        <translation>O QR Cashier parou antes de enviar este pedido; a venda é mantida: cobre de novo.</translation>
+    </message>
+    <message>
+        <source>QR Cashier stopped while sending this order; checking with Mercado Pago.</source>
+        <translation>O QR Cashier parou enquanto enviava este pedido; verificando com o Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>An earlier sale is still being checked.</source>
+        <translation>Uma venda anterior ainda está sendo verificada.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows this sale paid: it is marked paid and the receipt is printing.</source>
+        <translation>O Mercado Pago mostra esta venda como paga: ela é marcada como paga e o comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>A supervisor confirmed the payment: the receipt is printing.</source>
+        <translation>Um supervisor confirmou o pagamento: o comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>A supervisor must first review this sale&apos;s earlier payment attempt: it may have been paid.</source>
+        <translation>Primeiro um supervisor precisa revisar a tentativa de pagamento anterior desta venda: ela pode ter sido paga.</translation>
+    </message>
+    <message>
+        <source>Another order is still on this register&apos;s QR: wait for it to finish or cancel it first.</source>
+        <translation>Outro pedido continua no QR deste caixa: aguarde ele terminar ou cancele-o antes.</translation>
+    </message>
+    <message>
+        <source>Another order is still on this register&apos;s QR.</source>
+        <translation>Outro pedido continua no QR deste caixa.</translation>
+    </message>
+    <message>
+        <source>A refund must be greater than zero.</source>
+        <translation>Um reembolso deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>Only a paid sale has a receipt to reprint.</source>
+        <translation>Só uma venda paga tem comprovante para reimprimir.</translation>
+    </message>
+    <message>
+        <source>This sale has an order on the QR or awaiting review: it cannot be discarded.</source>
+        <translation>Esta venda tem um pedido no QR ou aguardando revisão: não pode ser descartada.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not complete the request.</source>
+        <translation>O Mercado Pago não conseguiu concluir a solicitação.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago rejected the request as invalid.</source>
+        <translation>O Mercado Pago recusou a solicitação por ser inválida.</translation>
+    </message>
+    <message>
+        <source>The access token was refused (401). It may be wrong, revoked or expired: ask a supervisor to enter a valid token in Settings.</source>
+        <translation>O token de acesso foi recusado (401). Ele pode estar errado, ter sido revogado ou ter expirado: peça a um supervisor para informar um token válido em Configurações.</translation>
+    </message>
+    <message>
+        <source>This Mercado Pago account is not allowed to do this (403): check that the QR product is enabled and that the token belongs to this store&apos;s account.</source>
+        <translation>Esta conta do Mercado Pago não tem permissão para fazer isso (403): verifique se o produto QR está habilitado e se o token é da conta desta loja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this resource (404).</source>
+        <translation>O Mercado Pago não conhece este recurso (404).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this register&apos;s POS (404): check the store and POS ids in Settings (the POS external id, not its number).</source>
+        <translation>O Mercado Pago não conhece o POS deste caixa (404): verifique os IDs da loja e do POS em Configurações (o ID externo do POS, não o número dele).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the request because it conflicts with an earlier one (409).</source>
+        <translation>O Mercado Pago recusou a solicitação porque ela conflita com uma anterior (409).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago asked us to slow down (429); retrying shortly.</source>
+        <translation>O Mercado Pago pediu para diminuir o ritmo (429); tentando de novo em breve.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is having trouble right now (server error); retrying shortly.</source>
+        <translation>O Mercado Pago está com problemas agora (erro do servidor); tentando de novo em breve.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time; checking again.</source>
+        <translation>O Mercado Pago não respondeu a tempo; verificando de novo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Mercado Pago: check the internet connection.</source>
+        <translation>Não é possível acessar o Mercado Pago: verifique a conexão com a internet.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago sent an unreadable answer; checking again.</source>
+        <translation>O Mercado Pago enviou uma resposta ilegível; verificando de novo.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a whole number.</source>
+        <translation>A quantidade deve ser um número inteiro.</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1.</source>
+        <translation>A quantidade deve ser pelo menos 1.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: add at least one item.</source>
+        <translation>O carrinho está vazio: adicione pelo menos um item.</translation>
+    </message>
+    <message>
+        <source>The total must be greater than zero.</source>
+        <translation>O total deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Informe um valor.</translation>
+    </message>
+    <message>
+        <source>The amount must be a finite number.</source>
+        <translation>O valor deve ser um número finito.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>O valor não pode ser negativo.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>O valor deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>The PIN is digits only.</source>
+        <translation>O PIN tem só dígitos.</translation>
+    </message>
+    <message>
+        <source>A PIN of one repeated digit is too easy to guess.</source>
+        <translation>Um PIN com um único dígito repetido é fácil demais de adivinhar.</translation>
+    </message>
+    <message>
+        <source>A PIN of consecutive digits (like 1234) is too easy to guess.</source>
+        <translation>Um PIN com dígitos em sequência (como 1234) é fácil demais de adivinhar.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>Os dois PINs não são iguais.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store running (no Secret Service or KWallet), so QR Cashier cannot save the access token; it will never save it in a plain file.</source>
+        <translation>Este computador não tem nenhum cofre de senhas seguro em execução (nem Secret Service nem KWallet), então o QR Cashier não consegue salvar o token de acesso; ele nunca será salvo num arquivo de texto.</translation>
+    </message>
+    <message>
+        <source>Start the system&apos;s password store (on Linux: GNOME Keyring, KWallet or KeePassXC with its Secret Service turned on, inside a logged-in desktop session), then press Check again.</source>
+        <translation>Inicie o cofre de senhas do sistema (no Linux: GNOME Keyring, KWallet ou KeePassXC com o Secret Service ativado, dentro de uma sessão de desktop iniciada) e clique em Verificar de novo.</translation>
+    </message>
+    <message>
+        <source>Keep the token for this session only: it stays in memory and is asked for again at the next start.</source>
+        <translation>Manter o token só nesta sessão: ele fica na memória e é pedido de novo na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Or try QR Cashier with the sandbox, which needs no token.</source>
+        <translation>Ou experimente o QR Cashier com o sandbox, que não precisa de token.</translation>
+    </message>
+    <message>
+        <source>That is too long to be a Mercado Pago access token: copy only the token.</source>
+        <translation>Isso é longo demais para ser um token de acesso do Mercado Pago: copie só o token.</translation>
+    </message>
+    <message>
+        <source>There is no secure place to save the access token.</source>
+        <translation>Não há nenhum lugar seguro para salvar o token de acesso.</translation>
+    </message>
+    <message>
+        <source>An access token is a single word with no spaces.</source>
+        <translation>Um token de acesso é uma única palavra sem espaços.</translation>
+    </message>
+    <message>
+        <source>No supervisor PIN is set: set one in Settings first.</source>
+        <translation>Nenhum PIN de supervisor está definido: defina um primeiro em Configurações.</translation>
+    </message>
+    <message>
+        <source>PIN accepted.</source>
+        <translation>PIN aceito.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN: 1 more try before a pause.</source>
+        <translation>PIN errado: resta 1 tentativa antes de uma pausa.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago rejected the request: %1.</source>
+        <translation>O Mercado Pago recusou a solicitação: %1.</translation>
+    </message>
+    <message>
+        <source>This cart is in %1; this register charges in %2.</source>
+        <translation>Este carrinho está em %1; este caixa cobra em %2.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows a payment for %1, which is already %2: a supervisor should refund it or settle the sale.</source>
+        <translation>O Mercado Pago mostra um pagamento para %1, que já está com status %2: um supervisor deve reembolsá-lo ou resolver a venda.</translation>
+    </message>
+    <message>
+        <source>The customer paid just after the order was %1: the sale is paid and the receipt is printing.</source>
+        <translation>O cliente pagou logo depois de o pedido ficar com status %1: a venda está paga e o comprovante está sendo impresso.</translation>
+    </message>
+    <message>
+        <source>Sale %1: %2.</source>
+        <translation>Venda %1: %2.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago approved %1 more than the total</source>
+        <translation>O Mercado Pago aprovou %1 a mais que o total</translation>
+    </message>
+    <message>
+        <source>Sale %1 was already paid, and the customer paid again (payment %2): a supervisor should refund the extra payment.</source>
+        <translation>A venda %1 já estava paga e o cliente pagou de novo (pagamento %2): um supervisor deve reembolsar o pagamento extra.</translation>
+    </message>
+    <message>
+        <source>Could not remove the order from the QR: %1</source>
+        <translation>Não foi possível retirar o pedido do QR: %1</translation>
+    </message>
+    <message>
+        <source>Checking again in %1 s.</source>
+        <translation>Verificando de novo em %1 s.</translation>
+    </message>
+    <message>
+        <source>The final read after expiry failed: %1</source>
+        <translation>A última consulta depois da expiração falhou: %1</translation>
+    </message>
+    <message>
+        <source>Payment %1 is already refunded in full.</source>
+        <translation>O pagamento %1 já foi reembolsado integralmente.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: %1</source>
+        <translation>O Mercado Pago recusou o reembolso: %1</translation>
+    </message>
+    <message>
+        <source>Refunded %1.</source>
+        <translation>Reembolso de %1 feito.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is processing the refund of %1.</source>
+        <translation>O Mercado Pago está processando o reembolso de %1.</translation>
+    </message>
+    <message>
+        <source>This attempt is %1, not awaiting review.</source>
+        <translation>Esta tentativa está com status %1, não aguardando revisão.</translation>
+    </message>
+    <message>
+        <source>%1 was received for it: refund it from the payments list.</source>
+        <translation>Foram recebidos %1 por ela: reembolse pela lista de pagamentos.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 was paid: a supervisor must review this sale.</source>
+        <translation>Só %1 de %2 foi pago: um supervisor precisa revisar esta venda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago&apos;s order %1 belongs to another sale: a supervisor must review it.</source>
+        <translation>O pedido %1 do Mercado Pago pertence a outra venda: um supervisor precisa revisá-lo.</translation>
+    </message>
+    <message>
+        <source>There is no sale %1 in the journal.</source>
+        <translation>Não há nenhuma venda %1 no registro.</translation>
+    </message>
+    <message>
+        <source>There is no payment attempt %1 in the journal.</source>
+        <translation>Não há nenhuma tentativa de pagamento %1 no registro.</translation>
+    </message>
+    <message>
+        <source>This sale is %1 and cannot be charged again.</source>
+        <translation>Esta venda está com status %1 e não pode ser cobrada de novo.</translation>
+    </message>
+    <message>
+        <source>This sale is %1: it cannot be discarded.</source>
+        <translation>Esta venda está com status %1: não pode ser descartada.</translation>
+    </message>
+    <message>
+        <source>Cannot refund %1: only %2 of payment %3 is paid and not yet refunded.</source>
+        <translation>Não é possível reembolsar %1: do pagamento %3 só restam %2 pagos e ainda não reembolsados.</translation>
+    </message>
+    <message>
+        <source>Payment %1 is not recorded for any sale of this register.</source>
+        <translation>O pagamento %1 não está registrado em nenhuma venda deste caixa.</translation>
+    </message>
+    <message>
+        <source>The journal was written by a newer QR Cashier (schema %1, this one knows %2): update the app; the file was left untouched.</source>
+        <translation>O registro foi gravado por um QR Cashier mais novo (esquema %1; este conhece até o %2): atualize o aplicativo; o arquivo não foi alterado.</translation>
+    </message>
+    <message>
+        <source>The quantity is above the limit of %1.</source>
+        <translation>A quantidade passa do limite de %1.</translation>
+    </message>
+    <message>
+        <source>The total is above the limit of %1.</source>
+        <translation>O total passa do limite de %1.</translation>
+    </message>
+    <message>
+        <source>The total would be above the limit of %1.</source>
+        <translation>O total passaria do limite de %1.</translation>
+    </message>
+    <message>
+        <source>The amount is above the limit of %1.</source>
+        <translation>O valor passa do limite de %1.</translation>
+    </message>
+    <message>
+        <source>The cart is full (%1 lines).</source>
+        <translation>O carrinho está cheio (%1 linhas).</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 não é um número.</translation>
+    </message>
+    <message>
+        <source>%1 is ambiguous: use one decimal separator.</source>
+        <translation>%1 é ambíguo: use um único separador decimal.</translation>
+    </message>
+    <message>
+        <source>%1 amounts are whole numbers.</source>
+        <translation>Os valores em %1 são números inteiros.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimals.</source>
+        <translation>Os valores em %1 têm no máximo %2 casas decimais.</translation>
+    </message>
+    <message>
+        <source>The PIN has %1 to %2 digits.</source>
+        <translation>O PIN tem de %1 a %2 dígitos.</translation>
+    </message>
+    <message>
+        <source>The access token could not be read from %1: unlock it and try again.</source>
+        <translation>Não foi possível ler o token de acesso em %1: desbloqueie-o e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The access token could not be saved in %1: unlock it and try again.</source>
+        <translation>Não foi possível salvar o token de acesso em %1: desbloqueie-o e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The access token could not be removed from %1: unlock it and try again.</source>
+        <translation>Não foi possível remover o token de acesso de %1: desbloqueie-o e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s password store (%1) cannot be used, so QR Cashier cannot save the access token; it will never save it in a plain file.</source>
+        <translation>Não é possível usar o cofre de senhas do sistema (%1), então o QR Cashier não consegue salvar o token de acesso; ele nunca será salvo num arquivo de texto.</translation>
+    </message>
+    <message>
+        <source>Give the token to QR Cashier through the %1 environment variable (for example from the service manager that starts it); QR Cashier reads it and never writes it anywhere.</source>
+        <translation>Passe o token ao QR Cashier pela variável de ambiente %1 (por exemplo pelo gerenciador de serviços que o inicia); o QR Cashier a lê e nunca a grava em lugar nenhum.</translation>
+    </message>
+    <message>
+        <source>The store id %1 is not valid: use 1 to 60 letters and digits, no spaces.</source>
+        <translation>O ID da loja %1 não é válido: use de 1 a 60 letras e números, sem espaços.</translation>
+    </message>
+    <message>
+        <source>The register (POS) id %1 is not valid: use 1 to 39 letters and digits, no spaces or hyphens.</source>
+        <translation>O ID do caixa (POS) %1 não é válido: use de 1 a 39 letras e números, sem espaços nem hífens.</translation>
+    </message>
+    <message>
+        <source>The register %1 already belongs to another store (%2); choose another register id or store.</source>
+        <translation>O caixa %1 já pertence a outra loja (%2); escolha outro ID de caixa ou outra loja.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>PINs errados demais: tente de novo em %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 minutes.</source>
+        <translation>PINs errados demais: tente de novo em %1 minutos.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Too many wrong PINs: wait %1 seconds.</source>
+        <translation>PIN errado. PINs errados demais: aguarde %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Too many wrong PINs: wait %1 minutes.</source>
+        <translation>PIN errado. PINs errados demais: aguarde %1 minutos.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN: %1 more tries before a pause.</source>
+        <translation>PIN errado: restam %1 tentativas antes de uma pausa.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 added, %3 updated, %4 rejected.</source>
+        <translation>%1 linhas lidas: %2 adicionadas, %3 atualizadas, %4 recusadas.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1</source>
+        <translation>Nada foi importado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something unexpected went wrong. Sales already saved are safe; try again, and if it happens again restart QR Cashier and tell support.</source>
+        <translation>Algo inesperado aconteceu. As vendas já salvas estão seguras; tente de novo e, se acontecer outra vez, reinicie o QR Cashier e avise o suporte.</translation>
+    </message>
+    <message>
+        <source>The sales journal on this computer could not be written. Do not charge until this is fixed: check the free disk space, then restart QR Cashier.</source>
+        <translation>Não foi possível gravar o registro de vendas neste computador. Não cobre até que isso seja resolvido: verifique o espaço livre em disco e reinicie o QR Cashier.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (%1); check the path and try again.</source>
+        <translation>Não foi possível ler ou gravar um arquivo (%1); verifique o caminho e tente de novo.</translation>
+    </message>
+    <message>
+        <source>QR Cashier</source>
+        <translation>QR Cashier</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>Mercado Pago › Your integrations › your application › Production credentials › Access token</source>
+        <translation>Mercado Pago › Suas integrações › sua aplicação › Credenciais de produção › Access Token</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused this access token (401): it is wrong, revoked or expired, so copy it again from Your integrations › Credentials.</source>
+        <translation>O Mercado Pago recusou este token de acesso (401): ele está errado, foi revogado ou expirou; copie-o de novo em Suas integrações › Credenciais.</translation>
+    </message>
+    <message>
+        <source>The token works but this account may not use in-store QR payments (403): enable QR payments for the account, or use the token of the account that owns the store.</source>
+        <translation>O token funciona, mas esta conta não pode usar pagamentos com QR presencial (403): habilite os pagamentos com QR na conta ou use o token da conta dona da loja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not recognise what was asked with this token (404): check that you copied the access token, not the public key or the client id.</source>
+        <translation>O Mercado Pago não reconhece o que foi pedido com este token (404): verifique se você copiou o token de acesso e não a chave pública nem o client id.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not be reached: check this computer&apos;s internet connection (and any proxy or firewall), then press Check again.</source>
+        <translation>Não foi possível acessar o Mercado Pago: verifique a conexão com a internet deste computador (e qualquer proxy ou firewall) e clique em Verificar de novo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time: check the internet connection, then press Check again.</source>
+        <translation>O Mercado Pago não respondeu a tempo: verifique a conexão com a internet e clique em Verificar de novo.</translation>
+    </message>
+    <message>
+        <source>That is a public key, not an access token: copy the Access token from Your integrations › Credentials.</source>
+        <translation>Isso é uma chave pública, não um token de acesso: copie o Access Token em Suas integrações › Credenciais.</translation>
+    </message>
+    <message>
+        <source>An access token is one word with no spaces: paste it again.</source>
+        <translation>Um token de acesso é uma única palavra sem espaços: cole-o de novo.</translation>
+    </message>
+    <message>
+        <source>This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales.</source>
+        <translation>Este é um token de uma conta de TESTE: os pagamentos são simulados, então use-o para experimentar o QR Cashier, não para vendas reais.</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>usuário %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (user %2, site %3).</source>
+        <translation>Conectado a %1 (usuário %2, site %3).</translation>
+    </message>
+    <message>
+        <source>There is no access token yet: paste one on the Mercado Pago account page.</source>
+        <translation>Ainda não há um token de acesso: cole um na página da conta do Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>There is no secure place for the token.</source>
+        <translation>Não há nenhum lugar seguro para o token.</translation>
+    </message>
+    <message>
+        <source>kept in memory for this session only</source>
+        <translation>mantido na memória só nesta sessão</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>saved in %1</source>
+        <translation>salvo em %1</translation>
+    </message>
+    <message>
+        <source>read from the %1 environment variable</source>
+        <translation>lido da variável de ambiente %1</translation>
+    </message>
+    <message>
+        <source>in %1, which is locked</source>
+        <translation>em %1, que está bloqueado</translation>
+    </message>
+    <message>
+        <source>open Settings</source>
+        <translation>abrir as Configurações</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Translations: the .ts files, the compiled .qm, the language choice and Qt's own strings."""
