@@ -98,7 +98,7 @@ async def test_support_bundle_after_a_sandbox_sale_has_no_token_and_no_email(
         live = dialog.report
         assert [a.state for a in live.live_attempts] == ["waiting"] and live.review_attempts == ()
         assert live.live_attempts[0].reference == w.attempt.reference
-        assert "1 live, 0 waiting for a supervisor" in dialog.values["pending"].text()
+        assert "1 live, 0 waiting for a supervisor" in dialog.values["pending"].text()  # English: the sources
 
         await control(w, "POST", "scan")
         await control(w, "POST", "pay", {"status": "approved"})
