@@ -177,8 +177,8 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <source>Cancel the order</source>
-        <translation>Cancelar la orden</translation>
+        <source>Cancel the order…</source>
+        <translation>Cancelar la orden…</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -1030,6 +1030,10 @@
         <translation>Motivo</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -1073,6 +1077,10 @@
         <source>Asking Mercado Pago to refund %1…</source>
         <translation>Pidiendo a Mercado Pago que devuelva %1…</translation>
     </message>
+    <message>
+        <source>Refunded %1 to the customer&apos;s Mercado Pago account.</source>
+        <translation>Se devolvieron %1 a la cuenta de Mercado Pago del cliente.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -1083,10 +1091,6 @@
     <message>
         <source>What Mercado Pago says now</source>
         <translation>Lo que dice Mercado Pago ahora</translation>
-    </message>
-    <message>
-        <source>Ask again</source>
-        <translation>Consultar de nuevo</translation>
     </message>
     <message>
         <source>Why? (required)</source>
@@ -1109,12 +1113,16 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <source>Mark paid</source>
-        <translation>Marcar como pagada</translation>
+        <source>Ask again (F5)</source>
+        <translation>Consultar de nuevo (F5)</translation>
     </message>
     <message>
-        <source>Void: not paid</source>
-        <translation>Anular: no pagada</translation>
+        <source>Mark paid…</source>
+        <translation>Marcar como pagada…</translation>
+    </message>
+    <message>
+        <source>Void: not paid…</source>
+        <translation>Anular: no pagada…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1796,16 +1804,16 @@ la caja esté configurada.</translation>
         <translation>Se creó la sucursal %1 (%2) y se creó la caja %3 (%4, POS número %5), con monto fijo.</translation>
     </message>
     <message>
-        <source>Created the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
-        <translation>Se creó la sucursal %1 (%2) y se encontró la caja %3 (%4, POS número %5), que se va a reutilizar, con monto fijo.</translation>
+        <source>Created the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
+        <translation>Se creó la sucursal %1 (%2) y se encontró la caja %3 (%4, POS número %5, monto fijo), que se va a reutilizar.</translation>
+    </message>
+    <message>
+        <source>Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
+        <translation>Se encontró la sucursal %1 (%2) y se encontró la caja %3 (%4, POS número %5, monto fijo), que se va a reutilizar.</translation>
     </message>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
         <translation>Se encontró la sucursal %1 (%2) y se creó la caja %3 (%4, POS número %5), con monto fijo.</translation>
-    </message>
-    <message>
-        <source>Found the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
-        <translation>Se encontró la sucursal %1 (%2) y se encontró la caja %3 (%4, POS número %5), que se va a reutilizar, con monto fijo.</translation>
     </message>
 </context>
 <context>

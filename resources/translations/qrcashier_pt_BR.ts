@@ -177,8 +177,8 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <source>Cancel the order</source>
-        <translation>Cancelar o pedido</translation>
+        <source>Cancel the order…</source>
+        <translation>Cancelar o pedido…</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -1030,6 +1030,10 @@
         <translation>Motivo</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Reembolsar…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -1073,6 +1077,10 @@
         <source>Asking Mercado Pago to refund %1…</source>
         <translation>Pedindo ao Mercado Pago para reembolsar %1…</translation>
     </message>
+    <message>
+        <source>Refunded %1 to the customer&apos;s Mercado Pago account.</source>
+        <translation>Reembolso de %1 feito na conta Mercado Pago do cliente.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -1083,10 +1091,6 @@
     <message>
         <source>What Mercado Pago says now</source>
         <translation>O que o Mercado Pago diz agora</translation>
-    </message>
-    <message>
-        <source>Ask again</source>
-        <translation>Consultar de novo</translation>
     </message>
     <message>
         <source>Why? (required)</source>
@@ -1109,12 +1113,16 @@
         <translation>Motivo</translation>
     </message>
     <message>
-        <source>Mark paid</source>
-        <translation>Marcar como paga</translation>
+        <source>Ask again (F5)</source>
+        <translation>Consultar de novo (F5)</translation>
     </message>
     <message>
-        <source>Void: not paid</source>
-        <translation>Anular: não paga</translation>
+        <source>Mark paid…</source>
+        <translation>Marcar como paga…</translation>
+    </message>
+    <message>
+        <source>Void: not paid…</source>
+        <translation>Anular: não paga…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1796,16 +1804,16 @@ o caixa estiver configurado.</translation>
         <translation>A loja %1 (%2) foi criada e o caixa %3 (%4, POS número %5) foi criado, com valor fixo.</translation>
     </message>
     <message>
-        <source>Created the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
-        <translation>A loja %1 (%2) foi criada e o caixa %3 (%4, POS número %5) foi encontrado e será reutilizado, com valor fixo.</translation>
+        <source>Created the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
+        <translation>A loja %1 (%2) foi criada e o caixa %3 (%4, POS número %5, valor fixo) foi encontrado e será reutilizado.</translation>
+    </message>
+    <message>
+        <source>Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
+        <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5, valor fixo) foi encontrado e será reutilizado.</translation>
     </message>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
         <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5) foi criado, com valor fixo.</translation>
-    </message>
-    <message>
-        <source>Found the store %1 (%2) and found the register, which will be reused %3 (%4, POS number %5), fixed amount.</source>
-        <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5) foi encontrado e será reutilizado, com valor fixo.</translation>
     </message>
 </context>
 <context>

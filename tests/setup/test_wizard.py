@@ -81,7 +81,7 @@ async def test_account_branch_then_the_pos_is_reused_on_the_next_start(
     assert store.store_box.currentData() == "KIOSCO1" and store.pos_box.currentData() == "CAJA1"
     click(qtbot, store.apply_button)
     await wait_until(lambda: store.result.kind == "ok", 5, "the check")
-    assert "found the register, which will be reused" in store.result.text()
+    assert "which will be reused" in store.result.text() and "found the register Caja 1" in store.result.text()
     assert store.state.provisioned.pos.id == pos_id and not store.state.provisioned.created_pos
     settings_dialog.close()
 
@@ -190,7 +190,8 @@ async def test_settings_replace_and_remove_the_token_after_the_pin(qtbot, make_e
     dialog = await opening
     qtbot.addWidget(dialog)
     page = dialog.page("token")
-    assert dialog.current is page and "Current token: SANDBOX-" in page.current.text()
+    await wait_until(lambda: "Current token: SANDBOX-" in page.current.text(), 5, "the saved token's hint")
+    assert dialog.current is page
     assert token not in page.current.text()
     changed: list = []
     dialog.token_changed.connect(changed.append)

@@ -54,6 +54,7 @@ async def test_audit_rows_are_shown_and_exported_as_csv(qtbot, shop, tmp_path):
         assert log.table.rowCount() == 2
         newest = [log.table.item(0, c).text() for c in range(log.table.columnCount())]
         assert newest[1:3] == ["Ana", "Refund"] and newest[4] == str(payment["id"]) and newest[6] == "Devolución parcial"
+        assert newest[3] == (await engine.sale(attempt.sale_id)).code  # the sale as the sales list names it
         assert "amount: 300.00" in newest[7] and "full: False" in newest[7]
         oldest = [log.table.item(1, c).text() for c in range(log.table.columnCount())]
         assert oldest[1:3] == ["Marta", "Order cancelled on the QR"] and oldest[0][:4].isdigit()

@@ -402,17 +402,35 @@ class ModePage(SetupPage):
         self._show()
 
     def _choice(self, title: str, text: str) -> QPushButton:
-        button = QPushButton(f"{title}\n{text}")  # (both already translated)
+        """A big checkable card: the choice in bold, what it means under it (both already translated)."""
+        button = QPushButton()
+        button.setAccessibleName(title)
+        button.setAccessibleDescription(text)
         button.setCheckable(True)
-        button.setMinimumHeight(96)
+        button.setMinimumHeight(104)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setStyleSheet(
-            "QPushButton { text-align: left; padding: 12px 16px; font-size: 15px; border: 2px solid #c9ccd1;"
-            " border-radius: 8px; background: #ffffff; color: #1a1a1a; }"
+            "QPushButton { border: 2px solid #c9ccd1; border-radius: 8px; background: #ffffff; }"
             f" QPushButton:checked {{ border: 3px solid {theme.ACCENT}; background: #e6f0f6; }}"
-            f" QPushButton:focus {{ border: 3px solid {theme.FOCUS}; }}"
+            f" QPushButton:focus:!checked {{ border: 3px solid {theme.FOCUS}; }}"
         )
+        head = QLabel(title)
+        head.setStyleSheet("font-size: 19px; font-weight: 700; color: #1a1a1a; background: transparent;")
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setStyleSheet(f"font-size: 15px; color: {theme.MUTED}; background: transparent;")
+        inner = QVBoxLayout(button)
+        inner.setContentsMargins(18, 12, 18, 12)
+        inner.setSpacing(4)
+        for label in (head, body):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inner.addWidget(label)
         return button
+
+    def enter(self) -> None:
+        # The page holds the keyboard focus: no focus ring that looks like a choice already made.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocus()
 
     def choose(self, mode: Mode) -> None:
         if self.state.mode != mode:
@@ -505,14 +523,23 @@ class TokenPage(SetupPage):
         self._show_store()
         self.field.setFocus()
 
-    def _show_current(self) -> None:
+    @qasync.asyncSlot()
+    async def _show_current(self) -> None:
+        """What is saved now (read on a worker thread: a locked store may ask to be unlocked)."""
+        tokens = self.env.tokens
+
+        def read():
+            saved = tokens.get()
+            return saved, tokens.where() if saved is not None else ""
+
         try:
-            saved = self.env.tokens.get()
+            saved, where = await asyncio.get_running_loop().run_in_executor(None, read)
         except TokenStoreError as exc:
             self.current.setText(engine_text(exc.user_message))
+            self.current.show()
             return
+        self.current_read = True
         if saved is not None and self.state.token is None:
-            where = self.env.tokens.where()
             self.current.setText(fmt(
                 self.tr("Current token: %1 (TEST account), %2. Paste a new one to replace it.") if saved.is_test
                 else self.tr("Current token: %1, %2. Paste a new one to replace it."),
@@ -601,7 +628,8 @@ class TokenPage(SetupPage):
         if token is None or check is None or not check.ok:
             return
         if self.env.tokens.is_secure:
-            self.env.tokens.set(token)  # NoSecureStore / TokenStoreError go to the caller
+            # NoSecureStore / TokenStoreError go to the caller; off the loop: the store may prompt
+            await asyncio.get_running_loop().run_in_executor(None, self.env.tokens.set, token)
         elif self.state.session_only:
             self.env.tokens.keep_for_session(token)
         else:
@@ -628,7 +656,7 @@ class TokenPage(SetupPage):
     @qasync.asyncSlot()
     async def remove(self) -> None:
         try:
-            self.env.tokens.delete()
+            await asyncio.get_running_loop().run_in_executor(None, self.env.tokens.delete)
         except TokenStoreError as exc:
             self.result.show_result("error", engine_text(exc.user_message))
             return
@@ -725,7 +753,7 @@ class StorePage(SetupPage):
         self.problem = _error_label()
         self.busy = Busy()
         self.result = Outcome()
-        self.apply_button = theme.big_button(self.tr("Check and create"), None, role="primary")
+        self.apply_button = theme.big_button(self.tr("Check and create"), None, role="secondary")
         self.apply_button.clicked.connect(self.provision)
         layout = QVBoxLayout(self)
         layout.addWidget(store_group)
@@ -808,6 +836,9 @@ class StorePage(SetupPage):
                 self.result.show_result("error", errors.report(exc, "setup: registers"))
             finally:
                 self.busy.stop()
+        self._fill_pos()
+
+    def _fill_pos(self) -> None:
         wanted = self.state.pos_external_id
         self.pos_box.blockSignals(True)
         self.pos_box.clear()
@@ -942,17 +973,24 @@ class StorePage(SetupPage):
         if provisioned.created_store and provisioned.created_pos:
             text = self.tr("Created the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.")
         elif provisioned.created_store:
-            text = self.tr("Created the store %1 (%2) and found the register, which will be reused "
-                           "%3 (%4, POS number %5), fixed amount.")
+            text = self.tr("Created the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), "
+                           "which will be reused.")
         elif provisioned.created_pos:
             text = self.tr("Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.")
         else:
-            text = self.tr("Found the store %1 (%2) and found the register, which will be reused "
-                           "%3 (%4, POS number %5), fixed amount.")
+            text = self.tr("Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), "
+                           "which will be reused.")
         self.result.show_result("ok", fmt(
             text, provisioned.store.name, spec.store_external_id, provisioned.pos.name, spec.pos_external_id,
             provisioned.pos.id,
         ))
+        # What was created now exists: show it chosen, not as "New store…" with its fields.
+        if all(st.external_id != spec.store_external_id for st in self.stores):
+            self.stores.append(provisioned.store)
+        if all(p.external_id != spec.pos_external_id for p in self.pos_list):
+            self.pos_list.append(provisioned.pos)
+        self._fill_stores()
+        self._fill_pos()
         self.dirty = True
         self.completeChanged.emit()
         return True
@@ -990,7 +1028,7 @@ class StickerPage(SetupPage):
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.preview = QLabel()
-        self.preview.setFixedSize(QSize(236, 334))
+        self.preview.setFixedSize(QSize(300, 424))  # A6 proportions
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet(f"border: 1px solid {theme.LINE}; background: #ffffff;")
         self.printer_box = QComboBox()
@@ -1008,9 +1046,14 @@ class StickerPage(SetupPage):
         side.addWidget(self.note)
         side.addWidget(self.result)
         side.addStretch(1)
+        column = QWidget()
+        column.setLayout(side)
+        column.setMaximumWidth(380)
         layout = QHBoxLayout(self)
+        layout.setSpacing(24)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(side, 1)
+        layout.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(0)
         self.payload: str | None = None
 
     def enter(self) -> None:
@@ -1337,7 +1380,21 @@ class SupportPage(SetupPage):
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def enter(self) -> None:
-        self.text.setPlainText(support_text(self.env.settings, self.env.tokens))
+        self.refresh()
+
+    @qasync.asyncSlot()
+    async def refresh(self) -> None:
+        tokens = self.env.tokens
+
+        def read():  # every keyring call on a worker thread: a locked store may ask to be unlocked
+            try:
+                return tokens.describe(), tokens.get()
+            except TokenStoreError as exc:
+                return exc.user_message, None
+
+        line, token = await asyncio.get_running_loop().run_in_executor(None, read)
+        text = support_text(self.env.settings) + "\n" + line
+        self.text.setPlainText(token.redact(text) if token is not None else text)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
@@ -1380,7 +1437,7 @@ class DonePage(SetupPage):
                             p.pos.name, s.pos_external_id, p.pos.id))
         rows.append(fmt(self.tr("Receipt printer: <b>%1</b>"), s.printer or self.tr("none (receipts on screen)")))
         rows.append(self.tr("Supervisor PIN: <b>set</b>") if s.pin_hash else self.tr("Supervisor PIN: <b>not set</b>"))
-        self.summary.setText("<br>".join(rows))
+        self.summary.setText("".join(f"<p style='margin: 0 0 10px 0'>{row}</p>" for row in rows))
 
 
 def page_title(page: SetupPage) -> str:
@@ -1476,7 +1533,9 @@ class SetupDialog(QDialog):
         self.message = Outcome()
         self.busy = Busy()
         self.nav = QListWidget()
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(250)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
         for page in self.pages:
             QListWidgetItem(page_title(page) if page.key != "mode" else self.tr("Mode"), self.nav)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -87,6 +88,18 @@ def _service_errors() -> tuple[type[BaseException], ...]:
     return (CheckoutError, MercadoPagoError, ValueError)
 
 
+def money(amount, site: Site) -> str:
+    """The amount as the site writes it, never broken across two lines ("$ 3.000,00")."""
+    return format_money(amount, site).replace(" ", "\u00a0")
+
+
+def _refit(widget: QWidget) -> None:
+    """Ask the dialog holding `widget` to fit its content again, once the layout has settled."""
+    window = widget.window()
+    if hasattr(window, "fit"):
+        QTimer.singleShot(0, window, window.fit)
+
+
 def _label(text: str = "", *, bold: bool = False, size: int | None = None, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(wrap)
@@ -120,9 +133,11 @@ class Busy(QWidget):
     def start(self, text: str) -> None:
         self.text.setText(text)
         self.show()
+        _refit(self)
 
     def stop(self) -> None:
         self.hide()
+        _refit(self)
 
 
 class Outcome(QLabel):
@@ -147,11 +162,13 @@ class Outcome(QLabel):
             f"background: {bg}; color: {fg}; border-radius: 6px; padding: 10px 12px; font-size: 16px; font-weight: 600;"
         )
         self.show()
+        _refit(self)
 
     def clear(self) -> None:
         self.kind = ""
         self.setText("")
         self.hide()
+        _refit(self)
 
 
 class _Dialog(QDialog):
@@ -167,6 +184,28 @@ class _Dialog(QDialog):
         )
         self._closed = False
         self.finished.connect(lambda _r: setattr(self, "_closed", True))
+
+    def _margins(self, layout: QVBoxLayout) -> QVBoxLayout:
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(10)
+        return layout
+
+    def fit(self) -> None:
+        """Take the height the content needs at the current width (wrapped text included):
+        a top-level window does not follow its labels' height-for-width on its own."""
+        layout = self.layout()
+        if layout is None or not self.alive():
+            return
+        layout.activate()
+        width = max(self.width(), layout.minimumSize().width())
+        height = self.heightForWidth(width)
+        if height < 0:
+            height = layout.sizeHint().height()
+        self.resize(width, max(height, layout.minimumSize().height()))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.fit)
 
     def alive(self) -> bool:
         """False once the dialog was closed (a coroutine finishing later must not touch it)."""
@@ -236,8 +275,12 @@ class PinPrompt(_Dialog):
             field.setMinimumHeight(40)
             field.setStyleSheet("font-size: 18px;")
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_field)
-        form.addRow(self.tr("PIN"), self.pin_field)
+        form.setVerticalSpacing(10)
+        for text, field in ((self.tr("Name"), self.name_field), (self.tr("PIN"), self.pin_field)):
+            label = QLabel(text)
+            label.setMinimumHeight(40)  # as tall as its field, so the word sits level with it
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.addRow(label, field)
         self.message = _label()
         self.message.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;")
         self.ok_button = theme.big_button(self.tr("Confirm"), "Enter", role="primary")
@@ -249,7 +292,7 @@ class PinPrompt(_Dialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
+        layout = self._margins(QVBoxLayout(self))
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addLayout(form)
@@ -404,7 +447,7 @@ class CancelOrderDialog(_Dialog):
         facts = _label(fmt(
             self.tr("Sale for <b>%1</b>, on the QR until %2. "
                     "If the customer has already paid, the sale completes as paid and you will see it here."),
-            format_money(attempt.total, site), until,
+            money(attempt.total, site), until,
         ))
         self.reason = _reason_field(
             self.tr("Why? (required)"),
@@ -416,14 +459,14 @@ class CancelOrderDialog(_Dialog):
         self.outcome = Outcome()
         self.note = _label()
         self.note.setStyleSheet(f"color: {BAD_COLOUR};")
-        self.confirm_button = theme.big_button(self.tr("Cancel the order"), "PIN", role="danger")
+        self.confirm_button = theme.big_button(self.tr("Cancel the order…"), None, role="danger")
         self.close_button = theme.big_button(self.tr("Keep it"), "Esc", role="secondary")
         self.confirm_button.clicked.connect(self.confirm)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.confirm_button)
-        layout = QVBoxLayout(self)
+        layout = self._margins(QVBoxLayout(self))
         for w in (title, facts):
             layout.addWidget(w)
         layout.addLayout(form)
@@ -465,7 +508,7 @@ class CancelOrderDialog(_Dialog):
             self.outcome.show_result(
                 "paid",
                 fmt(self.tr("The customer paid before the cancel: the sale is PAID (%1). Hand over the receipt."),
-                    format_money(result.total, self.site)),
+                    money(result.total, self.site)),
             )
         elif result.state == S.CANCELLED:
             self.outcome_kind = "cancelled"
@@ -515,7 +558,7 @@ class RefundDialog(_Dialog):
         self.amount_field.setPlaceholderText(self.tr("amount"))
         self.amount_field.setMinimumHeight(36)
         self.amount_field.setStyleSheet("font-size: 17px;")
-        self.amount_field.textEdited.connect(lambda _t: self.partial_radio.setChecked(True))
+        self.amount_field.textEdited.connect(self._amount_edited)
         self.amount_field.textChanged.connect(lambda _t: self._update())
         self.full_radio.toggled.connect(lambda _c: self._update())
         amount_row = QHBoxLayout()
@@ -538,20 +581,24 @@ class RefundDialog(_Dialog):
         form.addRow(self.tr("Reason"), self.reason)
         self.busy = Busy()
         self.outcome = Outcome()
-        self.refund_button = theme.big_button(self.tr("Refund"), "PIN", role="danger")
+        self.refund_button = theme.big_button(self.tr("Refund…"), None, role="danger")
         self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.refund_button.clicked.connect(self.refund)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.refund_button)
-        layout = QVBoxLayout(self)
+        layout = self._margins(QVBoxLayout(self))
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         self.refund_button.setEnabled(False)
+
+    def _amount_edited(self, _text: str) -> None:
+        self.partial_radio.setChecked(True)
+        self.outcome.clear()  # the last refund's result no longer describes what is on screen
 
     # -- loading
 
@@ -612,7 +659,7 @@ class RefundDialog(_Dialog):
         if amount > left:
             return amount, fmt(
                 self.tr("%1 is more than what is left to refund: at most %2."),
-                format_money(amount, self.site), format_money(left, self.site),
+                money(amount, self.site), money(left, self.site),
             )
         return amount, None
 
@@ -623,9 +670,9 @@ class RefundDialog(_Dialog):
             done = payment.amount - left
             self.summary.setText(fmt(
                 self.tr("Paid <b>%1</b> · refunded or in progress %2 · left to refund <b>%3</b>"),
-                format_money(payment.amount, self.site), format_money(done, self.site), format_money(left, self.site),
+                money(payment.amount, self.site), money(done, self.site), money(left, self.site),
             ))
-            self.full_radio.setText(fmt(self.tr("Everything that is left (%1)"), format_money(left, self.site)))
+            self.full_radio.setText(fmt(self.tr("Everything that is left (%1)"), money(left, self.site)))
         _, problem = self.requested_amount()
         show = problem if (self.partial_radio.isChecked() and self.amount_field.text().strip()) or (
             payment is not None and self.left.get(payment.mp_payment_id, Decimal(0)) <= 0
@@ -645,7 +692,7 @@ class RefundDialog(_Dialog):
             self.amount_error.setText(problem or self.tr("Say why: the reason goes in the audit log."))
             return
         payment = self.selected_payment()
-        shown = format_money(amount if amount is not None else self.left[payment.mp_payment_id], self.site)
+        shown = money(amount if amount is not None else self.left[payment.mp_payment_id], self.site)
         self._working = True
         self._update()
         try:
@@ -669,7 +716,10 @@ class RefundDialog(_Dialog):
             kind = {RefundState.APPROVED: "ok", RefundState.PENDING: "warn", RefundState.REQUESTED: "warn"}.get(
                 record.state, "error"
             )
-            self.outcome.show_result(kind, engine_text(record.message))
+            text = engine_text(record.message)
+            if record.state == RefundState.APPROVED:
+                text = fmt(self.tr("Refunded %1 to the customer's Mercado Pago account."), money(record.amount, self.site))
+            self.outcome.show_result(kind, text)
             self.refunded.emit(record)
         finally:
             if self.alive():
@@ -717,7 +767,8 @@ class ReviewDialog(_Dialog):
         self.live.setStyleSheet(
             f"background: #f4f6f8; border: 1px solid {theme.LINE}; border-radius: 6px; padding: 10px; font-size: 15px;"
         )
-        self.lookup_button = theme.big_button(self.tr("Ask again"), "F5", role="secondary")
+        self.lookup_button = QPushButton(self.tr("Ask again (F5)"))
+        self.lookup_button.setMinimumHeight(34)
         self.lookup_button.clicked.connect(self.look_up)
         QShortcut(QKeySequence("F5"), self).activated.connect(self.look_up)
         self.reason = _reason_field(
@@ -732,8 +783,8 @@ class ReviewDialog(_Dialog):
         self.outcome = Outcome()
         self.note = _label()
         self.note.setStyleSheet(f"color: {BAD_COLOUR};")
-        self.paid_button = theme.big_button(self.tr("Mark paid"), "PIN", role="success")
-        self.void_button = theme.big_button(self.tr("Void: not paid"), "PIN", role="danger")
+        self.paid_button = theme.big_button(self.tr("Mark paid…"), None, role="success")
+        self.void_button = theme.big_button(self.tr("Void: not paid…"), None, role="danger")
         self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
         self.paid_button.clicked.connect(lambda: self.resolve("paid"))
         self.void_button.clicked.connect(lambda: self.resolve("void"))
@@ -745,7 +796,7 @@ class ReviewDialog(_Dialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.void_button)
         buttons.addWidget(self.paid_button)
-        layout = QVBoxLayout(self)
+        layout = self._margins(QVBoxLayout(self))
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         layout.addLayout(live_row)
@@ -773,7 +824,7 @@ class ReviewDialog(_Dialog):
         self.attempt = attempt
         details = _review_details(attempt.review)
         when = attempt.updated_at.astimezone().strftime("%d/%m %H:%M")
-        self.title.setText(fmt(self.tr("Sale of %1 to review"), format_money(attempt.total, self.site)))
+        self.title.setText(fmt(self.tr("Sale of %1 to review"), money(attempt.total, self.site)))
         why = engine_text(details.get("message") or attempt.message) or self.tr("The outcome of this sale could not be learnt.")
         self.why.setText(fmt(self.tr("Since %1: %2"), when, why))
         if attempt.state != S.NEEDS_REVIEW:
@@ -798,6 +849,7 @@ class ReviewDialog(_Dialog):
                             "you resolve it, it is marked paid whatever you choose."),
                     self.lookup_failed,
                 ))
+                _refit(self.live)
             return
         finally:
             self._working = False
@@ -810,6 +862,7 @@ class ReviewDialog(_Dialog):
         self.lookup_failed = None
         self.live.setText(self._describe(lookup))
         self._update()
+        _refit(self.live)
 
     def _describe(self, lookup) -> str:
         d = lookup.decision
@@ -819,12 +872,12 @@ class ReviewDialog(_Dialog):
         rows = [f"<b>{engine_text(d.message)}</b> <span style='color:{theme.MUTED}'>{asked}</span>"]
         if total is not None:
             rows.append(fmt(
-                self.tr("Approved: <b>%1</b> of %2"), format_money(d.approved_total, self.site), format_money(total, self.site)
+                self.tr("Approved: <b>%1</b> of %2"), money(d.approved_total, self.site), money(total, self.site)
             ))
         for p in d.payments:
-            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, format_money(p.amount, self.site)))
+            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, money(p.amount, self.site)))
         for p in d.rejected:
-            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, format_money(p.amount, self.site)))
+            rows.append(fmt(self.tr("Payment %1: %2 · %3"), p.mp_payment_id, p.status, money(p.amount, self.site)))
         if d.merchant_order_ids:
             rows.append(fmt(self.tr("Mercado Pago orders: %1"), ", ".join(str(i) for i in d.merchant_order_ids)))
         else:
@@ -938,6 +991,7 @@ class AuditLogDialog(_Dialog):
         self.engine = engine
         self.limit = limit
         self.entries: list[Any] = []
+        self.sale_codes: dict[int, str] = {}
         self.resize(1100, 560)
         self.table = QTableWidget(0, len(AUDIT_COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in AUDIT_COLUMNS])
@@ -959,7 +1013,7 @@ class AuditLogDialog(_Dialog):
         buttons.addWidget(self.summary, 1)
         for b in (self.refresh_button, self.export_button, self.close_button):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
+        layout = self._margins(QVBoxLayout(self))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -971,6 +1025,8 @@ class AuditLogDialog(_Dialog):
     async def refresh(self) -> None:
         try:
             entries = await self.engine.audit_log(limit=self.limit)
+            for sale_id in {e.sale_id for e in entries} - set(self.sale_codes) - {None}:
+                self.sale_codes[sale_id] = (await self.engine.sale(sale_id)).code  # as the sales list shows it
         except Exception as exc:
             if self.alive():
                 self.summary.setText(errors.report(exc, "audit log"))
@@ -986,7 +1042,7 @@ class AuditLogDialog(_Dialog):
                 e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
                 e.actor,
                 self.tr(ACTION_TITLES[e.action]) if e.action in ACTION_TITLES else e.action,
-                "" if e.sale_id is None else str(e.sale_id),
+                "" if e.sale_id is None else self.sale_codes.get(e.sale_id, str(e.sale_id)),
                 "" if e.payment_id is None else str(e.payment_id),
                 "" if e.refund_id is None else str(e.refund_id),
                 e.reason,
@@ -1002,6 +1058,9 @@ class AuditLogDialog(_Dialog):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.summary.setText(fmt(self.tr("%1 supervisor actions"), len(self.entries)))
+
+    def fit(self) -> None:
+        """A table window keeps the size it was given (the table scrolls)."""
 
     def export(self, path: str | Path | None = None) -> QFileDialog | Path | None:
         """Write the log as CSV to `path`, or where a (non-modal) file dialog says."""
@@ -1041,7 +1100,7 @@ class TokenRefusedNotice(_Dialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("TokenRefusedNotice", "Access token refused"), parent)
-        self.resize(560, 0)
+        self.resize(640, 0)
         band = QFrame()
         band.setStyleSheet(f"background: {theme.STATE_COLOURS['needs_review'][0]}; border-radius: 6px;")
         band_layout = QVBoxLayout(band)
@@ -1056,9 +1115,9 @@ class TokenRefusedNotice(_Dialog):
         self.supervisor_button.clicked.connect(self._supervisor)
         self.later_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.later_button)
-        buttons.addWidget(self.supervisor_button)
-        layout = QVBoxLayout(self)
+        buttons.addWidget(self.later_button, 1)
+        buttons.addWidget(self.supervisor_button, 2)
+        layout = self._margins(QVBoxLayout(self))
         layout.addWidget(band)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
