@@ -350,9 +350,11 @@ class AppSettings:
             options.pos_name = self.register_name
         if self.printer and not getattr(options, "printer_name", None):
             options.printer_name = self.printer
-        for name, value in (("api_generation", self.api_generation), ("qr_mode", self.qr_mode)):
-            if hasattr(options, name):
-                setattr(options, name, value)
+        # The API and QR mode: the command line's --api / --qr-mode win when given.
+        if getattr(options, "api", None) is None and hasattr(options, "api"):
+            options.api = self.api_generation
+        if getattr(options, "qr_mode", None) in (None, "static") and hasattr(options, "qr_mode"):
+            options.qr_mode = self.qr_mode
         if self.mode == Mode.ACCOUNT and tokens is not None:
             token = tokens.get()
             options.token = token.reveal() if token is not None else None

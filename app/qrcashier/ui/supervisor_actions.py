@@ -2,10 +2,11 @@
 
 Start-up (ui/app.py, before the main window, inside the running loop):
 
-    settings, tokens = open_settings_and_tokens()
-    if not await prepare_start(settings, tokens, sandbox_flag=args.sandbox):
+    options = Options.from_args(args)
+    prepared = await settings_for_start(args, options)   # wizard / token page when needed
+    if prepared is None:
         return 0                                   # the installer cancelled the first-run setup
-    options = settings.apply_to(Options.from_args(args), tokens)
+    services.settings, services.tokens = prepared
 
 Main window (after `await services.start()`):
 
@@ -53,6 +54,21 @@ def open_settings_and_tokens(profile: str | None = None) -> tuple[AppSettings, T
     return settings, TokenStore.for_platform(settings.keyring_account)
 
 
+async def settings_for_start(args: Any, options: Any) -> tuple[AppSettings, TokenStore | None] | None:
+    """For ui/app.py: the settings (and token store) the app runs with, after the first-run
+    wizard or the token page when needed; `options` filled from them. None: the installer
+    cancelled, quit. With --sandbox the demo runs as asked (the settings give the supervisor
+    PIN only; no token store is opened)."""
+    settings = AppSettings()
+    if getattr(args, "sandbox", False):
+        return settings, None
+    tokens = TokenStore.for_platform(settings.keyring_account)
+    if not await prepare_start(settings, tokens):
+        return None
+    settings.apply_to(options, tokens)
+    return settings, tokens
+
+
 async def prepare_start(
     settings: AppSettings, tokens: TokenStore, *, sandbox_flag: bool = False, env: SetupEnv | None = None
 ) -> bool:
@@ -81,15 +97,22 @@ class SupervisorActions(QObject):
     token_changed = Signal(object)  # AccessToken or None: the app reconnects with it (services restart)
     settings_saved = Signal()
 
-    def __init__(self, window: QWidget, services: Any, settings: AppSettings, tokens: TokenStore) -> None:
+    def __init__(self, window: QWidget, services: Any, settings: AppSettings, tokens: TokenStore | None) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
         self.settings = settings
-        self.tokens = tokens
+        self._tokens = tokens
         self.gate = SupervisorGate(settings)
         self.watch: TokenRefusedWatch | None = None
         self.dialogs: list[QWidget] = []
+
+    @property
+    def tokens(self) -> TokenStore:
+        """The token store (opened on first use when the app started with --sandbox)."""
+        if self._tokens is None:
+            self._tokens = TokenStore.for_platform(self.settings.keyring_account)
+        return self._tokens
 
     @property
     def engine(self):

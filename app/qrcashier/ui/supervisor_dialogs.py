@@ -609,7 +609,9 @@ class RefundDialog(_Dialog):
     async def _load(self) -> None:
         self.busy.start(self.tr("Reading the sale's payments…"))
         try:
-            payments = [p for p in await self.engine.payments(attempt_id=self.attempt_id) if p.status == "approved"]
+            # every approved payment of the sale (a voided attempt's money too: the review says to refund it here)
+            attempt = await self.engine.attempt(self.attempt_id)
+            payments = [p for p in await self.engine.payments(sale_id=attempt.sale_id) if p.status == "approved"]
             left = {p.mp_payment_id: await self.engine.refundable(p.mp_payment_id) for p in payments}
         except Exception as exc:  # the journal or the engine: say so, never a traceback for the supervisor
             if self.alive():
