@@ -655,6 +655,10 @@
         <translation>Las ventas del día están disponibles cuando QR Cashier se conecta.</translation>
     </message>
     <message>
+        <source>Settings are available once QR Cashier is connected.</source>
+        <translation>La configuración está disponible cuando QR Cashier se conecta.</translation>
+    </message>
+    <message>
         <source>The cart is empty: scan or add an item first.</source>
         <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
     </message>
@@ -1242,6 +1246,14 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolver…</translation>
     </message>
     <message>
         <source>%1 (charge %2)</source>

@@ -655,6 +655,10 @@
         <translation>As vendas do dia ficam disponíveis quando o QR Cashier estiver conectado.</translation>
     </message>
     <message>
+        <source>Settings are available once QR Cashier is connected.</source>
+        <translation>As configurações ficam disponíveis quando o QR Cashier se conecta.</translation>
+    </message>
+    <message>
         <source>The cart is empty: scan or add an item first.</source>
         <translation>O carrinho está vazio: escaneie ou adicione um item primeiro.</translation>
     </message>
@@ -1242,6 +1246,14 @@
     <message>
         <source>Close</source>
         <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Reembolsar…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolver…</translation>
     </message>
     <message>
         <source>%1 (charge %2)</source>

@@ -211,9 +211,15 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     from .services import Options, Services
 
     options = Options.from_args(args)
+    from .supervisor_actions import settings_for_start
+
+    prepared = await settings_for_start(args, options)  # first-run wizard / token page when needed
+    if prepared is None:
+        return 0  # the installer cancelled the first-run setup
     quit_requested = asyncio.Event()
     restore_signals = _quit_on_signals(quit_requested)
     services = Services(options)
+    services.settings, services.tokens = prepared  # Settings, the supervisor PIN, diagnostics
     window: MainWindow | None = None
     try:
         window = MainWindow(services, on_quit=quit_requested.set)

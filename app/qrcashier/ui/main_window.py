@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QWidget] = []
         self.receipt_dialog = None
         self.sales_dialog = None
+        self.supervisor = None  # SupervisorActions, once connected (start)
         self.customer = None
         self.last_receipt: Receipt | None = None
         self.last_import_report = None
@@ -345,6 +346,8 @@ class MainWindow(QMainWindow):
         key("+", lambda: self._step_quantity(+1))
         key("-", lambda: self._step_quantity(-1))
         key("Ctrl+Shift+D", self.open_diagnostics)
+        key("Ctrl+,", lambda: self.open_settings())
+        key("Ctrl+Shift+A", self.open_audit_log)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self._painted and event.type() == QEvent.Type.Paint and obj is self.centralWidget():
@@ -407,6 +410,7 @@ class MainWindow(QMainWindow):
             return
         self.engine = self.services.engine
         self._unsubscribe = self.engine.subscribe(self._on_event)
+        self._start_supervisor()
         pos = self.services.pos
         if self.customer is not None:
             self.customer.set_store_name(self.services.store_name)
@@ -465,6 +469,8 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop listening and close our windows; the services are closed by the caller."""
         self._shutting_down = True
+        if getattr(self, "supervisor", None) is not None:
+            self.supervisor.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -794,9 +800,35 @@ class MainWindow(QMainWindow):
                 self.sales_dialog = None
         self.sales_dialog = SalesDialog(self.engine, self.site, parent=self)
         self.sales_dialog.reprint_requested.connect(self.reprint)
+        if getattr(self, "supervisor", None) is not None:
+            self.sales_dialog.refund_requested.connect(self.supervisor.refund)
+            self.sales_dialog.review_requested.connect(self.supervisor.review)
         self.sales_dialog.destroyed.connect(lambda *_: setattr(self, "sales_dialog", None))
         self.sales_dialog.show()
         self.sales_dialog.refresh()
+
+    # --- supervisor (ui/supervisor_actions.py: each action asks the PIN when confirmed) ------------
+
+    def _start_supervisor(self) -> None:
+        settings = getattr(self.services, "settings", None)
+        if settings is None or getattr(self, "supervisor", None) is not None:
+            return
+        from .supervisor_actions import SupervisorActions
+
+        self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
+        self.supervisor.watch_token()  # a 401 during a sale: a plain notice, then the supervisor's token page
+
+    def open_settings(self, page: str | None = None) -> None:
+        """Ctrl+,: Settings (the setup pages), after the supervisor PIN."""
+        if getattr(self, "supervisor", None) is None:
+            self._item_error(self.tr("Settings are available once QR Cashier is connected."))
+            return
+        self.supervisor.open_settings(page)
+
+    def open_audit_log(self) -> None:
+        """Ctrl+Shift+A: every supervisor action, with CSV export."""
+        if getattr(self, "supervisor", None) is not None:
+            self.supervisor.audit_log()
 
     def open_diagnostics(self) -> None:
         """Ctrl+Shift+D: version, API, keyring, last contact, pending attempts, support bundle."""

@@ -83,6 +83,8 @@ def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow
 
 class SalesDialog(QDialog):
     reprint_requested = Signal(int)  # attempt id
+    refund_requested = Signal(int)  # attempt id: a supervisor refunds its payment (ui/supervisor_actions.py)
+    review_requested = Signal(int)  # attempt id: a supervisor resolves a sale that needs review
 
     def __init__(self, engine, site: Site, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,15 +113,21 @@ class SalesDialog(QDialog):
         self.reprint_button = theme.big_button(self.tr("Reprint (COPY)"), "F5")
         self.refresh_button = theme.big_button(self.tr("Refresh"), "F9", role="secondary")
         self.close_button = theme.big_button(self.tr("Close"), "Esc", role="secondary")
+        self.refund_button = theme.big_button(self.tr("Refund…"), "F6", role="secondary")
+        self.review_button = theme.big_button(self.tr("Resolve…"), "F7", role="secondary")
+        self.refund_button.clicked.connect(self.refund)
+        self.review_button.clicked.connect(self.review)
         self.reprint_button.clicked.connect(self.reprint)
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
-        for seq, slot in (("F5", self.reprint), ("F9", self.refresh)):
+        for seq, slot in (("F5", self.reprint), ("F9", self.refresh), ("F6", self.refund), ("F7", self.review)):
             sc = QShortcut(QKeySequence(seq), self)
             sc.activated.connect(slot)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(self.refund_button)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -188,9 +196,23 @@ class SalesDialog(QDialog):
     def _update_buttons(self) -> None:
         row = self.selected()
         self.reprint_button.setEnabled(row is not None and row.attempt.state == AttemptState.PAID)
+        self.refund_button.setEnabled(row is not None and bool(row.payment_ids))
+        self.review_button.setEnabled(row is not None and row.attempt.state == AttemptState.NEEDS_REVIEW)
 
     def reprint(self) -> None:
         row = self.selected()
         if row is None or row.attempt.state != AttemptState.PAID:
             return
         self.reprint_requested.emit(row.attempt.id)
+
+    def refund(self) -> None:
+        """F6: refund the selected sale's payment (a supervisor, with the PIN)."""
+        row = self.selected()
+        if row is not None and row.payment_ids:
+            self.refund_requested.emit(row.attempt.id)
+
+    def review(self) -> None:
+        """F7: resolve the selected sale that needs review (a supervisor, after the live lookup)."""
+        row = self.selected()
+        if row is not None and row.attempt.state == AttemptState.NEEDS_REVIEW:
+            self.review_requested.emit(row.attempt.id)
