@@ -25,7 +25,7 @@ def idle(dialog: SetupDialog) -> bool:
     return not dialog._working and not getattr(page, "_working", False) and (busy is None or busy.isHidden())
 
 
-async def next_page(qtbot, dialog: SetupDialog, key: str, timeout: float = 5.0) -> None:
+async def next_page(qtbot, dialog: SetupDialog, key: str, timeout: float = 10.0) -> None:
     click(qtbot, dialog.next_button)
     await wait_until(lambda: dialog.current.key == key and idle(dialog), timeout, f"the {key} page")
 
@@ -43,12 +43,12 @@ async def paste_token(qtbot, dialog: SetupDialog, text: str) -> None:
     page.field.setText(text)
     page._edited(text)
     click(qtbot, page.check_button)
-    await wait_until(lambda: page.state.check is not None and not page._working, 5, "the token check")
+    await wait_until(lambda: page.state.check is not None and not page._working, 10, "the token check")
 
 
 async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) -> None:
     store = dialog.page("store")
-    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 5, "the store list")
+    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 10, "the store list")
     assert store.store_box.currentData() == store.NEW and store.store_ext.text() == "KIOSCO1"
     assert store.pos_box.currentData() == store.NEW and store.pos_ext.text() == "CAJA1"
     # the POS external id is checked as Mercado Pago requires, before any call
@@ -79,7 +79,7 @@ async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) ->
     pin._edited("")
     await next_page(qtbot, dialog, "done")
     click(qtbot, dialog.finish_button)
-    await wait_until(lambda: dialog.future.done(), 5, "Finish")
+    await wait_until(lambda: dialog.future.done(), 10, "Finish")
     assert dialog.future.result() is True
 
 
@@ -99,7 +99,7 @@ async def account_wizard(qtbot, env, token: str, tmp_path: Path) -> SetupDialog:
     await paste_token(qtbot, dialog, token)
     await next_page(qtbot, dialog, "store")
     store = dialog.page("store")
-    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 5, "the store list")
+    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 10, "the store list")
     fill_address(store)
     await through_store_to_finish(qtbot, dialog, tmp_path)
     return dialog

@@ -25,7 +25,7 @@ from qrcashier.token_store import BackendChoice, TokenStore
 TLS = ssl.create_default_context()  # one TLS context for every client (building one costs ~40 ms)
 
 
-async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition") -> None:
+async def wait_until(predicate, timeout: float = 10.0, what: str = "the condition") -> None:
     """Poll on the running loop (never qtbot.waitUntil inside a coroutine)."""
     try:
         async with asyncio.timeout(timeout):
@@ -39,6 +39,14 @@ async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition
 def keep_running_when_a_window_closes(qapp):
     """As the app does (qt-notes §2.2): closing the last dialog must not quit Qt under the loop."""
     qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture(autouse=True)
+def dialogs_enabled(monkeypatch):
+    """Message boxes on (an in-process self-test elsewhere in the run turns them off globally)."""
+    from qrcashier.ui import errors
+
+    monkeypatch.setattr(errors, "_dialogs_enabled", True)
 
 
 @pytest.fixture(autouse=True)

@@ -58,7 +58,7 @@ async def test_account_branch_then_the_pos_is_reused_on_the_next_start(
     assert dialog.step_label.text() == "Step 3 of 7"
     # a real account gets no demo address: the installer types the store's
     store = dialog.page("store")
-    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 5, "the store list")
+    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 10, "the store list")
     for field, value in ((store.street, "Calle 7"), (store.number, "1234"), (store.city, "La Plata"),
                          (store.state_name, "Buenos Aires"), (store.lat, "-34.92"), (store.lng, "-57.95")):
         assert field.text() == ""
@@ -77,10 +77,10 @@ async def test_account_branch_then_the_pos_is_reused_on_the_next_start(
     settings_dialog = await open_settings(None, make_env(), None, page="store")
     qtbot.addWidget(settings_dialog)
     store = settings_dialog.page("store")
-    await wait_until(lambda: store.pos_box.count() > 1 and idle(settings_dialog), 5, "the saved register")
+    await wait_until(lambda: store.pos_box.count() > 1 and idle(settings_dialog), 10, "the saved register")
     assert store.store_box.currentData() == "KIOSCO1" and store.pos_box.currentData() == "CAJA1"
     click(qtbot, store.apply_button)
-    await wait_until(lambda: store.result.kind == "ok", 5, "the check")
+    await wait_until(lambda: store.result.kind == "ok", 10, "the check")
     assert "which will be reused" in store.result.text() and "found the register Caja 1" in store.result.text()
     assert store.state.provisioned.pos.id == pos_id and not store.state.provisioned.created_pos
     settings_dialog.close()
@@ -160,7 +160,7 @@ async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(qtb
     assert dialog.next_button.isEnabled()
     await next_page(qtbot, dialog, "store")
     store = dialog.page("store")
-    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 5, "the store list")
+    await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 10, "the store list")
     fill_address(store)
     await through_store_to_finish(qtbot, dialog, tmp_path)
     assert nowhere.get() == AccessToken(token) and "this session only" in nowhere.where()
@@ -183,27 +183,27 @@ async def test_settings_replace_and_remove_the_token_after_the_pin(qtbot, make_e
     import asyncio
 
     opening = asyncio.ensure_future(open_settings(None, make_env(audit=write), gate, page="token"))
-    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 5, "the PIN prompt")
+    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the PIN prompt")
     gate.prompt.name_field.setText("Marta")
     gate.prompt.pin_field.setText(PIN)
     click(qtbot, gate.prompt.ok_button)
     dialog = await opening
     qtbot.addWidget(dialog)
     page = dialog.page("token")
-    await wait_until(lambda: "Current token: SANDBOX-" in page.current.text(), 5, "the saved token's hint")
+    await wait_until(lambda: "Current token: SANDBOX-" in page.current.text(), 10, "the saved token's hint")
     assert dialog.current is page
     assert token not in page.current.text()
     changed: list = []
     dialog.token_changed.connect(changed.append)
     await paste_token(qtbot, dialog, "TEST-sandboxseller")
     click(qtbot, dialog.save_button)
-    await wait_until(lambda: dialog.message.kind == "ok", 5, "Save")
+    await wait_until(lambda: dialog.message.kind == "ok", 10, "Save")
     assert memory_keyring.store == {(SERVICE, "register:default"): "TEST-sandboxseller"}
     assert settings.test_account and changed and changed[-1].is_test
     assert ("Marta", "token_replaced") in [(a, b) for a, b, _ in audit]
     click(qtbot, page.remove_button)
-    await wait_until(lambda: page.confirm_box is not None and page.confirm_box.isVisible(), 2, "the confirmation")
+    await wait_until(lambda: page.confirm_box is not None and page.confirm_box.isVisible(), 10, "the confirmation")
     page.confirm_box.button(QMessageBox.StandardButton.Yes).click()
-    await wait_until(lambda: memory_keyring.store == {}, 5, "the removal")
-    await wait_until(lambda: ("Marta", "token_removed") in [(a, b) for a, b, _ in audit], 2, "the audit row")
+    await wait_until(lambda: memory_keyring.store == {}, 10, "the removal")
+    await wait_until(lambda: ("Marta", "token_removed") in [(a, b) for a, b, _ in audit], 10, "the audit row")
     assert changed[-1] is None and tokens.get() is None

@@ -99,7 +99,7 @@ class Shop:
         return await wait_state(engine, attempt.id, AttemptState.PAID), payment
 
 
-async def wait_state(engine: CheckoutEngine, attempt_id: int, *states: AttemptState, timeout: float = 5.0):
+async def wait_state(engine: CheckoutEngine, attempt_id: int, *states: AttemptState, timeout: float = 10.0):
     """The attempt once it is in one of `states` (read from the journal, on its thread)."""
     try:
         async with asyncio.timeout(timeout):
@@ -114,7 +114,7 @@ async def wait_state(engine: CheckoutEngine, attempt_id: int, *states: AttemptSt
 
 async def enter_pin(qtbot, gate: SupervisorGate, pin: str = PIN, name: str = "Marta") -> None:
     """Wait for the gate's prompt and type the name and PIN into it, then press Confirm."""
-    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 5, "the PIN prompt")
+    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the PIN prompt")
     prompt = gate.prompt
     prompt.name_field.setText(name)
     prompt.pin_field.setText(pin)

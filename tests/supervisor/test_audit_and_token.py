@@ -34,23 +34,23 @@ async def test_audit_rows_are_shown_and_exported_as_csv(qtbot, shop, tmp_path):
         cancel.reason.setCurrentText("=HYPERLINK(\"x\") customer left")  # typed by a person: never a formula
         qtbot.mouseClick(cancel.confirm_button, LEFT)
         await enter_pin(qtbot, shop.gate, name="Marta")
-        await wait_until(lambda: cancel.outcome_kind == "cancelled", 5, "the cancel")
+        await wait_until(lambda: cancel.outcome_kind == "cancelled", 10, "the cancel")
         attempt, payment = await shop.paid_sale(engine, "800.00")
         refund = RefundDialog(engine, shop.gate, MLA, attempt.id)
         qtbot.addWidget(refund)
         refund.open()
-        await wait_until(lambda: refund.payments, 5, "the payments")
+        await wait_until(lambda: refund.payments, 10, "the payments")
         refund.reason.setCurrentText("Devolución parcial")
         refund.amount_field.setText("300")
         refund.partial_radio.setChecked(True)
         qtbot.mouseClick(refund.refund_button, LEFT)
         await enter_pin(qtbot, shop.gate, name="Ana")
-        await wait_until(lambda: refund.last_record is not None and not refund._working, 5, "the refund")
+        await wait_until(lambda: refund.last_record is not None and not refund._working, 10, "the refund")
 
         log = AuditLogDialog(engine)
         qtbot.addWidget(log)
         log.open()
-        await wait_until(lambda: len(log.entries) == 2, 5, "the audit rows")
+        await wait_until(lambda: len(log.entries) == 2, 10, "the audit rows")
         assert log.table.rowCount() == 2
         newest = [log.table.item(0, c).text() for c in range(log.table.columnCount())]
         assert newest[1:3] == ["Ana", "Refund"] and newest[4] == str(payment["id"]) and newest[6] == "Devolución parcial"
@@ -90,7 +90,7 @@ async def test_a_401_during_a_sale_sends_the_cashier_to_the_supervisor_and_keeps
             attempt = await shop.charge(engine)
             assert attempt.state == S.WAITING
             await shop.control("POST", "/sandbox/token/revoke")  # Mercado Pago now answers 401
-            await wait_until(lambda: notices, 5, "the notice")
+            await wait_until(lambda: notices, 10, "the notice")
             await asyncio.sleep(0.3)  # the engine keeps reading (and failing): still one notice
             assert len(notices) == 1 and watch.count > 1
             notice = notices[0]
@@ -103,7 +103,7 @@ async def test_a_401_during_a_sale_sends_the_cashier_to_the_supervisor_and_keeps
             qtbot.mouseClick(notice.supervisor_button, LEFT)
             assert supervisor_called == [True] and not notice.isVisible()
             watch.reset()  # e.g. once the token was replaced: the next refusal shows the notice again
-            await wait_until(lambda: len(notices) == 2, 5, "a second notice after the reset")
+            await wait_until(lambda: len(notices) == 2, 10, "a second notice after the reset")
     finally:
         watch.remove()
     assert watch._hook not in shop.http.event_hooks["response"]

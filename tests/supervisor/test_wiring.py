@@ -36,7 +36,7 @@ async def test_start_up_without_setup_shows_the_wizard_and_cancelling_quits(qtbo
                         classmethod(lambda cls, account="default": cls(BackendChoice.injected(memory_keyring), account)))
     args = Namespace(data_dir=str(tmp_path), sandbox=False)
     main = asyncio.ensure_future(app_module.async_main(args))
-    await wait_until(lambda: visible("Set up QR Cashier") is not None, 5, "the wizard")
+    await wait_until(lambda: visible("Set up QR Cashier") is not None, 10, "the wizard")
     wizard = visible("Set up QR Cashier")
     qtbot.addWidget(wizard)
     assert visible("QR Cashier") is None  # no main window before the setup
@@ -66,24 +66,24 @@ async def test_the_main_window_reaches_every_supervisor_action(qtbot, settings, 
         window._add("Yerba", Decimal("2000"), 1)
         await window.charge()
         await services.sandbox_control("POST", "/sandbox/pos/CAJA1/pay", {"status": "approved"})
-        await wait_until(lambda: window.attempt is not None and window.attempt.state == S.PAID, 5, "paid")
+        await wait_until(lambda: window.attempt is not None and window.attempt.state == S.PAID, 10, "paid")
         # the sales list: Refund… on the paid sale opens the refund dialog (the PIN comes when confirmed)
         window.open_sales()
         sales = window.sales_dialog
-        await wait_until(lambda: sales.rows, 5, "the sales of the day")
+        await wait_until(lambda: sales.rows, 10, "the sales of the day")
         sales.table.selectRow(0)
         assert sales.refund_button.isEnabled() and not sales.review_button.isEnabled()
         qtbot.mouseClick(sales.refund_button, Qt.MouseButton.LeftButton)
         refund = next((d for d in window.supervisor.dialogs if type(d).__name__ == "RefundDialog"), None)
         assert refund is not None
-        await wait_until(lambda: refund.payments, 5, "the payment")
+        await wait_until(lambda: refund.payments, 10, "the payment")
         assert refund.payments[0].amount == Decimal("2000.00") and window.supervisor.gate.prompt is None
         refund.close()
         sales.close()
         # Ctrl+, asks the PIN, then shows Settings (the shortcut fired as Qt would: offscreen has no key focus)
         shortcut(window, "Ctrl+,").activated.emit()
         await enter_pin(qtbot, window.supervisor.gate, PIN)
-        await wait_until(lambda: any(type(d).__name__ == "SetupDialog" for d in window.supervisor.dialogs), 5, "Settings")
+        await wait_until(lambda: any(type(d).__name__ == "SetupDialog" for d in window.supervisor.dialogs), 10, "Settings")
         dialog = next(d for d in window.supervisor.dialogs if type(d).__name__ == "SetupDialog")
         assert dialog.settings_mode and dialog.supervisor == "Marta"
         dialog.close()
