@@ -13,7 +13,10 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
+    p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
     p.add_argument("--sandbox", action="store_true", help="run against the embedded Mercado Pago sandbox (no account needed)")
     p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
     p.add_argument("--data-dir", metavar="DIR", help="folder for the journal, catalog and logs (default: the user's data folder)")

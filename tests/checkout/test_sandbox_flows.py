@@ -90,7 +90,8 @@ async def test_partial_payment_needs_review(rig):
     assert review["reason"] == "partial" and review["lookup"]["approved_total"] == "1000.00"
     assert [p.amount for p in await h.engine.payments(attempt_id=attempt.id)] == [Decimal("1000.00")]
     pos = next(p for p in rig.server.state.pos.values() if p.external_id == POS)
-    assert pos.order is None  # withdrawn: nobody can pay more on it
+    # Withdrawn right after the move to needs_review: nobody can pay more on it.
+    await until(lambda: pos.order is None, what="the order to be withdrawn")
     assert await h.engine.live_attempt() is None  # the register is free for the next customer
 
 

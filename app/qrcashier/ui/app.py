@@ -98,6 +98,9 @@ def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
     if root.level == logging.NOTSET or root.level > logging.INFO:
         root.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry full URLs
+    # qasync logs every executor callback with its arguments at DEBUG: secrets must never be
+    # passed as arguments (closures are), and its debug lines stay out of the log regardless.
+    logging.getLogger("qasync").setLevel(logging.INFO)
     logging.captureWarnings(True)
     return log_path
 

@@ -733,6 +733,11 @@ class MainWindow(QMainWindow):
         if self._charging:
             return
         if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
+            if self.supervisor is not None and self.supervisor.settings.pin_hash:
+                # Cancelling an order is a supervisor's action: PIN, audit, and "paid wins".
+                self.supervisor.cancel_order(self.attempt)
+                return
+            # No supervisor PIN set yet (a fresh sandbox demo): the cashier confirms instead.
             errors.message_box(
                 self, self.tr("Cancel the charge?"),
                 self.tr("Remove the order from the QR? If the customer already paid, the sale still completes as paid."),

@@ -629,7 +629,7 @@ class TokenPage(SetupPage):
             return
         if self.env.tokens.is_secure:
             # NoSecureStore / TokenStoreError go to the caller; off the loop: the store may prompt
-            await asyncio.get_running_loop().run_in_executor(None, self.env.tokens.set, token)
+            await asyncio.get_running_loop().run_in_executor(None, lambda: self.env.tokens.set(token))
         elif self.state.session_only:
             self.env.tokens.keep_for_session(token)
         else:
@@ -1301,7 +1301,7 @@ class PinPage(SetupPage):
         if self.state.pin_hash is None:
             self.busy.start(self.tr("Protecting the PIN…"))
             try:
-                self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, hash_pin, self.pin.text())
+                self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, lambda pin=self.pin.text(): hash_pin(pin))
             finally:
                 self.busy.stop()
             self.done_label.show_result("ok", self.tr("PIN ready."))

@@ -349,7 +349,7 @@ class PinPrompt(_Dialog):
         self.message.setText(self.tr("Checking…"))
         encoded = self.guard.encoded or ""
         try:
-            ok = await asyncio.get_running_loop().run_in_executor(None, verify_pin, pin, encoded)
+            ok = await asyncio.get_running_loop().run_in_executor(None, lambda: verify_pin(pin, encoded))
         finally:
             self._checking = False
         result = self.guard.record(ok)
