@@ -135,7 +135,7 @@ def pyinstaller(py: Path, probe: bool) -> None:
         env["QRCASHIER_PROBE"] = "1"
     run([py, "-m", "PyInstaller", SPEC, "--noconfirm", "--distpath", DIST, "--workpath", WORK, "--log-level", "WARN"],
         cwd=ROOT, env=env)
-    # Next to the executable for a desktop entry / shortcut (docs/installing.md).
+    # Next to the executable for a desktop entry / shortcut (README, "Installing QR Cashier").
     shutil.copy2(ROOT / "resources" / "icons" / "qrcashier.png", APP_DIR / "qrcashier.png")
 
 
@@ -204,7 +204,7 @@ def xcb_report() -> None:
     missing = [lib for lib in bundle.XCB_SONAMES if lib not in cache]
     if missing:
         say(f"warning: not on this machine, so not bundled: {', '.join(missing)}. The executable still runs "
-            f"offscreen; on a desktop it needs them from the system (docs/installing.md).")
+            f"offscreen; on a desktop it needs them from the system (README, "Installing QR Cashier").")
     plugin = internal_dir() / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if plugin.exists() and shutil.which("ldd"):
         env = dict(os.environ, LD_LIBRARY_PATH=str(internal_dir()))

@@ -58,7 +58,7 @@ def package_data(root: Path, package: str = "qrcashier") -> list[tuple[str, str]
 # Linux: the shared libraries Qt's xcb platform plugin loads at run time that are not part
 # of a minimal X11 install (Debian/Ubuntu package names; Qt 6 linux-requirements page and
 # qt-notes §4). PyInstaller copies those it finds on the build machine into the bundle, so
-# build.py warns when one is missing there; docs/installing.md asks targets for them too.
+# build.py warns when one is missing there; README, "Installing QR Cashier" asks targets for them too.
 XCB_PACKAGES = [
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-randr0",
     "libxcb-render-util0", "libxcb-xinerama0", "libxcb-shape0", "libxkbcommon-x11-0",

@@ -9,7 +9,7 @@
 
 It binds loopback unless told otherwise. Mercado Pago must reach the public listener over
 HTTPS: put a reverse proxy with TLS in front of it and pass that address as `public_url`
-(docs/unattended.md). The optional control listener (`control_port`) lets a register or a
+(README, "Self-service registers"). The optional control listener (`control_port`) lets a register or a
 device in another process place orders (control.py); it binds loopback too.
 """
 
