@@ -665,43 +665,39 @@ class MainWindow(QMainWindow):
         return True
 
     def edit_quantity(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            self._item_error(self.tr("Add an item first."))
-            return
-        if not self._can_edit_line():
+        row = self._line_to_edit()
+        if row is None:
             return
         line = self.model.cart.lines[row]
         dialog = QuantityDialog(fmt(self.tr("Quantity of %1"), line.title), line.quantity, parent=self)
-
-        def chosen(quantity: int) -> None:
-            try:
-                self.model.set_quantity(row, quantity)
-            except (InvalidCart, InvalidAmount) as exc:
-                self._item_error(errors.report(exc, "quantity"))
-                return
-            self._cart_changed()
-
-        dialog.value_chosen.connect(chosen)
-        self._open_dialog(dialog)
+        self._edit_line(row, dialog, self.model.set_quantity, "quantity")
 
     def edit_price(self) -> None:
-        row = self._selected_row()
-        if row < 0:
-            self._item_error(self.tr("Add an item first."))
-            return
-        if not self._can_edit_line():
+        row = self._line_to_edit()
+        if row is None:
             return
         line = self.model.cart.lines[row]
         dialog = AmountDialog(
             self.tr("Price"), fmt(self.tr("New unit price of %1:"), line.title), self.site, line.unit_price, parent=self
         )
+        self._edit_line(row, dialog, self.model.set_price, "price")
 
-        def chosen(price: Decimal) -> None:
+    def _line_to_edit(self) -> int | None:
+        """The selected line's row, if there is one and the cart may change; else say why."""
+        row = self._selected_row()
+        if row < 0:
+            self._item_error(self.tr("Add an item first."))
+            return None
+        return row if self._can_edit_line() else None
+
+    def _edit_line(self, row: int, dialog: QWidget, apply, what: str) -> None:
+        """Open `dialog`; the value it yields goes through `apply(row, value)` (the cart validates)."""
+
+        def chosen(value) -> None:
             try:
-                self.model.set_price(row, price)
+                apply(row, value)
             except (InvalidCart, InvalidAmount) as exc:
-                self._item_error(errors.report(exc, "price"))
+                self._item_error(errors.report(exc, what))
                 return
             self._cart_changed()
 
