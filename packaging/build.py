@@ -204,7 +204,7 @@ def xcb_report() -> None:
     missing = [lib for lib in bundle.XCB_SONAMES if lib not in cache]
     if missing:
         say(f"warning: not on this machine, so not bundled: {', '.join(missing)}. The executable still runs "
-            f"offscreen; on a desktop it needs them from the system (README, "Installing QR Cashier").")
+            f"offscreen; on a desktop it needs them from the system (README: Installing QR Cashier).")
     plugin = internal_dir() / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if plugin.exists() and shutil.which("ldd"):
         env = dict(os.environ, LD_LIBRARY_PATH=str(internal_dir()))

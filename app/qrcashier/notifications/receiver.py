@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import ipaddress
 import json
 import logging
 import re
@@ -48,6 +47,7 @@ from typing import Any
 
 from aiohttp import web
 
+from ..serving import url_host
 from .signature import DEFAULT_WINDOW, InvalidSignature, SignatureVerifier
 
 log = logging.getLogger("qrcashier.notifications")
@@ -86,15 +86,6 @@ class _Refused(Exception):
         super().__init__(reason)
         self.status = status
         self.reason = reason
-
-
-def _url_host(host: str) -> str:
-    if host in ("", "0.0.0.0", "::"):
-        return "127.0.0.1"
-    try:
-        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
-    except ValueError:
-        return host
 
 
 def _resource_from(value: Any) -> str | None:
@@ -169,7 +160,7 @@ class NotificationReceiver:
             raise
         receiver._runner = runner
         bound = runner.addresses[0][1]
-        receiver.url = f"http://{_url_host(host)}:{bound}{path}"
+        receiver.url = f"http://{url_host(host)}:{bound}{path}"
         return receiver
 
     async def close(self) -> None:

@@ -9,14 +9,11 @@ as soon as it answers, then serves until interrupted (Ctrl+C or SIGTERM).
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import logging
-import signal
 import sys
 
 from qrcashier.domain.money import SITES
 
+from ..serving import run_server_cli, until_signalled
 from .server import SandboxServer
 
 
@@ -32,33 +29,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 async def serve(args: argparse.Namespace) -> None:
     server = await SandboxServer.start(args.host, args.port, args.site, default_ttl=args.ttl)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
-            loop.add_signal_handler(sig, stop.set)
     try:
         print(f"QR Cashier sandbox listening on {server.base_url}", flush=True)
-        await stop.wait()
+        await until_signalled()
     finally:
         await server.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO,
-        format="%(asctime)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
-    try:
-        asyncio.run(serve(args))
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:  # e.g. the port is taken
-        print(f"qrcashier-sandbox: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_server_cli("qrcashier-sandbox", lambda: serve(args), host=args.host, port=args.port, quiet=args.quiet)
 
 
 if __name__ == "__main__":

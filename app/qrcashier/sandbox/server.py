@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import logging
 from collections.abc import Sequence
 
@@ -23,6 +22,7 @@ from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
 
+from ..serving import url_host
 from . import api, control, orders_api
 from .clock import Clock
 from .httputil import CONTEXT, Context
@@ -41,16 +41,6 @@ def build_app(ctx: Context) -> web.Application:
     app.add_routes(api.routes)
     app.add_routes(orders_api.routes)
     return app
-
-
-def url_host(host: str) -> str:
-    """How the base URL names the bound host (a wildcard bind is reached on loopback)."""
-    if host in ("", "0.0.0.0", "::"):
-        return "127.0.0.1"
-    try:
-        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
-    except ValueError:
-        return host
 
 
 class SandboxServer:

@@ -12,14 +12,11 @@ variable QRCASHIER_MERCHANT_CONTROL_KEY and never printed.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import ipaddress
-import logging
 import os
-import signal
 import sys
 
+from ..serving import run_server_cli, until_signalled
 from .endpoint import DEFAULT_PATH, Contract
 from .orders import check_pos_id
 from .server import MerchantEndpoint, check_public_url
@@ -88,11 +85,6 @@ async def serve(args: argparse.Namespace) -> None:
         control_key=os.environ.get(KEY_ENV) or None,
         log_access=not args.quiet,
     )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
-            loop.add_signal_handler(sig, stop.set)
     try:
         print(f"QR Cashier merchant endpoint listening on {endpoint.base_url}", flush=True)
         if endpoint.control_url:
@@ -103,27 +95,16 @@ async def serve(args: argparse.Namespace) -> None:
             print("note: listening beyond loopback; Mercado Pago should reach it only through HTTPS", flush=True)
         if args.control_port is not None and not _is_loopback(args.control_host) and not os.environ.get(KEY_ENV):
             print(f"warning: the control API is reachable beyond loopback without a key ({KEY_ENV})", flush=True)
-        await stop.wait()
+        await until_signalled()
     finally:
         await endpoint.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO,
-        format="%(asctime)s %(name)s %(message)s",
-        stream=sys.stderr,
+    return run_server_cli(
+        "qrcashier-merchant-server", lambda: serve(args), host=args.host, port=args.port, quiet=args.quiet
     )
-    try:
-        asyncio.run(serve(args))
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:  # e.g. the port is taken
-        print(f"qrcashier-merchant-server: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
-    return 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ device in another process place orders (control.py); it binds loopback too.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -25,6 +24,7 @@ from urllib.parse import quote, urlsplit
 from aiohttp import web
 
 from ..domain.money import Site
+from ..serving import url_host
 from ..mercadopago.models import InstoreOrder
 from .board import LocalBoard
 from .control import build_control_app
@@ -33,16 +33,6 @@ from .orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeR
 
 access_log = logging.getLogger("qrcashier.unattended.access")
 MAX_POS_URL = 299  # Mercado Pago: a POS url is a string of fewer than 300 characters
-
-
-def url_host(host: str) -> str:
-    """How a URL names the bound host (a wildcard bind is reached on loopback)."""
-    if host in ("", "0.0.0.0", "::"):
-        return "127.0.0.1"
-    try:
-        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
-    except ValueError:
-        return host
 
 
 def check_public_url(public_url: str) -> str:
