@@ -628,8 +628,11 @@ class TokenPage(SetupPage):
         if token is None or check is None or not check.ok:
             return
         if self.env.tokens.is_secure:
-            # NoSecureStore / TokenStoreError go to the caller; off the loop: the store may prompt
-            await asyncio.get_running_loop().run_in_executor(None, lambda: self.env.tokens.set(token))
+            # NoSecureStore / TokenStoreError go to the caller; off the loop: the store may prompt.
+            # The closure holds the store and the token only: never a widget (it must not be
+            # released on the worker thread) and never the token as an argument (qasync logs those).
+            tokens = self.env.tokens
+            await asyncio.get_running_loop().run_in_executor(None, lambda: tokens.set(token))
         elif self.state.session_only:
             self.env.tokens.keep_for_session(token)
         else:
