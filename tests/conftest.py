@@ -17,6 +17,7 @@ import keyring.backend
 import pytest
 
 from tests.support.leakwatch import KNOWN_TOKEN, LeakWatch
+from tests.support.waiting import wait_until as _wait_until
 
 
 class InMemoryKeyring(keyring.backend.KeyringBackend):
@@ -107,8 +108,6 @@ def pytest_asyncio_loop_factories(config, item):
     return {"asyncio": asyncio.new_event_loop}
 
 
-async def wait_until(predicate, timeout: float = 5.0, interval: float = 0.01):
-    """Await a condition on the running loop (never qtbot.waitUntil inside a coroutine)."""
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(interval)
+async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition"):
+    """Await a condition on the running loop (tests.support.waiting)."""
+    await _wait_until(predicate, timeout, what)

@@ -28,6 +28,7 @@ from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTT
 from qrcashier.provisioning import RegisterSpec, ensure_register
 
 from .fakes import FakeGateway, ManualClock
+from tests.support.waiting import wait_until as _wait_until
 
 FAST = PollPolicy(interval=0.01, idle_interval=0.02, idle_after=90, max_backoff=0.05, tick=0.02, expiry_grace=0,
                   min_gap=0.005)
@@ -43,17 +44,7 @@ def register_config(site: str = "MLA", register_id: str = "CAJA1", **kwargs: Any
 
 async def until(condition: Callable[[], bool | Awaitable[bool]], timeout: float = 3.0, what: str = "condition") -> None:
     """Wait for `condition()` to hold, checking every few milliseconds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        result = condition()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.005)
+    await _wait_until(condition, timeout, what)
 
 
 @dataclass

@@ -4,7 +4,6 @@ receiver, and the checkout engine with the unattended gateway."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from qrcashier.notifications import NotificationReceiver
 from qrcashier.provisioning import RegisterSpec, ensure_register
 from qrcashier.sandbox.server import SandboxServer
 from qrcashier.unattended import MerchantEndpoint
+from tests.support.waiting import wait_until as _wait_until
 
 MLA = SITES["MLA"]
 STORE, POS = "STORE1", "PUMP1"
@@ -43,17 +43,8 @@ def cart() -> Cart:
 
 
 async def until(condition: Callable[[], bool | Awaitable[bool]], timeout: float = 3.0, what: str = "condition") -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        result = condition()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.005)
+    """Wait for `condition()` to hold, checking every few milliseconds."""
+    await _wait_until(condition, timeout, what)
 
 
 @dataclass

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import ssl
 from pathlib import Path
 
@@ -21,18 +20,13 @@ from PySide6.QtCore import QSettings
 
 from qrcashier.settings import AppSettings
 from qrcashier.token_store import BackendChoice, TokenStore
+from tests.support.waiting import wait_until as _wait_until
 
 TLS = ssl.create_default_context()  # one TLS context for every client (building one costs ~40 ms)
 
 
 async def wait_until(predicate, timeout: float = 10.0, what: str = "the condition") -> None:
-    """Poll on the running loop (never qtbot.waitUntil inside a coroutine)."""
-    try:
-        async with asyncio.timeout(timeout):
-            while not predicate():
-                await asyncio.sleep(0.01)
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
+    await _wait_until(predicate, timeout, what)
 
 
 @pytest.fixture(autouse=True)

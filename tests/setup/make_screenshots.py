@@ -14,6 +14,7 @@ import sys
 import tempfile
 import uuid
 from pathlib import Path
+from tests.support.waiting import wait_until as _wait_until
 
 os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,9 +25,7 @@ PIN = "482913"
 
 
 async def until(predicate, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.02)
+    await _wait_until(predicate, timeout)
 
 
 async def shot(widget, name: str) -> None:

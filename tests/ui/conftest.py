@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from datetime import timedelta
 
 import pytest
 
 from qrcashier.checkout.config import PollPolicy
+from tests.support.waiting import wait_until as _wait_until
 
 FAST_POLL = PollPolicy(interval=0.1, idle_interval=0.2, tick=0.2, max_backoff=0.5, expiry_grace=0.2)
 
 
 async def wait_until(predicate, timeout: float = 8.0, what: str = "the condition") -> None:
-    """Poll on the running qasync loop (never qtbot.waitUntil inside a coroutine)."""
-    try:
-        async with asyncio.timeout(timeout):
-            while not predicate():
-                await asyncio.sleep(0.01)
-    except TimeoutError:
-        raise AssertionError(f"timed out waiting for {what}") from None
+    await _wait_until(predicate, timeout, what)
 
 
 @contextlib.asynccontextmanager
