@@ -67,7 +67,7 @@ from ..supervisor import InvalidPin, hash_pin, validate_new_pin
 from ..token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
 from . import errors, theme
 from .i18n import engine_text, fmt
-from .supervisor_dialogs import BAD_COLOUR, OK_COLOUR, Busy, Outcome
+from .supervisor_dialogs import BAD_COLOUR, Busy, Outcome
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
@@ -328,6 +328,18 @@ def _label(text: str = "", *, bold: bool = False, size: int | None = None, muted
     if style:
         label.setStyleSheet(" ".join(style))
     return label
+
+
+def _field_grid(fields: list[tuple[str, QWidget]]) -> QWidget:
+    """Label/field pairs laid out two to a row."""
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for n, (label, field_) in enumerate(fields):
+        row, col = divmod(n, 2)
+        grid.addWidget(QLabel(label), row, col * 2)
+        grid.addWidget(field_, row, col * 2 + 1)
+    return box
 
 
 def _error_label() -> QLabel:
@@ -716,42 +728,21 @@ class StorePage(SetupPage):
             field_.setPlaceholderText(hint)
             field_.setMaxLength(max_len)
             field_.textEdited.connect(self._edited)
-        if flow.state.mode == Mode.SANDBOX or not flow.state.mode:
-            pass
         self._demo = DEMO_LOCATION
         store_group = QGroupBox(self.tr("Store"))
         sform = QFormLayout(store_group)
         sform.addRow(self.tr("Store"), self.store_box)
-        self.new_store = QWidget()
-        nform = QGridLayout(self.new_store)
-        nform.setContentsMargins(0, 0, 0, 0)
-        nform.addWidget(QLabel(self.tr("Name")), 0, 0)
-        nform.addWidget(self.store_name, 0, 1)
-        nform.addWidget(QLabel(self.tr("Store id")), 0, 2)
-        nform.addWidget(self.store_ext, 0, 3)
-        nform.addWidget(QLabel(self.tr("Street")), 1, 0)
-        nform.addWidget(self.street, 1, 1)
-        nform.addWidget(QLabel(self.tr("Number")), 1, 2)
-        nform.addWidget(self.number, 1, 3)
-        nform.addWidget(QLabel(self.tr("City")), 2, 0)
-        nform.addWidget(self.city, 2, 1)
-        nform.addWidget(QLabel(self.tr("Province")), 2, 2)
-        nform.addWidget(self.state_name, 2, 3)
-        nform.addWidget(QLabel(self.tr("Latitude")), 3, 0)
-        nform.addWidget(self.lat, 3, 1)
-        nform.addWidget(QLabel(self.tr("Longitude")), 3, 2)
-        nform.addWidget(self.lng, 3, 3)
+        self.new_store = _field_grid([
+            (self.tr("Name"), self.store_name), (self.tr("Store id"), self.store_ext),
+            (self.tr("Street"), self.street), (self.tr("Number"), self.number),
+            (self.tr("City"), self.city), (self.tr("Province"), self.state_name),
+            (self.tr("Latitude"), self.lat), (self.tr("Longitude"), self.lng),
+        ])
         sform.addRow(self.new_store)
         pos_group = QGroupBox(self.tr("This register (Mercado Pago POS)"))
         pform = QFormLayout(pos_group)
         pform.addRow(self.tr("Register"), self.pos_box)
-        self.new_pos = QWidget()
-        prow = QGridLayout(self.new_pos)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(QLabel(self.tr("Name")), 0, 0)
-        prow.addWidget(self.pos_name, 0, 1)
-        prow.addWidget(QLabel(self.tr("POS id")), 0, 2)
-        prow.addWidget(self.pos_ext, 0, 3)
+        self.new_pos = _field_grid([(self.tr("Name"), self.pos_name), (self.tr("POS id"), self.pos_ext)])
         pform.addRow(self.new_pos)
         self.problem = _error_label()
         self.busy = Busy()
