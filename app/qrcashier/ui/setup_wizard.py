@@ -27,6 +27,7 @@ against an embedded sandbox on loopback (started on demand, closed with the dial
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -351,6 +352,33 @@ def _error_label() -> QLabel:
 # --- pages --------------------------------------------------------------------------------------
 
 
+def dialog_slot(*, write: bool = False):
+    """An async slot of the setup dialog or of one of its pages, owned by the dialog.
+
+    A read (the default) is cancelled when the dialog closes, so it never resumes on
+    widgets that closing deleted (a keyring read still waiting on a locked store, a store
+    list still loading). A write (`write=True`: saving, removing the token) is never cut
+    in half: the dialog does not close until it is done.
+    """
+
+    def decorate(fn):
+        @qasync.asyncSlot()
+        @functools.wraps(fn)
+        async def slot(self, *args, **kwargs):
+            flow = self if isinstance(self, SetupDialog) else self.flow
+            task = asyncio.current_task()
+            tasks = flow._writes if write else flow._reads
+            tasks.add(task)
+            try:
+                return await fn(self, *args, **kwargs)
+            finally:
+                tasks.discard(task)
+
+        return slot
+
+    return decorate
+
+
 class SetupPage(QWidget):
     """One page. `commit()` runs when leaving it forward (may await the network); `save()`
     writes its part to the settings (at Finish, or on Save in Settings)."""
@@ -471,6 +499,7 @@ class TokenPage(SetupPage):
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.current = _label()
+        self.current_read = False  # the saved token's hint has been read (on a worker thread)
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText(self.tr("APP_USR-…  (production)   or   TEST-…  (test account)"))
@@ -535,7 +564,7 @@ class TokenPage(SetupPage):
         self._show_store()
         self.field.setFocus()
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def _show_current(self) -> None:
         """What is saved now (read on a worker thread: a locked store may ask to be unlocked)."""
         tokens = self.env.tokens
@@ -596,7 +625,7 @@ class TokenPage(SetupPage):
             and (self.env.tokens.is_secure or self.state.session_only)
         )
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def check(self) -> None:
         if self._working:
             return
@@ -668,7 +697,7 @@ class TokenPage(SetupPage):
             on_finished=lambda b: self.remove() if b == QMessageBox.StandardButton.Yes else None,
         )
 
-    @qasync.asyncSlot()
+    @dialog_slot(write=True)
     async def remove(self) -> None:
         try:
             await asyncio.get_running_loop().run_in_executor(None, self.env.tokens.delete)
@@ -766,7 +795,7 @@ class StorePage(SetupPage):
             self.load()
         self._validate()
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def load(self) -> None:
         if self._working:
             return
@@ -848,7 +877,7 @@ class StorePage(SetupPage):
         self._show_new()
         self._validate()
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def _store_changed(self, _index: int) -> None:
         self.state.provisioned = None
         self._prefill_new_store()
@@ -935,7 +964,7 @@ class StorePage(SetupPage):
             return True
         return self._validate() is None
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def provision(self) -> bool:
         from ..provisioning import ProvisioningError, ensure_register
 
@@ -1063,7 +1092,7 @@ class StickerPage(SetupPage):
         if self.payload is None and self.flow.settings_mode and self.state.provisioned is None:
             self.load()
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def load(self) -> None:
         """Settings: read the saved POS (its QR) from Mercado Pago."""
         pos_id = self.env.settings.pos_id
@@ -1376,7 +1405,7 @@ class SupportPage(SetupPage):
     def enter(self) -> None:
         self.refresh()
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def refresh(self) -> None:
         tokens = self.env.tokens
 
@@ -1505,6 +1534,8 @@ class SetupDialog(QDialog):
         self._saved_once = False
         self._client = None
         self._client_key: tuple | None = None
+        self._reads: set[asyncio.Task] = set()  # see dialog_slot
+        self._writes: set[asyncio.Task] = set()
         self.setWindowTitle(self.tr("QR Cashier settings") if settings_mode else self.tr("Set up QR Cashier"))
         self.setModal(False)
         self.resize(900, 640)
@@ -1641,7 +1672,7 @@ class SetupDialog(QDialog):
 
     # -- moving
 
-    @qasync.asyncSlot()
+    @dialog_slot()
     async def go_next(self) -> None:
         if self._working:
             return
@@ -1690,7 +1721,7 @@ class SetupDialog(QDialog):
         settings.sync()
         return True
 
-    @qasync.asyncSlot()
+    @dialog_slot(write=True)
     async def finish(self) -> None:
         if self._working:
             return
@@ -1712,7 +1743,7 @@ class SetupDialog(QDialog):
         self.saved.emit()
         self.accept()
 
-    @qasync.asyncSlot()
+    @dialog_slot(write=True)
     async def save(self) -> None:
         if self._working:
             return
@@ -1737,7 +1768,20 @@ class SetupDialog(QDialog):
             if self.current.key == "support":
                 self.current.enter()
 
+    def reject(self) -> None:  # Cancel, Close, Esc and the window's close button
+        if self._writes:
+            self.message.show_result("warn", self.tr("Still saving: close this window when it is done."))
+            return
+        super().reject()
+
     def _finished(self, _result: int) -> None:
+        try:
+            current = asyncio.current_task()
+        except RuntimeError:  # closed while no loop runs (a test's teardown)
+            current = None
+        for task in list(self._reads):
+            if task is not current:
+                task.cancel()
         if not self.future.done():
             self.future.set_result(self._saved_once)
 
