@@ -17,7 +17,8 @@ import httpx
 
 from ..domain.money import Site
 from ..mercadopago.models import InstoreOrder
-from .orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister, check_pos_id
+from .addresses import check_pos_id
+from .orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
 
 
 class BoardRefused(Exception):

@@ -17,9 +17,9 @@ import os
 import sys
 
 from ..serving import run_server_cli, until_signalled
-from .endpoint import DEFAULT_PATH, Contract
-from .orders import check_pos_id
-from .server import MerchantEndpoint, check_public_url
+from .addresses import DEFAULT_PATH, check_pos_id, check_public_url
+from .endpoint import Contract
+from .server import MerchantEndpoint
 
 KEY_ENV = "QRCASHIER_MERCHANT_CONTROL_KEY"
 

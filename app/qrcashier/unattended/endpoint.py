@@ -37,12 +37,11 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from ..mercadopago.models import POS_EXTERNAL_ID
+from .addresses import DEFAULT_PATH, POS_PARAM
 from .orders import OrderBook, SlotState
 
 log = logging.getLogger("qrcashier.unattended")
 
-DEFAULT_PATH = "/mp/unattended"
-POS_PARAM = "pos"
 DEFAULT_MAX_QUERY = 1024  # bytes of raw query string; a POS id needs under 50
 DEFAULT_MAX_BODY = 4096  # bytes; Mercado Pago sends none that we know of
 MAX_QUERY_FIELDS = 16

@@ -30,7 +30,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ..domain.money import Site, quantize
-from ..mercadopago.models import POS_EXTERNAL_ID, InstoreOrder
+from ..mercadopago.models import InstoreOrder
+from .addresses import check_pos_id
 
 # What Mercado Pago accepts as an order's external_reference (v2 body: a string of at most
 # 256 characters). Printable ASCII without spaces keeps it safe in logs and query strings.
@@ -121,12 +122,6 @@ class _Slot:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def check_pos_id(external_pos_id: str) -> str:
-    if not isinstance(external_pos_id, str) or not POS_EXTERNAL_ID.match(external_pos_id):
-        raise ValueError("a POS external id is 1 to 39 letters and digits")
-    return external_pos_id
 
 
 def serialise(order: InstoreOrder, site: Site, now: datetime) -> bytes:
@@ -344,6 +339,5 @@ __all__ = [
     "SlotStatus",
     "TakeReason",
     "UnknownRegister",
-    "check_pos_id",
     "serialise",
 ]

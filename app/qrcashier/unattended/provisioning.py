@@ -15,22 +15,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from ..mercadopago import MercadoPagoClient
 from ..provisioning import Provisioned, RegisterSpec, ensure_register
-from .server import MAX_POS_URL
+from .addresses import check_pos_url
 
 log = logging.getLogger("qrcashier.unattended.provisioning")
-
-
-def check_pos_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
-        raise ValueError("the POS url is an http(s) URL")
-    if len(url) > MAX_POS_URL:
-        raise ValueError(f"the POS url has at most {MAX_POS_URL} characters")
-    return url
 
 
 async def ensure_unattended_pos(client: MercadoPagoClient, spec: RegisterSpec, url: str) -> Provisioned:

@@ -19,7 +19,6 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from urllib.parse import quote, urlsplit
 
 from aiohttp import web
 
@@ -28,18 +27,11 @@ from ..serving import url_host
 from ..mercadopago.models import InstoreOrder
 from .board import LocalBoard
 from .control import build_control_app
-from .endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, DEFAULT_PATH, POS_PARAM, Contract, EndpointSettings, build_app
-from .orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow, check_pos_id
+from .addresses import DEFAULT_PATH, check_public_url, pos_url
+from .endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, Contract, EndpointSettings, build_app
+from .orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow
 
 access_log = logging.getLogger("qrcashier.unattended.access")
-MAX_POS_URL = 299  # Mercado Pago: a POS url is a string of fewer than 300 characters
-
-
-def check_public_url(public_url: str) -> str:
-    parts = urlsplit(public_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment:
-        raise ValueError("the public URL is an http(s) URL without a fragment")
-    return public_url
 
 
 async def _serve(app: web.Application, host: str, port: int, log_access: bool) -> tuple[web.AppRunner, str]:
@@ -137,13 +129,7 @@ class MerchantEndpoint:
 
     def pos_url(self, external_pos_id: str) -> str:
         """The `url` to create the POS with (`NewPos(url=...)`, `fixed_amount=True`)."""
-        check_pos_id(external_pos_id)
-        base = self.route_url
-        sep = "&" if urlsplit(base).query else "?"
-        url = f"{base}{sep}{POS_PARAM}={quote(external_pos_id)}"
-        if len(url) > MAX_POS_URL:
-            raise ValueError(f"the POS url would be {len(url)} characters; Mercado Pago allows {MAX_POS_URL}")
-        return url
+        return pos_url(self.route_url, external_pos_id)
 
     # --- the register's side --------------------------------------------------------------
 
