@@ -1345,6 +1345,10 @@
         <source>Saved. Changes to the account, store or register apply at the next start.</source>
         <translation>Guardado. Los cambios de cuenta, sucursal o caja se aplican en el próximo inicio.</translation>
     </message>
+    <message>
+        <source>Still saving: close this window when it is done.</source>
+        <translation>Todavía se está guardando: cierre esta ventana cuando termine.</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>

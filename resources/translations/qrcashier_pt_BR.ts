@@ -1345,6 +1345,10 @@
         <source>Saved. Changes to the account, store or register apply at the next start.</source>
         <translation>Salvo. As alterações de conta, loja ou caixa valem a partir da próxima inicialização.</translation>
     </message>
+    <message>
+        <source>Still saving: close this window when it is done.</source>
+        <translation>Ainda salvando: feche esta janela quando terminar.</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
