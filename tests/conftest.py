@@ -10,12 +10,14 @@ os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
 import asyncio
+import gc
 import logging
 
 import keyring
 import keyring.backend
 import pytest
 
+from qrcashier.ui.gc_guard import collect_due
 from tests.support.leakwatch import KNOWN_TOKEN, LeakWatch
 from tests.support.waiting import wait_until as _wait_until
 
@@ -48,6 +50,16 @@ def pytest_configure(config: pytest.Config) -> None:
     if root.level > logging.DEBUG or root.level == logging.NOTSET:
         root.setLevel(logging.DEBUG)  # so debug lines are scanned too
     keyring.set_keyring(InMemoryKeyring())
+    # As in the app (qrcashier.ui.gc_guard): reference cycles are collected on the main
+    # thread only. Left to CPython, a journal or executor thread may collect an earlier
+    # test's widgets, and Qt warns ("Timers cannot be stopped from another thread") or crashes.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_main_thread():
+    yield
+    collect_due()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -284,8 +284,10 @@ def run(args) -> int:
     log.info("QR Cashier starting (data folder %s, log %s)", folder, log_path)
     import qasync
 
+    from .gc_guard import collect_on_qt_thread
+
     try:
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             code = runner.run(async_main(args))
     except RuntimeError as exc:
         # Qt stopped underneath us (the display went away, the session ended). The journal

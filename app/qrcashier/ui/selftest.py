@@ -86,8 +86,10 @@ def run_self_test(args) -> int:
         async with asyncio.timeout(DEADLINE_SECONDS):
             return await one_sale(data_dir)
 
+    from .gc_guard import collect_on_qt_thread
+
     try:
-        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
             summary = runner.run(bounded())
         ok = True
     except BaseException as exc:  # report every failure as one line, never a hang
