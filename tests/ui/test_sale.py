@@ -38,6 +38,8 @@ async def test_whole_sale_from_a_scanned_barcode_to_the_receipt(qtbot, tmp_path,
     async with running_app(qtbot, tmp_path, token) as w:
         log = put_log(w)
         assert w.panel_state() == "idle" and w.charge_button.isEnabled() is False  # empty cart
+        # Start-up already had Mercado Pago's answers (account, store, POS): the header says so.
+        assert w.connection_label.text().startswith("Mercado Pago: connected (last answer ")
         # The scanner types while the cart table has focus: the code still lands in the item field.
         scan(w.cart_view, COKE)
         scan(w.item_field, "2*" + COKE)  # and straight into the item field, with a quantity

@@ -410,6 +410,10 @@ class MainWindow(QMainWindow):
             return
         self.engine = self.services.engine
         self._unsubscribe = self.engine.subscribe(self._on_event)
+        # Start-up itself talked to Mercado Pago (the account, the store, the POS): say so now
+        # rather than "connecting…" until the first sale's first read.
+        self._last_contact = self.engine.last_contact
+        self._update_connection()
         self._start_supervisor()
         pos = self.services.pos
         if self.customer is not None:
