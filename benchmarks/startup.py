@@ -145,7 +145,9 @@ def child_app(data_dir: str) -> None:
         window.close()  # closeEvent -> quit event -> clean shutdown
         await main
 
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+    from qrcashier.ui.gc_guard import collect_on_qt_thread
+
+    with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         runner.run(drive())
     hook.uninstall()
     app_module.close_logging()

@@ -185,7 +185,9 @@ if __name__ == "__main__":
     import qasync
 
     from qrcashier.ui.app import make_application
+    from qrcashier.ui.gc_guard import collect_on_qt_thread
 
     app = make_application()
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+    # As the app runs: cycles collected by a timer on the Qt thread, so they count here.
+    with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         runner.run(main())
