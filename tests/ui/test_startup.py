@@ -11,6 +11,7 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qrcashier.checkout.errors import RegisterBusy
@@ -69,10 +70,15 @@ def test_data_dir_logging_rotates_and_redacts(tmp_path):
     token = production_shaped_token()
     try:
         logging.getLogger("qrcashier.test").info("header was Bearer %s", token)
+        try:  # a traceback whose exception text carries the token
+            raise RuntimeError(f"request failed: Authorization: Bearer {token}")
+        except RuntimeError:
+            logging.getLogger("qrcashier.test").exception("the call failed")
         for handler in logging.getLogger().handlers:
             handler.flush()
         text = path.read_text(encoding="utf-8")
         assert "header was Bearer APP_USR-[redacted]" in text
+        assert "RuntimeError: request failed: Authorization: Bearer APP_USR-[redacted]" in text
         assert token not in text
         handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler))
         assert handler.maxBytes > 0 and handler.backupCount >= 3
@@ -100,7 +106,9 @@ def test_exception_hook_logs_and_shows_a_non_modal_message(qtbot, caplog):
     assert any("uncaught RuntimeError" in r.getMessage() and r.exc_info for r in caplog.records)
     qtbot.waitUntil(lambda: hook._box is not None, timeout=2000)
     box = hook._box
-    assert isinstance(box, QMessageBox) and box.isVisible() and not box.isModal() or box.windowModality().name != "ApplicationModal"
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    # never application-modal: opened with open(), the loop and the other windows go on
+    assert box.windowModality() != Qt.WindowModality.ApplicationModal
     assert "Sales already saved are safe" in box.text()
     assert "RuntimeError: boom" in box.detailedText()
     box.close()
@@ -148,3 +156,11 @@ def test_self_test_exits_zero(tmp_path):
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("self-test PASS in ") and "paid" in lines[0]
     assert (tmp_path / "qrcashier.log").exists()
+
+
+def test_options_never_show_the_token_or_the_webhook_secret(tmp_path):
+    from qrcashier.ui.services import Options
+
+    token = production_shaped_token()
+    text = repr(Options(data_dir=tmp_path, token=token, webhook_secret="whsec-do-not-show"))
+    assert token not in text and "whsec-do-not-show" not in text and "data_dir" in text

@@ -11,7 +11,7 @@
         close the sandbox (qt-notes §0.3: nothing async after Qt has quit)
 
 Logging goes to a rotating file in the data folder (and to stderr only when there is
-one: a windowed build has `sys.stderr is None`). A filter blanks anything shaped like
+one: a windowed build has `sys.stderr is None`). The formatter blanks anything shaped like
 an access token. The exception hook logs every uncaught error with its traceback and
 shows a non-modal message; the window keeps working.
 """
@@ -59,15 +59,13 @@ def data_dir(override: str | Path | None = None) -> Path:
 
 # --- logging ---------------------------------------------------------------------------------
 
-class RedactingFilter(logging.Filter):
-    """Blank anything shaped like a Mercado Pago access token before it reaches a handler."""
+class RedactingFormatter(logging.Formatter):
+    """Blank anything shaped like a Mercado Pago access token in the whole formatted record:
+    the message, and also a traceback or stack attached to it (an exception's text can carry
+    a request's headers)."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if TOKEN_SHAPE.search(message):
-            record.msg = TOKEN_SHAPE.sub(r"\1-[redacted]", message)
-            record.args = None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return TOKEN_SHAPE.sub(r"\1-[redacted]", super().format(record))
 
 
 _handlers: list[logging.Handler] = []
@@ -80,17 +78,15 @@ def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
         handler.close()
     _handlers.clear()
     log_path = folder / LOG_FILE
-    fmt = logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    fmt = RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     file_handler.setFormatter(fmt)
     file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
-    file_handler.addFilter(RedactingFilter())
     _handlers.append(file_handler)
     if sys.stderr is not None:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(fmt)
         stream.setLevel(logging.WARNING)
-        stream.addFilter(RedactingFilter())
         _handlers.append(stream)
     root = logging.getLogger()
     for handler in _handlers:
@@ -141,8 +137,8 @@ class ExceptionHook:
     """sys.excepthook (and threading.excepthook): log with the traceback, then tell the cashier.
 
     qasync's asyncSlot reports a slot's exception through sys.excepthook, so this is where
-    every bug that escapes a slot ends up. The message box is non-modal and at most one
-    is open at a time; bugs while one is open are only logged.
+    every bug that escapes a slot ends up. The message box is opened (never exec()), at most
+    window-modal, and at most one is open at a time; bugs while one is open are only logged.
     """
 
     def __init__(self) -> None:
