@@ -47,7 +47,7 @@ HTTP_CONNECT_TIMEOUT_SECONDS = 4.0
 class Options:
     data_dir: Path
     sandbox: bool = True
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # never in a repr, a log or a traceback
     base_url: str | None = None  # None: the sandbox's, or Mercado Pago's
     store_external_id: str = "KIOSCO1"
     pos_external_id: str = "CAJA1"
@@ -76,7 +76,7 @@ class Options:
     notifications_port: int | None = None
     notifications_host: str = "127.0.0.1"
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
-    webhook_secret: str | None = None  # "Your integrations → Webhooks" secret (QRC_WEBHOOK_SECRET)
+    webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
