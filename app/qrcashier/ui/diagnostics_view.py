@@ -54,6 +54,26 @@ def _pyside_version() -> str:
         return "?"
 
 
+def secrets_of(services: Any, tokens: Any) -> list[str]:
+    """The token values to blank, besides anything shaped like one. Reads the keyring: call it
+    off the Qt thread."""
+    values: list[str] = []
+    token = getattr(services, "_token", None)  # the client's token this run
+    if token is not None:
+        values.append(token.reveal())
+    option = getattr(services.options, "token", None)
+    if option:
+        values.append(option)
+    if tokens is not None:
+        try:
+            stored = tokens.get()
+        except Exception:  # a locked store: nothing could have been read from it
+            stored = None
+        if stored is not None:
+            values.append(stored.reveal())
+    return values
+
+
 class DiagnosticsDialog(QDialog):
     """See the module docstring."""
 
@@ -268,24 +288,6 @@ class DiagnosticsDialog(QDialog):
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def _secrets(self) -> list[str]:
-        """The token values to blank, besides anything shaped like one."""
-        values: list[str] = []
-        token = getattr(self.services, "_token", None)  # the client's token this run
-        if token is not None:
-            values.append(token.reveal())
-        option = getattr(self.services.options, "token", None)
-        if option:
-            values.append(option)
-        if self.tokens is not None:
-            try:
-                stored = self.tokens.get()
-            except Exception:  # a locked store: nothing could have been read from it
-                stored = None
-            if stored is not None:
-                values.append(stored.reveal())
-        return values
-
     def _settings(self) -> dict[str, Any]:
         options = self.services.options
         data: dict[str, Any] = {
@@ -304,13 +306,14 @@ class DiagnosticsDialog(QDialog):
         target = Path(path)
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting the support bundle…"))
-        data_dir, journal, settings, secrets = (
-            self.services.options.data_dir, self._journal_path(), self._settings(), self._secrets()
-        )
+        data_dir, journal, settings = self.services.options.data_dir, self._journal_path(), self._settings()
+        services, tokens = self.services, self.tokens
 
         # A closure, never arguments: qasync's executor logs a callback's arguments at DEBUG,
-        # and these are the very secrets the bundle must not hold.
+        # and the secrets are the very values the bundle must not hold. It holds no widget either
+        # (one must not be released on the worker thread).
         def work() -> Path:
+            secrets = secrets_of(services, tokens)  # reads the keyring: here, not on the Qt thread
             return diagnostics.build_bundle(
                 target, report=report, data_dir=data_dir, journal_path=journal, settings=settings, secrets=secrets
             )

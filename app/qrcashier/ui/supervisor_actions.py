@@ -62,7 +62,9 @@ async def settings_for_start(args: Any, options: Any) -> tuple[AppSettings, Toke
     settings = AppSettings()
     if getattr(args, "sandbox", False):
         return settings, None
-    tokens = TokenStore.for_platform(settings.keyring_account)
+    # Choosing the backend and reading from it may talk to D-Bus or wait on an unlock
+    # prompt: never on the Qt thread.
+    tokens = await asyncio.to_thread(TokenStore.for_platform, settings.keyring_account)
     if not await prepare_start(settings, tokens):
         return None
     settings.apply_to(options, tokens)
@@ -81,11 +83,11 @@ async def prepare_start(
     try:
         if not settings.is_configured():
             return await run_first_run_setup(env)
-        if settings.mode == Mode.ACCOUNT and tokens.get() is None:
+        if settings.mode == Mode.ACCOUNT and await asyncio.to_thread(tokens.get) is None:
             dialog = SetupDialog(env, settings_mode=True, start_page="token")
             dialog.show()
             await dialog.future
-            return tokens.get() is not None
+            return await asyncio.to_thread(tokens.get) is not None
         return True
     finally:
         await env.aclose()
