@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from qrcashier.ui import printing
@@ -37,7 +37,10 @@ def test_shows_the_receipt_in_monospace_without_blocking(dialog):
     assert dialog.isVisible()
     assert dialog.text() + "\n" == sample_receipt(copy=True).to_text()
     assert dialog.text().count("COPIA") == 2
-    assert QFontInfo(dialog._paper.font()).fixedPitch()
+    # Columns line up: every character advances the same (Qt's fixedPitch() is False for some
+    # monospace fonts, Noto Sans Mono among them, though their advances are all equal).
+    metrics = QFontMetrics(dialog._paper.font())
+    assert len({metrics.horizontalAdvance(c) for c in "iW0.$ -lm"}) == 1
     assert "copy" in dialog.windowTitle()
     # the 42 columns fit without a horizontal scroll bar
     assert dialog._paper.horizontalScrollBar().maximum() == 0
