@@ -33,7 +33,7 @@ def crc16(data: bytes) -> int:
 
 
 def tlv(tag: str, value: str) -> str:
-    if len(tag) != 2 or not tag.isdigit():
+    if len(tag) != 2 or not (tag.isascii() and tag.isdigit()):
         raise ValueError(f"bad EMVCo tag {tag!r}")
     if len(value) > 99:
         raise ValueError(f"EMVCo field {tag} is longer than 99 characters")
@@ -46,7 +46,8 @@ def parse_tlv(text: str) -> list[tuple[str, str]]:
     i = 0
     while i < len(text):
         head = text[i : i + 4]
-        if len(head) < 4 or not head.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²", "٠" or "１".
+        if len(head) < 4 or not (head.isascii() and head.isdigit()):
             raise PayloadError(f"bad TLV header at position {i}")
         tag, length = head[:2], int(head[2:])
         value = text[i + 4 : i + 4 + length]
@@ -96,7 +97,11 @@ def parse(text: str) -> Payload:
     expected = f"{crc16(text[:-4].encode('utf-8')):04X}"
     if text[-4:].upper() != expected:
         raise PayloadError(f"CRC mismatch: payload says {text[-4:]}, computed {expected}")
-    fields = dict(parse_tlv(text))
+    pairs = parse_tlv(text)
+    if pairs[-1] != ("63", text[-4:]):
+        # The text ends in "6304...." only because a value does; tag 63 is missing.
+        raise PayloadError("the payload does not end with a CRC field (6304....)")
+    fields = dict(pairs)
     if fields.get("00") != "01":
         raise PayloadError("payload format indicator (tag 00) must be 01")
     account = dict(parse_tlv(fields["43"])) if "43" in fields else {}
