@@ -1,4 +1,11 @@
-"""Suite-wide setup: offscreen Qt, an in-memory keyring, and the token leak watch."""
+"""Suite-wide setup: offscreen Qt, an in-memory keyring, and the token leak watch.
+
+The leak watch (tests/support/leakwatch.py) holds the suite's tokens: the known one, the
+ones derived from it, every `SANDBOX-` token a fixture returns and every token an
+in-process sandbox accepts. It scans every log record, every failing test's exception and
+report, and every Mercado Pago / checkout exception when it is created (so one that a
+`pytest.raises` swallows is scanned too). A leak fails the run at session end.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +25,13 @@ import keyring.backend
 import pytest
 
 from qrcashier.ui.gc_guard import collect_due
-from tests.support.leakwatch import KNOWN_TOKEN, LeakWatch
+from tests.support.leakwatch import (
+    DERIVED_TOKENS,
+    KNOWN_TOKEN,
+    MIN_AUTO_SECRET_LENGTH,
+    ExceptionWatch,
+    LeakWatch,
+)
 from tests.support.waiting import wait_until as _wait_until
 
 
@@ -41,12 +54,45 @@ class InMemoryKeyring(keyring.backend.KeyringBackend):
         self.store.pop((service, username), None)
 
 
-_watch = LeakWatch(KNOWN_TOKEN)
+_watch = LeakWatch([KNOWN_TOKEN, *DERIVED_TOKENS])
+_current_test = ""
+_exception_watch = ExceptionWatch(_watch, context=lambda: _current_test or "no test")
+_unpatch: list = []
+
+# Fixture values that are tokens are watched from the moment the fixture makes them.
+SUITE_TOKEN_PREFIXES = ("SANDBOX-",)
+
+
+def _watch_project_exceptions() -> None:
+    """Every MercadoPagoError and CheckoutError (and subclass) is scanned when created."""
+    from qrcashier.checkout.errors import CheckoutError
+    from qrcashier.mercadopago.errors import MercadoPagoError
+
+    _exception_watch.install(MercadoPagoError, CheckoutError)
+    _unpatch.append(_exception_watch.uninstall)
+
+
+def _watch_sandbox_tokens() -> None:
+    """Every token an in-process sandbox accepts (tests make sellers from literals) is watched."""
+    from qrcashier.sandbox.state import SandboxState
+
+    original = SandboxState.authenticate
+
+    def authenticate(self, token, *args, **kwargs):
+        account = original(self, token, *args, **kwargs)
+        if isinstance(token, str) and len(token) >= MIN_AUTO_SECRET_LENGTH:
+            _watch.watch(token)
+        return account
+
+    SandboxState.authenticate = authenticate
+    _unpatch.append(lambda: setattr(SandboxState, "authenticate", original))
 
 
 def pytest_configure(config: pytest.Config) -> None:
     root = logging.getLogger()
     root.addHandler(_watch)
+    _watch_project_exceptions()
+    _watch_sandbox_tokens()
     if root.level > logging.DEBUG or root.level == logging.NOTSET:
         root.setLevel(logging.DEBUG)  # so debug lines are scanned too
     keyring.set_keyring(InMemoryKeyring())
@@ -54,6 +100,29 @@ def pytest_configure(config: pytest.Config) -> None:
     # thread only. Left to CPython, a journal or executor thread may collect an earlier
     # test's widgets, and Qt warns ("Timers cannot be stopped from another thread") or crashes.
     gc.disable()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _unpatch:
+        _unpatch.pop()()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    global _current_test
+    _current_test = item.nodeid
+    try:
+        return (yield)
+    finally:
+        _current_test = ""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    value = yield
+    if isinstance(value, str) and value.startswith(SUITE_TOKEN_PREFIXES) and len(value) >= MIN_AUTO_SECRET_LENGTH:
+        _watch.watch(value)
+    return value
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +169,12 @@ def memory_keyring() -> InMemoryKeyring:
 @pytest.fixture
 def leak_watch() -> LeakWatch:
     return _watch
+
+
+@pytest.fixture
+def exception_watch() -> ExceptionWatch:
+    """The session's exception watch; `exception_watch.also(LeakWatch(...))` for a self-test."""
+    return _exception_watch
 
 
 def pytest_asyncio_loop_factories(config, item):
