@@ -41,6 +41,7 @@ class FakeMO:
 
 class FakeGateway:
     name = "fake"
+    withdraw_is_final = True
 
     def __init__(self) -> None:
         self.on_pos: PaymentOrder | None = None

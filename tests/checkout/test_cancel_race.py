@@ -32,6 +32,7 @@ class SteppingGateway:
     def __init__(self, inner) -> None:
         self.inner = inner
         self.name = inner.name
+        self.withdraw_is_final = inner.withdraw_is_final
         self.gated_task: asyncio.Task | None = None
         self.permits: asyncio.Queue[None] = asyncio.Queue()
         self.entered = 0

@@ -3,6 +3,7 @@ and the factory that picks one from the register's settings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -299,9 +300,27 @@ async def test_legacy_qrs_publish_returns_qr_data(rig, mode):
     assert request.method == ("PUT" if mode == "hybrid" else "POST")
     payload = emvco.parse(published.qr_data)
     assert payload.is_dynamic and payload.order_id == published.gateway_order_id
+    # The engine hands the attempt's in_store_order_id back (a dynamic QR's "is it on the QR?"
+    # comes from it: the v2 GET shows only the static QR's order).
+    order = replace(order, gateway_order_id=published.gateway_order_id)
     assert (await gateway.lookup(order, check_published=True)).published is True
     await rig.pay()
     assert (await gateway.lookup(order)).outcome == Outcome.PAID
+    assert (await gateway.lookup(order, check_published=True)).published is False
+
+
+async def test_legacy_dynamic_qr_is_not_withdrawable(rig):
+    gateway = InstoreQrGateway(rig.client, rig.config(), mode="dynamic", publish_retry=FAST)
+    assert gateway.withdraw_is_final is False
+    assert InstoreQrGateway(rig.client, rig.config(), mode="hybrid").withdraw_is_final is True
+    order = payment_order()
+    published = await gateway.publish(order)
+    order = replace(order, gateway_order_id=published.gateway_order_id)
+    sent = len(rig.mp_requests())
+    await gateway.withdraw(order)
+    assert len(rig.mp_requests()) == sent  # there is no DELETE for a dynamic QR (§1.5)
+    assert (await gateway.lookup(order, check_published=True)).published is True  # still payable
+    assert (await gateway.lookup(replace(order, gateway_order_id=None), check_published=True)).published is False
 
 
 async def test_legacy_dynamic_post_is_sent_once(rig):

@@ -16,6 +16,8 @@ The payment flow (DESIGN.md §1-9), in the order the engine does it:
    attempt from the journal first: it is idempotent, and the one place an attempt
    becomes paid (payments recorded with UNIQUE ids, one original receipt).
 4. `cancel()` records the request (audited), withdraws the order, reads once more: paid wins.
+   When the gateway cannot withdraw it (`withdraw_is_final` False: a legacy dynamic QR has
+   no DELETE), the attempt is cancelled but read until its `expires_at`: a payment wins.
 5. `refund()` checks what is left to refund, writes the refund with its key, then calls.
 6. `start()` / `reconcile()` resolves every attempt left live by an earlier run before
    any new charge; what cannot be learnt after expiry becomes `needs_review`, which a
@@ -85,6 +87,11 @@ LATE_STATES = frozenset({S.CANCELLED, S.EXPIRED})
 AFTERCARE_STATES = LATE_STATES | {S.PAID}
 MAX_SUPERVISOR = 60
 MAX_REASON = 200
+# The cancel's message when the gateway cannot take the order off its QR (a dynamic QR).
+CANCELLED_STILL_PAYABLE = (
+    "Cancelled, but this order's QR cannot be withdrawn: until it expires, a customer who has it "
+    "can still pay, and that payment completes the sale."
+)
 
 
 def _user_message(exc: BaseException) -> str:
@@ -251,6 +258,11 @@ class CheckoutEngine:
 
     def _now(self) -> datetime:
         return self._clock.now()
+
+    def _payable_after_end(self, attempt: Attempt) -> bool:
+        """A cancelled attempt whose order could not be withdrawn and has not expired yet."""
+        return (not self.gateway.withdraw_is_final and attempt.state == S.CANCELLED
+                and attempt.expires_at > self._now())
 
     def _lock(self, attempt_id: int) -> asyncio.Lock:
         lock = self._locks.get(attempt_id)
@@ -477,15 +489,18 @@ class CheckoutEngine:
             return moved
 
         if settle is not None or decision.outcome in (Outcome.EXPIRED, Outcome.CANCELLED):
-            # The order is off the QR (withdrawn, expired or cancelled by Mercado Pago) and unpaid.
+            # The order is off the QR (withdrawn, expired or cancelled by Mercado Pago) and unpaid;
+            # or, cancelled on a gateway that cannot withdraw it, unpaid so far and payable until expiry.
             if attempt.state == S.CANCEL_REQUESTED:
-                ended = await self._move(attempt, S.CANCELLED)
+                still_payable = not self.gateway.withdraw_is_final and attempt.expires_at > self._now()
+                ended = await self._move(attempt, S.CANCELLED, CANCELLED_STILL_PAYABLE if still_payable else None)
             elif decision.outcome == Outcome.CANCELLED:
                 ended = await self._move(attempt, S.CANCELLED, "Mercado Pago cancelled the order; nothing was paid.")
             else:
                 ended = await self._move(attempt, S.EXPIRED)
-            if decision.open_orders:
-                self._watch_late(ended.id)  # a customer was still confirming: a payment may land late
+            if decision.open_orders or self._payable_after_end(ended):
+                # A customer was still confirming, or the QR could not be withdrawn: a payment may land late.
+                self._watch_late(ended.id)
             return ended
 
         if attempt.state == S.UNKNOWN and (lookup.published or decision.outcome != Outcome.NOTHING):
@@ -573,7 +588,8 @@ class CheckoutEngine:
         """An attempt that ended (cancelled, expired or paid) while its last read still showed
         an open merchant_order (a customer confirming in the app) is read again, slowly, for
         `late_window` seconds. A payment found then wins (cancelled/expired → paid), or, on a
-        paid attempt, is recorded as paid twice for a refund."""
+        paid attempt, is recorded as paid twice for a refund. A cancelled attempt whose order
+        could not be withdrawn (`withdraw_is_final` False) is read until its `expires_at`."""
         if self._closed or attempt_id in self._late_watchers:
             return
         task = asyncio.get_running_loop().create_task(self._late_loop(attempt_id), name=f"late-{attempt_id}")
@@ -581,12 +597,17 @@ class CheckoutEngine:
         task.add_done_callback(lambda _t: self._late_watchers.pop(attempt_id, None))
 
     async def _late_loop(self, attempt_id: int) -> None:
-        """Read every `idle_interval` until no merchant_order is open, or the window ends."""
+        """Read every `idle_interval` until nothing is left that a customer could pay, or the
+        window ends (`late_window` after the attempt ended; for an order that could not be
+        withdrawn, not before its `expires_at`)."""
         policy = self.config.poll
         errors = 0
         while True:
             attempt = await self.attempt(attempt_id)
-            left = (attempt.updated_at - self._now()).total_seconds() + policy.late_window
+            now = self._now()
+            left = (attempt.updated_at - now).total_seconds() + policy.late_window
+            if self._payable_after_end(attempt):
+                left = max(left, (attempt.expires_at - now).total_seconds())
             if attempt.state not in AFTERCARE_STATES or left <= 0:
                 return
             await asyncio.sleep(min(policy.idle_interval if errors == 0 else policy.backoff(errors), left))
@@ -600,7 +621,7 @@ class CheckoutEngine:
                 log.exception("the late-payment watch of attempt %s failed", attempt_id)
                 return
             errors = 0
-            if not lookup.decision.open_orders and not lookup.published:
+            if not (lookup.decision.open_orders or lookup.published or self._payable_after_end(attempt)):
                 return  # nothing left that a customer could still pay
 
     def _watch_done(self, attempt_id: int, task: asyncio.Task[None]) -> None:
@@ -746,7 +767,9 @@ class CheckoutEngine:
 
     async def cancel(self, attempt_id: int, supervisor: str, reason: str = "") -> Attempt:
         """A supervisor cancels the order on the QR. Records the request (audited), withdraws
-        the order, then reads once more: if the customer paid meanwhile, paid wins.
+        the order, then reads once more: if the customer paid meanwhile, paid wins. When the
+        gateway cannot withdraw it (a dynamic QR), the attempt is cancelled with a message
+        saying so and read until it expires: a payment until then still wins.
 
         Returns the attempt: `cancelled`, `paid` (with its receipt event), or still
         `cancel_requested` when Mercado Pago could not be reached (the engine keeps trying
@@ -885,7 +908,10 @@ class CheckoutEngine:
         for attempt in results:
             if attempt.live:
                 self._watch(attempt.id)
-        since = self._now() - timedelta(seconds=self.config.poll.late_window)
+        window = timedelta(seconds=self.config.poll.late_window)
+        if not self.gateway.withdraw_is_final:  # a cancelled order stays payable until its expiry
+            window = max(window, self.config.order_expiry)
+        since = self._now() - window
         recent = await self._db(lambda db: db.attempts(
             register_id=self.config.register_id, states=LATE_STATES, updated_after=since
         ))

@@ -101,6 +101,9 @@ class OutcomeUnknown(Exception):
 
 class Gateway(Protocol):
     name: str  # stored with each attempt: "instore_v2", "orders", "v1"
+    # False when `withdraw` cannot take the order off its QR (a legacy dynamic QR has no
+    # DELETE): the order stays payable until the attempt's expires_at.
+    withdraw_is_final: bool
 
     async def publish(self, order: PaymentOrder) -> Published:
         """Place (or place again: same reference, same body, idempotent) the order on the QR."""

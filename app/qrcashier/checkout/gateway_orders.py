@@ -165,6 +165,7 @@ def order_json(order: Order) -> dict[str, Any]:
 
 class OrdersGateway:
     name = "orders"
+    withdraw_is_final = True  # POST .../cancel ends the order, in every QR mode
 
     def __init__(
         self,

@@ -20,25 +20,34 @@ Both follow a sale exactly like Instore v2 (every merchant_order of the referenc
 - dynamic: `POST /instore/orders/qr/seller/collectors/{user}/pos/{pos}/qrs` → `qr_data`
   (rendered on the customer's window) and `in_store_order_id`. Each POST makes a new QR,
   so it is sent once: a failure whose outcome is unknown is reconciled by reference, never
-  blindly repeated.
+  blindly repeated. (A QR whose reply was lost was never shown, so it counts as not on the
+  QR: once a read finds nothing paid or scanned, the engine's one republish makes a new one.)
 - hybrid: `PUT` on the same path: the order goes on the POS's static QR and a dynamic QR is
   made as well. A PUT replaces, so it is retried like the v2 PUT. Whether it answers with
   `qr_data` is disputed (§1.5): when it does not, the static QR is shown.
-- withdraw: the v2 `DELETE` (there is no DELETE for a dynamic QR; its `expiration_date`
-  ends it anyway).
+- dynamic withdraw: nothing can be sent. A POSTed dynamic QR is not on the POS's static QR
+  and has no DELETE (§1.5): it stays payable until its `expiration_date` (the attempt's
+  `expires_at`). So `withdraw_is_final` is False and the engine keeps reading a cancelled
+  attempt until then (a payment still wins). "Is it on the QR?" is answered from what the
+  gateway knows (the v2 GET shows only the static QR's order): the QR was made (the attempt
+  has its `in_store_order_id`), it is not paid or expired, and `expires_at` is ahead.
+- hybrid withdraw: the v2 `DELETE` (the order is on the static QR; the dynamic QR shows
+  the same order).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import datetime, timezone
 
+from ..domain.sale import Outcome
 from ..mercadopago.client import MercadoPagoClient
 from ..mercadopago.errors import MalformedResponse, NotFound
 from ..mercadopago.http import Reply, RetryPolicy, segment
 from ..mercadopago.models import V1Order
 from .config import RegisterConfig
-from .gateway import PaymentOrder, Published
+from .gateway import Lookup, PaymentOrder, Published
 from .instore_v2 import InstoreV2Gateway
 from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
 
@@ -109,6 +118,9 @@ class InstoreQrGateway(InstoreV2Gateway):
             raise ValueError('the legacy QR gateway is "dynamic" or "hybrid"')
         super().__init__(client, config, publish_retry=publish_retry)
         self.mode = mode
+        # False in dynamic mode: `withdraw` cannot take the order off its QR, which stays
+        # payable until the attempt's expires_at (§1.5).
+        self.withdraw_is_final = mode == "hybrid"
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
@@ -122,3 +134,21 @@ class InstoreQrGateway(InstoreV2Gateway):
             read=lambda reply: _qr_reply(reply, required=not hybrid),
         )
         return Published(gateway_order_id=order_id, qr_data=qr_data)
+
+    async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
+        if self.mode == "hybrid":
+            return await super().lookup(order, check_published=check_published)
+        found = await super().lookup(order)  # the v2 GET would only show the static QR's order
+        if not check_published:
+            return found
+        live = (
+            order.gateway_order_id is not None
+            and found.outcome not in (Outcome.PAID, Outcome.EXPIRED, Outcome.CANCELLED)
+            and datetime.now(timezone.utc) < order.expires_at
+        )
+        return replace(found, published=live, raw={**found.raw, "dynamic_qr_live": live})
+
+    async def withdraw(self, order: PaymentOrder) -> None:
+        if self.mode == "hybrid":
+            await super().withdraw(order)
+        # dynamic: there is no DELETE for a dynamic QR; it ends at its expiration_date.

@@ -30,6 +30,7 @@ from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
 
 class InstoreV2Gateway:
     name = "instore_v2"
+    withdraw_is_final = True  # the DELETE takes the order off the QR
 
     def __init__(
         self,

@@ -7,6 +7,8 @@ Decisions where the sources are silent (each also noted where it is made):
   order endpoints; `/users/me`, merchant_orders and payments keep working.
 - v2 PUT and DELETE answer 204; v1 POST answers 200; dynamic QR POST/PUT answer 201 with
   `qr_data` (the hybrid PUT's body is disputed, §1.5: the sandbox returns it).
+- A dynamic QR POST's order is kept off the POS's static QR (§1.5): the v2 GET answers 404
+  for it unless a static order is there (MP documents no GET for a dynamic QR).
 """
 
 from __future__ import annotations
@@ -237,12 +239,19 @@ async def delete_v1(request: web.Request) -> web.Response:
 @routes.post("/instore/orders/qr/seller/collectors/{user_id}/pos/{external_pos_id}/qrs")
 @routes.put("/instore/orders/qr/seller/collectors/{user_id}/pos/{external_pos_id}/qrs")
 async def dynamic_qr(request: web.Request) -> web.Response:
+    """POST: a dynamic QR only. Its order is not on the POS's static QR (the v2 GET does not
+    show it, the v2 DELETE does not remove it: there is no DELETE for it); it is payable until
+    paid or until its expiration_date (§1.5). PUT ("hybrid"): the order goes on the static QR
+    like the v2 PUT (replacing it; the DELETE removes it), and a dynamic QR for it as well."""
     acct = account(request, qr=True)
     check_user(acct, request.match_info["user_id"], "invalid_collectorId")
     state = context(request).state
     pos = state.pos_by_external_id(acct, external_pos_id(request))
     draft = validation.v2_order(await read_json(request), site=acct.site, collector_id=acct.id, now=state.now())
-    order = state.put_order(acct, pos, draft, "dynamic")
+    if request.method == "PUT":
+        order = state.put_order(acct, pos, draft, "hybrid")
+    else:
+        order = state.create_dynamic_order(acct, pos, draft)
     return json_response({"qr_data": state.dynamic_qr_data(acct, pos, order), "in_store_order_id": order.id}, status=201)
 
 

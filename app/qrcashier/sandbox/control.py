@@ -5,13 +5,19 @@ The account is chosen like on the MP routes, by `Authorization: Bearer <token>`,
 the link from `GET /sandbox/pos/{external_pos_id}/phone`). Faults, settings, the clock
 and the state dump are server-wide and need no account.
 
+Which order scan, pay and expire act on: the one `in_store_order_id` names (in the JSON body or
+the query; a dynamic QR's id from `POST .../qrs`, 409 when it is not open), else the order on
+the POS's static QR, else the newest dynamic QR still open (api §1.5: those are not on the
+static QR). The phone page shows the same order.
+
     GET  /sandbox/pos/{external_pos_id}           what the phone shows (order, step, last merchant_order)
     GET  /sandbox/pos/{external_pos_id}/phone     {"url", "code"}: the phone page link for this POS
-    POST /sandbox/pos/{external_pos_id}/scan      201 merchant_order (a new one per scan); on an
-                                                  unattended POS with no order, first polls its url
-    POST /sandbox/pos/{external_pos_id}/pay       {"status": "approved"|"rejected", "amount"?, "merchant_order_id"?}
-                                                  201 {"payment", "merchant_order"}
-    POST /sandbox/pos/{external_pos_id}/expire    200 {"merchant_orders": [...expired...]}
+    POST /sandbox/pos/{external_pos_id}/scan      {"in_store_order_id"?}: 201 merchant_order (a new one
+                                                  per scan); on an unattended POS with no order, first
+                                                  polls its url
+    POST /sandbox/pos/{external_pos_id}/pay       {"status": "approved"|"rejected", "amount"?, "merchant_order_id"?,
+                                                  "in_store_order_id"?}: 201 {"payment", "merchant_order"}
+    POST /sandbox/pos/{external_pos_id}/expire    {"in_store_order_id"?}: 200 {"merchant_orders": [...expired...]}
     GET  /sandbox/phone/{external_pos_id}?code=   the phone page (HTML)
     GET  /sandbox/qr/{pos_id}/{uuid}.png          the POS QR (also template_{uuid}.png / .pdf)
     PUT|GET|DELETE /sandbox/faults                fault rules (see faults.py)
@@ -57,6 +63,16 @@ def control_pos(request: web.Request) -> tuple[Account, Pos]:
     return acct, context(request).state.pos_by_external_id(acct, request.match_info["external_pos_id"])
 
 
+def order_choice(request: web.Request, body: Any) -> str | None:
+    """The `in_store_order_id` a scan, pay or expire names (body first, then query), if any."""
+    value = body.get("in_store_order_id") if isinstance(body, dict) else None
+    if value is None:
+        value = request.query.get("in_store_order_id")
+    if value is not None and not validation.is_text(value, max_length=64):
+        raise bad_request("invalid_in_store_order_id", "in_store_order_id must be an order id string")
+    return value
+
+
 async def ensure_order(request: web.Request, acct: Account, pos: Pos, *, scan: bool = False) -> None:
     """An unattended POS (one with a `url`) gets its order from that url when scanned; every
     scan asks again (`scan=True`), a pay with no scan reuses what the last one fetched."""
@@ -71,7 +87,7 @@ async def ensure_order(request: web.Request, acct: Account, pos: Pos, *, scan: b
 def phone_view(request: web.Request, acct: Account, pos: Pos) -> dict[str, Any]:
     """What the phone page renders: which step the customer is at, and the order."""
     state = context(request).state
-    order = state.current_order(pos)
+    order = state.open_order(pos)
     latest = state.merchant_orders.get(pos.last_merchant_order_id or 0)
     if order is None:
         step = "scan" if pos.url else "waiting"  # unattended: the scan asks the merchant for the order
@@ -125,8 +141,10 @@ async def phone_link(request: web.Request) -> web.Response:
 @routes.post("/sandbox/pos/{external_pos_id}/scan")
 async def scan(request: web.Request) -> web.Response:
     acct, pos = control_pos(request)
-    await ensure_order(request, acct, pos, scan=True)
-    mo = context(request).state.scan(acct, pos)
+    chosen = order_choice(request, await read_json(request))
+    if chosen is None:
+        await ensure_order(request, acct, pos, scan=True)
+    mo = context(request).state.scan(acct, pos, chosen)
     return json_response(views.merchant_order(mo, acct), status=201)
 
 
@@ -144,11 +162,12 @@ async def pay(request: web.Request) -> web.Response:
     status_detail = body.get("status_detail")
     if status_detail is not None and not validation.is_text(status_detail, max_length=64):
         raise bad_request("invalid_status_detail", "status_detail must be a short string")
-    if mo_id is None:
+    chosen = order_choice(request, body)
+    if mo_id is None and chosen is None:
         await ensure_order(request, acct, pos)
     payment, mo = context(request).state.pay(
         acct, pos, status=body.get("status", "approved"), amount=amount,
-        merchant_order_id=mo_id, status_detail=status_detail,
+        merchant_order_id=mo_id, status_detail=status_detail, in_store_order_id=chosen,
     )
     return json_response(
         {"payment": views.payment(payment, acct), "merchant_order": views.merchant_order(mo, acct)}, status=201
@@ -158,7 +177,8 @@ async def pay(request: web.Request) -> web.Response:
 @routes.post("/sandbox/pos/{external_pos_id}/expire")
 async def expire(request: web.Request) -> web.Response:
     acct, pos = control_pos(request)
-    expired = context(request).state.expire_order(pos)
+    chosen = order_choice(request, await read_json(request))
+    expired = context(request).state.expire_order(pos, chosen)
     return json_response({"merchant_orders": [views.merchant_order(mo, acct) for mo in expired]})
 
 
@@ -281,7 +301,9 @@ def state_dump(state: SandboxState, base_url: str) -> dict[str, Any]:
             "stores": [views.store(s, acct) for s in state.stores.values() if s.owner == mine],
             "pos": [
                 {**views.pos(p, acct, base_url),
-                 "current_order": views.instore_order(p.order, acct) if p.order else None}
+                 "current_order": views.instore_order(p.order, acct) if p.order else None,
+                 "dynamic_orders": [{"in_store_order_id": o.id, **views.instore_order(o, acct)}
+                                    for o in state.dynamic_orders(p).values()]}
                 for p in state.pos.values() if p.owner == mine
             ],
             "merchant_orders": [views.merchant_order(m, acct) for m in state.merchant_orders.values() if m.owner == mine],

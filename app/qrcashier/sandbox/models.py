@@ -58,7 +58,7 @@ class PosOrder:
     """The one order a POS carries, until paid, expired, deleted or replaced."""
 
     id: str  # uuid4; the dynamic QR's in_store_order_id
-    kind: str  # "v2" | "v1" | "dynamic" | "orders"
+    kind: str  # "v2" | "v1" | "hybrid" | "dynamic" (off the static QR) | "orders" | "unattended"
     pos_id: int
     draft: OrderDraft
     created_at: datetime

@@ -5,6 +5,11 @@ POS, merchant_orders and payments by id, each with its owner's user id, so one a
 never sees another's records. Every change that Mercado Pago would notify is handed to the
 registered listeners as a `Notification` (the notifier delivers it).
 
+A POS carries at most one order on its static QR (`Pos.order`: v2 PUT, v1 POST, hybrid
+`/qrs` PUT, Orders API) and any number of dynamic QRs (`dynamic_orders(pos)`: `/qrs` POST,
+§1.5). A dynamic QR is not on the static one, has no DELETE, and is payable until it is paid
+or its `expiration_date` passes.
+
 Expiry is lazy: `tick()` expires every order whose `expiration_date` has passed; every
 read of an order or merchant_order calls it first, and the server's sweeper calls it
 once a second (so expiry notifications go out even when nobody asks).
@@ -68,6 +73,10 @@ class SandboxState:
         self.pos: dict[int, Pos] = {}
         self.merchant_orders: dict[int, MerchantOrder] = {}
         self.payments: dict[int, Payment] = {}
+        # Each POS's open dynamic QRs (`POST .../qrs`): POS id -> in_store_order_id -> order,
+        # oldest first. Not on the static QR (`Pos.order`), untouched by the v2 DELETE; an
+        # entry goes once paid or expired.
+        self.dynamic_qrs: dict[int, dict[str, PosOrder]] = {}
         # (user id, X-Idempotency-Key) -> (request fingerprint, payment id, refund id, HTTP status)
         self.refund_keys: dict[tuple[int, str], tuple[str, int, int, int]] = {}
         self.deliveries: list[Delivery] = []
@@ -262,14 +271,13 @@ class SandboxState:
     def delete_pos(self, account: Account, pos_id: int) -> None:
         pos = self.get_pos(account, pos_id)
         del self.pos[pos.id]
+        self.dynamic_qrs.pop(pos.id, None)
 
     # ------------------------------------------------------------ the order on a POS
 
-    def put_order(self, account: Account, pos: Pos, draft: OrderDraft, kind: str) -> PosOrder:
-        """Create or replace the POS's single order (v2 PUT, v1 POST, dynamic QR POST)."""
-        self.tick()
+    def _new_order(self, account: Account, pos: Pos, draft: OrderDraft, kind: str) -> PosOrder:
         order_id = str(uuid.uuid4())
-        pos.order = PosOrder(
+        return PosOrder(
             id=order_id,
             kind=kind,
             pos_id=pos.id,
@@ -277,7 +285,21 @@ class SandboxState:
             created_at=self.now(),
             preference_id=f"{account.id}-{order_id}",
         )
+
+    def put_order(self, account: Account, pos: Pos, draft: OrderDraft, kind: str) -> PosOrder:
+        """Create or replace the order on the POS's static QR (v2 PUT, v1 POST, hybrid QR PUT)."""
+        self.tick()
+        pos.order = self._new_order(account, pos, draft, kind)
         return pos.order
+
+    def create_dynamic_order(self, account: Account, pos: Pos, draft: OrderDraft) -> PosOrder:
+        """A dynamic QR (`POST .../qrs`, §1.5): a new order of its own, beside the static QR's
+        (which it neither replaces nor joins). There is no DELETE for it: it stays payable
+        until paid or until its expiration_date (without one, until paid)."""
+        self.tick()
+        order = self._new_order(account, pos, draft, "dynamic")
+        self.dynamic_qrs.setdefault(pos.id, {})[order.id] = order
+        return order
 
     def _emvco_merchant(self, account: Account, pos: Pos) -> dict[str, str]:
         store = self.stores.get(pos.store_id)
@@ -293,11 +315,36 @@ class SandboxState:
         """The EMVCo payload of a dynamic QR: tag 43 carries the in-store order id (§1.5)."""
         return dynamic_order_payload(order.id, **self._emvco_merchant(account, pos))
 
+    def dynamic_orders(self, pos: Pos) -> dict[str, PosOrder]:
+        """The POS's open dynamic QRs by in_store_order_id, oldest first (a copy)."""
+        return dict(self.dynamic_qrs.get(pos.id, {}))
+
     def current_order(self, pos: Pos) -> PosOrder | None:
+        """The order on the POS's static QR (what the v2 GET answers), if any."""
         self.tick()
         return pos.order
 
+    def open_order(self, pos: Pos, in_store_order_id: str | None = None) -> PosOrder | None:
+        """The order a customer at this POS acts on (control API, phone page): the one named by
+        `in_store_order_id` (409 when it is not open here), else the static QR's order, else
+        the newest dynamic QR still open."""
+        self.tick()
+        return self._pick(pos, in_store_order_id)
+
+    def _pick(self, pos: Pos, in_store_order_id: str | None) -> PosOrder | None:
+        if in_store_order_id is not None:
+            if pos.order is not None and pos.order.id == in_store_order_id:
+                return pos.order
+            order = self.dynamic_qrs.get(pos.id, {}).get(in_store_order_id)
+            if order is None:
+                raise ApiError(409, "no_order", f"Order {in_store_order_id} is not open on this point of sale")
+            return order
+        if pos.order is not None:
+            return pos.order
+        return next(reversed(self.dynamic_qrs.get(pos.id, {}).values()), None)
+
     def delete_order(self, pos: Pos) -> None:
+        """The v2/v1 DELETE: the static QR's order goes; dynamic QRs are not touched (§1.5)."""
         pos.order = None
 
     def v1_expiry(self, ttl_seconds: int | None) -> datetime:
@@ -307,18 +354,22 @@ class SandboxState:
         """Expire every order whose expiration date has passed."""
         now = self.now()
         for pos in self.pos.values():
-            order = pos.order
-            if order is not None and order.draft.expires_at is not None and order.draft.expires_at <= now:
-                self.expire_order(pos)
+            for order in [pos.order, *self.dynamic_qrs.get(pos.id, {}).values()]:
+                if order is not None and order.draft.expires_at is not None and order.draft.expires_at <= now:
+                    self._expire(pos, order)
         for ext in self.extensions:
             ext.tick(now)
 
-    def expire_order(self, pos: Pos) -> list[MerchantOrder]:
-        """The POS's order expires: its opened merchant_orders become expired."""
-        order = pos.order
+    def expire_order(self, pos: Pos, in_store_order_id: str | None = None) -> list[MerchantOrder]:
+        """An order at the POS expires now (the one `open_order` picks: the named one, else the
+        static QR's, else the newest dynamic QR): its opened merchant_orders become expired."""
+        order = self._pick(pos, in_store_order_id)
         if order is None:
             raise ApiError(409, "no_order", "There is no order on this point of sale")
-        pos.order = None
+        return self._expire(pos, order)
+
+    def _expire(self, pos: Pos, order: PosOrder) -> list[MerchantOrder]:
+        self._take_off(pos, order.id)
         changed = []
         for mo_id in order.merchant_order_ids:
             mo = self.merchant_orders[mo_id]
@@ -331,11 +382,18 @@ class SandboxState:
             ext.order_expired(order)
         return changed
 
+    def _take_off(self, pos: Pos, order_id: str) -> None:
+        """The order leaves the POS (paid or expired), whichever QR it was on."""
+        if pos.order is not None and pos.order.id == order_id:
+            pos.order = None
+        self.dynamic_qrs.get(pos.id, {}).pop(order_id, None)
+
     # ------------------------------------------------------------ the customer's side
 
-    def scan(self, account: Account, pos: Pos) -> MerchantOrder:
-        """A customer scans the POS: each scan creates its own merchant_order (§3.3)."""
-        order = self.current_order(pos)
+    def scan(self, account: Account, pos: Pos, in_store_order_id: str | None = None) -> MerchantOrder:
+        """A customer scans a QR of the POS (the order `open_order` picks): each scan creates
+        its own merchant_order (§3.3)."""
+        order = self.open_order(pos, in_store_order_id)
         if order is None:
             raise ApiError(409, "no_order", "There is no order on this point of sale")
         now = self.now()
@@ -365,8 +423,10 @@ class SandboxState:
         amount: Decimal | None = None,
         merchant_order_id: int | None = None,
         status_detail: str | None = None,
+        in_store_order_id: str | None = None,
     ) -> tuple[Payment, MerchantOrder]:
-        """The customer pays (or is rejected) on a scan's merchant_order, scanning first if needed."""
+        """The customer pays (or is rejected) on a scan's merchant_order, scanning first if needed
+        (the order `open_order` picks, when no merchant_order is named)."""
         if status not in PAYMENT_STATUSES:
             raise ApiError(400, "invalid_status", "status must be approved or rejected")
         if merchant_order_id is not None:
@@ -374,12 +434,12 @@ class SandboxState:
             if mo.pos_id != pos.id:
                 raise not_found("not_found", f"Merchant order {merchant_order_id} is not from this point of sale")
         else:
-            order = self.current_order(pos)
+            order = self.open_order(pos, in_store_order_id)
             latest = self.merchant_orders.get(pos.last_merchant_order_id or 0)
             if order is not None and latest is not None and latest.order_id == order.id and latest.status == "opened":
                 mo = latest
             else:
-                mo = self.scan(account, pos)
+                mo = self.scan(account, pos, in_store_order_id)
         if mo.status != "opened":
             raise ApiError(409, "merchant_order_not_opened", f"Merchant order {mo.id} is {mo.status}")
         value = mo.remaining if amount is None else amount
@@ -408,9 +468,9 @@ class SandboxState:
         mo.last_updated = now
         if mo.paid_amount >= mo.total_amount:
             mo.status = "closed"
-            # A paid order leaves the POS (only if it is still the POS's current one).
-            if pos.order is not None and pos.order.id == mo.order_id:
-                pos.order = None
+            # A paid order leaves the POS (only if it is still there: the static QR's current
+            # one, or a dynamic QR, which is single use).
+            self._take_off(pos, mo.order_id)
         self._notify(mo.draft.notification_url, "payment", payment.id)
         self._notify(mo.draft.notification_url, "merchant_order", mo.id)
         for ext in self.extensions:

@@ -56,7 +56,7 @@ class UnattendedPoller:
         `fresh` (a scan): Mercado Pago calls the url on every scan, so an order fetched for an
         earlier scan is dropped and asked for again: one the merchant has since withdrawn or
         replaced is not offered to the next customer. An order placed on the POS through the
-        orders API (kind "v2"/"v1"/"dynamic") is used as it is. Without `fresh` (a pay with no
+        orders API (kind "v2"/"v1"/"hybrid"/"orders") is used as it is. Without `fresh` (a pay with no
         scan), whatever the POS carries is used and the url is asked only when it has none."""
         current = state.current_order(pos)
         if current is not None and (not fresh or current.kind != "unattended"):
