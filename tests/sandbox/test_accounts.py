@@ -78,6 +78,26 @@ async def test_revoked_token_is_401_everywhere(client: httpx.AsyncClient, seller
 
 
 @pytest.mark.asyncio
+async def test_a_renewed_token_opens_the_same_account_and_the_old_one_is_refused(client, seller, server) -> None:
+    me = (await client.get("/users/me")).json()
+    r = await client.post("/sandbox/token/renew", json={"access_token": "SANDBOX-MLA-renewed-cashier"})
+    assert r.status_code == 200 and r.json() == {"user_id": me["id"], "renewed": True}
+    old = await client.get("/users/me")
+    assert old.status_code == 401 and old.json()["error"] == "invalid_token"
+    async with http(server.base_url) as c:
+        renewed = auth("SANDBOX-MLA-renewed-cashier")
+        assert (await c.get("/users/me", headers=renewed)).json()["id"] == me["id"]
+        assert (await c.get(seller.pos_orders_path, headers=renewed)).status_code in (200, 404)  # its POS
+        # the new token cannot be renewed into itself, a malformed one or one already in use
+        for body, status in (({"access_token": "SANDBOX-MLA-renewed-cashier"}, 400), ({"access_token": "x y"}, 400),
+                             ({"access_token": 7}, 400), ({}, 400)):
+            assert (await c.post("/sandbox/token/renew", json=body, headers=renewed)).status_code == status
+        await c.get("/users/me", headers=auth("SANDBOX-MLA-someone-else"))
+        taken = await c.post("/sandbox/token/renew", json={"access_token": "SANDBOX-MLA-someone-else"}, headers=renewed)
+        assert taken.status_code == 409
+
+
+@pytest.mark.asyncio
 async def test_qr_switched_off_gives_403_on_qr_endpoints_only(client: httpx.AsyncClient, seller) -> None:
     r = await client.post("/sandbox/account/qr", json={"enabled": False})
     assert r.json() == {"user_id": seller.user_id, "qr_enabled": False}

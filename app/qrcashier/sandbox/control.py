@@ -23,6 +23,8 @@ static QR). The phone page shows the same order.
     PUT|GET|DELETE /sandbox/faults                fault rules (see faults.py)
     PUT|GET /sandbox/settings                     {"instore_order_get_format": "object"|"array", ...}
     POST /sandbox/token/revoke                    the bearer token stops working (401)
+    POST /sandbox/token/renew                     {"access_token": new}: the new token opens the same
+                                                  account, the bearer one is refused (401) from now on
     POST /sandbox/account/qr                      {"enabled": false} -> QR endpoints answer 403
     POST /sandbox/clock/advance                   {"seconds": n}: move the sandbox clock forward
     GET  /sandbox/state                           everything, for debugging (no tokens)
@@ -258,6 +260,16 @@ async def revoke_token(request: web.Request) -> web.Response:
     acct = context(request).state.authenticate(bearer(request))
     acct.revoked = True
     return json_response({"user_id": acct.id, "revoked": True})
+
+
+@routes.post("/sandbox/token/renew")
+async def renew_token(request: web.Request) -> web.Response:
+    body = validation.require_object(await read_json(request))
+    new = body.get("access_token")
+    if not isinstance(new, str):
+        raise bad_request("bad_request", "access_token must be a string")
+    acct = context(request).state.renew_token(bearer(request) or "", new)
+    return json_response({"user_id": acct.id, "renewed": True})
 
 
 @routes.post("/sandbox/account/qr")

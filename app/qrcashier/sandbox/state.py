@@ -69,6 +69,7 @@ class SandboxState:
         self.clock = clock
         self.default_ttl = default_ttl  # legacy v1 orders' lifetime without X-Ttl-Store-Preference
         self.accounts: dict[str, Account] = {}  # by token hash
+        self.retired_tokens: set[str] = set()  # hashes of tokens replaced by a renewal (401)
         self.stores: dict[str, Store] = {}
         self.pos: dict[int, Pos] = {}
         self.merchant_orders: dict[int, MerchantOrder] = {}
@@ -112,11 +113,26 @@ class SandboxState:
         if not well_formed(token):
             raise ApiError(401, "invalid_token", "invalid access token")
         key = token_hash(token)
+        if key in self.retired_tokens:
+            raise ApiError(401, "invalid_token", "invalid access token (renewed)")
         account = self.accounts.get(key)
         if account is None:
             account = self.accounts[key] = new_account(token, self.default_site)
         if account.revoked:
             raise ApiError(401, "invalid_token", "invalid access token (revoked)")
+        return account
+
+    def renew_token(self, old_token: str, new_token: str) -> Account:
+        """As renewing the credentials in Mercado Pago's panel: `new_token` opens the same
+        account (user id, stores, POS, orders); `old_token` is refused from now on."""
+        account = self.authenticate(old_token)
+        if not well_formed(new_token) or new_token == old_token:
+            raise ApiError(400, "bad_request", "access_token must be a new, well-formed sandbox token")
+        new_key = token_hash(new_token)
+        if new_key in self.accounts or new_key in self.retired_tokens:
+            raise ApiError(409, "token_in_use", "that token already opens an account")
+        self.accounts[new_key] = account
+        self.retired_tokens.add(token_hash(old_token))
         return account
 
     def account_for_phone_code(self, code: str | None) -> Account:
