@@ -11,6 +11,7 @@ from .errors import (
     RateLimited,
     ServerError,
     Timeout,
+    TokenMissing,
     Unauthorized,
     Unreachable,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "Timeout",
+    "TokenMissing",
     "Unauthorized",
     "Unreachable",
 ]

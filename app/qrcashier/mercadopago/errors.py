@@ -75,6 +75,12 @@ class Unauthorized(MercadoPagoError):
     )
 
 
+class TokenMissing(Unauthorized):
+    """A supervisor removed the access token: the request was not sent."""
+
+    default_user_message = "There is no access token on this computer: ask a supervisor to enter one in Settings."
+
+
 class Forbidden(MercadoPagoError):
     default_user_message = (
         "This Mercado Pago account is not allowed to do this (403): check that the QR "

@@ -31,6 +31,7 @@ from .errors import (
     MercadoPagoError,
     RateLimited,
     Timeout,
+    TokenMissing,
     Unauthorized,
     Unreachable,
     error_for_status,
@@ -119,8 +120,13 @@ class MercadoPagoHTTP:
         self._contact_listeners: list[Callable[[datetime], None]] = []
 
     @property
-    def token(self) -> AccessToken:
+    def token(self) -> AccessToken | None:
         return self._token
+
+    def replace_token(self, token: AccessToken | None) -> None:
+        """From the next request on, send `token` (a supervisor replaced it in Settings); None: it
+        was removed, and every request fails with TokenMissing, unsent, until one is set again."""
+        self._token = token
 
     def on_contact(self, listener: Callable[[datetime], None]) -> None:
         """Call `listener(when)` after every successful exchange (for "last contact" displays)."""
@@ -144,7 +150,10 @@ class MercadoPagoHTTP:
         policy = retry or self.retry
         if not safe:
             policy = NO_RETRY
-        send_headers = {"Authorization": self._token.bearer_header(), "Accept": "application/json"}
+        token = self._token  # this request's, for its header and for redacting its errors
+        if token is None:
+            raise TokenMissing(method=method, path=path)
+        send_headers = {"Authorization": token.bearer_header(), "Accept": "application/json"}
         if idempotency_key is not None:
             send_headers["X-Idempotency-Key"] = idempotency_key
         if headers:
@@ -160,7 +169,7 @@ class MercadoPagoHTTP:
             attempt += 1
             started = time.perf_counter()
             try:
-                reply = await self._send_once(method, url, path, params, content, send_headers, ok, timeout)
+                reply = await self._send_once(method, url, path, params, content, send_headers, ok, timeout, token)
             except MercadoPagoError as exc:
                 elapsed_ms = (time.perf_counter() - started) * 1000
                 log.info(
@@ -189,7 +198,7 @@ class MercadoPagoHTTP:
             return exc.retry_after
         return policy.delay(attempt)
 
-    async def _send_once(self, method, url, path, params, content, headers, ok, timeout) -> Reply:
+    async def _send_once(self, method, url, path, params, content, headers, ok, timeout, token) -> Reply:
         where = {"method": method, "path": path}
         try:
             response = await self._client.request(
@@ -224,7 +233,7 @@ class MercadoPagoHTTP:
                 raise MalformedResponse("the reply is not valid JSON", status=response.status_code, **where)
             return Reply(response.status_code, body, response.headers)
         err = parse_error_body(body)
-        redact = self._token.redact  # a server that echoes the token must not put it in our errors
+        redact = token.redact  # a server that echoes the token must not put it in our errors
         causes = tuple(Cause(redact(c.code), redact(c.description)) for c in err.causes)
         cls = error_for_status(response.status_code)
         if cls is BadRequest and err.code in TOKEN_REFUSED_CODES:
