@@ -3,6 +3,10 @@
     qrcashier --sandbox            the whole app on the embedded sandbox, with the demo catalog
     qrcashier --self-test          one whole sale offscreen against the sandbox; exit 0 or 1
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
+    qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
+
+The self-service flags, like --api and --qr-mode, win over the settings for this run
+(the settings are chosen in the setup wizard / Settings: settings.py).
 """
 
 from __future__ import annotations
@@ -10,6 +14,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
+    return port
+
+
+def _public_url(value: str) -> str:
+    from .unattended.addresses import check_public_url  # (loads aiohttp: only when the flag is given)
+
+    try:
+        return check_public_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,15 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
     p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
     p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
-    p.add_argument("--qr-mode", choices=("static", "dynamic", "hybrid"), default="static",
-                   help="static: the register's QR; dynamic: each order gets its own QR on the customer screen")
+    p.add_argument("--qr-mode", choices=("static", "dynamic", "hybrid"),
+                   help="static: the register's QR (default); dynamic: each order gets its own QR on the customer screen")
     p.add_argument("--api", choices=("instore_v2", "orders", "v1"), help="Mercado Pago API family (default instore_v2)")
-    p.add_argument("--self-service", action="store_true",
-                   help="unattended model: Mercado Pago asks this app's merchant endpoint for the order")
-    p.add_argument("--unattended-contract", choices=("202", "400"), default="202",
-                   help="how the merchant endpoint says 'no order yet' (default 202, the newest contract)")
-    p.add_argument("--endpoint-public-url", metavar="URL",
-                   help="the https address Mercado Pago reaches the merchant endpoint at (a TLS reverse proxy)")
+    p.add_argument("--self-service", action=argparse.BooleanOptionalAction, default=None,
+                   help="unattended model: Mercado Pago asks this app's merchant endpoint for the order "
+                        "(--no-self-service: an attended register; default: as set up in Settings)")
+    p.add_argument("--unattended-contract", choices=("202", "400"),
+                   help="how the merchant endpoint says 'no order yet' (default: the setting, else 202, the newest)")
+    p.add_argument("--endpoint-host", metavar="HOST",
+                   help="address the merchant endpoint binds (default: the setting, else 127.0.0.1)")
+    p.add_argument("--endpoint-port", type=_port, metavar="PORT",
+                   help="port of the merchant endpoint (default: the setting, else 8780, fixed for the reverse "
+                        "proxy; 0 = any free port)")
+    p.add_argument("--endpoint-public-url", type=_public_url, metavar="URL",
+                   help="the https address Mercado Pago reaches the merchant endpoint at (a TLS reverse proxy; "
+                        "default: the setting)")
     p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
     p.add_argument("--notifications-port", type=int, metavar="PORT",
                    help="receive Mercado Pago's IPN/webhooks on this port (off by default; only speeds up detection: "

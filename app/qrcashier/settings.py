@@ -43,6 +43,11 @@ LANGUAGES = {"en": "English", "es": "Español", "pt": "Português"}
 # A whole value that looks like a Mercado Pago (or sandbox) access token.
 TOKEN_LIKE = re.compile(r"^\s*(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{8,}\s*$")
 REGISTER_ID = re.compile(r"^[A-Za-z0-9_]{1,24}$")
+# The unattended model's merchant endpoint (README, "Self-service registers").
+UNATTENDED_CONTRACTS = ("202", "400")  # how it says "no order yet": 202 (newest docs) or 400 (older)
+DEFAULT_ENDPOINT_HOST = "127.0.0.1"  # loopback: the TLS reverse proxy in front forwards to it
+DEFAULT_ENDPOINT_PORT = 8780  # fixed, so the proxy has a stable target (0: any free port, tests)
+ENDPOINT_HOST = re.compile(r"^[A-Za-z0-9_.:%-]{1,253}$")
 
 
 class Mode(StrEnum):
@@ -272,6 +277,71 @@ class AppSettings:
             raise ValueError("a register id is 1 to 24 letters, digits or underscores")
         self._set("register/id", value)
 
+    # --- self-service (the unattended model) --------------------------------------------------
+
+    @property
+    def self_service(self) -> bool:
+        """The register's POS carries the merchant endpoint's url; Mercado Pago asks it for the order."""
+        return self._bool("unattended/self_service")
+
+    @self_service.setter
+    def self_service(self, value: bool) -> None:
+        self._set("unattended/self_service", bool(value))
+
+    @property
+    def unattended_contract(self) -> str:
+        """How the merchant endpoint says "no order yet": "202" (the default) or "400"."""
+        value = self._str("unattended/contract", "202")
+        return value if value in UNATTENDED_CONTRACTS else "202"
+
+    @unattended_contract.setter
+    def unattended_contract(self, value: str) -> None:
+        value = str(value)
+        if value not in UNATTENDED_CONTRACTS:
+            raise ValueError(f"the 'no order yet' contract is one of {', '.join(UNATTENDED_CONTRACTS)}")
+        self._set("unattended/contract", value)
+
+    @property
+    def endpoint_host(self) -> str:
+        """The address the merchant endpoint binds (loopback unless told otherwise)."""
+        value = self._str("unattended/host", DEFAULT_ENDPOINT_HOST).strip()
+        return value if ENDPOINT_HOST.match(value) else DEFAULT_ENDPOINT_HOST
+
+    @endpoint_host.setter
+    def endpoint_host(self, value: str | None) -> None:
+        value = (value or "").strip()
+        if value and not ENDPOINT_HOST.match(value):
+            raise ValueError("the endpoint's host is an address or a host name, like 127.0.0.1")
+        self._set("unattended/host", value or None)
+
+    @property
+    def endpoint_port(self) -> int:
+        """The merchant endpoint's port: fixed (8780 by default); 0 is any free port."""
+        value = self._int("unattended/port")
+        return value if value is not None and 0 <= value <= 65535 else DEFAULT_ENDPOINT_PORT
+
+    @endpoint_port.setter
+    def endpoint_port(self, value: int | None) -> None:
+        if value is not None and not (isinstance(value, int) and 0 <= value <= 65535):
+            raise ValueError("the endpoint's port is a number from 0 to 65535")
+        self._set("unattended/port", value)
+
+    @property
+    def endpoint_public_url(self) -> str | None:
+        """The https address Mercado Pago calls (the reverse proxy's); None: not set. Checked
+        (`check_public_url`) when written, and again by the endpoint when it starts; not
+        here: reading it at start-up must not import the unattended package (aiohttp)."""
+        return self._str("unattended/public_url").strip() or None
+
+    @endpoint_public_url.setter
+    def endpoint_public_url(self, value: str | None) -> None:
+        from .unattended.addresses import check_public_url  # (imports aiohttp: only when written)
+
+        value = (value or "").strip()
+        if value:
+            check_public_url(value)  # ValueError
+        self._set("unattended/public_url", value or None)
+
     # --- this computer ------------------------------------------------------------------------
 
     @property
@@ -334,8 +404,17 @@ class AppSettings:
     def apply_to(self, options: Any, tokens: Any = None) -> Any:
         """Fill the app's start-up `Options` (ui/services.py) from these settings.
 
-        Sets the mode, site, store and POS ids and names, register id, printer, and, for a
-        real account, the token from `tokens` (a TokenStore). Returns `options`."""
+        Sets the mode, site, store and POS ids and names, register id, printer, the
+        self-service settings and, for a real account, the token from `tokens` (a
+        TokenStore). What the command line gave wins: `--api`, `--qr-mode`, and every field
+        named in `options.from_command_line` (`--self-service`, `--unattended-contract`,
+        `--endpoint-host`, `--endpoint-port`, `--endpoint-public-url`). Returns `options`."""
+        given = getattr(options, "from_command_line", frozenset())
+
+        def fill(name: str, value: Any) -> None:
+            if hasattr(options, name) and name not in given:
+                setattr(options, name, value)
+
         if self.mode is not None:
             options.sandbox = self.mode == Mode.SANDBOX
         options.site_id = self.site
@@ -353,8 +432,14 @@ class AppSettings:
         # The API and QR mode: the command line's --api / --qr-mode win when given.
         if getattr(options, "api", None) is None and hasattr(options, "api"):
             options.api = self.api_generation
-        if getattr(options, "qr_mode", None) in (None, "static") and hasattr(options, "qr_mode"):
+        if getattr(options, "qr_mode", None) in (None, "static") and hasattr(options, "qr_mode") \
+                and "qr_mode" not in given:
             options.qr_mode = self.qr_mode
+        fill("self_service", self.self_service)
+        fill("unattended_contract", self.unattended_contract)
+        fill("endpoint_host", self.endpoint_host)
+        fill("endpoint_port", self.endpoint_port)
+        fill("endpoint_public_url", self.endpoint_public_url)
         if self.mode == Mode.ACCOUNT and tokens is not None:
             token = tokens.get()
             options.token = token.reveal() if token is not None else None
@@ -385,6 +470,9 @@ def support_text(settings: AppSettings, tokens: Any = None, extra: dict[str, str
         f"register: {settings.register_name or '-'} · POS external id {settings.pos_external_id or '-'}"
         f" · POS id {settings.pos_id or '-'} · register id {settings.register_id}",
         f"receipt printer: {settings.printer or 'none (receipts on screen)'} · language {settings.language}",
+        (f"self-service: on · contract {settings.unattended_contract} · endpoint "
+         f"{settings.endpoint_host}:{settings.endpoint_port} · public URL {settings.endpoint_public_url or '-'}")
+        if settings.self_service else "self-service: off (attended register)",
         f"supervisor PIN: {'set' if settings.pin_hash else 'NOT SET'}",
     ]
     if tokens is not None:

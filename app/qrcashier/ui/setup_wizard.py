@@ -12,10 +12,17 @@ Pages (wizard order; Settings shows them in a side list, plus Advanced and Suppo
                token is flagged as a test account); saved only in the OS credential store
                (token_store.py), or kept for this session when no secure store exists
     store      pick or create the store and the register's POS (fixed_amount: true, external
-               ids checked as Mercado Pago requires), through provisioning.ensure_register
+               ids checked as Mercado Pago requires), and how it is paid: an attended register
+               (a cashier; provisioning.ensure_register, a self-service url taken off) or
+               self-service (the POS carries the merchant endpoint's url, built on the public
+               URL, or in the sandbox on the local endpoint: unattended.provisioning
+               .ensure_unattended_pos; 403 domain not enabled, a bad URL and unreachable each
+               get one sentence)
     sticker    the register's QR sticker: preview, print, save as PDF
     printer    the receipt printer and the language
     pin        the supervisor PIN (kept as a slow salted hash: supervisor.py)
+    advanced   (Settings only) the API and QR mode; the self-service endpoint's "no order
+               yet" contract and port
     done       (wizard only) a summary; Finish writes everything
 
 Everything but the token goes to QSettings (settings.py), and only when the wizard finishes
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -40,6 +48,7 @@ import qasync
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -56,14 +65,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..mercadopago.secret import AccessToken
-from ..settings import API_GENERATIONS, LANGUAGES, QR_MODES, AppSettings, Mode, register_id_for, support_text
+from ..settings import (
+    API_GENERATIONS,
+    DEFAULT_ENDPOINT_HOST,
+    DEFAULT_ENDPOINT_PORT,
+    LANGUAGES,
+    QR_MODES,
+    UNATTENDED_CONTRACTS,
+    AppSettings,
+    Mode,
+    register_id_for,
+    support_text,
+)
 from ..supervisor import InvalidPin, hash_pin, validate_new_pin
 from ..token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
 from . import errors, theme
@@ -116,10 +138,103 @@ TOKEN_MESSAGES = {
 TEST_ACCOUNT_NOTE = QT_TRANSLATE_NOOP(
     "setup", "This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales."
 )
+# A self-service register (the POS carries our URL): one sentence each, for the installer.
+UNATTENDED_MESSAGES = {
+    "missing_url": QT_TRANSLATE_NOOP(
+        "setup",
+        "Type the public URL Mercado Pago will call for this register: the https address of your reverse proxy.",
+    ),
+    "invalid_url": QT_TRANSLATE_NOOP(
+        "setup",
+        "The public URL is not a web address Mercado Pago can call: type it whole, like "
+        "https://pay.example.com/mp/unattended, with no spaces.",
+    ),
+    "https": QT_TRANSLATE_NOOP(
+        "setup", "Mercado Pago calls self-service registers over the internet, so the public URL must be an https:// address."
+    ),
+    "too_long": QT_TRANSLATE_NOOP(
+        "setup", "With this public URL the register's URL would be longer than the 299 characters Mercado Pago allows: "
+        "use a shorter one.",
+    ),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "setup",
+        "Mercado Pago refused to give the register this URL (403): its domain is not enabled for self-service on "
+        "this account, so ask your Mercado Pago contact to enable it.",
+    ),
+    "rejected_url": QT_TRANSLATE_NOOP(
+        "setup",
+        "Mercado Pago did not accept this URL for the register (400): check the public URL, then press Check and "
+        "create again.",
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "setup",
+        "Mercado Pago could not be reached to set up the self-service register: check this computer's internet "
+        "connection, then press Check and create again.",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "setup",
+        "Mercado Pago did not answer in time while setting up the self-service register: check the internet "
+        "connection, then press Check and create again.",
+    ),
+    "api": QT_TRANSLATE_NOOP(
+        "setup",
+        "A self-service register uses In-store orders v2 with the register's printed QR: choose them under Advanced.",
+    ),
+}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("setup", text)
+
+
+def self_service_pos_url(mode: Mode | None, public_url: str, pos_external_id: str, host: str, port: int) -> str:
+    """The `url` a self-service register's POS gets: built on the public URL, or in the
+    sandbox (no public URL typed) on the local endpoint. ValueError: one sentence (translated)."""
+    from urllib.parse import urlsplit
+
+    from ..unattended.addresses import check_public_url, local_route, pos_url
+
+    public_url = (public_url or "").strip()
+    if not public_url:
+        if mode != Mode.SANDBOX:
+            raise ValueError(_tr(UNATTENDED_MESSAGES["missing_url"]))
+        route = local_route(host, port)
+    else:
+        try:
+            check_public_url(public_url)
+        except ValueError:
+            raise ValueError(_tr(UNATTENDED_MESSAGES["invalid_url"])) from None
+        if mode != Mode.SANDBOX and urlsplit(public_url).scheme != "https":
+            raise ValueError(_tr(UNATTENDED_MESSAGES["https"]))
+        route = public_url
+    try:
+        return pos_url(route, pos_external_id)
+    except ValueError:
+        raise ValueError(_tr(UNATTENDED_MESSAGES["too_long"])) from None
+
+
+def self_service_conflict(api_generation: str, qr_mode: str) -> str | None:
+    """Why a self-service register cannot run with this API / QR mode, or None."""
+    if api_generation != "instore_v2" or qr_mode != "static":
+        return _tr(UNATTENDED_MESSAGES["api"])
+    return None
+
+
+def unattended_error(exc: BaseException) -> str | None:
+    """One sentence for what went wrong giving a register the self-service URL; None: not
+    one of these (the page's usual `errors.report` sentence applies)."""
+    from ..mercadopago import errors as mp
+
+    on_pos = isinstance(exc, mp.MercadoPagoError) and exc.method == "PUT" and exc.path.startswith("/pos/")
+    if isinstance(exc, mp.Forbidden) and on_pos:
+        return _tr(UNATTENDED_MESSAGES["forbidden"])
+    if isinstance(exc, mp.BadRequest) and on_pos and "url" in f"{exc.code or ''} {exc.mp_message}".lower():
+        return _tr(UNATTENDED_MESSAGES["rejected_url"])
+    if isinstance(exc, mp.Unreachable):
+        return _tr(UNATTENDED_MESSAGES["unreachable"])
+    if isinstance(exc, mp.Timeout):
+        return _tr(UNATTENDED_MESSAGES["timeout"])
+    return None
 
 
 # --- checking a token (no widgets) --------------------------------------------------------------
@@ -306,6 +421,13 @@ class SetupState:
     qr_mode: str = "static"
     pin_hash: str | None = None
     messages: list[str] = field(default_factory=list)
+    # self-service (the unattended model)
+    self_service: bool = False
+    public_url: str = ""
+    pos_url: str | None = None  # the url the POS was given (self-service), once provisioned
+    unattended_contract: str = "202"
+    endpoint_host: str = DEFAULT_ENDPOINT_HOST
+    endpoint_port: int = DEFAULT_ENDPOINT_PORT
 
     @classmethod
     def from_settings(cls, s: AppSettings) -> SetupState:
@@ -313,6 +435,8 @@ class SetupState:
             mode=s.mode, store_name=s.store_name, store_external_id=s.store_external_id,
             register_name=s.register_name, pos_external_id=s.pos_external_id, printer=s.printer,
             language=s.language, api_generation=s.api_generation, qr_mode=s.qr_mode,
+            self_service=s.self_service, public_url=s.endpoint_public_url or "",
+            unattended_contract=s.unattended_contract, endpoint_host=s.endpoint_host, endpoint_port=s.endpoint_port,
         )
 
 
@@ -773,6 +897,30 @@ class StorePage(SetupPage):
         pform.addRow(self.tr("Register"), self.pos_box)
         self.new_pos = _field_grid([(self.tr("Name"), self.pos_name), (self.tr("POS id"), self.pos_ext)])
         pform.addRow(self.new_pos)
+        # How customers pay here: a cashier charges (attended) or the POS carries our URL (self-service).
+        self.attended_radio = QRadioButton(self.tr("Attended register (cashier)"))
+        self.self_service_radio = QRadioButton(self.tr("Self-service (the POS carries our URL)"))
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.attended_radio)
+        self.kind_group.addButton(self.self_service_radio)
+        kind = QHBoxLayout()
+        kind.addWidget(self.attended_radio)
+        kind.addWidget(self.self_service_radio)
+        kind.addStretch(1)
+        pform.addRow(self.tr("Payment"), kind)
+        (self.self_service_radio if self.state.self_service else self.attended_radio).setChecked(True)
+        self.attended_radio.toggled.connect(self._kind_changed)
+        self.public_url = QLineEdit(self.state.public_url)
+        self.public_url.setPlaceholderText(self.tr("e.g. https://pay.example.com/mp/unattended"))
+        self.public_url.textEdited.connect(self._edited)
+        self.url_hint = _label(muted=True)
+        self.self_service_box = QWidget()
+        url_layout = QVBoxLayout(self.self_service_box)
+        url_layout.setContentsMargins(0, 0, 0, 0)
+        url_layout.addWidget(_field_grid([(self.tr("Public URL"), self.public_url)]))
+        url_layout.addWidget(self.url_hint)
+        pform.addRow(self.self_service_box)
+        self.self_service_box.setVisible(self.state.self_service)
         self.problem = _error_label()
         self.busy = Busy()
         self.result = Outcome()
@@ -793,6 +941,7 @@ class StorePage(SetupPage):
         key = (self.state.mode, self.state.user.id if self.state.user is not None else None)
         if self._loaded_for != key:
             self.load()
+        self._show_self_service()
         self._validate()
 
     @dialog_slot()
@@ -898,11 +1047,47 @@ class StorePage(SetupPage):
         self.new_store.setVisible(self.store_box.currentData() == self.NEW)
         self.new_pos.setVisible(self.pos_box.currentData() == self.NEW)
 
+    def _show_self_service(self) -> None:
+        self.self_service_box.setVisible(self.state.self_service)
+        s = self.state
+        if s.mode == Mode.SANDBOX:
+            from ..unattended.addresses import local_route
+
+            hint = fmt(self.tr("In the sandbox the public URL may stay empty: the sandbox calls this computer's "
+                               "endpoint, %1, directly."), local_route(s.endpoint_host, s.endpoint_port))
+        else:
+            hint = fmt(self.tr("The https address of the reverse proxy that forwards to this computer's endpoint "
+                               "(port %1); Mercado Pago must have enabled its domain for the account."),
+                       s.endpoint_port)
+        self.url_hint.setText(hint)
+
+    def _kind_changed(self, _checked: bool) -> None:
+        self.state.self_service = self.self_service_radio.isChecked()
+        self._show_self_service()
+        self._edited("")
+
     def _edited(self, _text: str) -> None:
         self.state.provisioned = None
+        self.state.public_url = self.public_url.text().strip()
         self.result.clear()
         self._validate()
         self._changed()
+
+    def self_service_url(self, spec) -> str | None:
+        """The url the POS gets in self-service (None: attended), or raise ProvisioningError."""
+        from ..provisioning import ProvisioningError
+
+        s = self.state
+        if not s.self_service:
+            return None
+        conflict = self_service_conflict(s.api_generation, s.qr_mode)
+        if conflict:
+            raise ProvisioningError(conflict)
+        try:
+            return self_service_pos_url(s.mode, self.public_url.text(), spec.pos_external_id,
+                                        s.endpoint_host, s.endpoint_port)
+        except ValueError as exc:
+            raise ProvisioningError(str(exc)) from None
 
     # -- what was chosen, validated
 
@@ -949,7 +1134,7 @@ class StorePage(SetupPage):
         from ..provisioning import ProvisioningError
 
         try:
-            self.spec()
+            self.self_service_url(self.spec())
         except (ProvisioningError, ValueError, StopIteration) as exc:
             text = engine_text(getattr(exc, "user_message", None) or str(exc)) or self.tr("Choose a store and a register.")
             self.problem.setText(text)
@@ -966,12 +1151,14 @@ class StorePage(SetupPage):
 
     @dialog_slot()
     async def provision(self) -> bool:
-        from ..provisioning import ProvisioningError, ensure_register
+        from ..provisioning import ProvisioningError
+        from ..unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         if self._working:
             return False
         try:
             spec = self.spec()
+            url = self.self_service_url(spec)
         except (ProvisioningError, ValueError, StopIteration):
             self._validate()
             return False
@@ -981,15 +1168,22 @@ class StorePage(SetupPage):
         self.busy.start(self.tr("Checking the store and register with Mercado Pago (creating what is missing)…"))
         try:
             client = await self.flow.client()
-            provisioned = await ensure_register(client, spec)
+            if url is not None:  # self-service: the POS carries the endpoint's url, fixed amount
+                provisioned = await ensure_unattended_pos(client, spec, url)
+            else:  # attended: orders go on the POS (a self-service url is taken off)
+                provisioned = await ensure_attended_pos(client, spec)
         except Exception as exc:
-            self.result.show_result("error", errors.report(exc, "setup: provisioning"))
+            text = errors.report(exc, "setup: provisioning")  # (logged)
+            if url is not None:
+                text = unattended_error(exc) or text
+            self.result.show_result("error", text)
             return False
         finally:
             self._working = False
             self.busy.stop()
             self._validate()
         self.state.provisioned = provisioned
+        self.state.pos_url = url
         self.state.user = provisioned.user
         self.state.store_external_id, self.state.store_name = spec.store_external_id, provisioned.store.name
         self.state.pos_external_id, self.state.register_name = spec.pos_external_id, provisioned.pos.name
@@ -1003,10 +1197,11 @@ class StorePage(SetupPage):
         else:
             text = self.tr("Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), "
                            "which will be reused.")
-        self.result.show_result("ok", fmt(
-            text, provisioned.store.name, spec.store_external_id, provisioned.pos.name, spec.pos_external_id,
-            provisioned.pos.id,
-        ))
+        text = fmt(text, provisioned.store.name, spec.store_external_id, provisioned.pos.name, spec.pos_external_id,
+                   provisioned.pos.id)
+        if url is not None:
+            text += " " + fmt(self.tr("Self-service: Mercado Pago will ask %1 for each order."), url)
+        self.result.show_result("ok", text)
         # What was created now exists: show it chosen, not as "New store…" with its fields.
         if all(st.external_id != spec.store_external_id for st in self.stores):
             self.stores.append(provisioned.store)
@@ -1039,6 +1234,9 @@ class StorePage(SetupPage):
         settings.pos_id = p.pos.id
         settings.register_name = p.pos.name
         settings.register_id = register_id_for(self.state.pos_external_id)
+        settings.self_service = self.state.pos_url is not None
+        if self.state.pos_url is not None:
+            settings.endpoint_public_url = self.public_url.text().strip() or None
 
 
 class StickerPage(SetupPage):
@@ -1355,6 +1553,10 @@ class AdvancedPage(SetupPage):
     QR_NAMES = {"static": QT_TRANSLATE_NOOP("AdvancedPage", "The register's printed QR"),
                 "dynamic": QT_TRANSLATE_NOOP("AdvancedPage", "A new QR for each sale, on the customer screen"),
                 "hybrid": QT_TRANSLATE_NOOP("AdvancedPage", "Both")}
+    CONTRACT_NAMES = {
+        "202": QT_TRANSLATE_NOOP("AdvancedPage", "202 Waiting for order (the newest docs; recommended)"),
+        "400": QT_TRANSLATE_NOOP("AdvancedPage", "400 unavailable (the older docs)"),
+    }
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
@@ -1368,19 +1570,59 @@ class AdvancedPage(SetupPage):
         self.qr_box.setCurrentIndex(max(0, self.qr_box.findData(self.state.qr_mode)))
         self.api_box.currentIndexChanged.connect(lambda _i: self._changed())
         self.qr_box.currentIndexChanged.connect(lambda _i: self._changed())
+        # the self-service merchant endpoint
+        self.contract_box = QComboBox()
+        for key in UNATTENDED_CONTRACTS:
+            self.contract_box.addItem(self.tr(self.CONTRACT_NAMES[key]), key)
+        self.contract_box.setCurrentIndex(max(0, self.contract_box.findData(self.state.unattended_contract)))
+        self.contract_box.currentIndexChanged.connect(lambda _i: self._changed())
+        self.port_box = QSpinBox()
+        self.port_box.setRange(0, 65535)
+        self.port_box.setSpecialValueText(self.tr("any free port"))
+        self.port_box.setValue(self.state.endpoint_port)
+        self.port_box.valueChanged.connect(lambda _v: self._changed())
         form = QFormLayout()
         form.addRow(self.tr("API"), self.api_box)
         form.addRow(self.tr("QR"), self.qr_box)
+        endpoint_group = QGroupBox(self.tr("Self-service endpoint (the URL Mercado Pago calls)"))
+        eform = QFormLayout(endpoint_group)
+        eform.addRow(self.tr("Answer while there is no order"), self.contract_box)
+        eform.addRow(self.tr("Port on this computer"), self.port_box)
+        self.problem = _error_label()
         self.note = _label(muted=True)
         self.note.setText(self.tr("Changes take effect the next time QR Cashier starts."))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(endpoint_group)
+        layout.addWidget(self.problem)
         layout.addWidget(self.note)
         layout.addStretch(1)
+
+    def enter(self) -> None:
+        self._validate()
+
+    def _changed(self) -> None:
+        self.state.api_generation = self.api_box.currentData()
+        self.state.qr_mode = self.qr_box.currentData()
+        self.state.unattended_contract = self.contract_box.currentData()
+        self.state.endpoint_port = self.port_box.value()
+        self._validate()
+        super()._changed()
+
+    def _validate(self) -> str | None:
+        problem = self_service_conflict(self.api_box.currentData(), self.qr_box.currentData()) \
+            if self.state.self_service else None
+        self.problem.setText(problem or "")
+        return problem
+
+    def is_complete(self) -> bool:
+        return self._validate() is None
 
     async def save(self, settings: AppSettings, actor: str) -> None:
         settings.api_generation = self.api_box.currentData()
         settings.qr_mode = self.qr_box.currentData()
+        settings.unattended_contract = self.contract_box.currentData()
+        settings.endpoint_port = self.port_box.value()
 
 
 class SupportPage(SetupPage):
@@ -1458,6 +1700,9 @@ class DonePage(SetupPage):
             rows.append(fmt(self.tr("Store: <b>%1</b> (%2)"), p.store.name, s.store_external_id))
             rows.append(fmt(self.tr("Register: <b>%1</b> (%2, POS number %3, fixed amount)"),
                             p.pos.name, s.pos_external_id, p.pos.id))
+            if s.pos_url is not None:
+                rows.append(fmt(self.tr("Self-service: Mercado Pago asks <b>%1</b> for each order"),
+                                html.escape(s.pos_url)))
         rows.append(fmt(self.tr("Receipt printer: <b>%1</b>"), s.printer or self.tr("none (receipts on screen)")))
         rows.append(self.tr("Supervisor PIN: <b>set</b>") if s.pin_hash else self.tr("Supervisor PIN: <b>not set</b>"))
         self.summary.setText("".join(f"<p style='margin: 0 0 10px 0'>{row}</p>" for row in rows))

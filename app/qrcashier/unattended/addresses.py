@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 from ..mercadopago.models import POS_EXTERNAL_ID
+from ..serving import url_host
 
 DEFAULT_PATH = "/mp/unattended"
 POS_PARAM = "pos"
@@ -38,6 +39,11 @@ def check_pos_url(url: str) -> str:
     if len(url) > MAX_POS_URL:
         raise ValueError(f"the POS url has at most {MAX_POS_URL} characters")
     return url
+
+
+def local_route(host: str, port: int, path: str = DEFAULT_PATH) -> str:
+    """The polling route on this computer's listener (what the sandbox, here, can call)."""
+    return f"http://{url_host(host)}:{port}{path}"
 
 
 def pos_url(route: str, external_pos_id: str) -> str:
