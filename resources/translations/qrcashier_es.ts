@@ -28,12 +28,36 @@
         <translation>Ambos</translation>
     </message>
     <message>
+        <source>202 Waiting for order (the newest docs; recommended)</source>
+        <translation>202 Esperando la orden (la documentación más nueva; recomendado)</translation>
+    </message>
+    <message>
+        <source>400 unavailable (the older docs)</source>
+        <translation>400 no disponible (la documentación anterior)</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>cualquier puerto libre</translation>
+    </message>
+    <message>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
         <source>QR</source>
         <translation>QR</translation>
+    </message>
+    <message>
+        <source>Self-service endpoint (the URL Mercado Pago calls)</source>
+        <translation>Endpoint de autoservicio (la URL que llama Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>Answer while there is no order</source>
+        <translation>Respuesta mientras no hay orden</translation>
+    </message>
+    <message>
+        <source>Port on this computer</source>
+        <translation>Puerto en esta computadora</translation>
     </message>
     <message>
         <source>Changes take effect the next time QR Cashier starts.</source>
@@ -417,6 +441,10 @@
         <translation>Caja: &lt;b&gt;%1&lt;/b&gt; (%2, POS número %3, monto fijo)</translation>
     </message>
     <message>
+        <source>Self-service: Mercado Pago asks &lt;b&gt;%1&lt;/b&gt; for each order</source>
+        <translation>Autoservicio: Mercado Pago pide cada orden a &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Receipt printer: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Impresora de comprobantes: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -653,6 +681,14 @@
     <message>
         <source>Sales of the day are available once QR Cashier is connected.</source>
         <translation>Las ventas del día están disponibles cuando QR Cashier se conecta.</translation>
+    </message>
+    <message>
+        <source>Restart QR Cashier</source>
+        <translation>Reiniciar QR Cashier</translation>
+    </message>
+    <message>
+        <source>The new access token belongs to another Mercado Pago account. Close and start QR Cashier again to charge with that account&apos;s store and register.</source>
+        <translation>El nuevo token de acceso pertenece a otra cuenta de Mercado Pago. Cierre QR Cashier y vuelva a iniciarlo para cobrar con la sucursal y la caja de esa cuenta.</translation>
     </message>
     <message>
         <source>Settings are available once QR Cashier is connected.</source>
@@ -1756,6 +1792,26 @@ la caja esté configurada.</translation>
         <translation>ID de POS</translation>
     </message>
     <message>
+        <source>Attended register (cashier)</source>
+        <translation>Caja atendida (cajero)</translation>
+    </message>
+    <message>
+        <source>Self-service (the POS carries our URL)</source>
+        <translation>Autoservicio (el POS lleva nuestra URL)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <source>e.g. https://pay.example.com/mp/unattended</source>
+        <translation>p. ej. https://pay.example.com/mp/unattended</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>URL pública</translation>
+    </message>
+    <message>
         <source>Check and create</source>
         <translation>Verificar y crear</translation>
     </message>
@@ -1774,6 +1830,14 @@ la caja esté configurada.</translation>
     <message>
         <source>New register…</source>
         <translation>Caja nueva…</translation>
+    </message>
+    <message>
+        <source>In the sandbox the public URL may stay empty: the sandbox calls this computer&apos;s endpoint, %1, directly.</source>
+        <translation>En el sandbox la URL pública puede quedar vacía: el sandbox llama directamente al endpoint de esta computadora, %1.</translation>
+    </message>
+    <message>
+        <source>The https address of the reverse proxy that forwards to this computer&apos;s endpoint (port %1); Mercado Pago must have enabled its domain for the account.</source>
+        <translation>La dirección https del proxy inverso que reenvía al endpoint de esta computadora (puerto %1); Mercado Pago debe haber habilitado su dominio para la cuenta.</translation>
     </message>
     <message>
         <source>Give the store a name.</source>
@@ -1826,6 +1890,10 @@ la caja esté configurada.</translation>
     <message>
         <source>Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
         <translation>Se encontró la sucursal %1 (%2) y se encontró la caja %3 (%4, POS número %5, monto fijo), que se va a reutilizar.</translation>
+    </message>
+    <message>
+        <source>Self-service: Mercado Pago will ask %1 for each order.</source>
+        <translation>Autoservicio: Mercado Pago pedirá cada orden a %1.</translation>
     </message>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
@@ -1972,6 +2040,10 @@ la caja esté configurada.</translation>
     <message>
         <source>Cancelled: the order was removed from the QR and nothing was paid.</source>
         <translation>Cancelado: la orden se quitó del QR y no se pagó nada.</translation>
+    </message>
+    <message>
+        <source>Cancelled, but this order&apos;s QR cannot be withdrawn: until it expires, a customer who has it can still pay, and that payment completes the sale.</source>
+        <translation>Cancelado, pero el QR de esta orden no se puede retirar: hasta que venza, un cliente que lo tenga todavía puede pagar, y ese pago completa la venta.</translation>
     </message>
     <message>
         <source>The order expired unpaid; you can charge the sale again.</source>
@@ -2188,6 +2260,10 @@ la caja esté configurada.</translation>
     <message>
         <source>The access token was refused (401). It may be wrong, revoked or expired: ask a supervisor to enter a valid token in Settings.</source>
         <translation>El token de acceso fue rechazado (401). Puede ser incorrecto, haber sido revocado o haber vencido: pida a un supervisor que ingrese un token válido en Configuración.</translation>
+    </message>
+    <message>
+        <source>There is no access token on this computer: ask a supervisor to enter one in Settings.</source>
+        <translation>No hay un token de acceso en esta computadora: pida a un supervisor que ingrese uno en Configuración.</translation>
     </message>
     <message>
         <source>This Mercado Pago account is not allowed to do this (403): check that the QR product is enabled and that the token belongs to this store&apos;s account.</source>
@@ -2570,6 +2646,42 @@ la caja esté configurada.</translation>
     <message>
         <source>This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales.</source>
         <translation>Este es un token de una cuenta de PRUEBA: los pagos son simulados, así que úselo para probar QR Cashier, no para ventas reales.</translation>
+    </message>
+    <message>
+        <source>Type the public URL Mercado Pago will call for this register: the https address of your reverse proxy.</source>
+        <translation>Escriba la URL pública que Mercado Pago llamará para esta caja: la dirección https de su proxy inverso.</translation>
+    </message>
+    <message>
+        <source>The public URL is not a web address Mercado Pago can call: type it whole, like https://pay.example.com/mp/unattended, with no spaces.</source>
+        <translation>La URL pública no es una dirección web que Mercado Pago pueda llamar: escríbala completa, como https://pay.example.com/mp/unattended, sin espacios.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago calls self-service registers over the internet, so the public URL must be an https:// address.</source>
+        <translation>Mercado Pago llama a las cajas de autoservicio por internet, así que la URL pública debe ser una dirección https://.</translation>
+    </message>
+    <message>
+        <source>With this public URL the register&apos;s URL would be longer than the 299 characters Mercado Pago allows: use a shorter one.</source>
+        <translation>Con esta URL pública, la URL de la caja superaría los 299 caracteres que permite Mercado Pago: use una más corta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused to give the register this URL (403): its domain is not enabled for self-service on this account, so ask your Mercado Pago contact to enable it.</source>
+        <translation>Mercado Pago rechazó asignar esta URL a la caja (403): su dominio no está habilitado para autoservicio en esta cuenta, así que pida a su contacto de Mercado Pago que lo habilite.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept this URL for the register (400): check the public URL, then press Check and create again.</source>
+        <translation>Mercado Pago no aceptó esta URL para la caja (400): revise la URL pública y presione Verificar y crear de nuevo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not be reached to set up the self-service register: check this computer&apos;s internet connection, then press Check and create again.</source>
+        <translation>No se pudo conectar con Mercado Pago para configurar la caja de autoservicio: revise la conexión a internet de esta computadora y presione Verificar y crear de nuevo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time while setting up the self-service register: check the internet connection, then press Check and create again.</source>
+        <translation>Mercado Pago no respondió a tiempo al configurar la caja de autoservicio: revise la conexión a internet y presione Verificar y crear de nuevo.</translation>
+    </message>
+    <message>
+        <source>A self-service register uses In-store orders v2 with the register&apos;s printed QR: choose them under Advanced.</source>
+        <translation>Una caja de autoservicio usa Órdenes presenciales v2 con el QR impreso de la caja: elíjalos en Avanzado.</translation>
     </message>
     <message>
         <source>user %1</source>

@@ -28,12 +28,36 @@
         <translation>Ambos</translation>
     </message>
     <message>
+        <source>202 Waiting for order (the newest docs; recommended)</source>
+        <translation>202 Aguardando o pedido (a documentação mais recente; recomendado)</translation>
+    </message>
+    <message>
+        <source>400 unavailable (the older docs)</source>
+        <translation>400 indisponível (a documentação anterior)</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>qualquer porta livre</translation>
+    </message>
+    <message>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
         <source>QR</source>
         <translation>QR</translation>
+    </message>
+    <message>
+        <source>Self-service endpoint (the URL Mercado Pago calls)</source>
+        <translation>Endpoint de autoatendimento (a URL que o Mercado Pago chama)</translation>
+    </message>
+    <message>
+        <source>Answer while there is no order</source>
+        <translation>Resposta enquanto não há pedido</translation>
+    </message>
+    <message>
+        <source>Port on this computer</source>
+        <translation>Porta neste computador</translation>
     </message>
     <message>
         <source>Changes take effect the next time QR Cashier starts.</source>
@@ -417,6 +441,10 @@
         <translation>Caixa: &lt;b&gt;%1&lt;/b&gt; (%2, POS número %3, valor fixo)</translation>
     </message>
     <message>
+        <source>Self-service: Mercado Pago asks &lt;b&gt;%1&lt;/b&gt; for each order</source>
+        <translation>Autoatendimento: o Mercado Pago pede cada pedido a &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Receipt printer: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Impressora de comprovantes: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -653,6 +681,14 @@
     <message>
         <source>Sales of the day are available once QR Cashier is connected.</source>
         <translation>As vendas do dia ficam disponíveis quando o QR Cashier estiver conectado.</translation>
+    </message>
+    <message>
+        <source>Restart QR Cashier</source>
+        <translation>Reiniciar o QR Cashier</translation>
+    </message>
+    <message>
+        <source>The new access token belongs to another Mercado Pago account. Close and start QR Cashier again to charge with that account&apos;s store and register.</source>
+        <translation>O novo token de acesso pertence a outra conta do Mercado Pago. Feche o QR Cashier e abra-o de novo para receber com a loja e o caixa dessa conta.</translation>
     </message>
     <message>
         <source>Settings are available once QR Cashier is connected.</source>
@@ -1756,6 +1792,26 @@ o caixa estiver configurado.</translation>
         <translation>ID do POS</translation>
     </message>
     <message>
+        <source>Attended register (cashier)</source>
+        <translation>Caixa com atendente (operador)</translation>
+    </message>
+    <message>
+        <source>Self-service (the POS carries our URL)</source>
+        <translation>Autoatendimento (o POS leva a nossa URL)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>e.g. https://pay.example.com/mp/unattended</source>
+        <translation>p. ex. https://pay.example.com/mp/unattended</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>URL pública</translation>
+    </message>
+    <message>
         <source>Check and create</source>
         <translation>Verificar e criar</translation>
     </message>
@@ -1774,6 +1830,14 @@ o caixa estiver configurado.</translation>
     <message>
         <source>New register…</source>
         <translation>Novo caixa…</translation>
+    </message>
+    <message>
+        <source>In the sandbox the public URL may stay empty: the sandbox calls this computer&apos;s endpoint, %1, directly.</source>
+        <translation>No sandbox a URL pública pode ficar vazia: o sandbox chama diretamente o endpoint deste computador, %1.</translation>
+    </message>
+    <message>
+        <source>The https address of the reverse proxy that forwards to this computer&apos;s endpoint (port %1); Mercado Pago must have enabled its domain for the account.</source>
+        <translation>O endereço https do proxy reverso que encaminha para o endpoint deste computador (porta %1); o Mercado Pago precisa ter habilitado o domínio dele para a conta.</translation>
     </message>
     <message>
         <source>Give the store a name.</source>
@@ -1826,6 +1890,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Found the store %1 (%2) and found the register %3 (%4, POS number %5, fixed amount), which will be reused.</source>
         <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5, valor fixo) foi encontrado e será reutilizado.</translation>
+    </message>
+    <message>
+        <source>Self-service: Mercado Pago will ask %1 for each order.</source>
+        <translation>Autoatendimento: o Mercado Pago vai pedir cada pedido a %1.</translation>
     </message>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
@@ -1972,6 +2040,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Cancelled: the order was removed from the QR and nothing was paid.</source>
         <translation>Cancelado: o pedido foi retirado do QR e nada foi pago.</translation>
+    </message>
+    <message>
+        <source>Cancelled, but this order&apos;s QR cannot be withdrawn: until it expires, a customer who has it can still pay, and that payment completes the sale.</source>
+        <translation>Cancelado, mas o QR deste pedido não pode ser retirado: até ele expirar, um cliente que o tenha ainda pode pagar, e esse pagamento conclui a venda.</translation>
     </message>
     <message>
         <source>The order expired unpaid; you can charge the sale again.</source>
@@ -2188,6 +2260,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>The access token was refused (401). It may be wrong, revoked or expired: ask a supervisor to enter a valid token in Settings.</source>
         <translation>O token de acesso foi recusado (401). Ele pode estar errado, ter sido revogado ou ter expirado: peça a um supervisor para informar um token válido em Configurações.</translation>
+    </message>
+    <message>
+        <source>There is no access token on this computer: ask a supervisor to enter one in Settings.</source>
+        <translation>Não há um token de acesso neste computador: peça a um supervisor que informe um em Configurações.</translation>
     </message>
     <message>
         <source>This Mercado Pago account is not allowed to do this (403): check that the QR product is enabled and that the token belongs to this store&apos;s account.</source>
@@ -2570,6 +2646,42 @@ o caixa estiver configurado.</translation>
     <message>
         <source>This is a TEST account token: payments are simulated, so use it to try QR Cashier, not for real sales.</source>
         <translation>Este é um token de uma conta de TESTE: os pagamentos são simulados, então use-o para experimentar o QR Cashier, não para vendas reais.</translation>
+    </message>
+    <message>
+        <source>Type the public URL Mercado Pago will call for this register: the https address of your reverse proxy.</source>
+        <translation>Digite a URL pública que o Mercado Pago vai chamar para este caixa: o endereço https do seu proxy reverso.</translation>
+    </message>
+    <message>
+        <source>The public URL is not a web address Mercado Pago can call: type it whole, like https://pay.example.com/mp/unattended, with no spaces.</source>
+        <translation>A URL pública não é um endereço web que o Mercado Pago consiga chamar: digite-a completa, como https://pay.example.com/mp/unattended, sem espaços.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago calls self-service registers over the internet, so the public URL must be an https:// address.</source>
+        <translation>O Mercado Pago chama os caixas de autoatendimento pela internet, então a URL pública precisa ser um endereço https://.</translation>
+    </message>
+    <message>
+        <source>With this public URL the register&apos;s URL would be longer than the 299 characters Mercado Pago allows: use a shorter one.</source>
+        <translation>Com esta URL pública, a URL do caixa passaria dos 299 caracteres que o Mercado Pago permite: use uma mais curta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused to give the register this URL (403): its domain is not enabled for self-service on this account, so ask your Mercado Pago contact to enable it.</source>
+        <translation>O Mercado Pago recusou atribuir esta URL ao caixa (403): o domínio dela não está habilitado para autoatendimento nesta conta, então peça ao seu contato no Mercado Pago que o habilite.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept this URL for the register (400): check the public URL, then press Check and create again.</source>
+        <translation>O Mercado Pago não aceitou esta URL para o caixa (400): verifique a URL pública e clique em Verificar e criar de novo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago could not be reached to set up the self-service register: check this computer&apos;s internet connection, then press Check and create again.</source>
+        <translation>Não foi possível acessar o Mercado Pago para configurar o caixa de autoatendimento: verifique a conexão com a internet deste computador e clique em Verificar e criar de novo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time while setting up the self-service register: check the internet connection, then press Check and create again.</source>
+        <translation>O Mercado Pago não respondeu a tempo ao configurar o caixa de autoatendimento: verifique a conexão com a internet e clique em Verificar e criar de novo.</translation>
+    </message>
+    <message>
+        <source>A self-service register uses In-store orders v2 with the register&apos;s printed QR: choose them under Advanced.</source>
+        <translation>Um caixa de autoatendimento usa Pedidos presenciais v2 com o QR impresso do caixa: escolha-os em Avançado.</translation>
     </message>
     <message>
         <source>user %1</source>

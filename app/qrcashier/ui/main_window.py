@@ -822,6 +822,21 @@ class MainWindow(QMainWindow):
 
         self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
         self.supervisor.watch_token()  # a 401 during a sale: a plain notice, then the supervisor's token page
+        self.supervisor.token_changed.connect(self._token_changed)
+
+    def _token_changed(self, token) -> None:
+        """Settings replaced (or removed) the access token: charge with it from now on. A token
+        of another account needs a restart: this register's store and POS are the old account's."""
+        provisioned = self.services.provisioned
+        user_id = getattr(self.services.settings, "user_id", None)
+        if token is not None and provisioned is not None and user_id not in (None, provisioned.user.id):
+            errors.message_box(self, self.tr("Restart QR Cashier"), self.tr(
+                "The new access token belongs to another Mercado Pago account. Close and start QR Cashier "
+                "again to charge with that account's store and register."
+            ))
+            return
+        self.services.replace_token(token)
+        log.info("access token %s in Settings", "replaced" if token is not None else "removed")
 
     def open_settings(self, page: str | None = None) -> None:
         """Ctrl+,: Settings (the setup pages), after the supervisor PIN."""

@@ -67,6 +67,8 @@ class Options:
     operator: str = ""
     retry: RetryPolicy | None = None  # None: the client's default
     # Unattended model: the order waits on our merchant endpoint, which Mercado Pago polls.
+    # (`from_args` and the settings give the app a fixed port, 8780 by default, for the
+    # reverse proxy; 0 here, built directly by tests and tools, is any free port.)
     self_service: bool = False
     unattended_contract: str = "202"
     endpoint_host: str = "127.0.0.1"
@@ -77,6 +79,8 @@ class Options:
     notifications_host: str = "127.0.0.1"
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
+    # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
+    from_command_line: frozenset[str] = frozenset()
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
@@ -93,9 +97,20 @@ class Options:
         opts.fullscreen_customer = bool(getattr(args, "fullscreen_customer", False))
         opts.api = getattr(args, "api", None)
         opts.qr_mode = getattr(args, "qr_mode", None) or "static"
-        opts.self_service = bool(getattr(args, "self_service", False))
-        opts.unattended_contract = getattr(args, "unattended_contract", None) or "202"
-        opts.endpoint_public_url = getattr(args, "endpoint_public_url", None)
+        # Self-service: the command line's value, else the settings' (apply_to), else these
+        # defaults (also what `--sandbox`, which skips the settings, runs with).
+        from ..settings import DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
+
+        opts.endpoint_host, opts.endpoint_port = DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
+        given = {"api"} if opts.api is not None else set()
+        if getattr(args, "qr_mode", None) is not None:
+            given.add("qr_mode")
+        for name in ("self_service", "unattended_contract", "endpoint_host", "endpoint_port", "endpoint_public_url"):
+            value = getattr(args, name, None)
+            if value is not None:
+                setattr(opts, name, value)
+                given.add(name)
+        opts.from_command_line = frozenset(given)
         opts.notifications_port = getattr(args, "notifications_port", None)
         opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
         opts.notification_url = getattr(args, "notification_url", None)
@@ -147,6 +162,16 @@ class Services:
     def register_name(self) -> str:
         return self.options.pos_name
 
+    def replace_token(self, token: AccessToken | None) -> None:
+        """The token a supervisor entered in Settings (None: removed), from the next request on:
+        the engine, a sale being watched and a start-up still retrying all use it at once."""
+        if self.options.sandbox:
+            return  # the demo runs on the sandbox's own token whatever the keyring holds
+        self.options.token = token.reveal() if token is not None else None
+        self._token = token
+        if self.client is not None:
+            self.client.http.replace_token(token)
+
     # --- local ----------------------------------------------------------------------------------
 
     def open_local(self) -> None:
@@ -173,7 +198,7 @@ class Services:
         from ..checkout.engine import CheckoutEngine
         from ..checkout.gateways import make_gateway
         from ..checkout.journal import JOURNAL_FILE, Journal
-        from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
+        from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
         from ..mercadopago.http import RetryPolicy
         from ..provisioning import RegisterSpec
         from ..unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
@@ -193,7 +218,7 @@ class Services:
             base_url = self.sandbox.base_url
             token = token or SANDBOX_TOKEN
         if token is None:
-            raise RuntimeError("no access token is configured")
+            raise TokenMissing()
         if self.client is None:
             self._token = AccessToken(token)
             kwargs = {"base_url": base_url} if base_url else {}
