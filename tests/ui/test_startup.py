@@ -47,11 +47,16 @@ async def test_async_main_starts_everything_and_cleans_up_before_returning(qapp,
 
     monkeypatch.setattr(services_module.Services, "close", close)
     ready: asyncio.Future = asyncio.get_running_loop().create_future()
-    args = Namespace(data_dir=str(tmp_path), sandbox=True, printer=None, import_catalog=None,
+    csv = tmp_path / "products.csv"  # --import-catalog: one good row, one rejected
+    csv.write_text("codigo;descripcion;precio\nMATE1;Mate de calabaza;12500,50\nBAD;;\n", encoding="utf-8")
+    args = Namespace(data_dir=str(tmp_path), sandbox=True, printer=None, import_catalog=str(csv),
                      order_expiry=None, fullscreen_customer=False)
     main = asyncio.ensure_future(app_module.async_main(args, ready=ready))
     window = await asyncio.wait_for(ready, 10)
     assert window.isVisible() and window.customer.isVisible()
+    # the import runs on a worker thread after the window shows; its report follows
+    await wait_until(lambda: getattr(window, "last_import_report", None) is not None, what="the import report")
+    assert (window.last_import_report.added, len(window.last_import_report.rejected)) == (1, 1)
     await wait_until(lambda: window.engine is not None and window.engine.ready, what="the engine ready")
     assert window.panel_state() == "idle"
     assert window.services.phone_url and "/sandbox/phone/CAJA1" in window.services.phone_url

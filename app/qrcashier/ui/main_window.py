@@ -56,6 +56,7 @@ from .entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchD
 from .i18n import engine_text, fmt
 from .scanner import ScannerCapture
 from .status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+from .services import CATALOG_FILE
 
 if TYPE_CHECKING:
     from ..checkout.journal import Receipt as IssuedReceipt
@@ -1149,12 +1150,13 @@ class MainWindow(QMainWindow):
         catalog = self.services.catalog
         if catalog is None:
             return
-        db_path = self.services.options.data_dir / "catalog.sqlite3"
+        db_path = self.services.options.data_dir / CATALOG_FILE
+        site = self.site  # the closure holds no widget: it must not be released on the worker thread
         self.import_button.setEnabled(False)
         self._item_note(fmt(self.tr("Importing products from %1…"), Path(path).name))
 
         def work():
-            worker = Catalog.open(db_path, self.site)
+            worker = Catalog.open(db_path, site)
             try:
                 return worker.import_csv(path)
             finally:
@@ -1167,6 +1169,7 @@ class MainWindow(QMainWindow):
             return
         finally:
             self.import_button.setEnabled(True)
+        log.info("catalog import from %s: %s", path, report.summary())
         self.show_import_report(report)
 
     def show_import_report(self, report) -> None:

@@ -131,7 +131,6 @@ class Services:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.catalog: Catalog | None = None
-        self.catalog_report = None
         self.http: httpx.AsyncClient | None = None
         self.sandbox: Any = None
         self.endpoint: Any = None  # the unattended merchant endpoint, in self-service mode
@@ -175,7 +174,8 @@ class Services:
     # --- local ----------------------------------------------------------------------------------
 
     def open_local(self) -> None:
-        """The catalog (with the demo products on first run, and an import if asked). No network."""
+        """The catalog (with the demo products on first run). No network; --import-catalog runs
+        on a worker thread once the window shows (MainWindow.import_catalog)."""
         if self.catalog is not None:
             return
         self.options.data_dir.mkdir(parents=True, exist_ok=True)
@@ -184,9 +184,6 @@ class Services:
             report = self.catalog.load_demo_if_empty()
             if report is not None:
                 log.info("demo catalog: %s", report.summary())
-        if self.options.import_catalog is not None:
-            self.catalog_report = self.catalog.import_csv(self.options.import_catalog)
-            log.info("catalog import from %s: %s", self.options.import_catalog, self.catalog_report.summary())
 
     # --- network --------------------------------------------------------------------------------
 
