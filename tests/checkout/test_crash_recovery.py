@@ -5,6 +5,7 @@ attempt ends right, and no receipt, payment or refund is issued twice."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -226,3 +227,41 @@ async def test_killed_with_a_refund_requested(rig, journal, sent):
     assert [(r.id, r.amount) for r in payment.refunds] == [(refunds[0].mp_refund_id, TOTAL)]
     assert payment.status == "refunded"
     await assert_one_receipt(rig, h, attempt)
+
+
+async def test_killed_with_the_publish_outcome_unknown(rig, journal):
+    # Every try of the publish is dropped after it went out: the driver cannot tell whether the
+    # order landed, and it dies right after writing that down.
+    await rig.faults({**rig.api.publish, "kind": "drop", "after": True, "times": 3})
+    driver = await start_driver(rig, journal, "state:unknown")
+    await driver.read_until(lambda line: line == "HOLD")
+    await driver.kill()
+    await rig.faults()
+    h = await recover(rig, journal)
+    attempt = await only_attempt(h)
+    await h.wait_state(attempt.id, S.WAITING)  # reconciled by its reference: on the QR, once
+    # The dead process's order was found by its reference, or this one published it again:
+    # never a second order under another reference.
+    assert set(rig.puts()) <= {attempt.reference}
+    await assert_sale_intact(h, attempt)
+    await pay_and_finish(rig, h, attempt)
+
+
+async def test_killed_in_needs_review(rig, journal):
+    if not rig.api.partial_payments:
+        pytest.skip("an Orders API QR order is paid in full or not at all: no partial payment to review")
+    driver = await start_driver(rig, journal, "state:needs_review")
+    await driver.read_until(lambda line: line.endswith(" waiting"))
+    await rig.pay("approved", amount="1000")  # less than the 5040.00 total
+    await driver.read_until(lambda line: line == "HOLD")
+    await driver.kill()
+    h = await recover(rig, journal)
+    attempt = await only_attempt(h)
+    assert attempt.state == S.NEEDS_REVIEW and json.loads(attempt.review)["reason"] == "partial"
+    assert [p.amount for p in await h.engine.payments(attempt_id=attempt.id)] == [Decimal("1000.00")]
+    assert await h.engine.receipts(attempt_id=attempt.id) == []  # a supervisor decides first
+    await assert_sale_intact(h, attempt)
+    # The dead process may not have withdrawn the order: nobody may pay more on it now.
+    pos = next(p for p in rig.server.state.pos.values() if p.external_id == POS)
+    await until(lambda: pos.order is None, what="the order to be withdrawn")
+    assert await h.engine.live_attempt() is None  # the register is free for the next customer

@@ -903,6 +903,7 @@ class CheckoutEngine:
                     log.exception("reconciling attempt %s failed", attempt.id)
                     self._notice(attempt.id, "Could not check an earlier sale; it stays open and is checked again.", "error")
                     results.append(await self.attempt(attempt.id))
+            await self._withdraw_unresolved()
             await self._retry_pending_refunds()
             self._ready = True
         for attempt in results:
@@ -918,6 +919,18 @@ class CheckoutEngine:
         for attempt in recent:
             self._watch_late(attempt.id)
         return results
+
+    async def _withdraw_unresolved(self) -> None:
+        """A sale moved to needs_review is withdrawn right after the move; a stop in between
+        left its order on the QR, where a customer could still pay more. Withdraw again
+        (idempotent) every such order that has not expired yet."""
+        review = await self._db(lambda db: db.attempts(
+            register_id=self.config.register_id, states=frozenset({S.NEEDS_REVIEW})
+        ))
+        for attempt in review:
+            if attempt.expires_at > self._now():
+                async with self._lock(attempt.id):
+                    await self._withdraw_quietly(attempt)
 
     async def _reconcile_one(self, attempt: Attempt) -> Attempt:
         async with self._lock(attempt.id):
