@@ -98,6 +98,14 @@ async def wizard_shots(tmp: Path, sandbox, http) -> None:
     store.store_name.setText("Kiosco Centro")
     store._edited("")
     await shot(dialog, "wizard-3-store-new")
+    store.self_service_radio.setChecked(True)  # the self-service choice, shown before going back
+    store.public_url.setText("https://pagos.kioscocentro.com.ar/mp/unattended")
+    store._edited("")
+    await asyncio.sleep(0.1)
+    bar = dialog.stack.parentWidget().parentWidget().verticalScrollBar()  # the page scrolls: show its end
+    bar.setValue(bar.maximum())
+    await shot(dialog, "wizard-3-store-self-service")
+    store.attended_radio.setChecked(True)
     await store.provision()
     await shot(dialog, "wizard-3-store-created")
     await dialog.go_next()

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -66,6 +67,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -1747,6 +1749,29 @@ PAGE_CLASSES: tuple[type[SetupPage], ...] = (
 # --- the dialog ---------------------------------------------------------------------------------
 
 
+class PageStack(QStackedWidget):
+    """The pages, sized by the page on show (not the tallest one), so only a page that does
+    not fit scrolls."""
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().sizeHint()
+        return page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # QStackedLayout's would be the tallest page's
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
+
+
 class SetupDialog(QDialog):
     """The wizard (`settings_mode=False`) or Settings (`True`) over the same pages.
 
@@ -1793,7 +1818,7 @@ class SetupDialog(QDialog):
         ]
         for page in self.pages:
             page.completeChanged.connect(self._update_buttons)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for page in self.pages:
             self.stack.addWidget(page)
         self.step_label = _label(muted=True)
@@ -1842,7 +1867,17 @@ class SetupDialog(QDialog):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setStyleSheet(f"color: {theme.LINE};")
         content.addWidget(line)
-        content.addWidget(self.stack, 1)
+        # A page taller than the dialog (the store page with self-service, on a 768-pixel
+        # counter screen) scrolls instead of squashing its fields into each other.
+        scroller = QScrollArea()
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never below its hint
+        # (and not held at the tallest page's minimum by its own layout)
+        self.stack.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        scroller.setWidget(self.stack)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.addWidget(scroller, 1)
         content.addWidget(self.busy)
         content.addWidget(self.message)
         body = QHBoxLayout()
@@ -1870,6 +1905,7 @@ class SetupDialog(QDialog):
 
     def _show(self, page: SetupPage) -> None:
         self.stack.setCurrentWidget(page)
+        self.stack.updateGeometry()  # its size follows the page on show
         pages = self._applicable()
         if self.settings_mode:
             self.step_label.setText(self.tr("Settings"))
