@@ -528,7 +528,8 @@ class OrdersApi:
         try:
             self.state.refund(account, order.payment_id, f"orders:{order.id}:{key}", amount)
         except ApiError as exc:
-            raise OrdersError(400 if exc.status < 500 else exc.status, "cannot_refund_order", exc.message) from None
+            # the payment's own refusal, in the Orders API's words (api §2.4: 409 cannot_refund_order)
+            raise OrdersError(409 if exc.status < 500 else exc.status, "cannot_refund_order", exc.message) from None
         return next(r for r in order.refunds if r.refund_id not in before)  # added by payment_refunded
 
     def require_action(self, order: QrOrder, detail: str) -> None:
