@@ -40,8 +40,11 @@ async def test_bad_urls_are_refused_before_any_call(rig: Rig) -> None:
 
 async def test_a_domain_mercado_pago_has_not_enabled_is_a_clear_error(rig: Rig) -> None:
     # Mercado Pago answers 403 when the url's domain was not enabled for the account (§5.2).
-    r = await rig.control("PUT", "/sandbox/faults", [{"method": "PUT", "path": "/pos/*", "kind": "status",
-                                                      "status": 403, "times": 1}])
-    assert r.status_code == 200, r.text
-    with pytest.raises(Forbidden):
+    r = await rig.control("POST", "/sandbox/account/url-domains", {"domains": ["pagos.example.com"]})
+    assert r.status_code == 200 and r.json()["url_domains"] == ["pagos.example.com"], r.text
+    with pytest.raises(Forbidden) as info:
         await ensure_unattended_pos(rig.client, RegisterSpec(STORE, POS), "https://pay.example.com/mp?pos=PUMP1")
+    assert info.value.status == 403 and info.value.method == "PUT"
+    # the enabled domain (and its subdomains) is accepted
+    done = await ensure_unattended_pos(rig.client, RegisterSpec(STORE, POS), "https://caja.pagos.example.com/mp?pos=PUMP1")
+    assert done.pos.url == "https://caja.pagos.example.com/mp?pos=PUMP1" and done.pos.fixed_amount is True

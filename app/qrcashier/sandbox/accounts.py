@@ -46,6 +46,9 @@ class Account:
     phone_code: str  # opens the phone page for this account without putting the token in a URL
     qr_enabled: bool = True
     revoked: bool = False
+    # The domains Mercado Pago enabled for POS urls (unattended model); None: any (the sandbox's
+    # default, so self-service runs without a commercial step). api §5.2: otherwise 403.
+    url_domains: frozenset[str] | None = None
 
     @property
     def merchant_name(self) -> str:

@@ -26,6 +26,8 @@ static QR). The phone page shows the same order.
     POST /sandbox/token/renew                     {"access_token": new}: the new token opens the same
                                                   account, the bearer one is refused (401) from now on
     POST /sandbox/account/qr                      {"enabled": false} -> QR endpoints answer 403
+    POST /sandbox/account/url-domains             {"domains": ["pay.example.com"] | null}: a POS url on any
+                                                  other domain is refused with 403 (null: any domain)
     POST /sandbox/clock/advance                   {"seconds": n}: move the sandbox clock forward
     GET  /sandbox/state                           everything, for debugging (no tokens)
 """
@@ -280,6 +282,16 @@ async def account_qr(request: web.Request) -> web.Response:
         raise bad_request("bad_request", "enabled must be true or false")
     acct.qr_enabled = body["enabled"]
     return json_response({"user_id": acct.id, "qr_enabled": acct.qr_enabled})
+
+
+@routes.post("/sandbox/account/url-domains")
+async def account_url_domains(request: web.Request) -> web.Response:
+    acct = context(request).state.authenticate(bearer(request))
+    domains = validation.require_object(await read_json(request)).get("domains")
+    if domains is not None and not (isinstance(domains, list) and all(isinstance(d, str) and d for d in domains)):
+        raise bad_request("bad_request", "domains must be a list of host names, or null")
+    acct.url_domains = None if domains is None else frozenset(d.lower().strip(".") for d in domains)
+    return json_response({"user_id": acct.id, "url_domains": None if domains is None else sorted(acct.url_domains)})
 
 
 @routes.post("/sandbox/clock/advance")

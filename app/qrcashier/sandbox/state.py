@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
 from qrcashier.domain.emvco import dynamic_order_payload, static_pos_payload
 from qrcashier.domain.money import Site
@@ -217,11 +218,22 @@ class SandboxState:
             )
         return store
 
+    @staticmethod
+    def _check_url_domain(account: Account, url: str | None, *, update: bool) -> None:
+        """403 when the account has an allowlist and the url's host is not on it (api §5.2)."""
+        if not url or account.url_domains is None:
+            return
+        host = (urlsplit(url).hostname or "").lower()
+        if not any(host == d or host.endswith("." + d) for d in account.url_domains):
+            raise pos_error("URL_DOMAIN_NOT_ALLOWED", f"the domain {host} is not enabled for POS urls on this account",
+                            status=403, update=update)
+
     def create_pos(self, account: Account, body: dict[str, Any]) -> Pos:
         store = self._resolve_store(account, body["store_id"], body["external_store_id"], update=False)
         fixed_amount = body.get("fixed_amount", False)
         if body.get("url") and not fixed_amount:
             raise pos_error("FIXED_AMOUNT_FALSE", "url needs fixed_amount: true")
+        self._check_url_domain(account, body.get("url"), update=False)
         if any(p.owner == account.id and p.external_id == body["external_id"] for p in self.pos.values()):
             raise pos_error(
                 "DUPLICATED_EXTERNAL_ID", f"A POS with external_id {body['external_id']} already exists", status=409
@@ -278,6 +290,8 @@ class SandboxState:
         url = body.get("url", pos.url)
         if url and not fixed_amount:
             raise pos_error("FIXED_AMOUNT_FALSE", "url needs fixed_amount: true", update=True)
+        if "url" in body:
+            self._check_url_domain(account, body["url"], update=True)
         for key in ("name", "fixed_amount", "category", "url"):
             if key in body:
                 setattr(pos, key, body[key])
