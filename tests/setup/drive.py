@@ -74,6 +74,12 @@ async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) ->
     pin.confirm.setText("1234")
     pin._edited("")
     assert "consecutive" in pin.problem.text() and not dialog.next_button.isEnabled()
+    await set_pin_and_finish(qtbot, dialog)
+
+
+async def set_pin_and_finish(qtbot, dialog) -> None:
+    """On the PIN page: a good PIN, then the summary, then Finish (it saves)."""
+    pin = dialog.page("pin")
     pin.pin.setText(PIN)
     pin.confirm.setText(PIN)
     pin._edited("")

@@ -16,7 +16,7 @@ from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import DEFAULT_ENDPOINT_PORT, AppSettings, Mode, support_text
 from qrcashier.ui.services import Options, Services
 from qrcashier.ui.setup_wizard import SANDBOX_TOKEN, UNATTENDED_MESSAGES, open_settings
-from tests.setup.drive import PIN, click, fill_address, idle, next_page, open_wizard, paste_token
+from tests.setup.drive import click, fill_address, idle, next_page, open_wizard, paste_token, set_pin_and_finish
 from tests.setup.helpers import control, wait_until
 
 PUBLIC = "https://pay.example.com/mp/unattended"
@@ -57,14 +57,7 @@ async def store_page(qtbot, dialog, mode: Mode, token: str | None = None):
 async def sticker_to_finish(qtbot, dialog) -> None:
     await next_page(qtbot, dialog, "printer")
     await next_page(qtbot, dialog, "pin")
-    pin = dialog.page("pin")
-    pin.pin.setText(PIN)
-    pin.confirm.setText(PIN)
-    pin._edited("")
-    await next_page(qtbot, dialog, "done")
-    click(qtbot, dialog.finish_button)
-    await wait_until(lambda: dialog.future.done(), 10, "Finish")
-    assert dialog.future.result() is True
+    await set_pin_and_finish(qtbot, dialog)
 
 
 async def wait_paid(engine, attempt_id: int, timeout: float = 10.0) -> None:
