@@ -922,14 +922,21 @@ class CheckoutEngine:
 
     async def _withdraw_unresolved(self) -> None:
         """A sale moved to needs_review is withdrawn right after the move; a stop in between
-        left its order on the QR, where a customer could still pay more. Withdraw again
-        (idempotent) every such order that has not expired yet."""
+        left its order on the QR, where a customer could still pay more. Withdraw it, if its
+        order is still the one there: the register may have charged the next sale since."""
         review = await self._db(lambda db: db.attempts(
             register_id=self.config.register_id, states=frozenset({S.NEEDS_REVIEW})
         ))
         for attempt in review:
-            if attempt.expires_at > self._now():
-                async with self._lock(attempt.id):
+            if attempt.expires_at <= self._now():
+                continue
+            async with self._lock(attempt.id):
+                try:
+                    lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
+                except GatewayError as exc:
+                    log.info("could not check whether attempt %s is still on the QR: %s", attempt.id, exc)
+                    continue
+                if lookup.published:
                     await self._withdraw_quietly(attempt)
 
     async def _reconcile_one(self, attempt: Attempt) -> Attempt:
