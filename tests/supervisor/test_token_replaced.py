@@ -4,6 +4,7 @@ another account asks for a restart instead."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from qrcashier.checkout.config import PollPolicy
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.mercadopago import AccessToken
 from qrcashier.settings import Mode
+from qrcashier.ui import main_window as main_window_module
 from qrcashier.ui.main_window import MainWindow
 from qrcashier.ui.services import Options, Services
 from tests.setup.helpers import control, wait_until
@@ -80,7 +82,42 @@ async def test_a_token_of_another_account_asks_for_a_restart(qtbot, settings, to
         before = window.services.client.http.token
         settings.user_id = window.services.provisioned.user.id + 1  # the token page checked another account
         window.supervisor.token_changed.emit(AccessToken(token + "-other"))
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-        assert "another Mercado Pago account" in box.text() and "start QR Cashier again" in box.text()
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                   and "another Mercado Pago account" in w.text())
+        assert "start QR Cashier again" in box.text()
         box.close()
         assert window.services.client.http.token is before  # still this account's token
+
+
+async def test_a_token_refused_from_the_first_call_is_replaced_while_start_up_retries(
+    qtbot, settings, tokens, token, sandbox, http, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(main_window_module, "START_RETRY_SECONDS", 0.2)
+    renewed = token + "-renewed"
+    # Renewed in Mercado Pago's panel while the app was closed: the stored token is refused at once.
+    await control(http, sandbox, token, "POST", "/sandbox/token/renew", {"access_token": renewed})
+    settings.mode = Mode.ACCOUNT
+    settings.pin_hash = encoded_pin()
+    options = Options(data_dir=tmp_path, sandbox=False, token=token, base_url=sandbox.base_url,
+                      load_demo_catalog=False, poll=PollPolicy(interval=0.05, tick=0.1))
+    services = Services(options)
+    services.settings, services.tokens = settings, tokens
+    window = MainWindow(services, on_quit=lambda: None)
+    qtbot.addWidget(window)
+    starting = None
+    try:
+        services.open_local()
+        window.show()
+        starting = asyncio.ensure_future(window.start())
+        await wait_until(lambda: window.panel_state() == "offline", 10, "the refusal at start-up")
+        assert "access token was refused" in window.panel_text()
+        # Settings (and its token page) are there before Mercado Pago ever answered
+        assert window.supervisor is not None and window.supervisor.watch is not None
+        window.supervisor.token_changed.emit(AccessToken(renewed))
+        await asyncio.wait_for(starting, 10)  # the next try uses the new token
+        assert window.engine is not None and window.panel_state() == "idle"
+    finally:
+        if starting is not None and not starting.done():
+            starting.cancel()
+        await window.shutdown()
+        await services.close()

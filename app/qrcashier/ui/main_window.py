@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
                 raise
             except Exception as exc:
                 text = errors.report(exc, "start-up")
+                self._start_supervisor()  # Settings reachable before Mercado Pago answers (a refused token)
                 self._set_panel("offline", text, fmt(
                     self.tr("QR Cashier tries again every %1 seconds; you can already scan items."),
                     f"{START_RETRY_SECONDS:.0f}",
@@ -816,14 +817,17 @@ class MainWindow(QMainWindow):
     # --- supervisor (ui/supervisor_actions.py: each action asks the PIN when confirmed) ------------
 
     def _start_supervisor(self) -> None:
+        """The supervisor's desk. Also while start-up still retries: a token refused from the
+        first call is replaced through Settings' token page, and the next try uses it."""
         settings = getattr(self.services, "settings", None)
-        if settings is None or getattr(self, "supervisor", None) is not None:
+        if settings is None:
             return
-        from .supervisor_actions import SupervisorActions
+        if getattr(self, "supervisor", None) is None:
+            from .supervisor_actions import SupervisorActions
 
-        self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
-        self.supervisor.watch_token()  # a 401 during a sale: a plain notice, then the supervisor's token page
-        self.supervisor.token_changed.connect(self._token_changed)
+            self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
+            self.supervisor.token_changed.connect(self._token_changed)
+        self.supervisor.watch_token()  # once the HTTP client exists: a 401 -> a plain notice -> the token page
 
     def _token_changed(self, token) -> None:
         """Settings replaced (or removed) the access token: charge with it from now on. A token

@@ -163,7 +163,8 @@ class Services:
 
     def replace_token(self, token: AccessToken | None) -> None:
         """The token a supervisor entered in Settings (None: removed), from the next request on:
-        the engine, a sale being watched and a start-up still retrying all use it at once."""
+        the engine, a sale being watched and a start-up still retrying (a token refused from the
+        first call) all use it at once."""
         if self.options.sandbox:
             return  # the demo runs on the sandbox's own token whatever the keyring holds
         self.options.token = token.reveal() if token is not None else None
