@@ -316,7 +316,7 @@ def state_dump(state: SandboxState, base_url: str) -> dict[str, Any]:
     """Every record in its MP shape, per account (keyed by user id; never by token)."""
     state.tick()
     accounts = []
-    for acct in state.accounts.values():
+    for acct in {a.id: a for a in state.accounts.values()}.values():  # a renewed token: one account, two keys
         mine = acct.id
         accounts.append({
             "user": views.user_me(acct),
