@@ -25,8 +25,9 @@ pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
 
 
 @contextlib.asynccontextmanager
-async def account_register(qtbot, settings, tokens, token, sandbox, tmp_path):
-    """The main window on a real account (the sandbox playing Mercado Pago), as after setup."""
+async def account_register(qtbot, settings, tokens, token, sandbox, tmp_path, *, start: bool = True):
+    """The main window on a real account (the sandbox playing Mercado Pago), as after setup;
+    started (connected), or with `start=False` shown only, for the test to start it."""
     settings.mode = Mode.ACCOUNT
     settings.pin_hash = encoded_pin()
     options = Options(data_dir=tmp_path, sandbox=False, token=token, base_url=sandbox.base_url,
@@ -38,8 +39,9 @@ async def account_register(qtbot, settings, tokens, token, sandbox, tmp_path):
     try:
         services.open_local()
         window.show()
-        await window.start()
-        settings.user_id = services.provisioned.user.id  # what the token page stored
+        if start:
+            await window.start()
+            settings.user_id = services.provisioned.user.id  # what the token page stored
         yield window
     finally:
         await window.shutdown()
@@ -96,28 +98,15 @@ async def test_a_token_refused_from_the_first_call_is_replaced_while_start_up_re
     renewed = token + "-renewed"
     # Renewed in Mercado Pago's panel while the app was closed: the stored token is refused at once.
     await control(http, sandbox, token, "POST", "/sandbox/token/renew", {"access_token": renewed})
-    settings.mode = Mode.ACCOUNT
-    settings.pin_hash = encoded_pin()
-    options = Options(data_dir=tmp_path, sandbox=False, token=token, base_url=sandbox.base_url,
-                      load_demo_catalog=False, poll=PollPolicy(interval=0.05, tick=0.1))
-    services = Services(options)
-    services.settings, services.tokens = settings, tokens
-    window = MainWindow(services, on_quit=lambda: None)
-    qtbot.addWidget(window)
-    starting = None
-    try:
-        services.open_local()
-        window.show()
+    async with account_register(qtbot, settings, tokens, token, sandbox, tmp_path, start=False) as window:
         starting = asyncio.ensure_future(window.start())
-        await wait_until(lambda: window.panel_state() == "offline", 10, "the refusal at start-up")
-        assert "access token was refused" in window.panel_text()
-        # Settings (and its token page) are there before Mercado Pago ever answered
-        assert window.supervisor is not None and window.supervisor.watch is not None
-        window.supervisor.token_changed.emit(AccessToken(renewed))
-        await asyncio.wait_for(starting, 10)  # the next try uses the new token
-        assert window.engine is not None and window.panel_state() == "idle"
-    finally:
-        if starting is not None and not starting.done():
-            starting.cancel()
-        await window.shutdown()
-        await services.close()
+        try:
+            await wait_until(lambda: window.panel_state() == "offline", 10, "the refusal at start-up")
+            assert "access token was refused" in window.panel_text()
+            # Settings (and its token page) are there before Mercado Pago ever answered
+            assert window.supervisor is not None and window.supervisor.watch is not None
+            window.supervisor.token_changed.emit(AccessToken(renewed))
+            await asyncio.wait_for(starting, 10)  # the next try uses the new token
+            assert window.engine is not None and window.panel_state() == "idle"
+        finally:
+            starting.cancel()  # (done already, unless the test failed)
