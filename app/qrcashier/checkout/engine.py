@@ -259,10 +259,13 @@ class CheckoutEngine:
     def _now(self) -> datetime:
         return self._clock.now()
 
+    def _still_payable(self, attempt: Attempt) -> bool:
+        """Its order cannot be withdrawn (a dynamic QR) and has not expired yet."""
+        return not self.gateway.withdraw_is_final and attempt.expires_at > self._now()
+
     def _payable_after_end(self, attempt: Attempt) -> bool:
         """A cancelled attempt whose order could not be withdrawn and has not expired yet."""
-        return (not self.gateway.withdraw_is_final and attempt.state == S.CANCELLED
-                and attempt.expires_at > self._now())
+        return attempt.state == S.CANCELLED and self._still_payable(attempt)
 
     def _lock(self, attempt_id: int) -> asyncio.Lock:
         lock = self._locks.get(attempt_id)
@@ -492,8 +495,8 @@ class CheckoutEngine:
             # The order is off the QR (withdrawn, expired or cancelled by Mercado Pago) and unpaid;
             # or, cancelled on a gateway that cannot withdraw it, unpaid so far and payable until expiry.
             if attempt.state == S.CANCEL_REQUESTED:
-                still_payable = not self.gateway.withdraw_is_final and attempt.expires_at > self._now()
-                ended = await self._move(attempt, S.CANCELLED, CANCELLED_STILL_PAYABLE if still_payable else None)
+                message = CANCELLED_STILL_PAYABLE if self._still_payable(attempt) else None
+                ended = await self._move(attempt, S.CANCELLED, message)
             elif decision.outcome == Outcome.CANCELLED:
                 ended = await self._move(attempt, S.CANCELLED, "Mercado Pago cancelled the order; nothing was paid.")
             else:
