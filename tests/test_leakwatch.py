@@ -1,7 +1,7 @@
 """The leak watch itself must be able to fail, or the token test proves nothing."""
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -73,7 +73,7 @@ def test_a_token_an_in_process_sandbox_accepts_is_watched(leak_watch):
     from qrcashier.sandbox.clock import Clock
     from qrcashier.sandbox.state import SandboxState
 
-    state = SandboxState(default_site=site("MLA"), clock=Clock(datetime(2025, 1, 1, tzinfo=timezone.utc)))
+    state = SandboxState(default_site=site("MLA"), clock=Clock(datetime(2025, 1, 1, tzinfo=UTC)))
     state.authenticate("SANDBOX-MLB-accepted-by-a-sandbox-7c2f")
     assert "SANDBOX-MLB-accepted-by-a-sandbox-7c2f" in leak_watch.secrets
 

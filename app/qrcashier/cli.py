@@ -27,7 +27,7 @@ def _port(value: str) -> int:
 
 
 def _public_url(value: str) -> str:
-    from .unattended.addresses import check_public_url  # (loads aiohttp: only when the flag is given)
+    from qrcashier.unattended.addresses import check_public_url  # (loads aiohttp: only when the flag is given)
 
     try:
         return check_public_url(value)
@@ -36,7 +36,7 @@ def _public_url(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from qrcashier import __version__
 
     p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
     p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
@@ -82,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["QT_API"] = "pyside6"
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from .ui.selftest import run_self_test
+        from qrcashier.ui.selftest import run_self_test
 
         return run_self_test(args)
-    from .ui.app import run
+    from qrcashier.ui.app import run
 
     return run(args)
 

@@ -34,8 +34,8 @@ import sys
 import urllib.parse
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -264,7 +264,7 @@ def gather(
         keyring_backend=keyring_backend,
         keyring_secure=bool(keyring_secure),
         last_contact=last_contact,
-        generated_at=now or datetime.now(timezone.utc),
+        generated_at=now or datetime.now(UTC),
         live_attempts=tuple(AttemptLine.of(a) for a in live_attempts),
         review_attempts=tuple(AttemptLine.of(a) for a in review_attempts),
         journal_path=str(journal) if journal else "",
@@ -529,8 +529,8 @@ def _iso(moment: datetime | None) -> str:
     if moment is None:
         return "-"
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _ago(seconds: float) -> str:

@@ -14,8 +14,17 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .mercadopago import Conflict, MercadoPagoClient
-from .mercadopago.models import POS_EXTERNAL_ID, STORE_EXTERNAL_ID, Location, NewPos, NewStore, Pos, Store, User
+from qrcashier.mercadopago import Conflict, MercadoPagoClient
+from qrcashier.mercadopago.models import (
+    POS_EXTERNAL_ID,
+    STORE_EXTERNAL_ID,
+    Location,
+    NewPos,
+    NewStore,
+    Pos,
+    Store,
+    User,
+)
 
 log = logging.getLogger("qrcashier.provisioning")
 

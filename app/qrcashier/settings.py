@@ -31,8 +31,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from .domain.money import SITES
-from .mercadopago.models import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
+from qrcashier.domain.money import SITES
+from qrcashier.mercadopago.models import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
 
 ORG_NAME = "QRCashier"
 APP_NAME = "QRCashier"
@@ -335,7 +335,7 @@ class AppSettings:
 
     @endpoint_public_url.setter
     def endpoint_public_url(self, value: str | None) -> None:
-        from .unattended.addresses import check_public_url  # (imports aiohttp: only when written)
+        from qrcashier.unattended.addresses import check_public_url  # (imports aiohttp: only when written)
 
         value = (value or "").strip()
         if value:

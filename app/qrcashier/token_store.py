@@ -41,7 +41,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .mercadopago.secret import AccessToken
+from qrcashier.mercadopago.secret import AccessToken
 
 log = logging.getLogger("qrcashier.token_store")
 

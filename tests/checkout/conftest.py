@@ -26,8 +26,7 @@ from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
 from qrcashier.provisioning import RegisterSpec, ensure_register
-
-from .fakes import FakeGateway, ManualClock
+from tests.checkout.fakes import FakeGateway, ManualClock
 from tests.support.waiting import wait_until as _wait_until
 
 FAST = PollPolicy(interval=0.01, idle_interval=0.02, idle_after=90, max_backoff=0.05, tick=0.02, expiry_grace=0,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundResult
@@ -18,7 +18,7 @@ from qrcashier.mercadopago.errors import BadRequest
 
 class ManualClock:
     def __init__(self, start: datetime | None = None) -> None:
-        self._now = start or datetime(2030, 1, 15, 12, 0, tzinfo=timezone.utc)
+        self._now = start or datetime(2030, 1, 15, 12, 0, tzinfo=UTC)
 
     def now(self) -> datetime:
         return self._now
@@ -108,7 +108,7 @@ class FakeGateway:
     def _leave(self, fault: tuple[BaseException, bool] | None) -> None:
         if fault is not None:
             raise fault[0]
-        self.last_contact = datetime.now(timezone.utc)
+        self.last_contact = datetime.now(UTC)
         for listener in self._listeners:
             listener(self.last_contact)
 
@@ -127,7 +127,7 @@ class FakeGateway:
         if check_published:
             published = self.on_pos is not None and self.on_pos.reference == order.reference
         self._leave(fault)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return Lookup(decision, now, published, {"merchant_orders": [s.id for s in snapshots], "outcome": str(decision.outcome)})
 
     async def withdraw(self, order: PaymentOrder) -> None:

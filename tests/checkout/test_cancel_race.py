@@ -22,8 +22,7 @@ from qrcashier.checkout import PollPolicy
 from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
-
-from .conftest import POS, until
+from tests.checkout.conftest import POS, until
 
 
 class SteppingGateway:

@@ -17,8 +17,7 @@ import pytest
 
 from qrcashier.checkout import ReceiptIssued
 from qrcashier.domain.sale import AttemptState as S
-
-from .conftest import POS, until
+from tests.checkout.conftest import POS, until
 
 pytestmark = [
     pytest.mark.asyncio,

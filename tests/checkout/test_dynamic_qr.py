@@ -20,8 +20,7 @@ from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import STATE_MESSAGES
 from qrcashier.domain.sale import AttemptState as S
-
-from .conftest import FAST_RETRY, POS, SANDBOX_POLL, Harness, until
+from tests.checkout.conftest import FAST_RETRY, POS, SANDBOX_POLL, Harness, until
 
 # Only the Instore family has the legacy /qrs dynamic QR.
 pytestmark = [pytest.mark.asyncio, pytest.mark.parametrize("rig", ["instore_v2"], indirect=True)]

@@ -27,8 +27,7 @@ from qrcashier.domain.money import SITES, InvalidAmount
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.domain.sale import parse_reference
 from qrcashier.mercadopago.errors import RateLimited, ServerError, Timeout, Unauthorized, Unreachable
-
-from .conftest import register_config, until
+from tests.checkout.conftest import register_config, until
 
 MLA = SITES["MLA"]
 pytestmark = pytest.mark.asyncio

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -18,7 +18,7 @@ from qrcashier.domain.sale import AttemptState as S
 from qrcashier.domain.sale import IllegalTransition, PaymentInfo
 
 MLA = SITES["MLA"]
-NOW = datetime(2030, 1, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2030, 1, 1, 12, tzinfo=UTC)
 LINES = (CartLine("Yerba", Decimal("1500.50"), 2), CartLine("Mate", Decimal("800.00"), 1))
 TOTAL = Decimal("3801.00")
 

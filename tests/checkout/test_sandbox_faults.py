@@ -16,8 +16,7 @@ from qrcashier.checkout import Notice, StateChanged
 from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
-
-from .conftest import POS
+from tests.checkout.conftest import POS
 
 pytestmark = pytest.mark.asyncio
 

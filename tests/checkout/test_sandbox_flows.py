@@ -14,8 +14,7 @@ from qrcashier.checkout import PaymentRejected, ReceiptIssued, RefundRefused, Sc
 from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
-
-from .conftest import POS, until
+from tests.checkout.conftest import POS, until
 
 pytestmark = pytest.mark.asyncio
 MLA = SITES["MLA"]

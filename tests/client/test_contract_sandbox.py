@@ -10,7 +10,7 @@ from __future__ import annotations
 import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -39,8 +39,7 @@ from qrcashier.mercadopago import (
 )
 from qrcashier.mercadopago.models import InstoreOrder, Location, NewPos, NewStore, OrderItem, Pos, Store
 from qrcashier.sandbox.server import SandboxServer
-
-from .conftest import FakeSleep
+from tests.client.conftest import FakeSleep
 
 MLA, MLC = site("MLA"), site("MLC")
 LOCATION = Location("1234", "Avenida Siempreviva", "La Plata", "Buenos Aires", Decimal("-34.9206"), Decimal("-57.9537"))
@@ -82,7 +81,7 @@ class Env:
             total_amount=price * 3,
             items=(OrderItem("Empanada", price, 3, sku_number="A1"),),
             description="3 empanadas",
-            expiration_date=datetime.now(timezone.utc) + timedelta(minutes=10),
+            expiration_date=datetime.now(UTC) + timedelta(minutes=10),
         )
         fields.update(overrides)
         return InstoreOrder(**fields)
@@ -399,7 +398,7 @@ async def test_v2_invalid_total_amount(env):
 @pytest.mark.asyncio
 async def test_v2_expiration_in_the_past(env):
     with pytest.raises(BadRequest) as info:
-        await env.put_order(expiration_date=datetime.now(timezone.utc) - timedelta(minutes=1))
+        await env.put_order(expiration_date=datetime.now(UTC) - timedelta(minutes=1))
     assert_error(info.value, 400, "invalid_expiration_date")
 
 
@@ -447,7 +446,7 @@ async def test_v2_non_numeric_user_id(env):
 
 @pytest.mark.asyncio
 async def test_v2_order_expires(env):
-    await env.put_order(expiration_date=datetime.now(timezone.utc) + timedelta(seconds=30))
+    await env.put_order(expiration_date=datetime.now(UTC) + timedelta(seconds=30))
     assert await env.client.get_instore_order(env.user_id, "CAJA1") is not None
     await env.ctl("POST", "/sandbox/clock/advance", {"seconds": 31})
     assert await env.client.get_instore_order(env.user_id, "CAJA1") is None

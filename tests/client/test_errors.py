@@ -23,9 +23,8 @@ from qrcashier.mercadopago import (
     Unreachable,
 )
 from qrcashier.mercadopago.models import InstoreOrder, NewPos, OrderItem
-
-from . import payloads as P
-from .conftest import json_reply
+from tests.client import payloads as P
+from tests.client.conftest import json_reply
 
 MLA = site("MLA")
 ONE_TRY = RetryPolicy(attempts=1)

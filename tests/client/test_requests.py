@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import httpx
@@ -23,9 +23,8 @@ from qrcashier.mercadopago.models import (
     OrderItem,
     Tax,
 )
-
-from . import payloads as P
-from .conftest import body_of, json_reply, raw_path
+from tests.client import payloads as P
+from tests.client.conftest import body_of, json_reply, raw_path
 
 MLA, MLC, MCO = site("MLA"), site("MLC"), site("MCO")
 USER = 495852790
@@ -308,7 +307,7 @@ async def test_put_instore_order_whole_units(mp, s):
 @pytest.mark.asyncio
 async def test_put_instore_order_utc_expiration_has_offset(mp):
     mp.router.put(V2_PUT).mock(return_value=httpx.Response(204))
-    o = order(expiration_date=datetime(2031, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    o = order(expiration_date=datetime(2031, 1, 2, 3, 4, 5, tzinfo=UTC))
     await mp.client.put_instore_order(USER, "STOREFAKA", "STOREFAKAPOS001", o, MLA)
     assert body_of(mp.last)["expiration_date"] == "2031-01-02T03:04:05.000+00:00"
 

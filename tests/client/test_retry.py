@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import email.utils
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import httpx
@@ -21,9 +21,8 @@ from qrcashier.mercadopago import (
 )
 from qrcashier.mercadopago.http import parse_retry_after
 from qrcashier.mercadopago.models import InstoreOrder, Location, NewPos, NewStore, OrderItem
-
-from . import payloads as P
-from .conftest import body_of, json_reply
+from tests.client import payloads as P
+from tests.client.conftest import json_reply
 
 MLA = site("MLA")
 ORDER = InstoreOrder("SALE-1", "Sale", Decimal("10"), (OrderItem("x", Decimal("10"), 1),))
@@ -36,7 +35,7 @@ def rate_limited(retry_after: str | None = None) -> httpx.Response:
 
 
 def http_date(seconds_from_now: float) -> str:
-    return email.utils.format_datetime(datetime.now(timezone.utc) + timedelta(seconds=seconds_from_now), usegmt=True)
+    return email.utils.format_datetime(datetime.now(UTC) + timedelta(seconds=seconds_from_now), usegmt=True)
 
 
 # --- safe methods are retried ------------------------------------------------------------------

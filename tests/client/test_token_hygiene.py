@@ -13,11 +13,9 @@ import pytest
 from qrcashier.domain.money import site
 from qrcashier.mercadopago import AccessToken, MercadoPagoError, RetryPolicy
 from qrcashier.mercadopago.models import InstoreOrder, NewPos, OrderItem
-
+from tests.client import payloads as P
+from tests.client.conftest import json_reply
 from tests.support.leakwatch import production_shaped_token
-
-from . import payloads as P
-from .conftest import json_reply
 
 MLA = site("MLA")
 ORDER = InstoreOrder("SALE-1", "Sale", Decimal("10"), (OrderItem("x", Decimal("10"), 1),))

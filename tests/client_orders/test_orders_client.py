@@ -17,9 +17,8 @@ from qrcashier.mercadopago.orders import (
     format_duration,
     parse_duration,
 )
-
-from . import payloads as P
-from .conftest import body_of, json_reply
+from tests.client_orders import payloads as P
+from tests.client_orders.conftest import body_of, json_reply
 
 MLA, MLC = site("MLA"), site("MLC")
 KEY = "3f2a9c0e7d1b4a5f8e6c2d9b1a0f7e3c"

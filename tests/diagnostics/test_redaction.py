@@ -8,13 +8,13 @@ import subprocess
 import sys
 import textwrap
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from qrcashier import diagnostics
-from qrcashier.diagnostics import PERSONAL_MARK, TOKEN_MARK, Redactor
 from qrcashier.checkout.journal import Journal
+from qrcashier.diagnostics import PERSONAL_MARK, TOKEN_MARK, Redactor
 from tests.support.leakwatch import production_shaped_token
 
 EMAIL = re.compile(rb"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -83,10 +83,10 @@ def test_settings_drop_secret_and_personal_keys():
 def test_report_text_and_pending_attempts():
     class A:
         reference, state, total = "CAJA1-K7F-1", "waiting", "3800.00"
-        created_at = updated_at = datetime(2026, 11, 25, 4, 0, tzinfo=timezone.utc)
+        created_at = updated_at = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
         expires_at = created_at + timedelta(minutes=10)
 
-    now = datetime(2026, 11, 25, 4, 1, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, 4, 1, 30, tzinfo=UTC)
     report = diagnostics.gather(version="9.9", qt_version="6.11.3", api_generation="orders", keyring_backend="KWallet",
                                 keyring_secure=True, last_contact=now - timedelta(seconds=90), live_attempts=[A()],
                                 now=now)

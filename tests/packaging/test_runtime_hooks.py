@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from .conftest import PACKAGING, load
+from tests.packaging.conftest import PACKAGING, load
 
 keyring_hook = load(PACKAGING / "hooks" / "rthook_keyring.py", "rthook_keyring_under_test")
 stdio_hook = load(PACKAGING / "hooks" / "rthook_stdio.py", "rthook_stdio_under_test")

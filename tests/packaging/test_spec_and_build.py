@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PACKAGING, ROOT
+from tests.packaging.conftest import PACKAGING, ROOT
 
 SPEC = PACKAGING / "qrcashier.spec"
 

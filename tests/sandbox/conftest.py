@@ -6,7 +6,7 @@ from __future__ import annotations
 import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -18,7 +18,7 @@ from tests.support.leakwatch import KNOWN_TOKEN
 
 # The suite's leak-watched token: if the sandbox ever logs it, the run fails.
 TOKEN = KNOWN_TOKEN
-START = datetime(2025, 3, 10, 15, 0, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 15, 0, 0, tzinfo=UTC)
 
 LOCATION = {
     "street_number": "1235",

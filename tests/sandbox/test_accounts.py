@@ -6,8 +6,7 @@ import httpx
 import pytest
 
 from qrcashier.sandbox.server import SandboxServer
-
-from .conftest import auth, http, order_body
+from tests.sandbox.conftest import auth, http, order_body
 
 
 @pytest.mark.asyncio

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import auth, http
+from tests.sandbox.conftest import auth, http
 
 
 @pytest.mark.asyncio

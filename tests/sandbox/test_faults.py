@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from qrcashier.sandbox.faults import FaultRule
-
-from .conftest import order_body
+from tests.sandbox.conftest import order_body
 
 
 async def set_faults(client: httpx.AsyncClient, *rules: dict) -> None:

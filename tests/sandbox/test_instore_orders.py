@@ -8,8 +8,7 @@ import httpx
 import pytest
 
 from qrcashier.sandbox.clock import local_date
-
-from .conftest import START, http, make_seller, order_body
+from tests.sandbox.conftest import START, http, make_seller, order_body
 
 
 @pytest.mark.asyncio

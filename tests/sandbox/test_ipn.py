@@ -11,8 +11,7 @@ import pytest_asyncio
 from aiohttp import web
 
 from tests.conftest import wait_until
-
-from .conftest import order_body
+from tests.sandbox.conftest import order_body
 
 
 @dataclass

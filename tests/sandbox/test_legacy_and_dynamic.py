@@ -9,8 +9,7 @@ import pytest
 
 from qrcashier.domain import emvco
 from qrcashier.sandbox.clock import local_date
-
-from .conftest import START, order_body
+from tests.sandbox.conftest import START, order_body
 
 
 def v1_body(**overrides):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import http, make_seller, order_body
+from tests.sandbox.conftest import http, make_seller, order_body
 
 LOCAL_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-03:00")
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import auth, http
+from tests.sandbox.conftest import auth, http
 
 
 async def phone_link(seller) -> tuple[str, str]:

@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from qrcashier.domain import emvco
-
-from .conftest import http
+from tests.sandbox.conftest import http
 
 
 def pos_body(seller, **overrides):

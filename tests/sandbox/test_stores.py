@@ -7,7 +7,7 @@ import re
 import httpx
 import pytest
 
-from .conftest import LOCATION
+from tests.sandbox.conftest import LOCATION
 
 
 async def user_id(client: httpx.AsyncClient) -> int:

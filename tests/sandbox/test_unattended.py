@@ -11,8 +11,7 @@ from aiohttp import web
 
 from qrcashier.sandbox.clock import Clock
 from qrcashier.sandbox.server import SandboxServer
-
-from .conftest import START, auth, http, make_seller, order_body
+from tests.sandbox.conftest import START, auth, http, make_seller, order_body
 
 
 @dataclass

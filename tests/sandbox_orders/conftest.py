@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -20,7 +20,7 @@ from qrcashier.sandbox.clock import Clock
 from qrcashier.sandbox.orders_api import OrdersApi
 from qrcashier.sandbox.server import SandboxServer
 
-START = datetime(2025, 12, 9, 17, 19, 54, 99000, tzinfo=timezone.utc)
+START = datetime(2025, 12, 9, 17, 19, 54, 99000, tzinfo=UTC)
 TLS = ssl.create_default_context()
 STORE, POS = "STORE1", "POS1"
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.02, max_retry_after=0.5)

@@ -4,7 +4,7 @@ and the factory that picks one from the register's settings."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import httpx
@@ -22,8 +22,7 @@ from qrcashier.domain.sale import Outcome
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoError, MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.errors import ServerError
 from qrcashier.provisioning import RegisterSpec, ensure_register
-
-from .conftest import POS, STORE, TLS
+from tests.sandbox_orders.conftest import POS, STORE, TLS
 
 pytestmark = pytest.mark.asyncio
 MLA = SITES["MLA"]
@@ -84,7 +83,7 @@ def payment_order(n: int = 1, *, total: str = "1250.50", key: str | None = None,
     assert cart.total == Decimal(total)
     return PaymentOrder(
         attempt_id=n, reference=f"CAJA1-S{n}-1", idempotency_key=key or f"key-{n:032d}", site=MLA,
-        total=cart.total, lines=cart.lines, title="Kiosco", expires_at=datetime.now(timezone.utc) + timedelta(minutes=10),
+        total=cart.total, lines=cart.lines, title="Kiosco", expires_at=datetime.now(UTC) + timedelta(minutes=10),
         **kwargs,
     )
 
@@ -282,7 +281,7 @@ async def test_v1_payment_is_read_from_merchant_orders(rig):
 
 
 async def test_v1_ttl_never_outlives_the_attempt():
-    now = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2030, 1, 1, tzinfo=UTC)
     order = payment_order()
     order = PaymentOrder(**{**order.__dict__, "expires_at": now + timedelta(seconds=59.9)})
     assert ttl_seconds(order, now) == 59

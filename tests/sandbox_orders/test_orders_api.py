@@ -15,8 +15,7 @@ from qrcashier.domain import emvco
 from qrcashier.domain.money import site
 from qrcashier.mercadopago import BadRequest, Conflict, NotFound, Unauthorized
 from qrcashier.mercadopago.orders import NewQrOrder
-
-from .conftest import POS, order_body
+from tests.sandbox_orders.conftest import POS, order_body
 
 pytestmark = pytest.mark.asyncio
 

@@ -8,8 +8,7 @@ import time
 import pytest
 
 from qrcashier.notifications import NotificationReceiver, SignatureVerifier, build_manifest, sign
-
-from .conftest import POS
+from tests.sandbox_orders.conftest import POS
 
 pytestmark = pytest.mark.asyncio
 

@@ -16,8 +16,8 @@ from qrcashier.checkout.gateway_unattended import UnattendedGateway
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.domain.sale import Outcome
 from qrcashier.unattended import MerchantEndpoint, RemoteBoard, SlotState
+from tests.sandbox_unattended.conftest import FAST_POLL, FAST_RETRY, MLA, POS, STORE, Rig, cart
 
-from .conftest import FAST_POLL, FAST_RETRY, MLA, POS, STORE, Rig, cart
 
 def test_it_is_a_gateway() -> None:
     assert UnattendedGateway.name == "unattended"

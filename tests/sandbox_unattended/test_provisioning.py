@@ -7,8 +7,7 @@ import pytest
 from qrcashier.mercadopago import Forbidden
 from qrcashier.provisioning import RegisterSpec
 from qrcashier.unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
-
-from .conftest import POS, STORE, Rig
+from tests.sandbox_unattended.conftest import POS, STORE, Rig
 
 pytestmark = pytest.mark.asyncio
 

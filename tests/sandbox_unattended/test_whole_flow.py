@@ -16,8 +16,7 @@ import pytest
 from qrcashier.checkout import PaymentRejected, ReceiptIssued, RefundState, Scanned
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.unattended import SlotState, TakeReason
-
-from .conftest import FAST_POLL, POS, Rig, cart, until
+from tests.sandbox_unattended.conftest import FAST_POLL, POS, Rig, cart, until
 
 pytestmark = pytest.mark.asyncio
 

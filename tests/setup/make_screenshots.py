@@ -14,6 +14,7 @@ import sys
 import tempfile
 import uuid
 from pathlib import Path
+
 from tests.support.waiting import wait_until as _wait_until
 
 os.environ["QT_API"] = "pyside6"

@@ -14,7 +14,14 @@ from qrcashier.supervisor import verify_pin
 from qrcashier.token_store import SERVICE, BackendChoice, TokenStore
 from qrcashier.ui.setup_wizard import TEST_ACCOUNT_NOTE, TOKEN_MESSAGES, open_settings
 from tests.setup.drive import (
-    PIN, click, fill_address, idle, next_page, open_wizard, paste_token, through_store_to_finish,
+    PIN,
+    click,
+    fill_address,
+    idle,
+    next_page,
+    open_wizard,
+    paste_token,
+    through_store_to_finish,
 )
 from tests.setup.helpers import control, wait_until
 

@@ -1,4 +1,11 @@
 from tests.setup.helpers import (  # noqa: F401
-    dialogs_enabled, http, isolated_qsettings, keep_running_when_a_window_closes, make_env, sandbox, settings, tokens,
+    dialogs_enabled,
+    http,
+    isolated_qsettings,
+    keep_running_when_a_window_closes,
+    make_env,
+    sandbox,
+    settings,
+    tokens,
 )
 from tests.supervisor.rig import shop  # noqa: F401,E402

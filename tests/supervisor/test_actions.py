@@ -3,7 +3,6 @@ cancel (and paid wins), refunds full and partial and too much, resolving needs r
 
 from __future__ import annotations
 
-import asyncio
 import json
 from decimal import Decimal
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from qrcashier.supervisor import LockoutState
 from qrcashier.ui.supervisor_dialogs import SupervisorGate
 from tests.setup.helpers import wait_until
-from tests.supervisor.rig import PIN, Clock, enter_pin, encoded_pin
+from tests.supervisor.rig import PIN, Clock, encoded_pin, enter_pin
 
 pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
 

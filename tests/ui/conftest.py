@@ -20,11 +20,11 @@ async def wait_until(predicate, timeout: float = 8.0, what: str = "the condition
 @contextlib.asynccontextmanager
 async def running_app(qtbot, data_dir, token: str, *, expiry: float | None = None, **options):
     """The app as `qrcashier --sandbox` builds it (services + main + customer windows), torn down after."""
+    from PySide6.QtWidgets import QApplication
+
     from qrcashier.ui import errors
     from qrcashier.ui.main_window import MainWindow
     from qrcashier.ui.services import Options, Services
-
-    from PySide6.QtWidgets import QApplication
 
     # As the app itself does: closing windows never quits Qt under the running loop (qt-notes §2.2).
     QApplication.instance().setQuitOnLastWindowClosed(False)

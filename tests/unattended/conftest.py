@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import httpx
@@ -16,7 +16,7 @@ from qrcashier.mercadopago.models import InstoreOrder, OrderItem
 from qrcashier.unattended import MerchantEndpoint
 
 MLA = site("MLA")
-START = datetime(2025, 3, 10, 15, 0, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 15, 0, 0, tzinfo=UTC)
 REGISTERS = ("CAJA1", "SURTIDOR2")
 
 

@@ -23,8 +23,7 @@ from qrcashier.unattended.endpoint import (
     Answer,
     pos_from_query,
 )
-
-from .conftest import MLA, Running, fuel_order
+from tests.unattended.conftest import MLA, Running, fuel_order
 
 TOO_LONG = {"error": {"type": "invalid", "message": "The request's parameters are too long or too many."}}
 GARBLED = {"error": {"type": "invalid", "message": "The pos parameter is not a point of sale id."}}
@@ -123,7 +122,7 @@ async def test_garbage_on_the_socket_does_not_stop_the_endpoint(running: Running
     await writer.drain()
     try:
         head = await asyncio.wait_for(reader.read(200), timeout=0.5)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         head = b""  # an unfinished request just waits
     writer.close()
     await writer.wait_closed()

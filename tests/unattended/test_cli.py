@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from qrcashier.unattended.cli import parse_args
-
-from .conftest import MLA, fuel_order
+from tests.unattended.conftest import MLA, fuel_order
 
 
 async def _start(*args: str) -> tuple[asyncio.subprocess.Process, list[str]]:

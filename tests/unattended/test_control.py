@@ -6,8 +6,7 @@ import httpx
 import pytest
 
 from qrcashier.unattended import BoardRefused, BoardUnreachable, LocalBoard, MerchantEndpoint, RemoteBoard, SlotState
-
-from .conftest import MLA, Running, fuel_order
+from tests.unattended.conftest import MLA, Running, fuel_order
 
 
 @pytest.mark.asyncio

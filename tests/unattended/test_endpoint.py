@@ -9,8 +9,7 @@ import pytest
 
 from qrcashier.mercadopago.models import InstoreOrder
 from qrcashier.unattended import MerchantEndpoint, SlotState, TakeReason
-
-from .conftest import MLA, Running, fuel_order
+from tests.unattended.conftest import MLA, Running, fuel_order
 
 WAITING = {
     "202": (202, {"status": {"status_detail": "Waiting_for_order",

@@ -11,8 +11,7 @@ import pytest
 from qrcashier.domain.money import site
 from qrcashier.mercadopago.models import OrderItem
 from qrcashier.unattended import InvalidOrder, OrderBook, SlotState, TakeReason, UnknownRegister
-
-from .conftest import MLA, START, FakeClock, fuel_order
+from tests.unattended.conftest import MLA, START, FakeClock, fuel_order
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..domain.money import InvalidAmount, Site, parse_amount
-from .barcodes import valid_gtin
+from qrcashier.catalog.barcodes import valid_gtin
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 MAX_NAME = 120

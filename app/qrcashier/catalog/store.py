@@ -18,9 +18,9 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
-from ..domain.money import Site
-from .barcodes import valid_gtin
-from .csv_import import ImportReport, RejectedRow, decode, parse_csv
+from qrcashier.catalog.barcodes import valid_gtin
+from qrcashier.catalog.csv_import import ImportReport, RejectedRow, decode, parse_csv
+from qrcashier.domain.money import Site
 
 
 @dataclass(frozen=True)

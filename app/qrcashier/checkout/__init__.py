@@ -8,9 +8,9 @@
     attempt = await engine.charge(cart)
 """
 
-from .config import DEFAULT_ORDER_EXPIRY, Clock, PollPolicy, RegisterConfig, SystemClock
-from .engine import CheckoutEngine
-from .errors import (
+from qrcashier.checkout.config import DEFAULT_ORDER_EXPIRY, Clock, PollPolicy, RegisterConfig, SystemClock
+from qrcashier.checkout.engine import CheckoutEngine
+from qrcashier.checkout.errors import (
     CheckoutError,
     JournalVersionError,
     NotChargeable,
@@ -19,7 +19,7 @@ from .errors import (
     RegisterBusy,
     UnknownRecord,
 )
-from .events import (
+from qrcashier.checkout.events import (
     Contact,
     Countdown,
     Event,
@@ -30,9 +30,17 @@ from .events import (
     Scanned,
     StateChanged,
 )
-from .gateway import Gateway, Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published, RefundResult
-from .instore_v2 import InstoreV2Gateway
-from .journal import (
+from qrcashier.checkout.gateway import (
+    Gateway,
+    Lookup,
+    NotDelivered,
+    OutcomeUnknown,
+    PaymentOrder,
+    Published,
+    RefundResult,
+)
+from qrcashier.checkout.instore_v2 import InstoreV2Gateway
+from qrcashier.checkout.journal import (
     AuditEntry,
     Journal,
     JournalDB,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from ..domain.cart import clean_text
-from ..domain.money import Site
-from ..domain.sale import check_register_id
+from qrcashier.domain.cart import clean_text
+from qrcashier.domain.money import Site
+from qrcashier.domain.sale import check_register_id
 
 POS_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,39}$")
 STORE_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,60}$")
@@ -90,4 +90,4 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)

@@ -37,22 +37,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..domain.cart import Cart, clean_text, validate_lines
-from ..domain.money import parse_amount
-from ..domain.sale import (
-    LIVE_STATES,
-    Decision,
-    REVIEW_OUTCOMES,
-    STATE_MESSAGES,
-    Attempt,
-    AttemptState,
-    Outcome,
-    Sale,
-)
-from ..mercadopago.errors import MercadoPagoError, RateLimited
-from .config import Clock, RegisterConfig, SystemClock
-from .errors import CheckoutError, NotChargeable, NotReady, RefundRefused, RegisterBusy
-from .events import (
+from qrcashier.checkout.config import Clock, RegisterConfig, SystemClock
+from qrcashier.checkout.errors import CheckoutError, NotChargeable, NotReady, RefundRefused, RegisterBusy
+from qrcashier.checkout.events import (
     Contact,
     Countdown,
     Event,
@@ -63,8 +50,8 @@ from .events import (
     Scanned,
     StateChanged,
 )
-from .gateway import Gateway, Lookup, NotDelivered, OutcomeUnknown, PaymentOrder
-from .journal import (
+from qrcashier.checkout.gateway import Gateway, Lookup, NotDelivered, OutcomeUnknown, PaymentOrder
+from qrcashier.checkout.journal import (
     Audit,
     AuditEntry,
     Journal,
@@ -75,6 +62,19 @@ from .journal import (
     RefundState,
     TransitionRecord,
 )
+from qrcashier.domain.cart import Cart, clean_text, validate_lines
+from qrcashier.domain.money import parse_amount
+from qrcashier.domain.sale import (
+    LIVE_STATES,
+    REVIEW_OUTCOMES,
+    STATE_MESSAGES,
+    Attempt,
+    AttemptState,
+    Decision,
+    Outcome,
+    Sale,
+)
+from qrcashier.mercadopago.errors import MercadoPagoError, RateLimited
 
 log = logging.getLogger("qrcashier.checkout")
 S = AttemptState

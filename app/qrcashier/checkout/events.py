@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..domain.sale import AttemptState
-from .journal import Receipt, RefundRecord
+from qrcashier.checkout.journal import Receipt, RefundRecord
+from qrcashier.domain.sale import AttemptState
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ..domain.cart import CartLine
-from ..domain.money import Site
-from ..domain.sale import Decision, Outcome
-from ..mercadopago.errors import Unreachable
+from qrcashier.domain.cart import CartLine
+from qrcashier.domain.money import Site
+from qrcashier.domain.sale import Decision, Outcome
+from qrcashier.mercadopago.errors import Unreachable
 
 
 @dataclass(frozen=True)

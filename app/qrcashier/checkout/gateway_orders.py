@@ -27,16 +27,20 @@ at it in the app, so this gateway emits no "scanned" events.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..domain.money import Site, quantize
-from ..domain.sale import Decision, Outcome, PaymentInfo, decide
-from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.errors import BadRequest, Conflict, MalformedResponse, NotFound
-from ..mercadopago.http import RetryPolicy, segment
-from ..mercadopago.orders import (
+from qrcashier.checkout.config import RegisterConfig
+from qrcashier.checkout.gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
+from qrcashier.checkout.instore_v2 import _mo_json, _snapshot
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.domain.money import Site, quantize
+from qrcashier.domain.sale import Decision, Outcome, PaymentInfo, decide
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.errors import BadRequest, Conflict, MalformedResponse, NotFound
+from qrcashier.mercadopago.http import RetryPolicy, segment
+from qrcashier.mercadopago.orders import (
     MAX_EXPIRATION,
     MAX_ITEMS,
     MIN_EXPIRATION,
@@ -46,10 +50,6 @@ from ..mercadopago.orders import (
     OrdersClient,
     QrOrderItem,
 )
-from .config import RegisterConfig
-from .gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
-from .instore_v2 import _mo_json, _snapshot
-from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
 
 # In `Decision.open_orders`, "the order itself is still payable" (the engine reads the
 # tuple as "a payment may still land": it keeps reading for a while after an expiry).
@@ -244,7 +244,7 @@ class OrdersGateway:
     # --- lookup -------------------------------------------------------------------------
 
     async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         raw: dict[str, Any] = {"gateway": self.name, "reference": order.reference, "total": str(order.total)}
         if order.gateway_order_id is None:
             # No answer to the create yet: what the reference shows (merchant_orders).

@@ -29,15 +29,15 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..domain.sale import Outcome
-from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.http import RetryPolicy
-from ..unattended.board import BoardRefused, BoardUnreachable, OrderBoard
-from ..unattended.orders import TakeReason
-from .config import RegisterConfig
-from .gateway import Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published
-from .instore_v2 import InstoreV2Gateway
-from .publishing import DEFAULT_PUBLISH_RETRY
+from qrcashier.checkout.config import RegisterConfig
+from qrcashier.checkout.gateway import Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published
+from qrcashier.checkout.instore_v2 import InstoreV2Gateway
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY
+from qrcashier.domain.sale import Outcome
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.http import RetryPolicy
+from qrcashier.unattended.board import BoardRefused, BoardUnreachable, OrderBoard
+from qrcashier.unattended.orders import TakeReason
 
 log = logging.getLogger("qrcashier.checkout.unattended")
 

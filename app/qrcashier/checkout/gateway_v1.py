@@ -39,17 +39,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from ..domain.sale import Outcome
-from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.errors import MalformedResponse, NotFound
-from ..mercadopago.http import Reply, RetryPolicy, segment
-from ..mercadopago.models import V1Order
-from .config import RegisterConfig
-from .gateway import Lookup, PaymentOrder, Published
-from .instore_v2 import InstoreV2Gateway
-from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.checkout.config import RegisterConfig
+from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published
+from qrcashier.checkout.instore_v2 import InstoreV2Gateway
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.domain.sale import Outcome
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.errors import MalformedResponse, NotFound
+from qrcashier.mercadopago.http import Reply, RetryPolicy, segment
+from qrcashier.mercadopago.models import V1Order
 
 V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_found", "not_found")
 
@@ -57,7 +57,7 @@ V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_f
 def ttl_seconds(order: PaymentOrder, now: datetime | None = None) -> int:
     """Whole seconds until the attempt expires, rounded down (at least 1): the v1 order's
     lifetime, so it never outlives the attempt."""
-    left = (order.expires_at - (now or datetime.now(timezone.utc))).total_seconds()
+    left = (order.expires_at - (now or datetime.now(UTC))).total_seconds()
     return max(1, math.floor(left))
 
 
@@ -144,7 +144,7 @@ class InstoreQrGateway(InstoreV2Gateway):
         live = (
             order.gateway_order_id is not None
             and found.outcome not in (Outcome.PAID, Outcome.EXPIRED, Outcome.CANCELLED)
-            and datetime.now(timezone.utc) < order.expires_at
+            and datetime.now(UTC) < order.expires_at
         )
         return replace(found, published=live, raw={**found.raw, "dynamic_qr_live": live})
 

@@ -18,16 +18,16 @@ order, shown on the customer's window) or "hybrid" (both).
 
 from __future__ import annotations
 
-from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.http import RetryPolicy
-from .config import RegisterConfig
-from .gateway import Gateway
-from ..unattended.board import OrderBoard
-from .gateway_orders import OrdersGateway
-from .gateway_unattended import UnattendedGateway
-from .gateway_v1 import InstoreQrGateway, LegacyV1Gateway
-from .instore_v2 import InstoreV2Gateway
-from .publishing import DEFAULT_PUBLISH_RETRY
+from qrcashier.checkout.config import RegisterConfig
+from qrcashier.checkout.gateway import Gateway
+from qrcashier.checkout.gateway_orders import OrdersGateway
+from qrcashier.checkout.gateway_unattended import UnattendedGateway
+from qrcashier.checkout.gateway_v1 import InstoreQrGateway, LegacyV1Gateway
+from qrcashier.checkout.instore_v2 import InstoreV2Gateway
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.http import RetryPolicy
+from qrcashier.unattended.board import OrderBoard
 
 DEFAULT_API = "instore_v2"
 GATEWAY_APIS = ("instore_v2", "orders", "v1")

@@ -14,19 +14,20 @@ through merchant_orders searched by external_reference, DELETE it to withdraw.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from ..domain.money import Site, quantize
-from ..domain.sale import OrderSnapshot, PaymentInfo, decide
-from ..mercadopago.client import MercadoPagoClient
-from ..mercadopago.errors import MercadoPagoError, NotFound, Unreachable
-from ..mercadopago.http import RetryPolicy, segment
-from ..mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
-from .config import RegisterConfig
-from .gateway import Lookup, PaymentOrder, Published, RefundResult
-from .publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.checkout.config import RegisterConfig
+from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundResult
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.domain.money import Site, quantize
+from qrcashier.domain.sale import OrderSnapshot, PaymentInfo, decide
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.errors import NotFound
+from qrcashier.mercadopago.http import RetryPolicy, segment
+from qrcashier.mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
+
 
 class InstoreV2Gateway:
     name = "instore_v2"
@@ -98,7 +99,7 @@ class InstoreV2Gateway:
             current = await self.client.get_instore_order(self.config.user_id, self.config.external_pos_id)
             on_pos = None if current is None else current.external_reference
             published = on_pos == order.reference
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         raw: dict[str, Any] = {
             "gateway": self.name,
             "reference": order.reference,

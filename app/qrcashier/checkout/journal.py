@@ -28,14 +28,15 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..domain.cart import CartLine
-from ..domain.money import Site
-from ..domain.sale import (
+from qrcashier.checkout.errors import JournalVersionError, NotChargeable, RefundRefused, RegisterBusy, UnknownRecord
+from qrcashier.domain.cart import CartLine
+from qrcashier.domain.money import Site
+from qrcashier.domain.sale import (
     LIVE_STATES,
     Attempt,
     AttemptState,
@@ -45,7 +46,6 @@ from ..domain.sale import (
     check_transition,
     refundable,
 )
-from .errors import JournalVersionError, NotChargeable, RefundRefused, RegisterBusy, UnknownRecord
 
 T = TypeVar("T")
 S = AttemptState
@@ -305,7 +305,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
 def _ts(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("journal times carry a time zone")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _dt(text: str | None) -> datetime | None:

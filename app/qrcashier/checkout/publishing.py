@@ -22,9 +22,9 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from ..mercadopago.errors import MercadoPagoError, RateLimited
-from ..mercadopago.http import NO_RETRY, MercadoPagoHTTP, Reply, RetryPolicy
-from .gateway import NotDelivered, OutcomeUnknown, never_sent
+from qrcashier.checkout.gateway import NotDelivered, OutcomeUnknown, never_sent
+from qrcashier.mercadopago.errors import MercadoPagoError, RateLimited
+from qrcashier.mercadopago.http import NO_RETRY, MercadoPagoHTTP, Reply, RetryPolicy
 
 DEFAULT_PUBLISH_RETRY = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import MAX_AMOUNT, InvalidAmount, Site, parse_amount, quantize
+from qrcashier.domain.money import MAX_AMOUNT, InvalidAmount, Site, parse_amount, quantize
 
 MAX_LINES = 100  # one counter sale; far above a real basket, far below what a reply can carry
 MAX_QUANTITY = 9999

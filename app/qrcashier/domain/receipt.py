@@ -14,12 +14,13 @@ Labels follow the site's language (Spanish, Portuguese), English otherwise.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
-from .money import Site, quantize
+from qrcashier.domain.money import Site, quantize
 
 RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
 

@@ -27,8 +27,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from .cart import CartLine
-
+from qrcashier.domain.cart import CartLine
 
 # --- states ----------------------------------------------------------------------------------
 

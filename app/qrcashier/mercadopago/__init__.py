@@ -1,7 +1,7 @@
 """The async Mercado Pago client: typed models and typed errors over an injected httpx.AsyncClient."""
 
-from .client import MercadoPagoClient
-from .errors import (
+from qrcashier.mercadopago.client import MercadoPagoClient
+from qrcashier.mercadopago.errors import (
     BadRequest,
     Conflict,
     Forbidden,
@@ -15,9 +15,9 @@ from .errors import (
     Unauthorized,
     Unreachable,
 )
-from .http import MercadoPagoHTTP, RetryPolicy
-from .orders import NewQrOrder, Order, OrdersClient
-from .secret import AccessToken
+from qrcashier.mercadopago.http import MercadoPagoHTTP, RetryPolicy
+from qrcashier.mercadopago.orders import NewQrOrder, Order, OrdersClient
+from qrcashier.mercadopago.secret import AccessToken
 
 __all__ = [
     "AccessToken",

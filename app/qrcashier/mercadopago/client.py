@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
-from ..domain.money import Site, to_json_number
-from .errors import MalformedResponse, NotFound
-from .http import MercadoPagoHTTP, segment
-from .models import (
+from qrcashier.domain.money import Site, to_json_number
+from qrcashier.mercadopago.errors import MalformedResponse, NotFound
+from qrcashier.mercadopago.http import MercadoPagoHTTP, segment
+from qrcashier.mercadopago.models import (
     DynamicQr,
     InstoreOrder,
     MerchantOrder,

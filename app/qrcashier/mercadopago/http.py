@@ -17,14 +17,14 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from .errors import (
+from qrcashier.mercadopago.errors import (
     BadRequest,
     Cause,
     MalformedResponse,
@@ -37,7 +37,7 @@ from .errors import (
     error_for_status,
     parse_error_body,
 )
-from .secret import AccessToken
+from qrcashier.mercadopago.secret import AccessToken
 
 log = logging.getLogger("qrcashier.mercadopago")
 
@@ -93,8 +93,8 @@ def parse_retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class MercadoPagoHTTP:
@@ -183,7 +183,7 @@ class MercadoPagoHTTP:
                 continue
             elapsed_ms = (time.perf_counter() - started) * 1000
             log.debug("mp %s %s -> %d in %.0f ms", method, path, reply.status, elapsed_ms)
-            self.last_success = datetime.now(timezone.utc)
+            self.last_success = datetime.now(UTC)
             for listener in self._contact_listeners:
                 listener(self.last_success)
             return reply

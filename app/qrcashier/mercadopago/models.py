@@ -13,8 +13,8 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
-from ..domain.money import Site, to_json_number
-from .errors import MalformedResponse
+from qrcashier.domain.money import Site, to_json_number
+from qrcashier.mercadopago.errors import MalformedResponse
 
 T = TypeVar("T")
 

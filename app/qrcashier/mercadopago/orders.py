@@ -27,10 +27,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..domain.money import Site, to_json_string
-from .errors import MalformedResponse
-from .http import MercadoPagoHTTP, segment
-from .models import _get, _int, _money, _obj, _opt_str, _opt_time
+from qrcashier.domain.money import Site, to_json_string
+from qrcashier.mercadopago.errors import MalformedResponse
+from qrcashier.mercadopago.http import MercadoPagoHTTP, segment
+from qrcashier.mercadopago.models import _get, _money, _obj, _opt_str, _opt_time
 
 MODES = ("static", "dynamic", "hybrid")
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -4,8 +4,8 @@ A notification is only ever a trigger for the engine to read Mercado Pago again 
 the poll is what the app relies on. Off by default; see README "Notifications".
 """
 
-from .receiver import NotificationReceiver, ReceiverStats
-from .signature import (
+from qrcashier.notifications.receiver import NotificationReceiver, ReceiverStats
+from qrcashier.notifications.signature import (
     InvalidSignature,
     SignatureVerifier,
     build_manifest,

@@ -47,8 +47,8 @@ from typing import Any
 
 from aiohttp import web
 
-from ..serving import url_host
-from .signature import DEFAULT_WINDOW, InvalidSignature, SignatureVerifier
+from qrcashier.notifications.signature import DEFAULT_WINDOW, InvalidSignature, SignatureVerifier
+from qrcashier.serving import url_host
 
 log = logging.getLogger("qrcashier.notifications")
 

@@ -17,10 +17,10 @@ import re
 
 from aiohttp import web
 
-from . import validation, views
-from .accounts import Account
-from .errors import ApiError, bad_request, payments_error, pos_error
-from .httputil import context, bearer, json_response, path_int, query_int, read_json
+from qrcashier.sandbox import validation, views
+from qrcashier.sandbox.accounts import Account
+from qrcashier.sandbox.errors import ApiError, bad_request, payments_error, pos_error
+from qrcashier.sandbox.httputil import bearer, context, json_response, path_int, query_int, read_json
 
 routes = web.RouteTableDef()
 

@@ -12,9 +12,8 @@ import argparse
 import sys
 
 from qrcashier.domain.money import SITES
-
-from ..serving import run_server_cli, until_signalled
-from .server import SandboxServer
+from qrcashier.sandbox.server import SandboxServer
+from qrcashier.serving import run_server_cli, until_signalled
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -8,7 +8,7 @@ does the same for a running sandbox.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 # The offset each site's dates are written in (fixed: the sandbox ignores daylight saving).
 SITE_OFFSETS: dict[str, timedelta] = {
@@ -32,7 +32,7 @@ class Clock:
         self._offset = timedelta(0)
 
     def now(self) -> datetime:
-        base = self._frozen if self._frozen is not None else datetime.now(timezone.utc)
+        base = self._frozen if self._frozen is not None else datetime.now(UTC)
         return base + self._offset
 
     def advance(self, seconds: float) -> None:
@@ -49,7 +49,7 @@ def local_date(moment: datetime, site_id: str) -> str:
 
 def utc_date(moment: datetime) -> str:
     """`2025-10-31T16:09:36.615Z`: the stores API's format."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_date(text: str) -> datetime | None:

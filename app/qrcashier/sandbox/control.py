@@ -44,13 +44,13 @@ import segno
 from aiohttp import web
 from yarl import URL
 
-from . import validation, views
-from .accounts import Account
-from .errors import ApiError, bad_request
-from .faults import InvalidFault
-from .httputil import bearer, context, json_response, path_int, read_json
-from .models import Pos
-from .state import SandboxState
+from qrcashier.sandbox import validation, views
+from qrcashier.sandbox.accounts import Account
+from qrcashier.sandbox.errors import ApiError, bad_request
+from qrcashier.sandbox.faults import InvalidFault
+from qrcashier.sandbox.httputil import bearer, context, json_response, path_int, read_json
+from qrcashier.sandbox.models import Pos
+from qrcashier.sandbox.state import SandboxState
 
 routes = web.RouteTableDef()
 

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from .errors import ApiError, bad_request
-from .state import SandboxState
+from qrcashier.sandbox.errors import ApiError, bad_request
+from qrcashier.sandbox.state import SandboxState
 
 if TYPE_CHECKING:
-    from .unattended import UnattendedPoller
+    from qrcashier.sandbox.unattended import UnattendedPoller
 
 
 @dataclass

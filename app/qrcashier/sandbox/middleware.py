@@ -9,9 +9,9 @@ import logging
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from .errors import ApiError
-from .faults import FaultRule
-from .httputil import context, error_response, json_response
+from qrcashier.sandbox.errors import ApiError
+from qrcashier.sandbox.faults import FaultRule
+from qrcashier.sandbox.httputil import context, error_response, json_response
 
 log = logging.getLogger("qrcashier.sandbox")
 

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 import aiohttp
 from yarl import URL
 
-from .clock import utc_date
-from .models import Delivery, Notification
-from .state import SandboxState
+from qrcashier.sandbox.clock import utc_date
+from qrcashier.sandbox.models import Delivery, Notification
+from qrcashier.sandbox.state import SandboxState
 
 log = logging.getLogger("qrcashier.sandbox.ipn")
 
@@ -99,7 +99,7 @@ class Notifier:
             ) as resp:
                 await resp.read()
                 record["status"] = resp.status
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             record["error"] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             log.info("IPN %s %s to %s failed: %s", topic, rid, url.host, record["error"])
             return False

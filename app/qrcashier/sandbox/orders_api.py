@@ -68,14 +68,13 @@ from yarl import URL
 
 from qrcashier.domain.money import MAX_AMOUNT, Site, to_json_string
 from qrcashier.notifications.signature import signature_header
-
-from .accounts import Account
-from .clock import utc_date
-from .errors import ApiError
-from .httputil import bearer, context, json_response
-from .models import MerchantOrder, OrderDraft, OrderItem, Payment, Pos, PosOrder, Refund
-from .state import SandboxState
-from .validation import is_url
+from qrcashier.sandbox.accounts import Account
+from qrcashier.sandbox.clock import utc_date
+from qrcashier.sandbox.errors import ApiError
+from qrcashier.sandbox.httputil import bearer, context, json_response
+from qrcashier.sandbox.models import MerchantOrder, OrderDraft, OrderItem, Payment, Pos, PosOrder, Refund
+from qrcashier.sandbox.state import SandboxState
+from qrcashier.sandbox.validation import is_url
 
 log = logging.getLogger("qrcashier.sandbox.orders")
 
@@ -734,7 +733,7 @@ class OrdersApi:
             ) as resp:
                 await resp.read()
                 record["status"] = resp.status
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             record["error"] = type(exc).__name__
             log.info("webhook %s %s to %s failed: %s", delivery.action, delivery.order_id, url.host, record["error"])
             return False

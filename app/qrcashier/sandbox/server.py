@@ -21,15 +21,14 @@ import aiohttp
 from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
-
-from ..serving import url_host
-from . import api, control, orders_api
-from .clock import Clock
-from .httputil import CONTEXT, Context
-from .middleware import SafeAccessLogger, envelope_middleware, fault_middleware
-from .notifier import MP_RETRY_DELAYS, Notifier
-from .state import SandboxState
-from .unattended import UnattendedPoller
+from qrcashier.sandbox import api, control, orders_api
+from qrcashier.sandbox.clock import Clock
+from qrcashier.sandbox.httputil import CONTEXT, Context
+from qrcashier.sandbox.middleware import SafeAccessLogger, envelope_middleware, fault_middleware
+from qrcashier.sandbox.notifier import MP_RETRY_DELAYS, Notifier
+from qrcashier.sandbox.state import SandboxState
+from qrcashier.sandbox.unattended import UnattendedPoller
+from qrcashier.serving import url_host
 
 access_log = logging.getLogger("qrcashier.sandbox.access")
 

@@ -28,12 +28,11 @@ from urllib.parse import urlsplit
 
 from qrcashier.domain.emvco import dynamic_order_payload, static_pos_payload
 from qrcashier.domain.money import Site
-
-from .accounts import Account, new_account, token_hash, well_formed
-from .clock import Clock
-from .errors import ApiError, not_found, payments_error, pos_error
-from .faults import FaultSet
-from .models import (
+from qrcashier.sandbox.accounts import Account, new_account, token_hash, well_formed
+from qrcashier.sandbox.clock import Clock
+from qrcashier.sandbox.errors import ApiError, not_found, payments_error, pos_error
+from qrcashier.sandbox.faults import FaultSet
+from qrcashier.sandbox.models import (
     Delivery,
     MerchantOrder,
     Notification,

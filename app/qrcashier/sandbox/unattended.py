@@ -26,11 +26,11 @@ from typing import Any
 
 import aiohttp
 
-from . import validation
-from .accounts import Account
-from .errors import ApiError
-from .models import Pos, PosOrder
-from .state import SandboxState
+from qrcashier.sandbox import validation
+from qrcashier.sandbox.accounts import Account
+from qrcashier.sandbox.errors import ApiError
+from qrcashier.sandbox.models import Pos, PosOrder
+from qrcashier.sandbox.state import SandboxState
 
 log = logging.getLogger("qrcashier.sandbox.unattended")
 
@@ -98,7 +98,7 @@ class UnattendedPoller:
                     return resp.status, await resp.json(loads=loads, content_type=None)
                 except ValueError:
                     return resp.status, None
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             log.info("POS url unreachable: %s", type(exc).__name__)
             return None, None
 

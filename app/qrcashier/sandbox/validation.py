@@ -13,10 +13,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
-
-from .clock import parse_date
-from .errors import bad_request, pos_error
-from .models import OrderDraft, OrderItem
+from qrcashier.sandbox.clock import parse_date
+from qrcashier.sandbox.errors import bad_request, pos_error
+from qrcashier.sandbox.models import OrderDraft, OrderItem
 
 ALNUM_RE = re.compile(r"^[A-Za-z0-9]+$")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

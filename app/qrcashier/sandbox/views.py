@@ -13,11 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.domain.money import Site, to_json_number
-
-from .accounts import Account
-from .clock import local_date, utc_date
-from .models import MerchantOrder, OrderItem, Payment, Pos, PosOrder, Refund, Store
-from .state import buyer_id
+from qrcashier.sandbox.accounts import Account
+from qrcashier.sandbox.clock import local_date, utc_date
+from qrcashier.sandbox.models import MerchantOrder, OrderItem, Payment, Pos, PosOrder, Refund, Store
+from qrcashier.sandbox.state import buyer_id
 
 COUNTRY_NAMES = {
     "AR": "Argentina", "BR": "Brasil", "MX": "México", "CL": "Chile",

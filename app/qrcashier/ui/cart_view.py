@@ -22,10 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ..domain.cart import Cart, CartLine, InvalidCart
-from ..domain.money import Site, parse_amount
-from ..domain.receipt import format_money
-from .i18n import fmt
+from qrcashier.domain.cart import Cart, CartLine, InvalidCart
+from qrcashier.domain.money import Site, parse_amount
+from qrcashier.domain.receipt import format_money
+from qrcashier.ui.i18n import fmt
 
 COLUMNS = (
     "#",

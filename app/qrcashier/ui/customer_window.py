@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import Site
-from ..domain.receipt import format_money, language_for
-from . import theme
-from .qr_view import QrView
+from qrcashier.domain.money import Site
+from qrcashier.domain.receipt import format_money, language_for
+from qrcashier.ui import theme
+from qrcashier.ui.qr_view import QrView
 
 STATES = (
     "idle",

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, diagnostics
-from ..domain.sale import LIVE_STATES, AttemptState
-from .i18n import fmt
-from .status_panel import state_text, ui_state
+from qrcashier import __version__, diagnostics
+from qrcashier.domain.sale import LIVE_STATES, AttemptState
+from qrcashier.ui.i18n import fmt
+from qrcashier.ui.status_panel import state_text, ui_state
 
 log = logging.getLogger("qrcashier.ui.diagnostics")
 
@@ -156,7 +156,7 @@ class DiagnosticsDialog(QDialog):
         options = getattr(self.services, "options", None)
         if options is None:
             return None
-        from ..checkout.journal import JOURNAL_FILE
+        from qrcashier.checkout.journal import JOURNAL_FILE
 
         return Path(options.data_dir) / JOURNAL_FILE
 
@@ -164,7 +164,7 @@ class DiagnosticsDialog(QDialog):
         if self.tokens is not None:
             return self.tokens.backend_name, bool(self.tokens.is_secure)
         if self._backend is None:
-            from ..token_store import choose_backend
+            from qrcashier.token_store import choose_backend
 
             choice = await asyncio.to_thread(choose_backend)  # may talk to D-Bus: not on the UI thread
             self._backend = (choice.name, choice.is_secure)
@@ -204,7 +204,7 @@ class DiagnosticsDialog(QDialog):
         try:
             report = await self.gather()
         except Exception as exc:
-            from . import errors
+            from qrcashier.ui import errors
 
             text = errors.report(exc, "diagnostics")
             try:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalog import Catalog, Product
-from ..domain.cart import MAX_QUANTITY, CartLine, InvalidCart
-from ..domain.money import InvalidAmount, Site, parse_amount
-from ..domain.receipt import format_money
-from . import theme
-from .i18n import engine_text, fmt
+from qrcashier.catalog import Catalog, Product
+from qrcashier.domain.cart import MAX_QUANTITY, CartLine, InvalidCart
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.receipt import format_money
+from qrcashier.ui import theme
+from qrcashier.ui.i18n import engine_text, fmt
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.money import InvalidAmount
+from qrcashier.domain.money import InvalidAmount
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
@@ -62,7 +62,7 @@ def bug_message() -> str:
 
 def user_message(exc: BaseException) -> str:
     """One sentence for the cashier: what happened and what to do next (in the app's language)."""
-    from .i18n import engine_text
+    from qrcashier.ui.i18n import engine_text
 
     text = _english_message(exc)
     if text in (BUG_MESSAGE, JOURNAL_MESSAGE):
@@ -77,7 +77,7 @@ def _english_message(exc: BaseException) -> str:
     if isinstance(message, str) and message:
         return message
     try:
-        from ..domain.cart import InvalidCart
+        from qrcashier.domain.cart import InvalidCart
     except ImportError:  # pragma: no cover - the domain cart always ships
         InvalidCart = ValueError  # type: ignore[assignment,misc]
     if isinstance(exc, (InvalidCart, InvalidAmount)):
@@ -85,7 +85,7 @@ def _english_message(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         return JOURNAL_MESSAGE
     if isinstance(exc, OSError):
-        from .i18n import fmt  # (translated here already: it carries the system's own words)
+        from qrcashier.ui.i18n import fmt  # (translated here already: it carries the system's own words)
 
         return fmt(translate("errors", "A file could not be read or written (%1); check the path and try again."), exc.strerror or exc)
     return BUG_MESSAGE

@@ -130,12 +130,12 @@ def install_for(app: QCoreApplication, args: Any = None, settings: Any = None) -
     configured site writes them when it speaks that language. Never fails start-up."""
     try:
         if settings is None:
-            from ..settings import AppSettings
+            from qrcashier.settings import AppSettings
 
             settings = AppSettings()
         site_locale = None
         if settings.setup_done:
-            from ..domain.money import SITES
+            from qrcashier.domain.money import SITES
 
             site_locale = SITES[settings.site].locale
     except Exception:  # unreadable settings: the OS decides, numbers as the language's default
@@ -208,7 +208,7 @@ def engine_text(text: str | None) -> str:
 
 def _one(sentence: str, depth: int = 0) -> str | None:
     """The translation of one sentence (or template match), or None when unknown."""
-    from .engine_texts import COMPILED
+    from qrcashier.ui.engine_texts import COMPILED
 
     translated = QCoreApplication.translate(ENGINE_CONTEXT, sentence)
     if translated != sentence:

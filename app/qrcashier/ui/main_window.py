@@ -19,10 +19,12 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import qasync
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -41,25 +43,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import qasync
-
-from typing import TYPE_CHECKING
-
-from ..catalog import Product
-from ..domain.cart import InvalidCart
-from ..domain.money import InvalidAmount, quantize
-from ..domain.receipt import Receipt, ReceiptLine, format_money
-from ..domain.sale import Attempt, AttemptState
-from . import errors, theme
-from .cart_view import CartModel, CartView
-from .entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
-from .i18n import engine_text, fmt
-from .scanner import ScannerCapture
-from .status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
-from .services import CATALOG_FILE
+from qrcashier.catalog import Product
+from qrcashier.domain.cart import InvalidCart
+from qrcashier.domain.money import InvalidAmount, quantize
+from qrcashier.domain.receipt import Receipt, ReceiptLine, format_money
+from qrcashier.domain.sale import Attempt, AttemptState
+from qrcashier.ui import errors, theme
+from qrcashier.ui.cart_view import CartModel, CartView
+from qrcashier.ui.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from qrcashier.ui.i18n import engine_text, fmt
+from qrcashier.ui.scanner import ScannerCapture
+from qrcashier.ui.services import CATALOG_FILE
+from qrcashier.ui.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 
 if TYPE_CHECKING:
-    from ..checkout.journal import Receipt as IssuedReceipt
+    from qrcashier.checkout.journal import Receipt as IssuedReceipt
 
 # The checkout engine and the HTTP client (httpx, the Mercado Pago client) are imported
 # when they are first needed, after the window has been painted: a cashier sees the
@@ -71,15 +69,15 @@ QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3
 
 
 def _offline_messages() -> tuple[str, ...]:
-    from ..mercadopago.errors import Timeout, Unreachable
+    from qrcashier.mercadopago.errors import Timeout, Unreachable
 
     return (Unreachable.default_user_message, Timeout.default_user_message)
 
 
 def _service_errors() -> tuple[type[BaseException], ...]:
     """The typed errors a service call may raise, for a slot's except clause."""
-    from ..checkout.errors import CheckoutError
-    from ..mercadopago.errors import MercadoPagoError
+    from qrcashier.checkout.errors import CheckoutError
+    from qrcashier.mercadopago.errors import MercadoPagoError
 
     return (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError)
 START_RETRY_SECONDS = 5.0
@@ -373,7 +371,7 @@ class MainWindow(QMainWindow):
         self.show_customer()
 
     def show_customer(self) -> None:
-        from .customer_window import CustomerWindow
+        from qrcashier.ui.customer_window import CustomerWindow
 
         if self.customer is not None:
             return
@@ -438,13 +436,13 @@ class MainWindow(QMainWindow):
 
     def _prewarm(self) -> None:
         """Build the receipt dialog now, while nobody waits, instead of during the first sale."""
-        from .receipt_view import ReceiptDialog
+        from qrcashier.ui.receipt_view import ReceiptDialog
 
         if self.receipt_dialog is None:
             sample = Receipt(
                 store_name=self.services.store_name, register_name=self.services.register_name, sale_number="0",
                 lines=[ReceiptLine("-", Decimal(1), Decimal(1), Decimal(1))], total=Decimal(1), site=self.site,
-                paid_at=datetime.now(timezone.utc).astimezone(),
+                paid_at=datetime.now(UTC).astimezone(),
             )
             dialog = ReceiptDialog(sample, self, printer_name=self.services.options.printer_name)
             dialog.finished.connect(lambda *_: self.item_field.setFocus())
@@ -792,7 +790,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def open_sales(self) -> None:
-        from .sales_view import SalesDialog
+        from qrcashier.ui.sales_view import SalesDialog
 
         if self.engine is None:
             self._item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
@@ -823,7 +821,7 @@ class MainWindow(QMainWindow):
         if settings is None:
             return
         if getattr(self, "supervisor", None) is None:
-            from .supervisor_actions import SupervisorActions
+            from qrcashier.ui.supervisor_actions import SupervisorActions
 
             self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
             self.supervisor.token_changed.connect(self._token_changed)
@@ -857,7 +855,7 @@ class MainWindow(QMainWindow):
 
     def open_diagnostics(self) -> None:
         """Ctrl+Shift+D: version, API, keyring, last contact, pending attempts, support bundle."""
-        from .diagnostics_view import DiagnosticsDialog
+        from qrcashier.ui.diagnostics_view import DiagnosticsDialog
 
         dialog = getattr(self, "diagnostics_dialog", None)
         if dialog is not None:
@@ -898,8 +896,8 @@ class MainWindow(QMainWindow):
         self._customer_attempt = None
         self._to_customer("show_charge", self.model.total, self.site)
         self._to_customer("set_state", "publishing")
-        from ..checkout.errors import NotReady
-        from ..mercadopago.errors import MercadoPagoError
+        from qrcashier.checkout.errors import NotReady
+        from qrcashier.mercadopago.errors import MercadoPagoError
 
         try:
             target = self.sale_id if self.sale_id is not None else self.model.cart
@@ -958,7 +956,7 @@ class MainWindow(QMainWindow):
                 self._to_customer("show_charge", attempt.total, self.site, attempt.qr_data)
             self._customer_state(state)
             if live and attempt.expires_at:
-                self._set_countdown(int((attempt.expires_at - datetime.now(timezone.utc)).total_seconds()))
+                self._set_countdown(int((attempt.expires_at - datetime.now(UTC)).total_seconds()))
             else:
                 self._to_customer("set_countdown", None)
         if attempt.state == S.PAID:
@@ -1002,7 +1000,7 @@ class MainWindow(QMainWindow):
         """Engine events arrive here on the loop's thread (plain callback, must not block)."""
         if self._shutting_down:
             return
-        from ..checkout import events as ev
+        from qrcashier.checkout import events as ev
 
         current = self.attempt.id if self.attempt is not None else None
         if isinstance(event, ev.StateChanged):
@@ -1068,7 +1066,7 @@ class MainWindow(QMainWindow):
         printer = self.services.options.printer_name
         printed = False
         if printer:
-            from . import printing
+            from qrcashier.ui import printing
 
             try:
                 printing.print_receipt(receipt, printer)
@@ -1109,7 +1107,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_receipt(self, receipt: Receipt) -> None:
-        from .receipt_view import ReceiptDialog
+        from qrcashier.ui.receipt_view import ReceiptDialog
 
         if self.receipt_dialog is not None:
             try:
@@ -1149,7 +1147,7 @@ class MainWindow(QMainWindow):
     async def import_catalog(self, path: str) -> None:
         """Import on a worker thread with its own connection (the scanner keeps working on the
         UI's), then show the report: how many were added or updated, and every rejected row."""
-        from ..catalog import Catalog
+        from qrcashier.catalog import Catalog
 
         catalog = self.services.catalog
         if catalog is None:
@@ -1199,7 +1197,7 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return
-        from . import printing
+        from qrcashier.ui import printing
 
         printer = self.services.options.printer_name
         if printer:
@@ -1221,7 +1219,7 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return None
-        from . import printing
+        from qrcashier.ui import printing
 
         def save(target: str) -> None:
             try:
@@ -1308,7 +1306,7 @@ class MainWindow(QMainWindow):
             return
         if self._last_contact is None:
             return
-        age = (datetime.now(timezone.utc) - self._last_contact).total_seconds()
+        age = (datetime.now(UTC) - self._last_contact).total_seconds()
         when = self._last_contact.astimezone().strftime("%H:%M:%S")
         self._connection_text(fmt(self.tr("Mercado Pago: connected (last answer %1)"), when) if age < 120
                               else fmt(self.tr("Mercado Pago: last answer at %1"), when), theme.MUTED)

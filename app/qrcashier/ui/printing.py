@@ -20,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from ..domain.receipt import RECEIPT_WIDTH, Receipt
-from .i18n import fmt
-from .qr_view import qr_path, symbol_modules
+from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
+from qrcashier.ui.i18n import fmt
+from qrcashier.ui.qr_view import qr_path, symbol_modules
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from ..domain.receipt import RECEIPT_WIDTH, Receipt
-from . import printing, theme
-from .i18n import fmt
+from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
+from qrcashier.ui import printing, theme
+from qrcashier.ui.i18n import fmt
 
 
 class ReceiptDialog(QDialog):

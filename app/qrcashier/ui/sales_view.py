@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from decimal import Decimal
 
 import qasync
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import Site
-from ..domain.receipt import format_money
-from ..domain.sale import Attempt, AttemptState, Sale
-from . import errors, theme
-from .i18n import fmt
-from .status_panel import STATES, state_text, ui_state
+from qrcashier.domain.money import Site
+from qrcashier.domain.receipt import format_money
+from qrcashier.domain.sale import Attempt, AttemptState, Sale
+from qrcashier.ui import errors, theme
+from qrcashier.ui.i18n import fmt
+from qrcashier.ui.status_panel import STATES, state_text, ui_state
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Time"),
@@ -58,7 +58,7 @@ class SaleRow:
 
 def start_of_today() -> datetime:
     local_midnight = datetime.combine(datetime.now().astimezone().date(), time(0), tzinfo=datetime.now().astimezone().tzinfo)
-    return local_midnight.astimezone(timezone.utc)
+    return local_midnight.astimezone(UTC)
 
 
 def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow]:
@@ -94,7 +94,7 @@ class SalesDialog(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 560)
-        from .main_window import DISABLED_BUTTONS
+        from qrcashier.ui.main_window import DISABLED_BUTTONS
 
         self.setStyleSheet(DISABLED_BUTTONS)
         self.table = QTableWidget(0, len(COLUMNS))

@@ -14,24 +14,22 @@ import os
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from typing import TYPE_CHECKING
-
-from ..catalog import Catalog
-from ..domain.money import Site
-from ..domain.money import site as find_site
+from qrcashier.catalog import Catalog
+from qrcashier.domain.money import Site
+from qrcashier.domain.money import site as find_site
 
 if TYPE_CHECKING:  # the network stack is imported in start(), after the window is painted
     import httpx
 
-    from ..checkout.config import PollPolicy, RegisterConfig
-    from ..checkout.engine import CheckoutEngine
-    from ..checkout.journal import Journal
-    from ..mercadopago import AccessToken, MercadoPagoClient
-    from ..mercadopago.http import RetryPolicy
-    from ..mercadopago.models import Pos
-    from ..provisioning import Provisioned
+    from qrcashier.checkout.config import PollPolicy, RegisterConfig
+    from qrcashier.checkout.engine import CheckoutEngine
+    from qrcashier.checkout.journal import Journal
+    from qrcashier.mercadopago import AccessToken, MercadoPagoClient
+    from qrcashier.mercadopago.http import RetryPolicy
+    from qrcashier.mercadopago.models import Pos
+    from qrcashier.provisioning import Provisioned
 
 log = logging.getLogger("qrcashier.services")
 
@@ -84,7 +82,7 @@ class Options:
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
-        from .app import data_dir
+        from qrcashier.ui.app import data_dir
 
         opts = cls(data_dir=data_dir(getattr(args, "data_dir", None)))
         opts.sandbox = bool(getattr(args, "sandbox", False)) or not _have_account()
@@ -99,7 +97,7 @@ class Options:
         opts.qr_mode = getattr(args, "qr_mode", None) or "static"
         # Self-service: the command line's value, else the settings' (apply_to), else these
         # defaults (also what `--sandbox`, which skips the settings, runs with).
-        from ..settings import DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
+        from qrcashier.settings import DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
 
         opts.endpoint_host, opts.endpoint_port = DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
         given = {"api"} if opts.api is not None else set()
@@ -192,14 +190,14 @@ class Services:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
         import httpx
 
-        from ..checkout.config import PollPolicy, RegisterConfig
-        from ..checkout.engine import CheckoutEngine
-        from ..checkout.gateways import make_gateway
-        from ..checkout.journal import JOURNAL_FILE, Journal
-        from ..mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
-        from ..mercadopago.http import RetryPolicy
-        from ..provisioning import RegisterSpec
-        from ..unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
+        from qrcashier.checkout.config import PollPolicy, RegisterConfig
+        from qrcashier.checkout.engine import CheckoutEngine
+        from qrcashier.checkout.gateways import make_gateway
+        from qrcashier.checkout.journal import JOURNAL_FILE, Journal
+        from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
+        from qrcashier.mercadopago.http import RetryPolicy
+        from qrcashier.provisioning import RegisterSpec
+        from qrcashier.unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         opts = self.options
         timeout = opts.http_timeout or httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
@@ -209,7 +207,7 @@ class Services:
         token = opts.token
         if opts.sandbox:
             if self.sandbox is None:
-                from ..sandbox.server import SandboxServer
+                from qrcashier.sandbox.server import SandboxServer
 
                 self.sandbox = await SandboxServer.start(host="127.0.0.1", port=0, default_site=opts.site_id)
                 log.info("sandbox listening on %s", self.sandbox.base_url)
@@ -223,7 +221,7 @@ class Services:
             http = MercadoPagoHTTP(self.http, self._token, timeout=timeout, retry=opts.retry or RetryPolicy(), **kwargs)
             self.client = MercadoPagoClient(http)
         if opts.self_service and self.endpoint is None:
-            from ..unattended.server import MerchantEndpoint
+            from qrcashier.unattended.server import MerchantEndpoint
 
             self.endpoint = await MerchantEndpoint.start(
                 host=opts.endpoint_host,
@@ -274,7 +272,7 @@ class Services:
     async def _start_receiver(self) -> None:
         """The notification receiver: each IPN or webhook only makes the engine read again now.
         On the sandbox it gets the sandbox's order.* webhooks, signed with the sandbox's secret."""
-        from ..notifications import NotificationReceiver
+        from qrcashier.notifications import NotificationReceiver
 
         opts = self.options
         secret = opts.webhook_secret

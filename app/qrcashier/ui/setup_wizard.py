@@ -40,6 +40,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -75,8 +76,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..mercadopago.secret import AccessToken
-from ..settings import (
+from qrcashier.mercadopago.secret import AccessToken
+from qrcashier.settings import (
     API_GENERATIONS,
     DEFAULT_ENDPOINT_HOST,
     DEFAULT_ENDPOINT_PORT,
@@ -88,11 +89,11 @@ from ..settings import (
     register_id_for,
     support_text,
 )
-from ..supervisor import InvalidPin, hash_pin, validate_new_pin
-from ..token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
-from . import errors, theme
-from .i18n import engine_text, fmt
-from .supervisor_dialogs import BAD_COLOUR, Busy, Outcome
+from qrcashier.supervisor import InvalidPin, hash_pin, validate_new_pin
+from qrcashier.token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
+from qrcashier.ui import errors, theme
+from qrcashier.ui.i18n import engine_text, fmt
+from qrcashier.ui.supervisor_dialogs import BAD_COLOUR, Busy, Outcome
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
@@ -194,7 +195,7 @@ def self_service_pos_url(mode: Mode | None, public_url: str, pos_external_id: st
     sandbox (no public URL typed) on the local endpoint. ValueError: one sentence (translated)."""
     from urllib.parse import urlsplit
 
-    from ..unattended.addresses import check_public_url, local_route, pos_url
+    from qrcashier.unattended.addresses import check_public_url, local_route, pos_url
 
     public_url = (public_url or "").strip()
     if not public_url:
@@ -225,7 +226,7 @@ def self_service_conflict(api_generation: str, qr_mode: str) -> str | None:
 def unattended_error(exc: BaseException) -> str | None:
     """One sentence for what went wrong giving a register the self-service URL; None: not
     one of these (the page's usual `errors.report` sentence applies)."""
-    from ..mercadopago import errors as mp
+    from qrcashier.mercadopago import errors as mp
 
     on_pos = isinstance(exc, mp.MercadoPagoError) and exc.method == "PUT" and exc.path.startswith("/pos/")
     if isinstance(exc, mp.Forbidden) and on_pos:
@@ -265,7 +266,7 @@ def parse_token(text: str) -> AccessToken | TokenCheck:
 
 async def check_token(client) -> TokenCheck:
     """GET /users/me, then a store search (which needs the in-store QR permission: 403 there)."""
-    from ..mercadopago import errors as mp
+    from qrcashier.mercadopago import errors as mp
 
     token = client.http.token
     try:
@@ -332,7 +333,7 @@ class SetupEnv:
     def printers(self) -> list[str]:
         if self._printers is not None:
             return list(self._printers())
-        from .printing import available_printers
+        from qrcashier.ui.printing import available_printers
 
         return available_printers()
 
@@ -346,7 +347,7 @@ class SetupEnv:
 
     async def sandbox_url(self) -> str:
         if self.sandbox_base_url is None:
-            from ..sandbox.server import SandboxServer
+            from qrcashier.sandbox.server import SandboxServer
 
             self._sandbox = await SandboxServer.start(host="127.0.0.1", port=0, default_site=self.settings.site)
             self.sandbox_base_url = self._sandbox.base_url
@@ -357,7 +358,7 @@ class SetupEnv:
         """A Mercado Pago client for the mode: the sandbox's (its own token) or the account's."""
         import httpx
 
-        from ..mercadopago import MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
+        from qrcashier.mercadopago import MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
 
         if mode == Mode.SANDBOX:
             base, token = await self.sandbox_url(), AccessToken(self.sandbox_token)
@@ -392,12 +393,12 @@ class SetupEnv:
 
 def journal_audit(engine) -> Callable[[str, str, str, dict], Awaitable[None]]:
     """An `audit` callable for SetupEnv that writes to the engine's journal."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from ..checkout.journal import Audit
+    from qrcashier.checkout.journal import Audit
 
     async def write(actor: str, action: str, reason: str, details: dict) -> None:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         await engine.journal.run(lambda db: db.add_audit(Audit(actor, action, reason, details), now))
 
     return write
@@ -848,7 +849,7 @@ class StorePage(SetupPage):
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
-        from ..provisioning import DEMO_LOCATION
+        from qrcashier.provisioning import DEMO_LOCATION
 
         self.stores: list[Any] = []
         self.pos_list: list[Any] = []
@@ -1053,7 +1054,7 @@ class StorePage(SetupPage):
         self.self_service_box.setVisible(self.state.self_service)
         s = self.state
         if s.mode == Mode.SANDBOX:
-            from ..unattended.addresses import local_route
+            from qrcashier.unattended.addresses import local_route
 
             hint = fmt(self.tr("In the sandbox the public URL may stay empty: the sandbox calls this computer's "
                                "endpoint, %1, directly."), local_route(s.endpoint_host, s.endpoint_port))
@@ -1077,7 +1078,7 @@ class StorePage(SetupPage):
 
     def self_service_url(self, spec) -> str | None:
         """The url the POS gets in self-service (None: attended), or raise ProvisioningError."""
-        from ..provisioning import ProvisioningError
+        from qrcashier.provisioning import ProvisioningError
 
         s = self.state
         if not s.self_service:
@@ -1095,8 +1096,8 @@ class StorePage(SetupPage):
 
     def spec(self):
         """The RegisterSpec for the current choices, or raise ProvisioningError / ValueError."""
-        from ..mercadopago.models import Location
-        from ..provisioning import ProvisioningError, RegisterSpec
+        from qrcashier.mercadopago.models import Location
+        from qrcashier.provisioning import ProvisioningError, RegisterSpec
 
         store_data = self.store_box.currentData()
         if store_data == self.NEW or store_data is None:
@@ -1133,7 +1134,7 @@ class StorePage(SetupPage):
         return RegisterSpec(store_ext, pos_ext, store_name=store_name, pos_name=pos_name, location=location)
 
     def _validate(self) -> str | None:
-        from ..provisioning import ProvisioningError
+        from qrcashier.provisioning import ProvisioningError
 
         try:
             self.self_service_url(self.spec())
@@ -1153,8 +1154,8 @@ class StorePage(SetupPage):
 
     @dialog_slot()
     async def provision(self) -> bool:
-        from ..provisioning import ProvisioningError
-        from ..unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
+        from qrcashier.provisioning import ProvisioningError
+        from qrcashier.unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         if self._working:
             return False
@@ -1312,9 +1313,9 @@ class StickerPage(SetupPage):
                 self.state.register_name or self.env.settings.register_name or self.tr("Register"))
 
     def _render(self, pos=None) -> None:
-        from ..domain.emvco import static_pos_payload
-        from ..domain.money import site as find_site
-        from .printing import paint_sticker
+        from qrcashier.domain.emvco import static_pos_payload
+        from qrcashier.domain.money import site as find_site
+        from qrcashier.ui.printing import paint_sticker
 
         pos = pos or (self.state.provisioned.pos if self.state.provisioned is not None else None)
         if pos is None:
@@ -1352,7 +1353,7 @@ class StickerPage(SetupPage):
         self.print_button.setEnabled(self.printer_box.isEnabled() and self.printer_box.count() > 0)
 
     def print_sticker(self) -> None:
-        from . import printing
+        from qrcashier.ui import printing
 
         if self.payload is None:
             return
@@ -1367,7 +1368,7 @@ class StickerPage(SetupPage):
 
     def save_pdf(self, path: str | Path | None = None):
         """Save the sticker as a PDF to `path`, or where a (non-modal) file dialog says."""
-        from . import printing
+        from qrcashier.ui import printing
 
         if self.payload is None:
             return None

@@ -32,10 +32,17 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..settings import AppSettings, Mode
-from ..token_store import TokenStore
-from .setup_wizard import DEFAULT_API_URL, SetupDialog, SetupEnv, journal_audit, open_settings, run_first_run_setup
-from .supervisor_dialogs import (
+from qrcashier.settings import AppSettings, Mode
+from qrcashier.token_store import TokenStore
+from qrcashier.ui.setup_wizard import (
+    DEFAULT_API_URL,
+    SetupDialog,
+    SetupEnv,
+    journal_audit,
+    open_settings,
+    run_first_run_setup,
+)
+from qrcashier.ui.supervisor_dialogs import (
     AuditLogDialog,
     CancelOrderDialog,
     RefundDialog,
@@ -132,7 +139,7 @@ class SupervisorActions(QObject):
 
     def _ready(self) -> bool:
         if self.engine is None:
-            from . import errors
+            from qrcashier.ui import errors
 
             errors.message_box(
                 self.window, QCoreApplication.translate("SupervisorActions", "Not connected yet"),

@@ -53,12 +53,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import InvalidAmount, Site, parse_amount
-from ..domain.receipt import format_money
-from ..domain.sale import AttemptState
-from ..supervisor import LockoutPolicy, LockoutState, PinGuard, Verdict, verify_pin
-from . import errors, theme
-from .i18n import engine_text, fmt
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.receipt import format_money
+from qrcashier.domain.sale import AttemptState
+from qrcashier.supervisor import LockoutPolicy, LockoutState, PinGuard, Verdict, verify_pin
+from qrcashier.ui import errors, theme
+from qrcashier.ui.i18n import engine_text, fmt
 
 log = logging.getLogger("qrcashier.ui.supervisor")
 S = AttemptState
@@ -82,8 +82,8 @@ ACTION_TITLES = {
 
 
 def _service_errors() -> tuple[type[BaseException], ...]:
-    from ..checkout.errors import CheckoutError
-    from ..mercadopago.errors import MercadoPagoError
+    from qrcashier.checkout.errors import CheckoutError
+    from qrcashier.mercadopago.errors import MercadoPagoError
 
     return (CheckoutError, MercadoPagoError, ValueError)
 
@@ -713,7 +713,7 @@ class RefundDialog(_Dialog):
             if not self.alive():
                 return
             self.last_record = record
-            from ..checkout.journal import RefundState
+            from qrcashier.checkout.journal import RefundState
 
             kind = {RefundState.APPROVED: "ok", RefundState.PENDING: "warn", RefundState.REQUESTED: "warn"}.get(
                 record.state, "error"

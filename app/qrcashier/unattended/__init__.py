@@ -11,10 +11,18 @@ answers "no order yet" until the register or machine places its order, then the 
 - `cli`: `qrcashier-merchant-server`.
 """
 
-from .board import BoardRefused, BoardUnreachable, LocalBoard, OrderBoard, RemoteBoard
-from .endpoint import Contract, EndpointSettings
-from .orders import InvalidOrder, OrderBook, PlacedOrder, SlotState, SlotStatus, TakeReason, UnknownRegister
-from .server import MerchantEndpoint
+from qrcashier.unattended.board import BoardRefused, BoardUnreachable, LocalBoard, OrderBoard, RemoteBoard
+from qrcashier.unattended.endpoint import Contract, EndpointSettings
+from qrcashier.unattended.orders import (
+    InvalidOrder,
+    OrderBook,
+    PlacedOrder,
+    SlotState,
+    SlotStatus,
+    TakeReason,
+    UnknownRegister,
+)
+from qrcashier.unattended.server import MerchantEndpoint
 
 __all__ = [
     "BoardRefused",

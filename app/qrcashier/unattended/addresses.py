@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from ..mercadopago.models import POS_EXTERNAL_ID
-from ..serving import url_host
+from qrcashier.mercadopago.models import POS_EXTERNAL_ID
+from qrcashier.serving import url_host
 
 DEFAULT_PATH = "/mp/unattended"
 POS_PARAM = "pos"

@@ -15,10 +15,10 @@ from typing import Any, Protocol
 
 import httpx
 
-from ..domain.money import Site
-from ..mercadopago.models import InstoreOrder
-from .addresses import check_pos_id
-from .orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
+from qrcashier.domain.money import Site
+from qrcashier.mercadopago.models import InstoreOrder
+from qrcashier.unattended.addresses import check_pos_id
+from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
 
 
 class BoardRefused(Exception):

@@ -16,10 +16,10 @@ import ipaddress
 import os
 import sys
 
-from ..serving import run_server_cli, until_signalled
-from .addresses import DEFAULT_PATH, check_pos_id, check_public_url
-from .endpoint import Contract
-from .server import MerchantEndpoint
+from qrcashier.serving import run_server_cli, until_signalled
+from qrcashier.unattended.addresses import DEFAULT_PATH, check_pos_id, check_public_url
+from qrcashier.unattended.endpoint import Contract
+from qrcashier.unattended.server import MerchantEndpoint
 
 KEY_ENV = "QRCASHIER_MERCHANT_CONTROL_KEY"
 

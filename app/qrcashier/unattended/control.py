@@ -25,10 +25,10 @@ from typing import Any
 
 from aiohttp import web
 
-from ..domain.money import site as find_site
-from ..mercadopago.errors import MalformedResponse
-from ..mercadopago.models import InstoreOrder
-from .orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
+from qrcashier.domain.money import site as find_site
+from qrcashier.mercadopago.errors import MalformedResponse
+from qrcashier.mercadopago.models import InstoreOrder
+from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
 
 log = logging.getLogger("qrcashier.unattended.control")
 

@@ -36,9 +36,9 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from ..mercadopago.models import POS_EXTERNAL_ID
-from .addresses import DEFAULT_PATH, POS_PARAM
-from .orders import OrderBook, SlotState
+from qrcashier.mercadopago.models import POS_EXTERNAL_ID
+from qrcashier.unattended.addresses import DEFAULT_PATH, POS_PARAM
+from qrcashier.unattended.orders import OrderBook, SlotState
 
 log = logging.getLogger("qrcashier.unattended")
 

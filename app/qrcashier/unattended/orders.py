@@ -25,13 +25,13 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from ..domain.money import Site, quantize
-from ..mercadopago.models import InstoreOrder
-from .addresses import check_pos_id
+from qrcashier.domain.money import Site, quantize
+from qrcashier.mercadopago.models import InstoreOrder
+from qrcashier.unattended.addresses import check_pos_id
 
 # What Mercado Pago accepts as an order's external_reference (v2 body: a string of at most
 # 256 characters). Printable ASCII without spaces keeps it safe in logs and query strings.
@@ -121,7 +121,7 @@ class _Slot:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def serialise(order: InstoreOrder, site: Site, now: datetime) -> bytes:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..mercadopago import MercadoPagoClient
-from ..provisioning import Provisioned, RegisterSpec, ensure_register
-from .addresses import check_pos_url
+from qrcashier.mercadopago import MercadoPagoClient
+from qrcashier.provisioning import Provisioned, RegisterSpec, ensure_register
+from qrcashier.unattended.addresses import check_pos_url
 
 log = logging.getLogger("qrcashier.unattended.provisioning")
 

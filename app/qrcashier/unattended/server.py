@@ -22,14 +22,14 @@ from datetime import datetime
 
 from aiohttp import web
 
-from ..domain.money import Site
-from ..serving import url_host
-from ..mercadopago.models import InstoreOrder
-from .board import LocalBoard
-from .control import build_control_app
-from .addresses import DEFAULT_PATH, check_public_url, pos_url
-from .endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, Contract, EndpointSettings, build_app
-from .orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow
+from qrcashier.domain.money import Site
+from qrcashier.mercadopago.models import InstoreOrder
+from qrcashier.serving import url_host
+from qrcashier.unattended.addresses import DEFAULT_PATH, check_public_url, pos_url
+from qrcashier.unattended.board import LocalBoard
+from qrcashier.unattended.control import build_control_app
+from qrcashier.unattended.endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, Contract, EndpointSettings, build_app
+from qrcashier.unattended.orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow
 
 access_log = logging.getLogger("qrcashier.unattended.access")
 
