@@ -5,7 +5,7 @@
 Each figure is a ratio to a bare PySide6 window started the same way in the same run:
 a new Python process, QApplication, `asyncio.Runner(loop_factory=qasync.QEventLoop)`,
 one QMainWindow shown, until its first paint event. The app is started through its real
-start-up path (`qrcashier.ui.app`: logging, exception hook, async main, --sandbox) in a
+start-up path (`qrcashier.ui.shell.app`: logging, exception hook, async main, --sandbox) in a
 new process too, timed until the main window's first paint; it then runs one whole sale
 on the sandbox and reports its resident memory. Processes alternate (bare, app, bare,
 app...) after one warm-up pair that is not counted (so both find the files in the
@@ -91,7 +91,7 @@ def child_app(data_dir: str) -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
 
-    from qrcashier.ui import app as app_module
+    from qrcashier.ui.shell import app as app_module
 
     app = app_module.make_application()
     folder = app_module.data_dir(data_dir)
@@ -145,7 +145,7 @@ def child_app(data_dir: str) -> None:
         window.close()  # closeEvent -> quit event -> clean shutdown
         await main
 
-    from qrcashier.ui.gc_guard import collect_on_qt_thread
+    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
 
     with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         runner.run(drive())

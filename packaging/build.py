@@ -53,7 +53,7 @@ PROBE_NAME = "qrcashier-probe.exe" if sys.platform == "win32" else "qrcashier-pr
 SELF_TEST_TIMEOUT = 120.0
 COLD_START_TIMEOUT = 45.0
 COLD_START_RUNS = 3
-# The first line the app logs after the main window's first paint (ui/app.py async_main:
+# The first line the app logs after the main window's first paint (ui/shell/app.py async_main:
 # wait_painted(), then services.open_local(), which loads the demo catalog on a new data
 # folder and logs it). If the app stops logging it, cold_start says "n/a" and why.
 PAINTED_LINE = "demo catalog:"

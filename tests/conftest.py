@@ -24,7 +24,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from qrcashier.ui.gc_guard import collect_due
+from qrcashier.ui.shell.gc_guard import collect_due
 from tests.support.leakwatch import (
     DERIVED_TOKENS,
     KNOWN_TOKEN,
@@ -96,7 +96,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if root.level > logging.DEBUG or root.level == logging.NOTSET:
         root.setLevel(logging.DEBUG)  # so debug lines are scanned too
     keyring.set_keyring(InMemoryKeyring())
-    # As in the app (qrcashier.ui.gc_guard): reference cycles are collected on the main
+    # As in the app (qrcashier.ui.shell.gc_guard): reference cycles are collected on the main
     # thread only. Left to CPython, a journal or executor thread may collect an earlier
     # test's widgets, and Qt warns ("Timers cannot be stopped from another thread") or crashes.
     gc.disable()

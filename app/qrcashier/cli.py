@@ -82,10 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["QT_API"] = "pyside6"
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from qrcashier.ui.selftest import run_self_test
+        from qrcashier.ui.shell.selftest import run_self_test
 
         return run_self_test(args)
-    from qrcashier.ui.app import run
+    from qrcashier.ui.shell.app import run
 
     return run(args)
 

@@ -39,7 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-LOG_FILE = "qrcashier.log"  # as ui/app.py names it; rotated copies are .1 ... .5
+LOG_FILE = "qrcashier.log"  # as ui/shell/app.py names it; rotated copies are .1 ... .5
 JOURNAL_FILE = "journal.sqlite3"
 LAST_ATTEMPTS = 50
 LAST_AUDIT = 100

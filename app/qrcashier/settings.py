@@ -402,7 +402,7 @@ class AppSettings:
         return bool(STORE_EXTERNAL_ID.match(self.store_external_id) and POS_EXTERNAL_ID.match(self.pos_external_id))
 
     def apply_to(self, options: Any, tokens: Any = None) -> Any:
-        """Fill the app's start-up `Options` (ui/services.py) from these settings.
+        """Fill the app's start-up `Options` (services.py) from these settings.
 
         Sets the mode, site, store and POS ids and names, register id, printer, the
         self-service settings and, for a real account, the token from `tokens` (a

@@ -38,7 +38,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in UI.glob("*.py") if p.name != "__init__.py")
+    return sorted(p for p in UI.rglob("*.py") if p.name != "__init__.py")
 
 
 def ts_path(language: str) -> Path:

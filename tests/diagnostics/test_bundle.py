@@ -17,7 +17,7 @@ from qrcashier import __version__
 from qrcashier.mercadopago import AccessToken
 from qrcashier.settings import AppSettings, Mode
 from qrcashier.token_store import BackendChoice, TokenStore
-from qrcashier.ui.diagnostics_view import DiagnosticsDialog
+from qrcashier.ui.diagnostics.view import DiagnosticsDialog
 from tests.ui.conftest import control, running_app, wait_until
 
 COKE = "7790895000102"

@@ -45,9 +45,9 @@ async def shoot(language: str, data_dir: Path) -> None:
 
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.domain.money import SITES
-    from qrcashier.ui import i18n
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell import i18n
+    from qrcashier.ui.shell.main_window import MainWindow
 
     site, items = SALES[language]
     i18n.install(QApplication.instance(), language, site_locale=SITES[site].locale)
@@ -99,7 +99,7 @@ async def main(languages: list[str]) -> None:
 if __name__ == "__main__":
     import qasync
 
-    from qrcashier.ui.app import make_application
+    from qrcashier.ui.shell.app import make_application
 
     app = make_application()
     languages = sys.argv[1:] or ["es", "pt_BR"]

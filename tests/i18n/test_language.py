@@ -13,7 +13,7 @@ from qrcashier.domain.receipt import format_money
 from qrcashier.domain.sale import STATE_MESSAGES
 from qrcashier.mercadopago import errors as mp_errors
 from qrcashier.settings import AppSettings
-from qrcashier.ui import engine_texts, i18n
+from qrcashier.ui.shell import engine_texts, i18n
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_english_is_the_source_and_uninstall_goes_back(language, qapp):
 
 
 def test_our_widgets_follow_the_language(language, qtbot):
-    from qrcashier.ui.status_panel import StatusPanel
+    from qrcashier.ui.sale.status_panel import StatusPanel
 
     language("es")
     panel = StatusPanel()

@@ -12,7 +12,7 @@ from qrcashier.checkout import PollPolicy
 from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.ui.services import Options, Services
+from qrcashier.services import Options, Services
 
 pytestmark = pytest.mark.asyncio
 SLOW = PollPolicy(interval=30, idle_interval=30, tick=0.05, expiry_grace=0)  # only a push can be fast

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from qrcashier.ui.setup_wizard import SetupDialog
+from qrcashier.ui.setup.wizard import SetupDialog
 from tests.setup.helpers import wait_until
 
 LEFT = Qt.MouseButton.LeftButton

@@ -38,7 +38,7 @@ def keep_running_when_a_window_closes(qapp):
 @pytest.fixture(autouse=True)
 def dialogs_enabled(monkeypatch):
     """Message boxes on (an in-process self-test elsewhere in the run turns them off globally)."""
-    from qrcashier.ui import errors
+    from qrcashier.ui.shell import errors
 
     monkeypatch.setattr(errors, "_dialogs_enabled", True)
 
@@ -93,7 +93,7 @@ async def http():
 @pytest_asyncio.fixture
 async def make_env(settings, tokens, sandbox, http):
     """SetupEnv(settings, tokens) on the sandbox: account mode talks to it as Mercado Pago."""
-    from qrcashier.ui.setup_wizard import SetupEnv
+    from qrcashier.ui.setup.wizard import SetupEnv
 
     made = []
 

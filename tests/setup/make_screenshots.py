@@ -47,7 +47,7 @@ async def wizard_shots(tmp: Path, sandbox, http) -> None:
 
     from qrcashier.settings import AppSettings, Mode
     from qrcashier.token_store import BackendChoice, TokenStore
-    from qrcashier.ui.setup_wizard import SetupDialog, SetupEnv, open_settings
+    from qrcashier.ui.setup.wizard import SetupDialog, SetupEnv, open_settings
 
     class Memory(keyring.backend.KeyringBackend):
         priority = 1
@@ -171,7 +171,7 @@ async def supervisor_shots(tmp: Path, sandbox, http, settings) -> None:
     from qrcashier.domain.sale import AttemptState
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
     from qrcashier.provisioning import RegisterSpec, ensure_register
-    from qrcashier.ui.supervisor_dialogs import (
+    from qrcashier.ui.supervisor.dialogs import (
         AuditLogDialog,
         CancelOrderDialog,
         RefundDialog,
@@ -321,7 +321,7 @@ if __name__ == "__main__":
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from qrcashier.ui import theme
+    from qrcashier.ui.shell import theme
 
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)

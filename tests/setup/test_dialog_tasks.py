@@ -15,7 +15,7 @@ import pytest
 from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import Mode
 from qrcashier.token_store import BackendChoice, TokenStore
-from qrcashier.ui.setup_wizard import SetupDialog
+from qrcashier.ui.setup.wizard import SetupDialog
 from tests.setup.helpers import wait_until
 
 pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]

@@ -58,7 +58,7 @@ def test_a_token_is_refused_by_every_setter(settings, token):
 
 
 def test_apply_to_fills_the_app_options(settings, tokens, token, tmp_path):
-    from qrcashier.ui.services import Options
+    from qrcashier.services import Options
 
     settings.mode = Mode.ACCOUNT
     settings.site = "MLA"

@@ -28,7 +28,7 @@ async def test_the_token_is_in_the_keyring_and_nowhere_else(
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.domain.cart import Cart
     from qrcashier.domain.sale import AttemptState
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
 
     log_file = tmp_path / "app.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")

@@ -12,7 +12,7 @@ from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import Mode
 from qrcashier.supervisor import verify_pin
 from qrcashier.token_store import SERVICE, BackendChoice, TokenStore
-from qrcashier.ui.setup_wizard import TEST_ACCOUNT_NOTE, TOKEN_MESSAGES, open_settings
+from qrcashier.ui.setup.wizard import TEST_ACCOUNT_NOTE, TOKEN_MESSAGES, open_settings
 from tests.setup.drive import (
     PIN,
     click,
@@ -93,7 +93,7 @@ async def test_account_branch_then_the_pos_is_reused_on_the_next_start(
     settings_dialog.close()
 
     # the next start: the app's services, built from the settings, reuse the same POS
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
 
     options = settings.apply_to(Options(data_dir=tmp_path / "data", load_demo_catalog=False), tokens)
     options.base_url = sandbox.base_url
@@ -176,7 +176,7 @@ async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(qtb
 
 async def test_settings_replace_and_remove_the_token_after_the_pin(qtbot, make_env, settings, tokens, memory_keyring, token):
     from qrcashier.supervisor import hash_pin
-    from qrcashier.ui.supervisor_dialogs import SupervisorGate
+    from qrcashier.ui.supervisor.dialogs import SupervisorGate
 
     settings.mode = Mode.ACCOUNT
     settings.pin_hash = hash_pin(PIN)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.ui.supervisor_dialogs import (
+from qrcashier.ui.supervisor.dialogs import (
     TOKEN_REFUSED_TEXT,
     AuditLogDialog,
     CancelOrderDialog,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import Mode
-from qrcashier.ui.supervisor_actions import SupervisorActions, prepare_start
+from qrcashier.ui.supervisor.actions import SupervisorActions, prepare_start
 from tests.setup.helpers import wait_until
 from tests.supervisor.rig import PIN, encoded_pin, enter_pin
 
@@ -61,7 +61,7 @@ async def test_an_account_without_its_token_asks_for_the_token_only(qtbot, setti
 async def test_a_refused_token_leads_through_the_pin_to_the_token_page(qtbot, settings, tokens, token, tmp_path):
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.domain.cart import Cart
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
 
     configured(settings, Mode.SANDBOX)
     options = settings.apply_to(Options(data_dir=tmp_path, token=token, load_demo_catalog=False,

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qrcashier.checkout.config import PollPolicy
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.mercadopago import AccessToken
+from qrcashier.services import Options, Services
 from qrcashier.settings import Mode
-from qrcashier.ui import main_window as main_window_module
-from qrcashier.ui.main_window import MainWindow
-from qrcashier.ui.services import Options, Services
+from qrcashier.ui.shell import main_window as main_window_module
+from qrcashier.ui.shell.main_window import MainWindow
 from tests.setup.helpers import control, wait_until
 from tests.supervisor.rig import encoded_pin
 
@@ -77,7 +77,7 @@ async def test_a_removed_token_sends_nothing_and_keeps_the_sale(qtbot, settings,
 
 
 async def test_a_token_of_another_account_asks_for_a_restart(qtbot, settings, tokens, token, sandbox, tmp_path):
-    from qrcashier.ui import errors
+    from qrcashier.ui.shell import errors
 
     errors.set_dialogs_enabled(True)
     async with account_register(qtbot, settings, tokens, token, sandbox, tmp_path) as window:

@@ -30,7 +30,7 @@ def visible(title: str):
 
 
 async def test_start_up_without_setup_shows_the_wizard_and_cancelling_quits(qtbot, memory_keyring, tmp_path, monkeypatch):
-    from qrcashier.ui import app as app_module
+    from qrcashier.ui.shell import app as app_module
 
     monkeypatch.setattr(TokenStore, "for_platform",
                         classmethod(lambda cls, account="default": cls(BackendChoice.injected(memory_keyring), account)))
@@ -46,8 +46,8 @@ async def test_start_up_without_setup_shows_the_wizard_and_cancelling_quits(qtbo
 
 async def test_the_main_window_reaches_every_supervisor_action(qtbot, settings, tokens, token, tmp_path):
     from qrcashier.checkout.config import PollPolicy
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
 
     settings.mode = Mode.SANDBOX
     settings.pin_hash = encoded_pin()

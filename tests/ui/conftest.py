@@ -22,9 +22,9 @@ async def running_app(qtbot, data_dir, token: str, *, expiry: float | None = Non
     """The app as `qrcashier --sandbox` builds it (services + main + customer windows), torn down after."""
     from PySide6.QtWidgets import QApplication
 
-    from qrcashier.ui import errors
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell import errors
+    from qrcashier.ui.shell.main_window import MainWindow
 
     # As the app itself does: closing windows never quits Qt under the running loop (qt-notes §2.2).
     QApplication.instance().setQuitOnLastWindowClosed(False)

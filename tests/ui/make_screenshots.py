@@ -31,8 +31,8 @@ async def main(data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from qrcashier.checkout.config import PollPolicy
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
 
     services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.3, tick=0.5)))
     services.open_local()
@@ -78,7 +78,7 @@ async def main(data_dir: Path) -> None:
 if __name__ == "__main__":
     import qasync
 
-    from qrcashier.ui.app import make_application
+    from qrcashier.ui.shell.app import make_application
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp, asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:

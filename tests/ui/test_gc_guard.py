@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from qrcashier.ui.gc_guard import collect_due, collect_on_qt_thread
+from qrcashier.ui.shell.gc_guard import collect_due, collect_on_qt_thread
 
 
 class Cycle:

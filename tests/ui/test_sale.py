@@ -258,7 +258,7 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
 @pytest.mark.qt_async
 @pytest.mark.asyncio
 async def test_with_a_printer_the_receipt_prints_once_and_a_reprint_is_a_copy(qtbot, tmp_path, token, monkeypatch):
-    from qrcashier.ui import printing
+    from qrcashier.ui.printing import qprinter as printing
 
     printed = []
     monkeypatch.setattr(printing, "print_receipt", lambda receipt, name=None, **kw: printed.append(receipt) or name)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
-from qrcashier.ui.scanner import ScannerCapture
+from qrcashier.ui.sale.scanner import ScannerCapture
 
 
 class Clock:

@@ -37,7 +37,7 @@ async def test_a_self_service_sale_is_paid_through_the_merchant_endpoint(qtbot, 
 @pytest.mark.asyncio
 async def test_going_back_to_attended_takes_the_url_off_the_pos(tmp_path, token):
     from qrcashier.sandbox.server import SandboxServer
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
 
     server = await SandboxServer.start(host="127.0.0.1", port=0)
     try:

@@ -19,9 +19,9 @@ from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount
 from qrcashier.domain.sale import AttemptState
 from qrcashier.mercadopago.errors import NotFound, Unauthorized, Unreachable
-from qrcashier.ui import app as app_module
-from qrcashier.ui import errors
-from qrcashier.ui.status_panel import ENGINE_STATES, STATES, StatusPanel, customer_state
+from qrcashier.ui.sale.status_panel import ENGINE_STATES, STATES, StatusPanel, customer_state
+from qrcashier.ui.shell import app as app_module
+from qrcashier.ui.shell import errors
 from tests.support.leakwatch import production_shaped_token
 from tests.ui.conftest import wait_until
 
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.asyncio
 async def test_async_main_starts_everything_and_cleans_up_before_returning(qapp, tmp_path, token, monkeypatch):
     """The real async main: window painted, sandbox + engine up, close -> quit -> cleanup -> return 0."""
-    from qrcashier.ui import services as services_module
+    from qrcashier import services as services_module
 
     qapp.setQuitOnLastWindowClosed(False)
     monkeypatch.setattr(services_module, "SANDBOX_TOKEN", token)
@@ -144,7 +144,7 @@ def test_every_engine_state_has_a_sentence_and_a_next_step(qtbot):
         assert panel.title.text() == text.title and panel.next_step.text() == text.next_step
     for extra in ("idle", "scanned", "rejected", "offline", "starting"):
         assert STATES[extra].next_step
-    from qrcashier.ui.customer_window import STATES as CUSTOMER
+    from qrcashier.ui.sale.customer_window import STATES as CUSTOMER
 
     for name in STATES:
         assert customer_state(name) in CUSTOMER
@@ -164,7 +164,7 @@ def test_self_test_exits_zero(tmp_path):
 
 
 def test_options_never_show_the_token_or_the_webhook_secret(tmp_path):
-    from qrcashier.ui.services import Options
+    from qrcashier.services import Options
 
     token = production_shaped_token()
     text = repr(Options(data_dir=tmp_path, token=token, webhook_secret="whsec-do-not-show"))

@@ -14,9 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from qrcashier.domain.money import SITES  # noqa: E402
-from qrcashier.ui import theme  # noqa: E402
-from qrcashier.ui.customer_window import CustomerWindow  # noqa: E402
-from qrcashier.ui.receipt_view import ReceiptDialog  # noqa: E402
+from qrcashier.ui.sale.customer_window import CustomerWindow  # noqa: E402
+from qrcashier.ui.sale.receipt_view import ReceiptDialog  # noqa: E402
+from qrcashier.ui.shell import theme  # noqa: E402
 from tests.ui_parts.samples import STATIC_AR, sample_receipt  # noqa: E402
 
 

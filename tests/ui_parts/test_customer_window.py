@@ -1,4 +1,4 @@
-"""ui/customer_window.py: every state, the amount per site, the QR shown, countdown, phone link."""
+"""ui/sale/customer_window.py: every state, the amount per site, the QR shown, countdown, phone link."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication
 
 from qrcashier.domain.money import SITES
-from qrcashier.ui import customer_window as cwmod
-from qrcashier.ui import theme
-from qrcashier.ui.customer_window import (
+from qrcashier.ui.sale import customer_window as cwmod
+from qrcashier.ui.sale.customer_window import (
     COUNTDOWN_STATES,
     QR_STATES,
     STATES,
@@ -20,6 +19,7 @@ from qrcashier.ui.customer_window import (
     choose_screen,
     format_countdown,
 )
+from qrcashier.ui.shell import theme
 from tests.ui_parts.qrdecode import decode_one
 from tests.ui_parts.samples import DYNAMIC_BR, STATIC_AR
 

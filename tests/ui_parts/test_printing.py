@@ -1,4 +1,4 @@
-"""ui/printing.py: receipt and sticker PDFs, printer choice and the "no printer" case."""
+"""ui/printing/qprinter.py: receipt and sticker PDFs, printer choice and the "no printer" case."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from qrcashier.domain.receipt import ReceiptLine
-from qrcashier.ui import printing
+from qrcashier.ui.printing import qprinter as printing
 from tests.ui_parts.qrdecode import decode_one
 from tests.ui_parts.samples import DYNAMIC_BR, STATIC_AR, sample_receipt
 

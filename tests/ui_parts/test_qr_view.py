@@ -1,4 +1,4 @@
-"""ui/qr_view.py: the QR decodes back to the exact payload, crisp, full QR, 4-module quiet zone."""
+"""ui/sale/qr_view.py: the QR decodes back to the exact payload, crisp, full QR, 4-module quiet zone."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 import segno
 import zxingcpp
 
-from qrcashier.ui.qr_view import QUIET_ZONE, QrView, make_symbol, module_scale, qr_image, symbol_modules
+from qrcashier.ui.sale.qr_view import QUIET_ZONE, QrView, make_symbol, module_scale, qr_image, symbol_modules
 from tests.ui_parts.qrdecode import decode, decode_one, grey_array
 from tests.ui_parts.samples import DYNAMIC_BR, STATIC_AR
 

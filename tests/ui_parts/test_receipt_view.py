@@ -1,4 +1,4 @@
-"""ui/receipt_view.py: the non-modal receipt dialog and its Print / Save as PDF / Close buttons."""
+"""ui/sale/receipt_view.py: the non-modal receipt dialog and its Print / Save as PDF / Close buttons."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from qrcashier.ui import printing
-from qrcashier.ui.receipt_view import ReceiptDialog, show_receipt
+from qrcashier.ui.printing import qprinter as printing
+from qrcashier.ui.sale.receipt_view import ReceiptDialog, show_receipt
 from tests.ui_parts.samples import sample_receipt
 
 

@@ -1,4 +1,4 @@
-"""ui/theme.py: big buttons and the style sheet."""
+"""ui/shell/theme.py: big buttons and the style sheet."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from qrcashier.ui import theme
+from qrcashier.ui.shell import theme
 
 
 def test_big_button_prints_its_shortcut(qtbot):

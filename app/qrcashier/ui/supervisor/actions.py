@@ -1,6 +1,6 @@
 """The supervisor's entry points for the main window and the app start-up, in one object.
 
-Start-up (ui/app.py, before the main window, inside the running loop):
+Start-up (ui/shell/app.py, before the main window, inside the running loop):
 
     options = Options.from_args(args)
     prepared = await settings_for_start(args, options)   # wizard / token page when needed
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QWidget
 
 from qrcashier.settings import AppSettings, Mode
 from qrcashier.token_store import TokenStore
-from qrcashier.ui.setup_wizard import (
+from qrcashier.ui.setup.wizard import (
     DEFAULT_API_URL,
     SetupDialog,
     SetupEnv,
@@ -42,7 +42,7 @@ from qrcashier.ui.setup_wizard import (
     open_settings,
     run_first_run_setup,
 )
-from qrcashier.ui.supervisor_dialogs import (
+from qrcashier.ui.supervisor.dialogs import (
     AuditLogDialog,
     CancelOrderDialog,
     RefundDialog,
@@ -62,7 +62,7 @@ def open_settings_and_tokens(profile: str | None = None) -> tuple[AppSettings, T
 
 
 async def settings_for_start(args: Any, options: Any) -> tuple[AppSettings, TokenStore | None] | None:
-    """For ui/app.py: the settings (and token store) the app runs with, after the first-run
+    """For ui/shell/app.py: the settings (and token store) the app runs with, after the first-run
     wizard or the token page when needed; `options` filled from them. None: the installer
     cancelled, quit. With --sandbox the demo runs as asked (the settings give the supervisor
     PIN only; no token store is opened)."""
@@ -139,7 +139,7 @@ class SupervisorActions(QObject):
 
     def _ready(self) -> bool:
         if self.engine is None:
-            from qrcashier.ui import errors
+            from qrcashier.ui.shell import errors
 
             errors.message_box(
                 self.window, QCoreApplication.translate("SupervisorActions", "Not connected yet"),

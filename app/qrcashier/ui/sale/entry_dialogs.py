@@ -28,8 +28,8 @@ from qrcashier.catalog import Catalog, Product
 from qrcashier.domain.cart import MAX_QUANTITY, CartLine, InvalidCart
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount
 from qrcashier.domain.receipt import format_money
-from qrcashier.ui import theme
-from qrcashier.ui.i18n import engine_text, fmt
+from qrcashier.ui.shell import theme
+from qrcashier.ui.shell.i18n import engine_text, fmt
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 

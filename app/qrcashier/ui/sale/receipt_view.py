@@ -15,8 +15,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QTextCharF
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
-from qrcashier.ui import printing, theme
-from qrcashier.ui.i18n import fmt
+from qrcashier.ui.printing import qprinter as printing
+from qrcashier.ui.shell import theme
+from qrcashier.ui.shell.i18n import fmt
 
 
 class ReceiptDialog(QDialog):

@@ -82,7 +82,7 @@ class Options:
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
-        from qrcashier.ui.app import data_dir
+        from qrcashier.ui.shell.app import data_dir
 
         opts = cls(data_dir=data_dir(getattr(args, "data_dir", None)))
         opts.sandbox = bool(getattr(args, "sandbox", False)) or not _have_account()

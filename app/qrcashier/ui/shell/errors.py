@@ -62,7 +62,7 @@ def bug_message() -> str:
 
 def user_message(exc: BaseException) -> str:
     """One sentence for the cashier: what happened and what to do next (in the app's language)."""
-    from qrcashier.ui.i18n import engine_text
+    from qrcashier.ui.shell.i18n import engine_text
 
     text = _english_message(exc)
     if text in (BUG_MESSAGE, JOURNAL_MESSAGE):
@@ -85,7 +85,7 @@ def _english_message(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         return JOURNAL_MESSAGE
     if isinstance(exc, OSError):
-        from qrcashier.ui.i18n import fmt  # (translated here already: it carries the system's own words)
+        from qrcashier.ui.shell.i18n import fmt  # (translated here already: it carries the system's own words)
 
         return fmt(translate("errors", "A file could not be read or written (%1); check the path and try again."), exc.strerror or exc)
     return BUG_MESSAGE

@@ -43,8 +43,8 @@ async def one_sale(data_dir: Path) -> str:
     from PySide6.QtTest import QTest
 
     from qrcashier.checkout.config import PollPolicy
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
 
     services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5)))
     window = None
@@ -74,8 +74,8 @@ async def one_sale(data_dir: Path) -> str:
 
 
 def run_self_test(args) -> int:
-    from qrcashier.ui import errors
-    from qrcashier.ui.app import close_logging, install_qt_message_handler, make_application, setup_logging
+    from qrcashier.ui.shell import errors
+    from qrcashier.ui.shell.app import close_logging, install_qt_message_handler, make_application, setup_logging
 
     started = time.perf_counter()
     temp = None
@@ -95,7 +95,7 @@ def run_self_test(args) -> int:
         async with asyncio.timeout(DEADLINE_SECONDS):
             return await one_sale(data_dir)
 
-    from qrcashier.ui.gc_guard import collect_on_qt_thread
+    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
 
     try:
         with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:

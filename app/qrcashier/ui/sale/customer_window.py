@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 
 from qrcashier.domain.money import Site
 from qrcashier.domain.receipt import format_money, language_for
-from qrcashier.ui import theme
-from qrcashier.ui.qr_view import QrView
+from qrcashier.ui.sale.qr_view import QrView
+from qrcashier.ui.shell import theme
 
 STATES = (
     "idle",

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from qrcashier.domain.money import Site
 from qrcashier.domain.receipt import format_money
 from qrcashier.domain.sale import Attempt, AttemptState, Sale
-from qrcashier.ui import errors, theme
-from qrcashier.ui.i18n import fmt
-from qrcashier.ui.status_panel import STATES, state_text, ui_state
+from qrcashier.ui.sale.status_panel import STATES, state_text, ui_state
+from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.i18n import fmt
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Time"),
@@ -83,7 +83,7 @@ def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow
 
 class SalesDialog(QDialog):
     reprint_requested = Signal(int)  # attempt id
-    refund_requested = Signal(int)  # attempt id: a supervisor refunds its payment (ui/supervisor_actions.py)
+    refund_requested = Signal(int)  # attempt id: a supervisor refunds its payment (ui/supervisor/actions.py)
     review_requested = Signal(int)  # attempt id: a supervisor resolves a sale that needs review
 
     def __init__(self, engine, site: Site, parent: QWidget | None = None) -> None:
@@ -94,7 +94,7 @@ class SalesDialog(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 560)
-        from qrcashier.ui.main_window import DISABLED_BUTTONS
+        from qrcashier.ui.shell.main_window import DISABLED_BUTTONS
 
         self.setStyleSheet(DISABLED_BUTTONS)
         self.table = QTableWidget(0, len(COLUMNS))

@@ -57,8 +57,8 @@ from qrcashier.domain.money import InvalidAmount, Site, parse_amount
 from qrcashier.domain.receipt import format_money
 from qrcashier.domain.sale import AttemptState
 from qrcashier.supervisor import LockoutPolicy, LockoutState, PinGuard, Verdict, verify_pin
-from qrcashier.ui import errors, theme
-from qrcashier.ui.i18n import engine_text, fmt
+from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.i18n import engine_text, fmt
 
 log = logging.getLogger("qrcashier.ui.supervisor")
 S = AttemptState

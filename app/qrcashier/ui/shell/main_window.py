@@ -48,13 +48,13 @@ from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
 from qrcashier.domain.receipt import Receipt, ReceiptLine, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
-from qrcashier.ui import errors, theme
-from qrcashier.ui.cart_view import CartModel, CartView
-from qrcashier.ui.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
-from qrcashier.ui.i18n import engine_text, fmt
-from qrcashier.ui.scanner import ScannerCapture
-from qrcashier.ui.services import CATALOG_FILE
-from qrcashier.ui.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+from qrcashier.services import CATALOG_FILE
+from qrcashier.ui.sale.cart_view import CartModel, CartView
+from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from qrcashier.ui.sale.scanner import ScannerCapture
+from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.i18n import engine_text, fmt
 
 if TYPE_CHECKING:
     from qrcashier.checkout.journal import Receipt as IssuedReceipt
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self.show_customer()
 
     def show_customer(self) -> None:
-        from qrcashier.ui.customer_window import CustomerWindow
+        from qrcashier.ui.sale.customer_window import CustomerWindow
 
         if self.customer is not None:
             return
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def _prewarm(self) -> None:
         """Build the receipt dialog now, while nobody waits, instead of during the first sale."""
-        from qrcashier.ui.receipt_view import ReceiptDialog
+        from qrcashier.ui.sale.receipt_view import ReceiptDialog
 
         if self.receipt_dialog is None:
             sample = Receipt(
@@ -790,7 +790,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def open_sales(self) -> None:
-        from qrcashier.ui.sales_view import SalesDialog
+        from qrcashier.ui.sale.sales_view import SalesDialog
 
         if self.engine is None:
             self._item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
@@ -812,7 +812,7 @@ class MainWindow(QMainWindow):
         self.sales_dialog.show()
         self.sales_dialog.refresh()
 
-    # --- supervisor (ui/supervisor_actions.py: each action asks the PIN when confirmed) ------------
+    # --- supervisor (ui/supervisor/actions.py: each action asks the PIN when confirmed) ------------
 
     def _start_supervisor(self) -> None:
         """The supervisor's desk. Also while start-up still retries: a token refused from the
@@ -821,7 +821,7 @@ class MainWindow(QMainWindow):
         if settings is None:
             return
         if getattr(self, "supervisor", None) is None:
-            from qrcashier.ui.supervisor_actions import SupervisorActions
+            from qrcashier.ui.supervisor.actions import SupervisorActions
 
             self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
             self.supervisor.token_changed.connect(self._token_changed)
@@ -855,7 +855,7 @@ class MainWindow(QMainWindow):
 
     def open_diagnostics(self) -> None:
         """Ctrl+Shift+D: version, API, keyring, last contact, pending attempts, support bundle."""
-        from qrcashier.ui.diagnostics_view import DiagnosticsDialog
+        from qrcashier.ui.diagnostics.view import DiagnosticsDialog
 
         dialog = getattr(self, "diagnostics_dialog", None)
         if dialog is not None:
@@ -1066,7 +1066,7 @@ class MainWindow(QMainWindow):
         printer = self.services.options.printer_name
         printed = False
         if printer:
-            from qrcashier.ui import printing
+            from qrcashier.ui.printing import qprinter as printing
 
             try:
                 printing.print_receipt(receipt, printer)
@@ -1107,7 +1107,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_receipt(self, receipt: Receipt) -> None:
-        from qrcashier.ui.receipt_view import ReceiptDialog
+        from qrcashier.ui.sale.receipt_view import ReceiptDialog
 
         if self.receipt_dialog is not None:
             try:
@@ -1197,7 +1197,7 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return
-        from qrcashier.ui import printing
+        from qrcashier.ui.printing import qprinter as printing
 
         printer = self.services.options.printer_name
         if printer:
@@ -1219,7 +1219,7 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return None
-        from qrcashier.ui import printing
+        from qrcashier.ui.printing import qprinter as printing
 
         def save(target: str) -> None:
             try:

@@ -91,16 +91,16 @@ from qrcashier.settings import (
 )
 from qrcashier.supervisor import InvalidPin, hash_pin, validate_new_pin
 from qrcashier.token_store import ALTERNATIVES, NoSecureStore, TokenStore, TokenStoreError, choose_backend
-from qrcashier.ui import errors, theme
-from qrcashier.ui.i18n import engine_text, fmt
-from qrcashier.ui.supervisor_dialogs import BAD_COLOUR, Busy, Outcome
+from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.i18n import engine_text, fmt
+from qrcashier.ui.supervisor.dialogs import BAD_COLOUR, Busy, Outcome
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 log = logging.getLogger("qrcashier.ui.setup")
 
 DEFAULT_API_URL = "https://api.mercadopago.com"
-SANDBOX_TOKEN = "SANDBOX-MLA-demo"  # the embedded sandbox's account (ui/services.py uses the same)
+SANDBOX_TOKEN = "SANDBOX-MLA-demo"  # the embedded sandbox's account (services.py uses the same)
 CREDENTIALS_HINT = QT_TRANSLATE_NOOP(
     "setup", "Mercado Pago › Your integrations › your application › Production credentials › Access token"
 )
@@ -333,7 +333,7 @@ class SetupEnv:
     def printers(self) -> list[str]:
         if self._printers is not None:
             return list(self._printers())
-        from qrcashier.ui.printing import available_printers
+        from qrcashier.ui.printing.qprinter import available_printers
 
         return available_printers()
 
@@ -1315,7 +1315,7 @@ class StickerPage(SetupPage):
     def _render(self, pos=None) -> None:
         from qrcashier.domain.emvco import static_pos_payload
         from qrcashier.domain.money import site as find_site
-        from qrcashier.ui.printing import paint_sticker
+        from qrcashier.ui.printing.qprinter import paint_sticker
 
         pos = pos or (self.state.provisioned.pos if self.state.provisioned is not None else None)
         if pos is None:
@@ -1353,7 +1353,7 @@ class StickerPage(SetupPage):
         self.print_button.setEnabled(self.printer_box.isEnabled() and self.printer_box.count() > 0)
 
     def print_sticker(self) -> None:
-        from qrcashier.ui import printing
+        from qrcashier.ui.printing import qprinter as printing
 
         if self.payload is None:
             return
@@ -1368,7 +1368,7 @@ class StickerPage(SetupPage):
 
     def save_pdf(self, path: str | Path | None = None):
         """Save the sticker as a PDF to `path`, or where a (non-modal) file dialog says."""
-        from qrcashier.ui import printing
+        from qrcashier.ui.printing import qprinter as printing
 
         if self.payload is None:
             return None

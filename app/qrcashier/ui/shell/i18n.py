@@ -28,13 +28,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-log = logging.getLogger("qrcashier.ui.i18n")
+log = logging.getLogger("qrcashier.ui.shell.i18n")
 
 LANGUAGES = ("en", "es", "pt_BR")
 NAMES = {"en": "English", "es": "Español", "pt_BR": "Português (Brasil)"}
 # The locale for numbers when neither the site nor the OS says better.
 DEFAULT_LOCALES = {"en": "en_US", "es": "es_419", "pt_BR": "pt_BR"}
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 ENGINE_CONTEXT = "engine"
 
 _installed: list[QTranslator] = []
@@ -208,7 +208,7 @@ def engine_text(text: str | None) -> str:
 
 def _one(sentence: str, depth: int = 0) -> str | None:
     """The translation of one sentence (or template match), or None when unknown."""
-    from qrcashier.ui.engine_texts import COMPILED
+    from qrcashier.ui.shell.engine_texts import COMPILED
 
     translated = QCoreApplication.translate(ENGINE_CONTEXT, sentence)
     if translated != sentence:

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from qrcashier import __version__, diagnostics
 from qrcashier.domain.sale import LIVE_STATES, AttemptState
-from qrcashier.ui.i18n import fmt
-from qrcashier.ui.status_panel import state_text, ui_state
+from qrcashier.ui.sale.status_panel import state_text, ui_state
+from qrcashier.ui.shell.i18n import fmt
 
 log = logging.getLogger("qrcashier.ui.diagnostics")
 
@@ -204,7 +204,7 @@ class DiagnosticsDialog(QDialog):
         try:
             report = await self.gather()
         except Exception as exc:
-            from qrcashier.ui import errors
+            from qrcashier.ui.shell import errors
 
             text = errors.report(exc, "diagnostics")
             try:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-log = logging.getLogger("qrcashier.ui.scanner")
+log = logging.getLogger("qrcashier.ui.sale.scanner")
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 BLOCKING_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier

@@ -15,8 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from qrcashier.ui import theme
-from qrcashier.ui.i18n import engine_text
+from qrcashier.ui.shell import theme
+from qrcashier.ui.shell.i18n import engine_text
 
 
 @dataclass(frozen=True)

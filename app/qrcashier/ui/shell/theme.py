@@ -1,7 +1,7 @@
 """The app's look, in one place: colours, font sizes, state colours and big buttons.
 
 Use:
-    from qrcashier.ui import theme
+    from qrcashier.ui.shell import theme
     theme.apply(app)                                  # once, after QApplication()
     charge = theme.big_button("Charge", "F12")        # shows "Charge\\nF12"
     cancel = theme.big_button("Cancel", "Esc", role="danger")

@@ -21,8 +21,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayo
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
-from qrcashier.ui.i18n import fmt
-from qrcashier.ui.qr_view import qr_path, symbol_modules
+from qrcashier.ui.sale.qr_view import qr_path, symbol_modules
+from qrcashier.ui.shell.i18n import fmt
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 

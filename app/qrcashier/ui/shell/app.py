@@ -31,7 +31,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qrcashier.ui import errors
+from qrcashier.ui.shell import errors
 
 log = logging.getLogger("qrcashier.app")
 
@@ -198,7 +198,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName("QR Cashier")
     app.setQuitOnLastWindowClosed(False)  # closeEvent decides; async cleanup runs before quitting
-    from qrcashier.ui import theme
+    from qrcashier.ui.shell import theme
 
     theme.apply(app)
     return app
@@ -206,11 +206,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     """The app's life: window first, services next, then wait for the quit request; clean up."""
-    from qrcashier.ui.main_window import MainWindow
-    from qrcashier.ui.services import Options, Services
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
 
     options = Options.from_args(args)
-    from qrcashier.ui.supervisor_actions import settings_for_start
+    from qrcashier.ui.supervisor.actions import settings_for_start
 
     prepared = await settings_for_start(args, options)  # first-run wizard / token page when needed
     if prepared is None:
@@ -272,7 +272,7 @@ def run(args) -> int:
     folder = data_dir(args.data_dir)
     log_path = setup_logging(folder, verbose=getattr(args, "verbose", False))
     install_qt_message_handler()
-    from qrcashier.ui import i18n
+    from qrcashier.ui.shell import i18n
 
     i18n.install_for(app, args)  # before the first window: our strings, Qt's buttons, numbers
     hook = ExceptionHook()
@@ -280,7 +280,7 @@ def run(args) -> int:
     log.info("QR Cashier starting (data folder %s, log %s)", folder, log_path)
     import qasync
 
-    from qrcashier.ui.gc_guard import collect_on_qt_thread
+    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
 
     try:
         with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from qrcashier.domain.cart import Cart, CartLine, InvalidCart
 from qrcashier.domain.money import Site, parse_amount
 from qrcashier.domain.receipt import format_money
-from qrcashier.ui.i18n import fmt
+from qrcashier.ui.shell.i18n import fmt
 
 COLUMNS = (
     "#",
