@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 
 
 def _port(value: str) -> int:
@@ -76,6 +77,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+NO_DISPLAY = (
+    "qrcashier: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): "
+    "start it from the desktop session, or under Xvfb; `qrcashier --self-test` needs no display."
+)
+
+
+def display_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """One sentence when the window cannot open, else None.
+
+    Without a display Qt's xcb plugin aborts the process (SIGABRT) with a hint about
+    libxcb-cursor0 that sends an installer after the wrong package; say what is true instead.
+    Only Linux and the BSDs need a display server named in the environment; a platform plugin
+    chosen explicitly (offscreen, vnc, eglfs...) is the user's call.
+    """
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if chosen and chosen not in ("xcb", "wayland", "wayland-egl"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # qasync must pick PySide6 whatever else is installed (qt-notes §2.1).
@@ -85,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         from qrcashier.ui.shell.selftest import run_self_test
 
         return run_self_test(args)
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     from qrcashier.ui.shell.app import run
 
     return run(args)
