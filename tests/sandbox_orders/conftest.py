@@ -17,7 +17,7 @@ from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTT
 from qrcashier.mercadopago.orders import OrdersClient
 from qrcashier.provisioning import RegisterSpec, ensure_register
 from qrcashier.sandbox.clock import Clock
-from qrcashier.sandbox.orders_api import OrdersApi
+from qrcashier.sandbox.orders.book import OrdersApi
 from qrcashier.sandbox.server import SandboxServer
 
 START = datetime(2025, 12, 9, 17, 19, 54, 99000, tzinfo=UTC)

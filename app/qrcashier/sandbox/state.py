@@ -84,7 +84,7 @@ class SandboxState:
         self.settings = Settings()
         self.faults = FaultSet()
         self.listeners: list[Callable[[Notification], None]] = []
-        # Other API families built on these records (orders_api.py), told of payments,
+        # Other API families built on these records (sandbox/orders/), told of payments,
         # refunds and expiries: tick(now), check_payment(mo, status, amount) (may raise),
         # payment_made(account, pos, payment, mo), order_expired(order), payment_refunded(payment, refund).
         self.extensions: list[Any] = []
