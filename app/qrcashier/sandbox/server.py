@@ -21,7 +21,7 @@ import aiohttp
 from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
-from qrcashier.sandbox import api, control
+from qrcashier.sandbox import api, control, search
 from qrcashier.sandbox.clock import Clock
 from qrcashier.sandbox.httputil import CONTEXT, Context
 from qrcashier.sandbox.middleware import SafeAccessLogger, envelope_middleware, fault_middleware
@@ -40,6 +40,7 @@ def build_app(ctx: Context) -> web.Application:
     app = web.Application(middlewares=[envelope_middleware, fault_middleware])
     app[CONTEXT] = ctx
     app.add_routes(control.routes)
+    app.add_routes(search.routes)  # before api's /{id} routes, which would take "search" as an id
     app.add_routes(api.routes)
     app.add_routes(orders_routes.routes)
     app.add_routes(orders_control.routes)
