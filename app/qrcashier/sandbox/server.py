@@ -29,6 +29,7 @@ from qrcashier.sandbox.notifier import MP_RETRY_DELAYS, Notifier
 from qrcashier.sandbox.orders import book as orders_book
 from qrcashier.sandbox.orders import control as orders_control
 from qrcashier.sandbox.orders import routes as orders_routes
+from qrcashier.sandbox.orders import search as orders_search
 from qrcashier.sandbox.state import SandboxState
 from qrcashier.sandbox.unattended import UnattendedPoller
 from qrcashier.serving import url_host
@@ -43,6 +44,7 @@ def build_app(ctx: Context) -> web.Application:
     app.add_routes(search.routes)  # before api's /{id} routes, which would take "search" as an id
     app.add_routes(api.routes)
     app.add_routes(orders_routes.routes)
+    app.add_routes(orders_search.routes)
     app.add_routes(orders_control.routes)
     return app
 
