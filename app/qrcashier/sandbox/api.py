@@ -64,7 +64,7 @@ async def users_me(request: web.Request) -> web.Response:
 async def create_store(request: web.Request) -> web.Response:
     acct = account(request, qr=True)
     check_user(acct, request.match_info["user_id"], "invalid_user_id")
-    fields = validation.store_body(await read_json(request), partial=False)
+    fields = validation.store_body(await read_json(request), acct.site, partial=False)
     store = context(request).state.create_store(acct, fields)
     return json_response(views.store(store, acct), status=201)
 
@@ -90,7 +90,7 @@ async def get_store(request: web.Request) -> web.Response:
 async def update_store(request: web.Request) -> web.Response:
     acct = account(request, qr=True)
     check_user(acct, request.match_info["user_id"], "invalid_user_id")
-    fields = validation.store_body(await read_json(request), partial=True)
+    fields = validation.store_body(await read_json(request), acct.site, partial=True)
     store = context(request).state.update_store(acct, request.match_info["store_id"], fields)
     return json_response(views.store(store, acct))
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
 from qrcashier.sandbox.clock import parse_date
 from qrcashier.sandbox.errors import bad_request, pos_error
+from qrcashier.sandbox.geography import is_place
 from qrcashier.sandbox.models import OrderDraft, OrderItem
 
 ALNUM_RE = re.compile(r"^[A-Za-z0-9]+$")
@@ -215,7 +216,7 @@ def v1_order(body: Any, *, site: Site, collector_id: int, expires_at: datetime) 
 # ---------------------------------------------------------------- stores
 
 
-def store_body(body: Any, *, partial: bool) -> dict[str, Any]:
+def store_body(body: Any, site: Site, *, partial: bool) -> dict[str, Any]:
     """`POST /users/{id}/stores` (everything required) or its PUT (only what is sent)."""
     body = require_object(body)
     out: dict[str, Any] = {}
@@ -229,13 +230,13 @@ def store_body(body: Any, *, partial: bool) -> dict[str, Any]:
             raise bad_request("invalid_external_id", "external_id is required: at most 60 letters and digits")
         out["external_id"] = external_id
     if "location" in body or not partial:
-        out["location"] = _location(body.get("location"))
+        out["location"] = _location(body.get("location"), site)
     if body.get("business_hours") is not None:
         out["business_hours"] = _business_hours(body["business_hours"])
     return out
 
 
-def _location(location: Any) -> dict[str, Any]:
+def _location(location: Any, site: Site) -> dict[str, Any]:
     if not isinstance(location, dict):
         raise bad_request("invalid_location", "location is required")
     for key in ("street_number", "street_name", "city_name", "state_name"):
@@ -245,6 +246,9 @@ def _location(location: Any) -> dict[str, Any]:
         value = location.get(key)
         if not is_number(value) or abs(value) > limit:
             raise bad_request("invalid_location", f"location.{key} must be a number within ±{limit}")
+    if not is_place(site.id, location["state_name"], location["city_name"]):
+        raise bad_request("invalid_location", f"{location['city_name']}, {location['state_name']} is not a city of "
+                          f"{site.id}'s location tree (sandbox/geography.py)")
     if location.get("reference") is not None and not isinstance(location["reference"], str):
         raise bad_request("invalid_location", "location.reference must be a string")
     return dict(location)
