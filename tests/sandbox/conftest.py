@@ -114,12 +114,16 @@ async def client(server: SandboxServer, token: str) -> AsyncIterator[httpx.Async
         yield c
 
 
-async def make_seller(client: httpx.AsyncClient, external_store_id: str = "STORE1", external_pos_id: str = "POS1") -> Seller:
+async def make_seller(
+    client: httpx.AsyncClient, external_store_id: str = "STORE1", external_pos_id: str = "POS1"
+) -> Seller:
     me = (await client.get("/users/me")).json()
-    location = LOCATION if me["site_id"] == "MLA" else {**LOCATION, **dict(zip(("city_name", "state_name"),
-                                                                           main_place(me["site_id"]), strict=True))}
+    location = dict(LOCATION)
+    if me["site_id"] != "MLA":  # the store must stand in the seller's own site
+        location["city_name"], location["state_name"] = main_place(me["site_id"])
     store = await client.post(
-        f"/users/{me['id']}/stores", json={"name": "Main street", "external_id": external_store_id, "location": location}
+        f"/users/{me['id']}/stores",
+        json={"name": "Main street", "external_id": external_store_id, "location": location},
     )
     assert store.status_code == 201, store.text
     pos = await client.post(

@@ -532,7 +532,8 @@ class SandboxState:
     def search_payments(self, account: Account, external_reference: str | None) -> list[Payment]:
         return [
             p for p in self.payments.values()
-            if p.owner == account.id and (external_reference is None or p.draft.external_reference == external_reference)
+            if p.owner == account.id
+            and (external_reference is None or p.draft.external_reference == external_reference)
         ]
 
     def get_payment(self, account: Account, payment_id: int) -> Payment:
