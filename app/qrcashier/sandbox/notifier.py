@@ -22,26 +22,18 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import aiohttp
 from yarl import URL
 
 from qrcashier.sandbox.clock import utc_date
-from qrcashier.sandbox.models import Delivery, Notification
+from qrcashier.sandbox.models import Delivery, Notification, Tracked
 from qrcashier.sandbox.state import SandboxState
 
 log = logging.getLogger("qrcashier.sandbox.ipn")
 
 MP_RETRY_DELAYS = (30.0, 300.0, 1800.0)
-
-
-class Tracked(Protocol):
-    """A delivery's record: its attempts and how it ended."""
-
-    attempts: list[dict[str, Any]]
-    delivered: bool
-    gave_up: bool
 
 
 class Notifier:

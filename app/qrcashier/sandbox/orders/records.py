@@ -8,6 +8,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from qrcashier.sandbox.models import Tracked
+
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -74,13 +76,10 @@ class WebhookConfig:
 
 
 @dataclass
-class WebhookDelivery:
+class WebhookDelivery(Tracked):
     id: int
     owner: int
     url: str
     action: str
     order_id: str
     request_id: str
-    attempts: list[dict[str, Any]] = field(default_factory=list)
-    delivered: bool = False
-    gave_up: bool = False
