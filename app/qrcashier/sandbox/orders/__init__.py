@@ -9,6 +9,9 @@ Routes (Mercado Pago's; errors in the Orders envelope `{"errors": [{code, messag
 
     POST /v1/orders                 201 the order (X-Idempotency-Key required)
     GET  /v1/orders/{id}            200 the order
+    GET  /v1/orders                 200 {data, paging}: the search (begin_date/end_date required; search.py)
+    POST /v1/orders/{id}/process    409 unsupported_operation (a QR order is paid by a scan)
+    POST /v1/orders/{id}/capture    409 unsupported_operation
     POST /v1/orders/{id}/cancel     200 the canceled order (key required; only while `created`)
     POST /v1/orders/{id}/refund     201 {id, status, status_detail, transactions.refunds} (key required;
                                     only once `processed`; no body = in full)
