@@ -13,6 +13,7 @@ import httpx
 import pytest_asyncio
 
 from qrcashier.sandbox.clock import Clock
+from qrcashier.sandbox.geography import main_place
 from qrcashier.sandbox.server import SandboxServer
 from tests.support.leakwatch import KNOWN_TOKEN
 
@@ -113,10 +114,16 @@ async def client(server: SandboxServer, token: str) -> AsyncIterator[httpx.Async
         yield c
 
 
-async def make_seller(client: httpx.AsyncClient, external_store_id: str = "STORE1", external_pos_id: str = "POS1") -> Seller:
+async def make_seller(
+    client: httpx.AsyncClient, external_store_id: str = "STORE1", external_pos_id: str = "POS1"
+) -> Seller:
     me = (await client.get("/users/me")).json()
+    location = dict(LOCATION)
+    if me["site_id"] != "MLA":  # the store must stand in the seller's own site
+        location["city_name"], location["state_name"] = main_place(me["site_id"])
     store = await client.post(
-        f"/users/{me['id']}/stores", json={"name": "Main street", "external_id": external_store_id, "location": LOCATION}
+        f"/users/{me['id']}/stores",
+        json={"name": "Main street", "external_id": external_store_id, "location": location},
     )
     assert store.status_code == 201, store.text
     pos = await client.post(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,11 +13,14 @@ import httpx
 import pytest_asyncio
 from aiohttp import web
 
+from qrcashier.domain.money import SITES
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.orders import OrdersClient
-from qrcashier.provisioning import RegisterSpec, ensure_register
+from qrcashier.provisioning import DEMO_LOCATION, RegisterSpec, ensure_register
+from qrcashier.sandbox.accounts import token_site
 from qrcashier.sandbox.clock import Clock
-from qrcashier.sandbox.orders_api import OrdersApi
+from qrcashier.sandbox.geography import main_place
+from qrcashier.sandbox.orders.book import OrdersApi
 from qrcashier.sandbox.server import SandboxServer
 
 START = datetime(2025, 12, 9, 17, 19, 54, 99000, tzinfo=UTC)
@@ -96,7 +99,9 @@ async def make_seller(server):
         http = MercadoPagoHTTP(client, AccessToken(token), base_url=server.base_url,
                                timeout=httpx.Timeout(timeout), retry=FAST_RETRY)
         mp = MercadoPagoClient(http)
-        provisioned = await ensure_register(mp, RegisterSpec(STORE, POS))
+        city, state = main_place(token_site(token, SITES["MLA"]).id)  # a store where the seller's site has one
+        location = replace(DEMO_LOCATION, city_name=city, state_name=state)
+        provisioned = await ensure_register(mp, RegisterSpec(STORE, POS, location=location))
         return Seller(token, raw, mp, OrdersClient(http), provisioned.user.id, server)
 
     yield make

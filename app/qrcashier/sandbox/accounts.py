@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from qrcashier.domain.money import SITES, Site
 
+# The embedded sandbox's demo seller (Argentina): the one definition; the app's setup imports it.
+DEMO_TOKEN = "SANDBOX-MLA-demo"
+
 TOKEN_RE = re.compile(r"^(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{4,}$")
 
 

@@ -64,7 +64,7 @@ async def users_me(request: web.Request) -> web.Response:
 async def create_store(request: web.Request) -> web.Response:
     acct = account(request, qr=True)
     check_user(acct, request.match_info["user_id"], "invalid_user_id")
-    fields = validation.store_body(await read_json(request), partial=False)
+    fields = validation.store_body(await read_json(request), acct.site, partial=False)
     store = context(request).state.create_store(acct, fields)
     return json_response(views.store(store, acct), status=201)
 
@@ -90,7 +90,7 @@ async def get_store(request: web.Request) -> web.Response:
 async def update_store(request: web.Request) -> web.Response:
     acct = account(request, qr=True)
     check_user(acct, request.match_info["user_id"], "invalid_user_id")
-    fields = validation.store_body(await read_json(request), partial=True)
+    fields = validation.store_body(await read_json(request), acct.site, partial=True)
     store = context(request).state.update_store(acct, request.match_info["store_id"], fields)
     return json_response(views.store(store, acct))
 
@@ -252,24 +252,11 @@ async def dynamic_qr(request: web.Request) -> web.Response:
         order = state.put_order(acct, pos, draft, "hybrid")
     else:
         order = state.create_dynamic_order(acct, pos, draft)
-    return json_response({"qr_data": state.dynamic_qr_data(acct, pos, order), "in_store_order_id": order.id}, status=201)
+    qr_data = state.dynamic_qr_data(acct, pos, order)
+    return json_response({"qr_data": qr_data, "in_store_order_id": order.id}, status=201)
 
 
 # ---------------------------------------------------------------- merchant_orders
-
-
-@routes.get("/merchant_orders/search")
-@routes.get("/merchant_orders")
-async def search_merchant_orders(request: web.Request) -> web.Response:
-    acct = account(request)
-    state = context(request).state
-    limit = query_int(request, "limit", 30, maximum=100, error="ds_search_query")
-    offset = query_int(request, "offset", 0, error="ds_search_query")
-    filters = {k: request.query.get(k) for k in ("external_reference", "status", "order_status", "preference_id")}
-    found = state.search_merchant_orders(acct, filters)
-    page = [views.merchant_order(mo, acct) for mo in found[offset : offset + limit]]
-    empty_as_null = not page and state.settings.search_empty_elements == "null"
-    return json_response({"elements": None if empty_as_null else page, "next_offset": offset + len(page), "total": len(found)})
 
 
 @routes.get("/merchant_orders/{mo_id}")
@@ -284,17 +271,6 @@ async def get_merchant_order(request: web.Request) -> web.Response:
 
 def _payment_id(request: web.Request) -> int:
     return path_int(request, "payment_id", payments_error(404, "not_found", "Payment not found", 2000))
-
-
-@routes.get("/v1/payments/search")
-async def search_payments(request: web.Request) -> web.Response:
-    acct = account(request)
-    limit = query_int(request, "limit", 30, maximum=100)
-    offset = query_int(request, "offset", 0)
-    found = context(request).state.search_payments(acct, request.query.get("external_reference"))
-    if request.query.get("criteria") == "desc":
-        found.reverse()
-    return json_response(views.paging([views.payment(p, acct) for p in found], limit, offset))
 
 
 @routes.get("/v1/payments/{payment_id}")
@@ -322,6 +298,7 @@ async def create_refund(request: web.Request) -> web.Response:
 
 
 @routes.get("/v1/payments/{payment_id}/refunds")
+@routes.get("/v1/payments/{payment_id}/refunds/")  # the Node SDK lists with the slash
 async def list_refunds(request: web.Request) -> web.Response:
     acct = account(request)
     payment = context(request).state.get_payment(acct, _payment_id(request))

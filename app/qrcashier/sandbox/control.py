@@ -330,7 +330,9 @@ def state_dump(state: SandboxState, base_url: str) -> dict[str, Any]:
                                     for o in state.dynamic_orders(p).values()]}
                 for p in state.pos.values() if p.owner == mine
             ],
-            "merchant_orders": [views.merchant_order(m, acct) for m in state.merchant_orders.values() if m.owner == mine],
+            "merchant_orders": [
+                views.merchant_order(m, acct) for m in state.merchant_orders.values() if m.owner == mine
+            ],
             "payments": [views.payment(p, acct) for p in state.payments.values() if p.owner == mine],
         })
     return {

@@ -62,7 +62,9 @@ def error_response(error: ApiError) -> web.Response:
     return json_response(error.body(), status=error.status, headers=error.headers)
 
 
-def query_int(request: web.Request, name: str, default: int, *, maximum: int | None = None, error: str = "bad_request") -> int:
+def query_int(
+    request: web.Request, name: str, default: int, *, maximum: int | None = None, error: str = "bad_request"
+) -> int:
     raw = request.query.get(name)
     if raw is None or raw == "":
         return default

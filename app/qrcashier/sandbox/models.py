@@ -175,13 +175,19 @@ class Notification:
 
 
 @dataclass
-class Delivery:
+class Tracked:
+    """A delivery's record, whatever it delivers: its attempts and how it ended."""
+
+    attempts: list[dict[str, Any]] = field(default_factory=list, kw_only=True)
+    delivered: bool = field(default=False, kw_only=True)
+    gave_up: bool = field(default=False, kw_only=True)
+
+
+@dataclass
+class Delivery(Tracked):
     """What happened to one notification, for tests and `GET /sandbox/state`."""
 
     id: int
     url: str
     topic: str
     resource_id: int
-    attempts: list[dict[str, Any]] = field(default_factory=list)
-    delivered: bool = False
-    gave_up: bool = False

@@ -1,16 +1,17 @@
-"""IPN delivery, as Mercado Pago does it for in-store orders (mercadopago-api.md §7.1).
+"""Outgoing notifications, one delivery path for every kind (mercadopago-api.md §7).
 
-`POST {notification_url}?topic=merchant_order&id={id}` with
+IPNs for in-store orders (§7.1): `POST {notification_url}?topic=merchant_order&id={id}` with
 `{"resource": "{base_url}/merchant_orders/{id}", "topic": "merchant_order"}`, and
 `?topic=payment&id={id}` with `{"resource": "{id}", "topic": "payment"}`; User-Agent
-`MercadoPago Feed v2.0 <topic>`. A 200 or 201 answer ends it; anything else (another
-status, a timeout, a refused connection) is retried after each delay of the schedule
-(MP: about 30 s, 5 min, 30 min), with a timeout per attempt. Like MP's, the
-`x-signature` header is present but cannot be verified (QR notifications are not signed).
+`MercadoPago Feed v2.0 <topic>`. Like MP's, their `x-signature` header is present but cannot
+be verified (QR notifications are not signed). The Orders API's signed `order.*` webhooks
+(§7.2) go through `deliver` too (sandbox/orders/webhooks.py builds them).
 
-Each notification is its own background task, so no API answer ever waits for one;
-`close()` cancels whatever is still pending. Every attempt is recorded in
-`state.deliveries`.
+A 200 or 201 answer ends a delivery; anything else (another status, a timeout, a refused
+connection) is retried after each delay of the schedule (MP: about 30 s, 5 min, 30 min),
+with a timeout per attempt. Each delivery is its own background task, so no API answer
+ever waits for one; `close()` cancels whatever is still pending. Every attempt is recorded
+on the delivery's record.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ import logging
 import secrets
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import aiohttp
 from yarl import URL
 
 from qrcashier.sandbox.clock import utc_date
-from qrcashier.sandbox.models import Delivery, Notification
+from qrcashier.sandbox.models import Delivery, Notification, Tracked
 from qrcashier.sandbox.state import SandboxState
 
 log = logging.getLogger("qrcashier.sandbox.ipn")
@@ -52,15 +54,33 @@ class Notifier:
         self._tasks: set[asyncio.Task[None]] = set()
 
     def notify(self, notification: Notification) -> None:
-        """Schedule delivery (a state listener: called synchronously, returns at once)."""
-        delivery = Delivery(
-            id=len(self.state.deliveries) + 1,
-            url=notification.url,
-            topic=notification.topic,
-            resource_id=notification.resource_id,
-        )
+        """Schedule an IPN (a state listener: called synchronously, returns at once)."""
+        topic, rid = notification.topic, notification.resource_id
+        delivery = Delivery(id=len(self.state.deliveries) + 1, url=notification.url, topic=topic, resource_id=rid)
         self.state.deliveries.append(delivery)
-        task = asyncio.get_running_loop().create_task(self._deliver(delivery))
+        resource = f"{self.base_url}/merchant_orders/{rid}" if topic == "merchant_order" else str(rid)
+
+        def headers() -> dict[str, str]:
+            return {
+                "User-Agent": f"MercadoPago Feed v2.0 {topic}",
+                "x-request-id": str(uuid.uuid4()),
+                "x-signature": f"ts={int(time.time())},v1={secrets.token_hex(32)}",
+            }
+
+        url = URL(notification.url).update_query(topic=topic, id=str(rid))
+        self.deliver(delivery, url, {"resource": resource, "topic": topic}, headers, f"IPN {topic} {rid}")
+
+    def deliver(
+        self, record: Tracked, url: URL, body: Any, headers: Callable[[], dict[str, str]], what: str
+    ) -> None:
+        """POST `body` to `url` on the retry schedule, `headers()` made afresh for each attempt.
+
+        Outside a running loop (unit tests of the state's rules) the delivery is recorded only."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        task = loop.create_task(self._deliver(record, url, body, headers, what))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -69,41 +89,32 @@ class Notifier:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    async def _deliver(self, delivery: Delivery) -> None:
+    async def _deliver(
+        self, record: Tracked, url: URL, body: Any, headers: Callable[[], dict[str, str]], what: str
+    ) -> None:
         for delay in (0.0, *self.retry_delays):
             if delay:
                 await asyncio.sleep(delay)
-            if await self._attempt(delivery):
-                delivery.delivered = True
+            if await self._attempt(record, url, body, headers(), what):
+                record.delivered = True
                 return
-        delivery.gave_up = True
-        log.warning("IPN %s %s gave up after %d attempts", delivery.topic, delivery.resource_id, len(delivery.attempts))
+        record.gave_up = True
+        log.warning("%s gave up after %d attempts", what, len(record.attempts))
 
-    async def _attempt(self, delivery: Delivery) -> bool:
-        topic, rid = delivery.topic, delivery.resource_id
-        url = URL(delivery.url).update_query(topic=topic, id=str(rid))
-        resource = f"{self.base_url}/merchant_orders/{rid}" if topic == "merchant_order" else str(rid)
-        headers = {
-            "User-Agent": f"MercadoPago Feed v2.0 {topic}",
-            "x-request-id": str(uuid.uuid4()),
-            "x-signature": f"ts={int(time.time())},v1={secrets.token_hex(32)}",
-        }
-        record: dict[str, object] = {"at": utc_date(self.state.now()), "status": None, "error": None}
-        delivery.attempts.append(record)
+    async def _attempt(self, record: Tracked, url: URL, body: Any, headers: dict[str, str], what: str) -> bool:
+        attempt: dict[str, Any] = {"at": utc_date(self.state.now()), "status": None, "error": None}
+        record.attempts.append(attempt)
         try:
             async with self._session.post(
-                url,
-                json={"resource": resource, "topic": topic},
-                headers=headers,
-                timeout=aiohttp.ClientTimeout(total=self.timeout),
+                url, json=body, headers=headers, timeout=aiohttp.ClientTimeout(total=self.timeout)
             ) as resp:
                 await resp.read()
-                record["status"] = resp.status
+                attempt["status"] = resp.status
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-            record["error"] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            log.info("IPN %s %s to %s failed: %s", topic, rid, url.host, record["error"])
+            attempt["error"] = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            log.info("%s to %s failed: %s", what, url.host, attempt["error"])
             return False
-        return record["status"] in (200, 201)
+        return attempt["status"] in (200, 201)
 
     async def close(self) -> None:
         tasks = list(self._tasks)

@@ -21,11 +21,15 @@ import aiohttp
 from aiohttp import web
 
 from qrcashier.domain.money import site as find_site
-from qrcashier.sandbox import api, control, orders_api
+from qrcashier.sandbox import api, control, search
 from qrcashier.sandbox.clock import Clock
 from qrcashier.sandbox.httputil import CONTEXT, Context
 from qrcashier.sandbox.middleware import SafeAccessLogger, envelope_middleware, fault_middleware
 from qrcashier.sandbox.notifier import MP_RETRY_DELAYS, Notifier
+from qrcashier.sandbox.orders import book as orders_book
+from qrcashier.sandbox.orders import control as orders_control
+from qrcashier.sandbox.orders import routes as orders_routes
+from qrcashier.sandbox.orders import search as orders_search
 from qrcashier.sandbox.state import SandboxState
 from qrcashier.sandbox.unattended import UnattendedPoller
 from qrcashier.serving import url_host
@@ -37,8 +41,11 @@ def build_app(ctx: Context) -> web.Application:
     app = web.Application(middlewares=[envelope_middleware, fault_middleware])
     app[CONTEXT] = ctx
     app.add_routes(control.routes)
+    app.add_routes(search.routes)  # before api's /{id} routes, which would take "search" as an id
     app.add_routes(api.routes)
-    app.add_routes(orders_api.routes)
+    app.add_routes(orders_routes.routes)
+    app.add_routes(orders_search.routes)
+    app.add_routes(orders_control.routes)
     return app
 
 
@@ -104,8 +111,8 @@ class SandboxServer:
         notifier = Notifier(state, ctx.base_url, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
         ctx.unattended = UnattendedPoller(session, interval=unattended_poll_interval, timeout=unattended_timeout)
         state.listeners.append(notifier.notify)
-        # The Orders API (/v1/orders) and its order.* webhooks, on the same session and retry schedule.
-        orders_api.install(state, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
+        # The Orders API (/v1/orders); its order.* webhooks go through the same notifier.
+        orders_book.install(state, notifier)
         sweeper = asyncio.get_running_loop().create_task(_sweep(state, sweep_interval))
         return cls(runner, ctx, session, notifier, sweeper)
 
@@ -115,8 +122,6 @@ class SandboxServer:
             await self._sweeper
         await self._runner.cleanup()
         await self.notifier.close()
-        for ext in self.state.extensions:
-            await ext.close()
         await self._session.close()
 
     async def __aenter__(self) -> SandboxServer:

@@ -84,7 +84,7 @@ class SandboxState:
         self.settings = Settings()
         self.faults = FaultSet()
         self.listeners: list[Callable[[Notification], None]] = []
-        # Other API families built on these records (orders_api.py), told of payments,
+        # Other API families built on these records (sandbox/orders/), told of payments,
         # refunds and expiries: tick(now), check_payment(mo, status, amount) (may raise),
         # payment_made(account, pos, payment, mo), order_expired(order), payment_refunded(payment, refund).
         self.extensions: list[Any] = []
@@ -532,7 +532,8 @@ class SandboxState:
     def search_payments(self, account: Account, external_reference: str | None) -> list[Payment]:
         return [
             p for p in self.payments.values()
-            if p.owner == account.id and (external_reference is None or p.draft.external_reference == external_reference)
+            if p.owner == account.id
+            and (external_reference is None or p.draft.external_reference == external_reference)
         ]
 
     def get_payment(self, account: Account, payment_id: int) -> Payment:

@@ -43,7 +43,8 @@ NOTHING_TO_PAY = {"notihing_to_pay", "nothing_to_pay", "unavailable"}
 
 class UnattendedPoller:
     def __init__(
-        self, session: aiohttp.ClientSession, *, interval: float = 1.0, timeout: float = 30.0, request_timeout: float = 5.0
+        self, session: aiohttp.ClientSession, *, interval: float = 1.0, timeout: float = 30.0,
+        request_timeout: float = 5.0,
     ) -> None:
         self.session = session
         self.interval = interval
@@ -78,7 +79,8 @@ class UnattendedPoller:
                     draft = validation.v2_order(body, site=account.site, collector_id=account.id, now=state.now())
                 except ApiError as exc:
                     raise ApiError(
-                        502, "unattended_invalid_order", f"The POS url answered an unusable order: {exc.error}: {exc.message}"
+                        502, "unattended_invalid_order",
+                        f"The POS url answered an unusable order: {exc.error}: {exc.message}",
                     ) from None
                 return state.put_order(account, pos, draft, "unattended")
             if verdict == "nothing":

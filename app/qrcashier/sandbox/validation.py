@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
 from qrcashier.sandbox.clock import parse_date
 from qrcashier.sandbox.errors import bad_request, pos_error
+from qrcashier.sandbox.geography import is_place
 from qrcashier.sandbox.models import OrderDraft, OrderItem
 
 ALNUM_RE = re.compile(r"^[A-Za-z0-9]+$")
@@ -81,12 +82,17 @@ def v2_order(body: Any, *, site: Site, collector_id: int, now: datetime) -> Orde
     description = optional_text(body, "description", "invalid_description", 256)
     notification_url = body.get("notification_url")
     if notification_url is not None and not (is_url(notification_url) and len(notification_url) <= 500):
-        raise bad_request("invalid_notification_url", "notification_url must be an http(s) URL of at most 500 characters")
+        raise bad_request(
+            "invalid_notification_url", "notification_url must be an http(s) URL of at most 500 characters"
+        )
     expires_at = None
     if body.get("expiration_date") is not None:
         expires_at = parse_date(body["expiration_date"])
         if expires_at is None:
-            raise bad_request("invalid_expiration_date", "expiration_date must be ISO-8601 with an offset, e.g. 2023-08-22T16:34:56.559-04:00")
+            raise bad_request(
+                "invalid_expiration_date",
+                "expiration_date must be ISO-8601 with an offset, e.g. 2023-08-22T16:34:56.559-04:00",
+            )
         if expires_at <= now:
             raise bad_request("invalid_expiration_date", "expiration_date must be in the future")
     sponsor_id = None
@@ -94,7 +100,9 @@ def v2_order(body: Any, *, site: Site, collector_id: int, now: datetime) -> Orde
         sponsor = body["sponsor"]
         sponsor_id = sponsor.get("id") if isinstance(sponsor, dict) else None
         if not positive_int(sponsor_id) or sponsor_id == collector_id:
-            raise bad_request("invalid_sponsor.id", "sponsor.id must be the user id of another account on the same site")
+            raise bad_request(
+                "invalid_sponsor.id", "sponsor.id must be the user id of another account on the same site"
+            )
     cash_out = body.get("cash_out")
     if cash_out is not None:
         if not isinstance(cash_out, dict):
@@ -174,7 +182,9 @@ def v1_order(body: Any, *, site: Site, collector_id: int, expires_at: datetime) 
         raise bad_request("invalid_preference_body", "notification_url must be an http(s) URL")
     sponsor_id = body.get("sponsor_id")
     if sponsor_id is not None and (not positive_int(sponsor_id) or sponsor_id == collector_id):
-        raise bad_request("invalid_sponsor_id", "sponsor_id must be the user id of another active account on the same site")
+        raise bad_request(
+            "invalid_sponsor_id", "sponsor_id must be the user id of another active account on the same site"
+        )
     raw_items = body.get("items")
     if not isinstance(raw_items, list) or not raw_items:
         raise bad_request("invalid_items", "items are required")
@@ -215,7 +225,7 @@ def v1_order(body: Any, *, site: Site, collector_id: int, expires_at: datetime) 
 # ---------------------------------------------------------------- stores
 
 
-def store_body(body: Any, *, partial: bool) -> dict[str, Any]:
+def store_body(body: Any, site: Site, *, partial: bool) -> dict[str, Any]:
     """`POST /users/{id}/stores` (everything required) or its PUT (only what is sent)."""
     body = require_object(body)
     out: dict[str, Any] = {}
@@ -229,13 +239,13 @@ def store_body(body: Any, *, partial: bool) -> dict[str, Any]:
             raise bad_request("invalid_external_id", "external_id is required: at most 60 letters and digits")
         out["external_id"] = external_id
     if "location" in body or not partial:
-        out["location"] = _location(body.get("location"))
+        out["location"] = _location(body.get("location"), site)
     if body.get("business_hours") is not None:
         out["business_hours"] = _business_hours(body["business_hours"])
     return out
 
 
-def _location(location: Any) -> dict[str, Any]:
+def _location(location: Any, site: Site) -> dict[str, Any]:
     if not isinstance(location, dict):
         raise bad_request("invalid_location", "location is required")
     for key in ("street_number", "street_name", "city_name", "state_name"):
@@ -245,6 +255,9 @@ def _location(location: Any) -> dict[str, Any]:
         value = location.get(key)
         if not is_number(value) or abs(value) > limit:
             raise bad_request("invalid_location", f"location.{key} must be a number within ±{limit}")
+    if not is_place(site.id, location["state_name"], location["city_name"]):
+        raise bad_request("invalid_location", f"{location['city_name']}, {location['state_name']} is not a city of "
+                          f"{site.id}'s location tree (sandbox/geography.py)")
     if location.get("reference") is not None and not isinstance(location["reference"], str):
         raise bad_request("invalid_location", "location.reference must be a string")
     return dict(location)
@@ -259,7 +272,9 @@ def _business_hours(hours: Any) -> dict[str, Any]:
             for i in intervals
         )
         if not ok:
-            raise bad_request("invalid_business_hours", f"business_hours.{day} must be up to four {{open, close}} HH:MM intervals")
+            raise bad_request(
+                "invalid_business_hours", f"business_hours.{day} must be up to four {{open, close}} HH:MM intervals"
+            )
     return dict(hours)
 
 
@@ -300,7 +315,9 @@ def pos_body(body: Any, *, update: bool) -> dict[str, Any]:
     if not update:
         external_id = body.get("external_id")
         if not isinstance(external_id, str) or not ALNUM_RE.match(external_id):
-            raise pos_error("INVALID_EXTERNAL_ID", "external_id is required: letters and digits only, no spaces or hyphens")
+            raise pos_error(
+                "INVALID_EXTERNAL_ID", "external_id is required: letters and digits only, no spaces or hyphens"
+            )
         if len(external_id) >= 40:
             raise pos_error("EXTERNAL_ID_TOO_LONG", "external_id must be shorter than 40 characters")
     if body.get("url") is not None:

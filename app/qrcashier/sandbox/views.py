@@ -41,7 +41,8 @@ def plain(value: Any) -> Any:
 
 
 def paging(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    return {"paging": {"total": len(items), "offset": offset, "limit": limit}, "results": items[offset : offset + limit]}
+    page = items[offset : offset + limit]
+    return {"paging": {"total": len(items), "offset": offset, "limit": limit}, "results": page}
 
 
 def user_me(account: Account) -> dict[str, Any]:
@@ -69,7 +70,8 @@ def store(s: Store, account: Account) -> dict[str, Any]:
         "date_creation": utc_date(s.date_created),
         "business_hours": s.business_hours or {},
         "location": {
-            "address_line": f"{loc['street_name']} {loc['street_number']}, {city}, {state_name}, {COUNTRY_NAMES[country]}",
+            "address_line":
+                f"{loc['street_name']} {loc['street_number']}, {city}, {state_name}, {COUNTRY_NAMES[country]}",
             "latitude": plain(loc["latitude"]),
             "longitude": plain(loc["longitude"]),
             "reference": loc.get("reference"),
