@@ -41,6 +41,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from qrcashier.paths import private_file
+
 LOG_FILE = "qrcashier.log"  # as ui/shell/app.py names it; rotated copies are .1 ... .5
 JOURNAL_FILE = "journal.sqlite3"
 LAST_ATTEMPTS = 50
@@ -531,7 +533,7 @@ def build_bundle(
     members.insert(0, ("README.txt", "\n".join(readme) + "\n"))
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
+    partial = private_file(target.with_name(target.name + ".part"))  # 0600 before a byte is written
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, text in members:
             zf.writestr(f"qrcashier-support/{name}", redactor(text).encode("utf-8"))

@@ -43,3 +43,20 @@ def test_ordinary_text_is_not_a_leak():
     redactor = Redactor([TOKEN])
     text = "GET /v1/payments/123 200\n" + base64.b64encode(b"nothing secret here at all").decode()
     assert redactor.leaks(text.encode()) == []
+
+
+def test_the_written_bundle_is_0600(tmp_path):
+    import os
+    import stat
+
+    from qrcashier.diagnostics import build_bundle, gather
+
+    if os.name != "posix":
+        pytest.skip("mode bits are POSIX; Windows uses the profile's ACL")
+    old = os.umask(0o022)
+    try:
+        report = gather(version="1", data_dir=tmp_path)
+        path = build_bundle(tmp_path / "bundle.zip", report=report, data_dir=tmp_path, secrets=[TOKEN])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
