@@ -26,6 +26,8 @@ amounts are kept: support needs them to find a sale.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import platform
 import re
@@ -38,6 +40,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from qrcashier.paths import private_file
 
 LOG_FILE = "qrcashier.log"  # as ui/shell/app.py names it; rotated copies are .1 ... .5
 JOURNAL_FILE = "journal.sqlite3"
@@ -87,6 +91,16 @@ _ID_SHAPE = re.compile(
 _MONEY_BEFORE = re.compile(r"(?:\$|R\$|S/|\$U|USD|ARS|BRL|MXN|CLP|COP|PEN|UYU)\s?$")
 
 
+_PREFIX = re.compile(r"^\s*(?:APP_USR|TEST|SANDBOX)-", re.IGNORECASE)
+# whitespace (a token split across lines) and the invisible characters that hide one from a plain search
+_INVISIBLE = re.compile("[\\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/_\-]{16,}={0,2}")
+
+
+def _folded(text: str) -> str:
+    return _INVISIBLE.sub("", text).casefold()
+
+
 class Redactor:
     """Removes tokens and personal data from text (see the module docstring for what)."""
 
@@ -99,6 +113,10 @@ class Redactor:
             values.update({secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)})
         # longest first, so a value containing another is replaced whole
         self.secrets: tuple[str, ...] = tuple(sorted(values, key=len, reverse=True))
+        # the secret part of each (no APP_USR- prefix), folded as _folded folds text, for leaks()
+        self.parts: tuple[str, ...] = tuple(
+            {_folded(_PREFIX.sub("", v)) for v in secrets if v and len(_folded(_PREFIX.sub("", v))) >= 6}
+        )
 
     def __call__(self, text: str) -> str:
         return self.redact(text)
@@ -121,6 +139,24 @@ class Redactor:
         text = _ID_SHAPE.sub(self._id_shape, text)
         return text
 
+    def _hidden(self, text: str) -> bool:
+        """A secret part present once case, whitespace and invisible characters are ignored, or in base64."""
+        folded = _folded(text)
+        views = [folded]
+        compact = _INVISIBLE.sub("", text)
+        for run in _BASE64_RUN.findall(compact):
+            for decode in (base64.b64decode, base64.urlsafe_b64decode):
+                with contextlib.suppress(ValueError):
+                    views.append(_folded(decode(run + "=" * (-len(run) % 4)).decode("utf-8", errors="ignore")))
+        # half the secret part (at least 16 characters) is a leak: redaction may have caught only the rest
+        windows = {
+            part[i : i + width]
+            for part in self.parts
+            for width in [min(len(part), max(16, len(part) // 2))]
+            for i in range(len(part) - width + 1)
+        }
+        return any(window in view for window in windows for view in views)
+
     @staticmethod
     def _id_shape(m: re.Match[str]) -> str:
         if _MONEY_BEFORE.search(m.string[max(0, m.start() - 5):m.start()]):
@@ -134,6 +170,8 @@ class Redactor:
         for i, secret in enumerate(self.secrets):
             if secret.encode() in data:
                 found.append(f"secret #{i}")
+        if self.parts and not found and self._hidden(text):
+            found.append("a secret in another form (case, line break, invisible character or base64)")
         if _TOKEN_SHAPE.search(text):
             found.append("a token-shaped value")
         if _EMAIL.search(text):
@@ -495,7 +533,7 @@ def build_bundle(
     members.insert(0, ("README.txt", "\n".join(readme) + "\n"))
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
+    partial = private_file(target.with_name(target.name + ".part"))  # 0600 before a byte is written
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, text in members:
             zf.writestr(f"qrcashier-support/{name}", redactor(text).encode("utf-8"))

@@ -31,8 +31,9 @@ def test_add_lines_and_total():
         ("0", "greater than zero"),
         ("NaN", "finite"),
         ("Infinity", "finite"),
-        ("1e12", "above the limit"),
-        ("1.001", "at most 2 decimals"),
+        ("1000000000", "above the limit"),
+        ("1e12", "exponent"),
+        ("1,001", "at most 2 decimals"),  # "1.001" is 1001 pesos, as the app writes it
         ("abc", "not a number"),
         ("", "enter an amount"),
     ],

@@ -4,16 +4,16 @@ Accepted layout: a header row naming the columns, in any order, in English or
 Spanish (`code|codigo|sku`, `barcode|ean|codigo_barras`, `name|nombre|descripcion`,
 `price|precio`, `unit|unidad`). Comma or semicolon separated (spreadsheets in
 Argentina save with `;`), UTF-8 (with or without BOM) or Windows-1252. Prices
-follow the site's rules ("1234,50" and "1234.50" both read; more decimals than
-the currency has is refused). Every row that is not imported is reported with
-its line number, the reason, and the text of the line, so the installer can
-fix the file and import again.
+are read as the site writes them (`money.parse_amount`: "1.000" is a thousand
+pesos in MLA; more decimals than the currency has is refused). Each physical
+line is one row: a quote left open never swallows the lines after it. Every row
+that is not imported is reported with its line number, the reason, and the text
+of the line, so the installer can fix the file and import again.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -101,6 +101,11 @@ def _delimiter(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
+def _row(line: str, delimiter: str) -> list[str]:
+    """One physical line as cells; strict, so a quote left open is an error, not a multi-line field."""
+    return next(csv.reader([line], delimiter=delimiter, strict=True), [])
+
+
 def parse_csv(text: str, site: Site) -> tuple[list[tuple[int, ParsedProduct]], ImportReport]:
     """Parse the CSV text. Returns the valid products with their line numbers, and the report.
 
@@ -112,10 +117,10 @@ def parse_csv(text: str, site: Site) -> tuple[list[tuple[int, ParsedProduct]], I
     if not lines or not lines[0].strip():
         report.error = "the file is empty or has no header row"
         return [], report
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]))
+    delimiter = _delimiter(lines[0])
     try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
+        header = _row(lines[0], delimiter)
+    except csv.Error as exc:
         report.error = f"the header row cannot be read ({exc})"
         return [], report
     columns: dict[str, int] = {}
@@ -134,64 +139,64 @@ def parse_csv(text: str, site: Site) -> tuple[list[tuple[int, ParsedProduct]], I
     products: list[tuple[int, ParsedProduct]] = []
     seen_codes: dict[str, int] = {}
     seen_barcodes: dict[str, int] = {}
-    while True:
+    for line, physical in enumerate(lines[1:], start=2):
+        if not physical.strip():
+            continue  # blank lines are not rows
         try:
-            row = next(reader)
-        except StopIteration:
-            break
+            row = _row(physical, delimiter)
         except csv.Error as exc:
             report.read += 1
-            report.rejected.append(RejectedRow(reader.line_num, f"unreadable row ({exc})", ""))
+            report.rejected.append(RejectedRow(line, f"unreadable row ({exc})", physical[:200]))
             continue
-        line = reader.line_num
         if not any(cell.strip() for cell in row):
-            continue  # blank lines are not rows
+            continue  # a row of empty cells is not a row either
         report.read += 1
         raw = ";".join(row)[:200]
-
-        def cell(key: str) -> str:
-            i = columns.get(key)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        def reject(reason: str) -> None:
-            report.rejected.append(RejectedRow(line, reason, raw))
-
-        code = cell("code")
-        name = " ".join(cell("name").split())
-        barcode = cell("barcode").replace(" ", "") or None
-        unit_text = cell("unit").lower().rstrip(".")
-        if not code:
-            reject("no code")
+        checked = _product(row, columns, site)
+        if isinstance(checked, str):
+            report.rejected.append(RejectedRow(line, checked, raw))
             continue
-        if not CODE_RE.match(code):
-            reject(f"code {code!r} must be 1-32 letters, digits, '-', '_' or '.'")
+        if checked.code in seen_codes:
+            repeated = f"code {checked.code!r} repeats line {seen_codes[checked.code]}"
+            report.rejected.append(RejectedRow(line, repeated, raw))
             continue
-        if not name:
-            reject("no name")
+        if checked.barcode is not None and checked.barcode in seen_barcodes:
+            repeated = f"barcode {checked.barcode} repeats line {seen_barcodes[checked.barcode]}"
+            report.rejected.append(RejectedRow(line, repeated, raw))
             continue
-        if len(name) > MAX_NAME:
-            reject(f"name longer than {MAX_NAME} characters")
-            continue
-        try:
-            price = parse_amount(cell("price").replace("$", ""), site)
-        except InvalidAmount as exc:
-            reject(f"price: {exc}")
-            continue
-        if barcode is not None and not valid_gtin(barcode):
-            reject(f"barcode {barcode!r} is not a valid EAN/UPC (length or check digit)")
-            continue
-        unit = UNITS.get(unit_text)
-        if unit is None:
-            reject(f"unknown unit {unit_text!r} (use unit, kg, g, l or m)")
-            continue
-        if code in seen_codes:
-            reject(f"code {code!r} repeats line {seen_codes[code]}")
-            continue
-        if barcode is not None and barcode in seen_barcodes:
-            reject(f"barcode {barcode} repeats line {seen_barcodes[barcode]}")
-            continue
-        seen_codes[code] = line
-        if barcode is not None:
-            seen_barcodes[barcode] = line
-        products.append((line, ParsedProduct(code, name, price, unit, barcode)))
+        seen_codes[checked.code] = line
+        if checked.barcode is not None:
+            seen_barcodes[checked.barcode] = line
+        products.append((line, checked))
     return products, report
+
+
+def _product(row: list[str], columns: dict[str, int], site: Site) -> ParsedProduct | str:
+    """The row's product, or the reason it is refused."""
+
+    def cell(key: str) -> str:
+        i = columns.get(key)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    code = cell("code")
+    name = " ".join(cell("name").split())
+    barcode = cell("barcode").replace(" ", "") or None
+    unit_text = cell("unit").lower().rstrip(".")
+    if not code:
+        return "no code"
+    if not CODE_RE.match(code):
+        return f"code {code!r} must be 1-32 letters, digits, '-', '_' or '.'"
+    if not name:
+        return "no name"
+    if len(name) > MAX_NAME:
+        return f"name longer than {MAX_NAME} characters"
+    try:
+        price = parse_amount(cell("price"), site)
+    except InvalidAmount as exc:
+        return f"price: {exc}"
+    if barcode is not None and not valid_gtin(barcode):
+        return f"barcode {barcode!r} is not a valid EAN/UPC (length or check digit)"
+    unit = UNITS.get(unit_text)
+    if unit is None:
+        return f"unknown unit {unit_text!r} (use unit, kg, g, l or m)"
+    return ParsedProduct(code, name, price, unit, barcode)

@@ -21,6 +21,7 @@ from pathlib import Path
 from qrcashier.catalog.barcodes import valid_gtin
 from qrcashier.catalog.csv_import import ImportReport, RejectedRow, decode, parse_csv
 from qrcashier.domain.money import Site
+from qrcashier.paths import private_file
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class Catalog:
 
     @classmethod
     def open(cls, path: str | Path, site: Site) -> Catalog:
+        if str(path) != ":memory:":
+            private_file(Path(path))  # 0600 before SQLite writes a byte (its -wal/-shm copy the mode)
         conn = sqlite3.connect(str(path), check_same_thread=False)
         if str(path) != ":memory:":
             conn.execute("PRAGMA journal_mode=WAL")

@@ -46,6 +46,7 @@ from qrcashier.domain.sale import (
     check_transition,
     refundable,
 )
+from qrcashier.paths import private_file
 
 T = TypeVar("T")
 S = AttemptState
@@ -292,6 +293,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """A connection with the journal's pragmas (WAL, synchronous=FULL, foreign keys)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # 0600 before SQLite writes a byte (its -wal/-shm copy the mode)
     db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA journal_mode = WAL")

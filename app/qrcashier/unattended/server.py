@@ -10,12 +10,14 @@
 It binds loopback unless told otherwise. Mercado Pago must reach the public listener over
 HTTPS: put a reverse proxy with TLS in front of it and pass that address as `public_url`
 (README, "Self-service registers"). The optional control listener (`control_port`) lets a register or a
-device in another process place orders (control.py); it binds loopback too.
+device in another process place orders (control.py); it binds loopback too, and beyond
+loopback only with a control key (an open control API would hand anyone's order to Mercado Pago).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -32,6 +34,31 @@ from qrcashier.unattended.endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, C
 from qrcashier.unattended.orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow
 
 access_log = logging.getLogger("qrcashier.unattended.access")
+
+
+class UnsafeBind(ValueError):
+    """A listener asked to bind beyond loopback without what makes that safe."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_control_bind(host: str, key: str | None) -> None:
+    """Refuse a control API reachable beyond loopback without a key."""
+    if not key and not is_loopback(host):
+        raise UnsafeBind(f"the control API binds {host or 'every interface'} only with a control key")
+
+
+def bound_address(runner: web.AppRunner) -> str:
+    """host:port the listener really bound (a wildcard bind shows as 0.0.0.0 or ::)."""
+    host, port = runner.addresses[0][:2]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 async def _serve(app: web.Application, host: str, port: int, log_access: bool) -> tuple[web.AppRunner, str]:
@@ -93,7 +120,10 @@ class MerchantEndpoint:
     ) -> MerchantEndpoint:
         """Serve the registers' slots on host:port (0 = a free port). `public_url` is the
         route's address as Mercado Pago reaches it (through the reverse proxy); POS urls
-        are built on it. `control_port` (0 = free) also serves the control API."""
+        are built on it. `control_port` (0 = free) also serves the control API; beyond
+        loopback only with `control_key` (UnsafeBind otherwise, before anything binds)."""
+        if control_port is not None:
+            check_control_bind(control_host, control_key)
         settings = EndpointSettings(
             contract=Contract.parse(contract), client_id=client_id, path=path, max_query=max_query, max_body=max_body
         )
@@ -121,6 +151,15 @@ class MerchantEndpoint:
     @contract.setter
     def contract(self, value: Contract | str) -> None:
         self.settings.contract = Contract.parse(value)
+
+    @property
+    def bound(self) -> str:
+        """host:port the public listener really bound."""
+        return bound_address(self._runner)
+
+    @property
+    def control_bound(self) -> str | None:
+        return bound_address(self._control_runner) if self._control_runner is not None else None
 
     @property
     def route_url(self) -> str:

@@ -31,6 +31,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from qrcashier.paths import private_file
 from qrcashier.ui.shell import errors
 
 log = logging.getLogger("qrcashier.app")
@@ -77,7 +78,7 @@ def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
         logging.getLogger().removeHandler(handler)
         handler.close()
     _handlers.clear()
-    log_path = folder / LOG_FILE
+    log_path = private_file(folder / LOG_FILE)  # 0600 before the handler writes it
     fmt = RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     file_handler.setFormatter(fmt)
