@@ -57,7 +57,7 @@ from qrcashier.checkout.journal import (
     Journal,
     JournalDB,
     PaymentRecord,
-    Receipt,
+    ReceiptRecord,
     RefundRecord,
     RefundState,
     TransitionRecord,
@@ -247,7 +247,7 @@ class CheckoutEngine:
         """What may still be refunded on a payment: paid minus refunds approved or in flight."""
         return await self._db(lambda db: db.refundable(mp_payment_id))
 
-    async def receipts(self, *, attempt_id: int | None = None, unprinted: bool = False) -> list[Receipt]:
+    async def receipts(self, *, attempt_id: int | None = None, unprinted: bool = False) -> list[ReceiptRecord]:
         """Receipts issued; `unprinted=True` lists those not yet confirmed by `receipt_printed`
         (after a crash: print them, as originals, once)."""
         return await self._db(lambda db: db.receipts(attempt_id=attempt_id, unprinted=unprinted))
@@ -1029,13 +1029,13 @@ class CheckoutEngine:
 
     # --- receipts and sales -------------------------------------------------------------
 
-    async def reprint(self, attempt_id: int, operator: str = "") -> Receipt:
+    async def reprint(self, attempt_id: int, operator: str = "") -> ReceiptRecord:
         """Issue a copy of a paid attempt's receipt (it prints as COPY)."""
         receipt = await self._db(lambda db: db.issue_copy(attempt_id, self._now(), operator or self.operator))
         self._emit(ReceiptIssued(receipt, "Print the receipt copy."))
         return receipt
 
-    async def receipt_printed(self, receipt_id: int) -> Receipt:
+    async def receipt_printed(self, receipt_id: int) -> ReceiptRecord:
         """The UI printed the receipt: it is no longer offered as unprinted after a restart."""
         return await self._db(lambda db: db.mark_printed(receipt_id, self._now()))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from qrcashier.checkout.journal import Receipt, RefundRecord
+from qrcashier.checkout.journal import ReceiptRecord, RefundRecord
 from qrcashier.domain.sale import AttemptState
 
 
@@ -59,7 +59,7 @@ class PaymentRejected:
 class ReceiptIssued:
     """Print this receipt. `receipt.kind` is "original" (once per paid attempt) or "copy"."""
 
-    receipt: Receipt
+    receipt: ReceiptRecord
     message: str
 
 
