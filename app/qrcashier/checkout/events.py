@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from qrcashier.checkout.journal import ReceiptRecord, RefundRecord
-from qrcashier.domain.sale import AttemptState
+from qrcashier.domain.sale import AttemptState, FailureKind
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class StateChanged:
     new: AttemptState
     message: str
     at: datetime
+    failure: FailureKind | None = None  # why, when `new` is FAILED (OFFLINE: charge again once back online)
 
 
 @dataclass(frozen=True)

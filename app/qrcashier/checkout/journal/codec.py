@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.checkout.journal.records import PaymentRecord, ReceiptRecord, RefundRecord
-from qrcashier.domain.sale import Attempt, AttemptState
+from qrcashier.domain.sale import Attempt, AttemptState, FailureKind
 
 
 def to_ts(moment: datetime) -> str:
@@ -49,6 +49,7 @@ def attempt_from_row(row: sqlite3.Row) -> Attempt:
         total=Decimal(row["total"]), state=AttemptState(row["state"]), created_at=from_ts(row["created_at"]),  # type: ignore[arg-type]
         updated_at=from_ts(row["updated_at"]), expires_at=from_ts(row["expires_at"]), message=row["message"],  # type: ignore[arg-type]
         gateway_order_id=row["gateway_order_id"], qr_data=row["qr_data"], review=row["review"],
+        failure=None if row["failure"] is None else FailureKind(row["failure"]),
     )
 
 

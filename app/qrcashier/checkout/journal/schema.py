@@ -143,8 +143,24 @@ def _migration_2(db: sqlite3.Connection) -> None:
     db.execute(f"CREATE UNIQUE INDEX attempts_one_live_per_register ON attempts(register_id) WHERE state IN ({live})")
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Why a failed attempt failed, as a typed field (`FailureKind`). Older failed rows are
+    classified once, here, from the messages the engine wrote for each kind until now."""
+    db.execute("ALTER TABLE attempts ADD COLUMN failure TEXT")
+    for kind, pattern in (
+        ("offline", "Cannot reach Mercado Pago%"),
+        ("offline", "Mercado Pago did not answer in time%"),
+        ("interrupted", "QR Cashier stopped before this order was sent%"),
+    ):
+        db.execute(
+            "UPDATE attempts SET failure = ? WHERE state = 'failed' AND failure IS NULL AND message LIKE ?",
+            (kind, pattern),
+        )
+    db.execute("UPDATE attempts SET failure = 'refused' WHERE state = 'failed' AND failure IS NULL")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

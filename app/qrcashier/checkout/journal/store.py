@@ -47,6 +47,7 @@ from qrcashier.domain.sale import (
     LIVE_STATES,
     Attempt,
     AttemptState,
+    FailureKind,
     PaymentInfo,
     Sale,
     build_reference,
@@ -262,12 +263,13 @@ class JournalDB:
         gateway_order_id: str | None = None,
         qr_data: str | None = None,
         audit: Audit | None = None,
+        failure: FailureKind | None = None,
     ) -> Attempt:
         """Move an attempt to `to` in one committed transaction, with its transitions row.
 
         `expect`: the states the caller believes it is in; anything else raises StaleState.
         `review`: JSON-able details stored with needs_review. `audit`: written in the same
-        transaction. Moving to `paid` goes through `complete_paid` instead.
+        transaction. `failure`: why, for a move to FAILED. Moving to `paid` goes through `complete_paid` instead.
         """
         if to == S.PAID:
             raise ValueError("use complete_paid to mark an attempt paid")
@@ -280,9 +282,9 @@ class JournalDB:
             self._db.execute(
                 "UPDATE attempts SET state = ?, updated_at = ?, message = ?,"
                 " review = COALESCE(?, review), gateway_order_id = COALESCE(?, gateway_order_id),"
-                " qr_data = COALESCE(?, qr_data) WHERE id = ?",
+                " qr_data = COALESCE(?, qr_data), failure = ? WHERE id = ?",
                 (str(to), to_ts(now), message, None if review is None else to_json(review), gateway_order_id, qr_data,
-                 attempt_id),
+                 None if failure is None else str(failure), attempt_id),
             )
             self._db.execute(
                 "INSERT INTO transitions (attempt_id, from_state, to_state, at, message) VALUES (?, ?, ?, ?, ?)",
