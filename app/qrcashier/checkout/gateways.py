@@ -18,6 +18,7 @@ order, shown on the customer's window) or "hybrid" (both).
 
 from __future__ import annotations
 
+from qrcashier.checkout.board import OrderBoard
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Gateway
 from qrcashier.checkout.gateway_orders import OrdersGateway
@@ -27,7 +28,6 @@ from qrcashier.checkout.instore_v2 import InstoreV2Gateway
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.http import RetryPolicy
-from qrcashier.unattended.board import OrderBoard
 
 DEFAULT_API = "instore_v2"
 GATEWAY_APIS = ("instore_v2", "orders", "v1")
