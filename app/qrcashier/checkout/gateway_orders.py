@@ -33,7 +33,7 @@ from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
-from qrcashier.checkout.instore_v2 import _mo_json, _snapshot
+from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Decision, Outcome, PaymentInfo, decide
@@ -109,7 +109,9 @@ def decide_order(order: Order, total: Decimal, reference: str, site: Site) -> De
         return Decision(outcome, message, paid, approved, rejected, (), warnings, payable)
 
     if order.external_reference is not None and order.external_reference != reference:
-        return make(Outcome.MISMATCH, f"Mercado Pago's order {order.id} belongs to another sale: a supervisor must review it.")
+        return make(
+            Outcome.MISMATCH, f"Mercado Pago's order {order.id} belongs to another sale: a supervisor must review it."
+        )
     if status in ("processed", "refunded"):
         if paid < total or not approved:
             return make(
@@ -249,8 +251,8 @@ class OrdersGateway:
         if order.gateway_order_id is None:
             # No answer to the create yet: what the reference shows (merchant_orders).
             found = await self.client.search_merchant_orders(order.reference)
-            decision = decide(order.total, order.reference, [_snapshot(mo, order.site) for mo in found])
-            raw["merchant_orders"] = [_mo_json(mo) for mo in found]
+            decision = decide(order.total, order.reference, [order_snapshot(mo, order.site) for mo in found])
+            raw["merchant_orders"] = [merchant_order_json(mo) for mo in found]
             published = False if check_published else None
         else:
             current = await self.orders.get(order.gateway_order_id)
@@ -288,7 +290,9 @@ class OrdersGateway:
         return None
 
     async def _classic_refund(self, mp_payment_id: int, amount: Decimal | None, key: str) -> RefundResult:
-        refund = await self.client.refund_payment(mp_payment_id, idempotency_key=key, amount=amount, site=self.config.site)
+        refund = await self.client.refund_payment(
+            mp_payment_id, idempotency_key=key, amount=amount, site=self.config.site
+        )
         return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
 
     async def refund(self, mp_payment_id: int, amount: Decimal | None, idempotency_key: str) -> RefundResult:

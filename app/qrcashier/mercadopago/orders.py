@@ -332,7 +332,11 @@ class OrdersClient:
         if transactions:
             if site is None:
                 raise ValueError("a partial refund needs the site to format its amounts")
-            body = {"transactions": [{"id": tx_id, "amount": to_json_string(amount, site)} for tx_id, amount in transactions]}
+            body = {
+                "transactions": [
+                    {"id": tx_id, "amount": to_json_string(amount, site)} for tx_id, amount in transactions
+                ]
+            }
         reply = await self.http.request(
             "POST", f"/v1/orders/{segment(order_id)}/refund", json_body=body,
             idempotency_key=_check_key(idempotency_key),
