@@ -37,9 +37,10 @@ from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapsh
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Decision, Outcome, PaymentInfo, decide
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import BadRequest, Conflict, MalformedResponse, NotFound
-from qrcashier.mercadopago.http import RetryPolicy, segment
+from qrcashier.mercadopago.http import RetryPolicy
 from qrcashier.mercadopago.orders import (
     MAX_EXPIRATION,
     MAX_ITEMS,
@@ -224,7 +225,7 @@ class OrdersGateway:
         """POST the order (or replay it: same key, same body, same answer)."""
         try:
             return await publish_request(
-                self.client.http, "POST", "/v1/orders",
+                self.client.http, "POST", paths.ORDERS,
                 json_body=self.new_order(order).to_json(order.site),
                 idempotency_key=order.idempotency_key,
                 policy=self.publish_retry,
@@ -281,7 +282,7 @@ class OrdersGateway:
 
     async def _order_of_payment(self, mp_payment_id: int) -> str | None:
         """The Orders order a payment came from (`point_of_interaction.references`, api §4.4)."""
-        reply = await self.client.http.request("GET", f"/v1/payments/{segment(mp_payment_id)}")
+        reply = await self.client.http.request("GET", paths.payment(mp_payment_id))
         body = reply.body if isinstance(reply.body, dict) else {}
         poi = body.get("point_of_interaction") if isinstance(body.get("point_of_interaction"), dict) else {}
         for ref in poi.get("references") or []:

@@ -23,9 +23,10 @@ from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundRe
 from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
 from qrcashier.domain.sale import decide
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import NotFound
-from qrcashier.mercadopago.http import RetryPolicy, segment
+from qrcashier.mercadopago.http import RetryPolicy
 from qrcashier.mercadopago.models import InstoreOrder, OrderItem
 
 
@@ -76,10 +77,7 @@ class InstoreV2Gateway:
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
-        path = (
-            f"/instore/qr/seller/collectors/{segment(cfg.user_id)}/stores/{segment(cfg.external_store_id)}"
-            f"/pos/{segment(cfg.external_pos_id)}/orders"
-        )
+        path = paths.instore_v2_order_in_store(cfg.user_id, cfg.external_store_id, cfg.external_pos_id)
         # One try per request (not the client's put_instore_order, which retries inside and
         # would hide whether an earlier try reached Mercado Pago); see publishing.py.
         await publish_request(

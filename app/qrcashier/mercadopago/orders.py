@@ -28,8 +28,9 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.domain.money import Site, to_json_string
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse
-from qrcashier.mercadopago.http import MercadoPagoHTTP, segment
+from qrcashier.mercadopago.http import MercadoPagoHTTP
 from qrcashier.mercadopago.reading import read_key, read_money, read_obj, read_opt_str, read_opt_time
 
 MODES = ("static", "dynamic", "hybrid")
@@ -303,18 +304,18 @@ class OrdersClient:
     async def create(self, order: NewQrOrder, site: Site, *, idempotency_key: str) -> Order:
         """`POST /v1/orders` (201). Retried by the HTTP layer with the same key and body."""
         reply = await self.http.request(
-            "POST", "/v1/orders", json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key)
+            "POST", paths.ORDERS, json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key)
         )
         return Order.from_json(reply.body)
 
     async def get(self, order_id: str) -> Order:
-        reply = await self.http.request("GET", f"/v1/orders/{segment(order_id)}")
+        reply = await self.http.request("GET", paths.order(order_id))
         return Order.from_json(reply.body)
 
     async def cancel(self, order_id: str, *, idempotency_key: str) -> Order:
         """`POST /v1/orders/{id}/cancel`: only while `created` (else a 409)."""
         reply = await self.http.request(
-            "POST", f"/v1/orders/{segment(order_id)}/cancel", idempotency_key=_check_key(idempotency_key)
+            "POST", paths.order_cancel(order_id), idempotency_key=_check_key(idempotency_key)
         )
         return Order.from_json(reply.body)
 
@@ -338,7 +339,7 @@ class OrdersClient:
                 ]
             }
         reply = await self.http.request(
-            "POST", f"/v1/orders/{segment(order_id)}/refund", json_body=body,
+            "POST", paths.order_refund(order_id), json_body=body,
             idempotency_key=_check_key(idempotency_key),
         )
         return Order.from_json(reply.body)
