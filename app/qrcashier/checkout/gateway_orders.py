@@ -57,6 +57,8 @@ from qrcashier.mercadopago.orders import (
 ORDER_STILL_PAYABLE = 0
 # 400 codes with which an account refuses a partial refund body (it does full refunds only).
 PARTIAL_REFUSED = frozenset({"unsupported_properties", "property_type", "partial_refund_not_allowed"})
+# The Orders API status of an order a customer can still pay (the only one its cancel applies to).
+PAYABLE_STATUS = "created"
 APPROVED_TX = frozenset({"processed", "accredited", "approved"})
 FAILED_TX = frozenset({"failed", "rejected"})
 
@@ -104,7 +106,7 @@ def decide_order(order: Order, total: Decimal, reference: str, site: Site) -> De
     detail = (order.status_detail or "").lower()
     approved, rejected = _payments(order, site)
     paid = quantize(order.paid_total, site)
-    payable = (ORDER_STILL_PAYABLE,) if status == "created" else ()
+    payable = (ORDER_STILL_PAYABLE,) if status == PAYABLE_STATUS else ()
 
     def make(outcome: Outcome, message: str, *, warnings: tuple[str, ...] = ()) -> Decision:
         return Decision(outcome, message, paid, approved, rejected, (), warnings, payable)
@@ -136,7 +138,7 @@ def decide_order(order: Order, total: Decimal, reference: str, site: Site) -> De
         return make(Outcome.CANCELLED, "The order was cancelled; nothing was paid.")
     if status == "failed":
         return make(Outcome.CANCELLED, "The payment failed and Mercado Pago closed the order; nothing was paid.")
-    if status == "created":
+    if status == PAYABLE_STATUS:
         if rejected:
             return make(
                 Outcome.REJECTED, "The payment was rejected: the customer may try again with another card or account."
@@ -259,7 +261,7 @@ class OrdersGateway:
             current = await self.orders.get(order.gateway_order_id)
             decision = decide_order(current, order.total, order.reference, order.site)
             raw["order"] = order_json(current)
-            published = (current.status == "created") if check_published else None
+            published = (current.status == PAYABLE_STATUS) if check_published else None
         raw.update(outcome=str(decision.outcome), approved_total=str(decision.approved_total), at=now.isoformat())
         if check_published:
             raw["order_on_qr"] = published
@@ -275,8 +277,15 @@ class OrdersGateway:
             order_id = (await self._create(order)).id
         try:
             await self.orders.cancel(order_id, idempotency_key=f"{order.idempotency_key}-cancel")
-        except (Conflict, NotFound):
-            return  # processed, canceled, expired or gone: it is not on the QR
+        except (Conflict, NotFound) as refusal:
+            # Trusted as "withdrawn" only if the order itself says it can no longer be paid
+            # (processed, canceled, expired, or gone); one still `created` keeps the cancel pending.
+            try:
+                current = await self.orders.get(order_id)
+            except NotFound:
+                return
+            if current.status == PAYABLE_STATUS:
+                raise refusal
 
     # --- refund -------------------------------------------------------------------------
 
