@@ -41,6 +41,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from qrcashier.mercadopago.secret import TOKEN_SHAPE
 from qrcashier.paths import private_file
 
 LOG_FILE = "qrcashier.log"  # as ui/shell/app.py names it; rotated copies are .1 ... .5
@@ -57,7 +58,6 @@ PERSONAL_MARK = "[personal]"
 
 # --- redaction -------------------------------------------------------------------------------
 
-_TOKEN_SHAPE = re.compile(r"\b(?:APP_USR|TEST|SANDBOX)-[A-Za-z0-9_.\-]+")
 _BEARER = re.compile(r"(?i)\b(bearer)(\s+|%20|\+)[A-Za-z0-9._~+/=\-]+")
 _AUTH_HEADER = re.compile(
     r"""(?i)(\bauthorization["']?\s*[:=,]\s*["']?)(?:(?:bearer|basic|token)\s+)?(?:\[token\]|[^"'\s,}\]\[]+)"""
@@ -124,7 +124,7 @@ class Redactor:
     def redact(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, TOKEN_MARK)
-        text = _TOKEN_SHAPE.sub(TOKEN_MARK, text)
+        text = TOKEN_SHAPE.sub(TOKEN_MARK, text)
         text = _BEARER.sub(lambda m: f"{m.group(1)} {TOKEN_MARK}", text)
         text = _AUTH_HEADER.sub(lambda m: f"{m.group(1)}{TOKEN_MARK}", text)
         text = _ACCESS_TOKEN_KEY.sub(lambda m: f"{m.group(1)}{TOKEN_MARK}", text)
@@ -172,7 +172,7 @@ class Redactor:
                 found.append(f"secret #{i}")
         if self.parts and not found and self._hidden(text):
             found.append("a secret in another form (case, line break, invisible character or base64)")
-        if _TOKEN_SHAPE.search(text):
+        if TOKEN_SHAPE.search(text):
             found.append("a token-shaped value")
         if _EMAIL.search(text):
             found.append("an e-mail address")

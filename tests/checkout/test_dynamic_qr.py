@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 
 from qrcashier.checkout import CheckoutEngine, Journal, ReceiptIssued
-from qrcashier.checkout.engine import CANCELLED_STILL_PAYABLE
+from qrcashier.checkout.engine_base import CANCELLED_STILL_PAYABLE
 from qrcashier.checkout.gateway_v1 import InstoreQrGateway
 from qrcashier.checkout.gateways import make_gateway
 from qrcashier.domain.cart import Cart

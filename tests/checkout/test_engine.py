@@ -25,7 +25,7 @@ from qrcashier.checkout.gateway import NotDelivered
 from qrcashier.domain.cart import Cart, InvalidCart
 from qrcashier.domain.money import SITES, InvalidAmount
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.domain.sale import parse_reference
+from qrcashier.domain.sale import FailureKind, parse_reference
 from qrcashier.mercadopago.errors import RateLimited, ServerError, Timeout, Unauthorized, Unreachable
 from tests.checkout.conftest import register_config, until
 
@@ -101,6 +101,18 @@ async def test_offline_at_charge_time_keeps_the_sale(h, fake):
     assert "internet connection" in attempt.message and "sale is kept" in attempt.message
     assert (await h.engine.sale(attempt.sale_id)).status == "open"
     assert await h.engine.live_attempt() is None
+
+
+async def test_a_failure_says_its_kind_as_a_typed_field(h, fake):
+    fake.fail("publish", NotDelivered("Cannot reach Mercado Pago: check the internet connection."))
+    offline = await h.engine.charge(cart())
+    assert offline.failure is FailureKind.OFFLINE
+    assert (await h.engine.attempt(offline.id)).failure is FailureKind.OFFLINE  # persisted, not parsed
+    failed = [e for e in h.of(StateChanged) if e.attempt_id == offline.id and e.new == S.FAILED]
+    assert [e.failure for e in failed] == [FailureKind.OFFLINE]
+    fake.fail("publish", Unauthorized(status=401))
+    refused = await h.engine.charge(offline.sale_id)
+    assert refused.state == S.FAILED and refused.failure is FailureKind.REFUSED
 
 
 @pytest.mark.parametrize("landed", [False, True])

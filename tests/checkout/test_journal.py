@@ -15,7 +15,7 @@ from qrcashier.checkout.journal import MIGRATIONS, SCHEMA_VERSION, JournalDB, St
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.domain.sale import IllegalTransition, PaymentInfo
+from qrcashier.domain.sale import FailureKind, IllegalTransition, PaymentInfo
 
 MLA = SITES["MLA"]
 NOW = datetime(2030, 1, 1, 12, tzinfo=UTC)
@@ -121,6 +121,39 @@ def test_refunds_never_exceed_what_was_paid(db):
     db.finish_refund(first.id, "failed", NOW, "refused")
     assert db.refundable(9) == TOTAL  # a refused refund gives the money back to refund
     assert db.audit_log()[0].action == "refund_requested"
+
+
+def test_migration_3_classifies_old_failed_attempts_once(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    old = connect(path)
+    assert migrate(old, target=2) == 2
+    old.execute(
+        "INSERT INTO sales (id, code, register_id, site_id, currency, total, status, created_at)"
+        " VALUES (1, '1_abcde', 'CAJA1', 'MLA', 'ARS', '10.00', 'open', ?)", (NOW.isoformat(),)
+    )
+    messages = {
+        1: ("failed", "Cannot reach Mercado Pago: check the internet connection. The order was not sent."),
+        2: ("failed", "Mercado Pago did not answer in time; checking again."),
+        3: ("failed", "QR Cashier stopped before this order was sent; the sale is kept: charge it again."),
+        4: ("failed", "Mercado Pago rejected the request as invalid. The sale is kept; you can charge it again."),
+        5: ("expired", "The order expired."),
+    }
+    for n, (state, message) in messages.items():
+        old.execute(
+            "INSERT INTO attempts (sale_id, number, register_id, reference, idempotency_key, gateway, total, state,"
+            " created_at, updated_at, expires_at, message) VALUES (1, ?, 'CAJA1', ?, ?, 'instore_v2', '10.00',"
+            " ?, ?, ?, ?, ?)", (n, f"CAJA1-1_abcde-{n}", f"k{n}", state, *(NOW.isoformat(),) * 3, message),
+        )
+    old.close()
+
+    db = JournalDB(path)
+    try:
+        kinds = {n: db.attempt_by_reference(f"CAJA1-1_abcde-{n}").failure for n in messages}  # type: ignore[union-attr]
+        assert kinds == {
+            1: FailureKind.OFFLINE, 2: FailureKind.OFFLINE, 3: FailureKind.INTERRUPTED, 4: FailureKind.REFUSED, 5: None
+        }
+    finally:
+        db.close()
 
 
 def test_migrates_an_old_version_file(tmp_path):

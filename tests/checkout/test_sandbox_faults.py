@@ -178,3 +178,18 @@ async def test_refund(rig, name):
         assert record.state == "approved"
         assert [(r.id, r.amount) for r in refunds] == [(record.mp_refund_id, Decimal("801.00"))]
         assert await h.engine.refundable(pid) == Decimal("1000.00")
+
+
+async def test_a_cancel_answered_404_settles_nothing_while_the_order_can_still_be_paid(rig):
+    """Issue 13.1: a 404 (or 409) from the Orders API's cancel is "withdrawn" only when the order
+    itself says it can no longer be paid; here it is still `created`, so a later payment wins."""
+    if rig.api.name != "orders":
+        pytest.skip("the Orders API's cancel answers 404/409 for an order it will not cancel")
+    h = await rig.engine()
+    attempt = await h.engine.charge(cart())
+    await rig.faults({**rig.api.withdraw, "kind": "status", "status": 404, "times": 1000})
+    result = await h.engine.cancel(attempt.id, "Marta", "customer left")
+    assert result.state == S.CANCEL_REQUESTED and "keeps trying" in result.message
+    await rig.pay()
+    await h.wait_state(attempt.id, S.PAID, timeout=8)
+    assert len(await h.engine.receipts(attempt_id=attempt.id)) == 1

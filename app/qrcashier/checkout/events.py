@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from qrcashier.checkout.journal import Receipt, RefundRecord
-from qrcashier.domain.sale import AttemptState
+from qrcashier.checkout.journal import ReceiptRecord, RefundRecord
+from qrcashier.domain.sale import AttemptState, FailureKind
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class StateChanged:
     new: AttemptState
     message: str
     at: datetime
+    failure: FailureKind | None = None  # why, when `new` is FAILED (OFFLINE: charge again once back online)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class PaymentRejected:
 class ReceiptIssued:
     """Print this receipt. `receipt.kind` is "original" (once per paid attempt) or "copy"."""
 
-    receipt: Receipt
+    receipt: ReceiptRecord
     message: str
 
 

@@ -33,13 +33,14 @@ from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
-from qrcashier.checkout.instore_v2 import _mo_json, _snapshot
+from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Decision, Outcome, PaymentInfo, decide
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import BadRequest, Conflict, MalformedResponse, NotFound
-from qrcashier.mercadopago.http import RetryPolicy, segment
+from qrcashier.mercadopago.http import RetryPolicy
 from qrcashier.mercadopago.orders import (
     MAX_EXPIRATION,
     MAX_ITEMS,
@@ -56,6 +57,8 @@ from qrcashier.mercadopago.orders import (
 ORDER_STILL_PAYABLE = 0
 # 400 codes with which an account refuses a partial refund body (it does full refunds only).
 PARTIAL_REFUSED = frozenset({"unsupported_properties", "property_type", "partial_refund_not_allowed"})
+# The Orders API status of an order a customer can still pay (the only one its cancel applies to).
+PAYABLE_STATUS = "created"
 APPROVED_TX = frozenset({"processed", "accredited", "approved"})
 FAILED_TX = frozenset({"failed", "rejected"})
 
@@ -103,13 +106,15 @@ def decide_order(order: Order, total: Decimal, reference: str, site: Site) -> De
     detail = (order.status_detail or "").lower()
     approved, rejected = _payments(order, site)
     paid = quantize(order.paid_total, site)
-    payable = (ORDER_STILL_PAYABLE,) if status == "created" else ()
+    payable = (ORDER_STILL_PAYABLE,) if status == PAYABLE_STATUS else ()
 
     def make(outcome: Outcome, message: str, *, warnings: tuple[str, ...] = ()) -> Decision:
         return Decision(outcome, message, paid, approved, rejected, (), warnings, payable)
 
     if order.external_reference is not None and order.external_reference != reference:
-        return make(Outcome.MISMATCH, f"Mercado Pago's order {order.id} belongs to another sale: a supervisor must review it.")
+        return make(
+            Outcome.MISMATCH, f"Mercado Pago's order {order.id} belongs to another sale: a supervisor must review it."
+        )
     if status in ("processed", "refunded"):
         if paid < total or not approved:
             return make(
@@ -133,7 +138,7 @@ def decide_order(order: Order, total: Decimal, reference: str, site: Site) -> De
         return make(Outcome.CANCELLED, "The order was cancelled; nothing was paid.")
     if status == "failed":
         return make(Outcome.CANCELLED, "The payment failed and Mercado Pago closed the order; nothing was paid.")
-    if status == "created":
+    if status == PAYABLE_STATUS:
         if rejected:
             return make(
                 Outcome.REJECTED, "The payment was rejected: the customer may try again with another card or account."
@@ -222,7 +227,7 @@ class OrdersGateway:
         """POST the order (or replay it: same key, same body, same answer)."""
         try:
             return await publish_request(
-                self.client.http, "POST", "/v1/orders",
+                self.client.http, "POST", paths.ORDERS,
                 json_body=self.new_order(order).to_json(order.site),
                 idempotency_key=order.idempotency_key,
                 policy=self.publish_retry,
@@ -249,14 +254,14 @@ class OrdersGateway:
         if order.gateway_order_id is None:
             # No answer to the create yet: what the reference shows (merchant_orders).
             found = await self.client.search_merchant_orders(order.reference)
-            decision = decide(order.total, order.reference, [_snapshot(mo, order.site) for mo in found])
-            raw["merchant_orders"] = [_mo_json(mo) for mo in found]
+            decision = decide(order.total, order.reference, [order_snapshot(mo, order.site) for mo in found])
+            raw["merchant_orders"] = [merchant_order_json(mo) for mo in found]
             published = False if check_published else None
         else:
             current = await self.orders.get(order.gateway_order_id)
             decision = decide_order(current, order.total, order.reference, order.site)
             raw["order"] = order_json(current)
-            published = (current.status == "created") if check_published else None
+            published = (current.status == PAYABLE_STATUS) if check_published else None
         raw.update(outcome=str(decision.outcome), approved_total=str(decision.approved_total), at=now.isoformat())
         if check_published:
             raw["order_on_qr"] = published
@@ -272,14 +277,21 @@ class OrdersGateway:
             order_id = (await self._create(order)).id
         try:
             await self.orders.cancel(order_id, idempotency_key=f"{order.idempotency_key}-cancel")
-        except (Conflict, NotFound):
-            return  # processed, canceled, expired or gone: it is not on the QR
+        except (Conflict, NotFound) as refusal:
+            # Trusted as "withdrawn" only if the order itself says it can no longer be paid
+            # (processed, canceled, expired, or gone); one still `created` keeps the cancel pending.
+            try:
+                current = await self.orders.get(order_id)
+            except NotFound:
+                return
+            if current.status == PAYABLE_STATUS:
+                raise refusal
 
     # --- refund -------------------------------------------------------------------------
 
     async def _order_of_payment(self, mp_payment_id: int) -> str | None:
         """The Orders order a payment came from (`point_of_interaction.references`, api §4.4)."""
-        reply = await self.client.http.request("GET", f"/v1/payments/{segment(mp_payment_id)}")
+        reply = await self.client.http.request("GET", paths.payment(mp_payment_id))
         body = reply.body if isinstance(reply.body, dict) else {}
         poi = body.get("point_of_interaction") if isinstance(body.get("point_of_interaction"), dict) else {}
         for ref in poi.get("references") or []:
@@ -288,7 +300,9 @@ class OrdersGateway:
         return None
 
     async def _classic_refund(self, mp_payment_id: int, amount: Decimal | None, key: str) -> RefundResult:
-        refund = await self.client.refund_payment(mp_payment_id, idempotency_key=key, amount=amount, site=self.config.site)
+        refund = await self.client.refund_payment(
+            mp_payment_id, idempotency_key=key, amount=amount, site=self.config.site
+        )
         return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
 
     async def refund(self, mp_payment_id: int, amount: Decimal | None, idempotency_key: str) -> RefundResult:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from qrcashier.checkout.board import BoardRefused, BoardUnreachable, OrderBoard, TakeReason
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, NotDelivered, OutcomeUnknown, PaymentOrder, Published
 from qrcashier.checkout.instore_v2 import InstoreV2Gateway
@@ -36,8 +37,6 @@ from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY
 from qrcashier.domain.sale import Outcome
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.http import RetryPolicy
-from qrcashier.unattended.board import BoardRefused, BoardUnreachable, OrderBoard
-from qrcashier.unattended.orders import TakeReason
 
 log = logging.getLogger("qrcashier.checkout.unattended")
 

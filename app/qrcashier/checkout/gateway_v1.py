@@ -46,9 +46,10 @@ from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published
 from qrcashier.checkout.instore_v2 import InstoreV2Gateway
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
 from qrcashier.domain.sale import Outcome
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import MalformedResponse, NotFound
-from qrcashier.mercadopago.http import Reply, RetryPolicy, segment
+from qrcashier.mercadopago.http import Reply, RetryPolicy
 from qrcashier.mercadopago.models import V1Order
 
 V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_found", "not_found")
@@ -70,7 +71,7 @@ class LegacyV1Gateway(InstoreV2Gateway):
         super().__init__(client, config, publish_retry=publish_retry)
 
     def _path(self) -> str:
-        return f"/mpmobile/instore/qr/{segment(self.config.user_id)}/{segment(self.config.external_pos_id)}"
+        return paths.v1_order(self.config.user_id, self.config.external_pos_id)
 
     async def publish(self, order: PaymentOrder) -> Published:
         placed = await publish_request(
@@ -124,7 +125,7 @@ class InstoreQrGateway(InstoreV2Gateway):
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
-        path = f"/instore/orders/qr/seller/collectors/{segment(cfg.user_id)}/pos/{segment(cfg.external_pos_id)}/qrs"
+        path = paths.dynamic_qr(cfg.user_id, cfg.external_pos_id)
         hybrid = self.mode == "hybrid"
         qr_data, order_id = await publish_request(
             self.client.http, "PUT" if hybrid else "POST", path,

@@ -18,6 +18,7 @@ order, shown on the customer's window) or "hybrid" (both).
 
 from __future__ import annotations
 
+from qrcashier.checkout.board import OrderBoard
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Gateway
 from qrcashier.checkout.gateway_orders import OrdersGateway
@@ -27,11 +28,7 @@ from qrcashier.checkout.instore_v2 import InstoreV2Gateway
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.http import RetryPolicy
-from qrcashier.unattended.board import OrderBoard
-
-DEFAULT_API = "instore_v2"
-GATEWAY_APIS = ("instore_v2", "orders", "v1")
-QR_MODES = ("static", "dynamic", "hybrid")
+from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, DEFAULT_QR_MODE, QR_MODES
 
 
 def make_gateway(
@@ -39,15 +36,15 @@ def make_gateway(
     client: MercadoPagoClient,
     config: RegisterConfig,
     *,
-    qr_mode: str | None = "static",
+    qr_mode: str | None = DEFAULT_QR_MODE,
     publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY,
     board: OrderBoard | None = None,
 ) -> Gateway:
     """The gateway for a setting value; ValueError for a value or combination it cannot do."""
     api = (api or DEFAULT_API).strip().lower()
-    mode = (qr_mode or "static").strip().lower()
-    if api not in GATEWAY_APIS:
-        raise ValueError(f"unknown Mercado Pago API {api!r}: choose one of {', '.join(GATEWAY_APIS)}")
+    mode = (qr_mode or DEFAULT_QR_MODE).strip().lower()
+    if api not in API_FAMILIES:
+        raise ValueError(f"unknown Mercado Pago API {api!r}: choose one of {', '.join(API_FAMILIES)}")
     if mode not in QR_MODES:
         raise ValueError(f"unknown QR mode {mode!r}: choose one of {', '.join(QR_MODES)}")
     if board is not None:

@@ -20,13 +20,14 @@ from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundResult
+from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
-from qrcashier.domain.money import Site, quantize
-from qrcashier.domain.sale import OrderSnapshot, PaymentInfo, decide
+from qrcashier.domain.sale import decide
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import NotFound
-from qrcashier.mercadopago.http import RetryPolicy, segment
-from qrcashier.mercadopago.models import InstoreOrder, MerchantOrder, OrderItem
+from qrcashier.mercadopago.http import RetryPolicy
+from qrcashier.mercadopago.models import InstoreOrder, OrderItem
 
 
 class InstoreV2Gateway:
@@ -76,10 +77,7 @@ class InstoreV2Gateway:
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
-        path = (
-            f"/instore/qr/seller/collectors/{segment(cfg.user_id)}/stores/{segment(cfg.external_store_id)}"
-            f"/pos/{segment(cfg.external_pos_id)}/orders"
-        )
+        path = paths.instore_v2_order_in_store(cfg.user_id, cfg.external_store_id, cfg.external_pos_id)
         # One try per request (not the client's put_instore_order, which retries inside and
         # would hide whether an earlier try reached Mercado Pago); see publishing.py.
         await publish_request(
@@ -92,7 +90,7 @@ class InstoreV2Gateway:
 
     async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
         orders = await self.client.search_merchant_orders(order.reference)
-        decision = decide(order.total, order.reference, [_snapshot(mo, order.site) for mo in orders])
+        decision = decide(order.total, order.reference, [order_snapshot(mo, order.site) for mo in orders])
         published: bool | None = None
         on_pos: str | None = None
         if check_published:
@@ -106,7 +104,7 @@ class InstoreV2Gateway:
             "total": str(order.total),
             "outcome": str(decision.outcome),
             "approved_total": str(decision.approved_total),
-            "merchant_orders": [_mo_json(mo) for mo in orders],
+            "merchant_orders": [merchant_order_json(mo) for mo in orders],
             "at": now.isoformat(),
         }
         if check_published:
@@ -127,32 +125,3 @@ class InstoreV2Gateway:
             mp_payment_id, idempotency_key=idempotency_key, amount=amount, site=self.config.site
         )
         return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
-
-
-def _snapshot(mo: MerchantOrder, site: Site) -> OrderSnapshot:
-    """The merchant_order as `decide` reads it, amounts in the site's unit (JSON sends 1000.0)."""
-    return OrderSnapshot(
-        id=mo.id,
-        status=mo.status,
-        external_reference=mo.external_reference,
-        total_amount=quantize(mo.total_amount, site),
-        payments=tuple(
-            PaymentInfo(p.id, p.status, quantize(p.transaction_amount, site), p.status_detail, mo.id)
-            for p in mo.payments
-        ),
-    )
-
-
-def _mo_json(mo: MerchantOrder) -> dict[str, Any]:
-    return {
-        "id": mo.id,
-        "status": mo.status,
-        "order_status": mo.order_status,
-        "external_reference": mo.external_reference,
-        "total_amount": str(mo.total_amount),
-        "paid_amount": str(mo.paid_amount),
-        "payments": [
-            {"id": p.id, "status": p.status, "status_detail": p.status_detail, "amount": str(p.transaction_amount)}
-            for p in mo.payments
-        ],
-    }

@@ -29,15 +29,6 @@ from qrcashier.mercadopago.http import NO_RETRY, MercadoPagoHTTP, Reply, RetryPo
 DEFAULT_PUBLISH_RETRY = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0)
 
 
-def retry_wait(exc: MercadoPagoError, tries: int, policy: RetryPolicy) -> float | None:
-    """Seconds to wait before the next try, or None to stop."""
-    if not exc.retryable or tries >= policy.attempts:
-        return None
-    if isinstance(exc, RateLimited) and exc.retry_after is not None:
-        return exc.retry_after if exc.retry_after <= policy.max_retry_after else None
-    return policy.delay(tries)
-
-
 async def publish_request(
     http: MercadoPagoHTTP,
     method: str,
@@ -65,7 +56,7 @@ async def publish_request(
             )
             return read(reply) if read is not None else reply
         except MercadoPagoError as exc:
-            wait = retry_wait(exc, tries, policy)
+            wait = policy.wait_before_next(exc, tries)
             if wait is None:
                 if not maybe_reached and never_sent(exc):
                     raise NotDelivered(exc.user_message) from exc

@@ -47,6 +47,14 @@ class AttemptState(StrEnum):
 
 S = AttemptState
 
+
+class FailureKind(StrEnum):
+    """Why an attempt is FAILED; the sale is kept and can be charged again in every case."""
+
+    OFFLINE = "offline"  # Mercado Pago unreachable or timed out: charge again when the connection is back
+    REFUSED = "refused"  # Mercado Pago refused the order outright (a definitive error)
+    INTERRUPTED = "interrupted"  # QR Cashier stopped before the order was sent
+
 # States in which an order is (or may be) on the register's QR: at most one per register.
 # Final states are done for the register and the cashier; `cancelled` and `expired` keep
 # one exit, to `paid`, for a payment that lands late (paid wins).
@@ -172,6 +180,7 @@ class Attempt:
     gateway_order_id: str | None = None
     qr_data: str | None = None  # a dynamic QR's EMVCo payload, when the gateway makes one
     review: str | None = None  # JSON: why it needs review, with the live lookup attached
+    failure: FailureKind | None = None  # set when the state is FAILED
 
     @property
     def live(self) -> bool:

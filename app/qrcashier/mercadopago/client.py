@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.domain.money import Site, to_json_number
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse, NotFound
-from qrcashier.mercadopago.http import MercadoPagoHTTP, segment
+from qrcashier.mercadopago.http import MercadoPagoHTTP
 from qrcashier.mercadopago.models import (
     DynamicQr,
     InstoreOrder,
@@ -42,12 +43,12 @@ class MercadoPagoClient:
     # --- account, stores, POS ---------------------------------------------------------------
 
     async def get_me(self) -> User:
-        reply = await self.http.request("GET", "/users/me")
+        reply = await self.http.request("GET", paths.ME)
         return User.from_json(reply.body)
 
     async def create_store(self, user_id: int, store: NewStore) -> Store:
         reply = await self.http.request(
-            "POST", f"/users/{segment(user_id)}/stores", json_body=store.to_json()
+            "POST", paths.user_stores(user_id), json_body=store.to_json()
         )
         return Store.from_json(reply.body)
 
@@ -56,13 +57,13 @@ class MercadoPagoClient:
     ) -> Page[Store]:
         reply = await self.http.request(
             "GET",
-            f"/users/{segment(user_id)}/stores/search",
+            paths.user_stores_search(user_id),
             params={"external_id": external_id, "offset": offset, "limit": limit},
         )
         return Page.from_json(reply.body, Store, "stores search")
 
     async def create_pos(self, pos: NewPos) -> Pos:
-        reply = await self.http.request("POST", "/pos", json_body=pos.to_json())
+        reply = await self.http.request("POST", paths.POS, json_body=pos.to_json())
         return Pos.from_json(reply.body)
 
     async def list_pos(
@@ -76,7 +77,7 @@ class MercadoPagoClient:
     ) -> Page[Pos]:
         reply = await self.http.request(
             "GET",
-            "/pos",
+            paths.POS,
             params={
                 "external_id": external_id,
                 "external_store_id": external_store_id,
@@ -88,7 +89,7 @@ class MercadoPagoClient:
         return Page.from_json(reply.body, Pos, "POS list")
 
     async def get_pos(self, pos_id: int) -> Pos:
-        reply = await self.http.request("GET", f"/pos/{segment(pos_id)}")
+        reply = await self.http.request("GET", paths.pos(pos_id))
         return Pos.from_json(reply.body)
 
     async def update_pos(self, pos_id: int, **changes: Any) -> Pos:
@@ -99,11 +100,11 @@ class MercadoPagoClient:
         if isinstance(changes.get("store_id"), str) and changes["store_id"].isdigit():
             # Replies carry store_id as text; requests want the number (mercadopago-api.md §5.2).
             changes["store_id"] = int(changes["store_id"])
-        reply = await self.http.request("PUT", f"/pos/{segment(pos_id)}", json_body=changes)
+        reply = await self.http.request("PUT", paths.pos(pos_id), json_body=changes)
         return Pos.from_json(reply.body)
 
     async def delete_pos(self, pos_id: int) -> None:
-        await self.http.request("DELETE", f"/pos/{segment(pos_id)}")
+        await self.http.request("DELETE", paths.pos(pos_id))
 
     # --- instore orders v2 ------------------------------------------------------------------
 
@@ -111,15 +112,12 @@ class MercadoPagoClient:
         self, user_id: int, external_store_id: str, external_pos_id: str, order: InstoreOrder, site: Site
     ) -> None:
         """Create or replace the POS's one order (answers 204). Idempotent: safe to retry."""
-        path = (
-            f"/instore/qr/seller/collectors/{segment(user_id)}/stores/{segment(external_store_id)}"
-            f"/pos/{segment(external_pos_id)}/orders"
-        )
+        path = paths.instore_v2_order_in_store(user_id, external_store_id, external_pos_id)
         await self.http.request("PUT", path, json_body=order.to_json(site))
 
     async def get_instore_order(self, user_id: int, external_pos_id: str) -> InstoreOrder | None:
         """The POS's current order, or None when it has none."""
-        path = f"/instore/qr/seller/collectors/{segment(user_id)}/pos/{segment(external_pos_id)}/orders"
+        path = paths.instore_v2_order(user_id, external_pos_id)
         try:
             reply = await self.http.request("GET", path)
         except NotFound as exc:
@@ -129,7 +127,7 @@ class MercadoPagoClient:
         return InstoreOrder.from_json(reply.body)
 
     async def delete_instore_order(self, user_id: int, external_pos_id: str) -> None:
-        path = f"/instore/qr/seller/collectors/{segment(user_id)}/pos/{segment(external_pos_id)}/orders"
+        path = paths.instore_v2_order(user_id, external_pos_id)
         await self.http.request("DELETE", path)
 
     # --- legacy v1 and dynamic QR -----------------------------------------------------------
@@ -137,7 +135,7 @@ class MercadoPagoClient:
     async def create_v1_order(
         self, user_id: int, external_pos_id: str, order: InstoreOrder, site: Site, *, ttl_seconds: int = 600
     ) -> V1Order:
-        path = f"/mpmobile/instore/qr/{segment(user_id)}/{segment(external_pos_id)}"
+        path = paths.v1_order(user_id, external_pos_id)
         reply = await self.http.request(
             "POST",
             path,
@@ -147,20 +145,20 @@ class MercadoPagoClient:
         return V1Order.from_json(reply.body)
 
     async def delete_v1_order(self, user_id: int, external_pos_id: str) -> None:
-        await self.http.request("DELETE", f"/mpmobile/instore/qr/{segment(user_id)}/{segment(external_pos_id)}")
+        await self.http.request("DELETE", paths.v1_order(user_id, external_pos_id))
 
     async def create_dynamic_qr(
         self, user_id: int, external_pos_id: str, order: InstoreOrder, site: Site
     ) -> DynamicQr:
         """A single-use QR for one order. Not idempotent: each call makes a new QR, so never retried."""
-        path = f"/instore/orders/qr/seller/collectors/{segment(user_id)}/pos/{segment(external_pos_id)}/qrs"
+        path = paths.dynamic_qr(user_id, external_pos_id)
         reply = await self.http.request("POST", path, json_body=order.to_json(site))
         return DynamicQr.from_json(reply.body)
 
     # --- merchant orders --------------------------------------------------------------------
 
     async def get_merchant_order(self, merchant_order_id: int) -> MerchantOrder:
-        reply = await self.http.request("GET", f"/merchant_orders/{segment(merchant_order_id)}")
+        reply = await self.http.request("GET", paths.merchant_order(merchant_order_id))
         return MerchantOrder.from_json(reply.body)
 
     async def search_merchant_orders_page(
@@ -168,7 +166,7 @@ class MercadoPagoClient:
     ) -> MerchantOrderPage:
         reply = await self.http.request(
             "GET",
-            "/merchant_orders/search",
+            paths.MERCHANT_ORDERS_SEARCH,
             params={"external_reference": external_reference, "offset": offset, "limit": limit},
         )
         return MerchantOrderPage.from_json(reply.body)
@@ -199,7 +197,7 @@ class MercadoPagoClient:
     # --- payments and refunds ---------------------------------------------------------------
 
     async def get_payment(self, payment_id: int) -> Payment:
-        reply = await self.http.request("GET", f"/v1/payments/{segment(payment_id)}")
+        reply = await self.http.request("GET", paths.payment(payment_id))
         return Payment.from_json(reply.body)
 
     async def refund_payment(
@@ -220,14 +218,14 @@ class MercadoPagoClient:
             body["amount"] = to_json_number(amount, site)
         reply = await self.http.request(
             "POST",
-            f"/v1/payments/{segment(payment_id)}/refunds",
+            paths.payment_refunds(payment_id),
             json_body=body,
             idempotency_key=idempotency_key,
         )
         return Refund.from_json(reply.body)
 
     async def list_refunds(self, payment_id: int) -> list[Refund]:
-        reply = await self.http.request("GET", f"/v1/payments/{segment(payment_id)}/refunds")
+        reply = await self.http.request("GET", paths.payment_refunds(payment_id))
         if not isinstance(reply.body, list):
             raise MalformedResponse("the refunds list is not a JSON array")
         return [Refund.from_json(r) for r in reply.body]

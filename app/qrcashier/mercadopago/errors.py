@@ -182,7 +182,10 @@ def parse_error_body(payload: object) -> ErrorBody:
     if isinstance(errors, list) and errors:
         first = errors[0] if isinstance(errors[0], dict) else {}
         causes = tuple(
-            Cause(str(e.get("code", "")), "; ".join(str(d) for d in e.get("details") or []) or str(e.get("message", "")))
+            Cause(
+                str(e.get("code", "")),
+                "; ".join(str(d) for d in e.get("details") or []) or str(e.get("message", "")),
+            )
             for e in errors
             if isinstance(e, dict)
         )

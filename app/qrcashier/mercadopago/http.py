@@ -61,6 +61,15 @@ class RetryPolicy:
         base = min(self.max_delay, self.base_delay * (2 ** (retry_number - 1)))
         return base * (0.5 + random.random() / 2)
 
+    def wait_before_next(self, exc: MercadoPagoError, tries: int) -> float | None:
+        """Seconds to wait before the next try after `tries` failed ones, or None to give up and raise.
+        The one retry rule: reads in the HTTP layer and the one-try-at-a-time publishes use it."""
+        if not exc.retryable or tries >= self.attempts:
+            return None
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            return exc.retry_after if exc.retry_after <= self.max_retry_after else None
+        return self.delay(tries)
+
 
 NO_RETRY = RetryPolicy(attempts=1)
 
@@ -176,7 +185,7 @@ class MercadoPagoHTTP:
                     "mp %s %s -> %s in %.0f ms (try %d/%d)",
                     method, path, type(exc).__name__, elapsed_ms, attempt, policy.attempts,
                 )
-                wait = self._retry_wait(exc, attempt, policy)
+                wait = policy.wait_before_next(exc, attempt)
                 if wait is None:
                     raise
                 await self._sleep(wait)
@@ -187,16 +196,6 @@ class MercadoPagoHTTP:
             for listener in self._contact_listeners:
                 listener(self.last_success)
             return reply
-
-    def _retry_wait(self, exc: MercadoPagoError, attempt: int, policy: RetryPolicy) -> float | None:
-        """Seconds to wait before the next try, or None to give up and raise."""
-        if not exc.retryable or attempt >= policy.attempts:
-            return None
-        if isinstance(exc, RateLimited) and exc.retry_after is not None:
-            if exc.retry_after > policy.max_retry_after:
-                return None
-            return exc.retry_after
-        return policy.delay(attempt)
 
     async def _send_once(self, method, url, path, params, content, headers, ok, timeout, token) -> Reply:
         where = {"method": method, "path": path}

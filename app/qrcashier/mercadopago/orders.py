@@ -28,9 +28,10 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.domain.money import Site, to_json_string
+from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse
-from qrcashier.mercadopago.http import MercadoPagoHTTP, segment
-from qrcashier.mercadopago.models import _get, _money, _obj, _opt_str, _opt_time
+from qrcashier.mercadopago.http import MercadoPagoHTTP
+from qrcashier.mercadopago.reading import read_key, read_money, read_obj, read_opt_str, read_opt_time
 
 MODES = ("static", "dynamic", "hybrid")
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -160,7 +161,7 @@ class NewQrOrder:
 # --- what Mercado Pago answers ------------------------------------------------------------------
 
 def _opt_amount(value: Any, what: str) -> Decimal | None:
-    return None if value is None else _money(value, what)
+    return None if value is None else read_money(value, what)
 
 
 @dataclass(frozen=True)
@@ -184,17 +185,17 @@ class OrderPaymentTx:
 
     @classmethod
     def from_json(cls, data: Any) -> OrderPaymentTx:
-        d = _obj(data, "order payment transaction")
+        d = read_obj(data, "order payment transaction")
         method = d.get("payment_method") if isinstance(d.get("payment_method"), dict) else {}
         return cls(
-            id=str(_get(d, "id", "order payment transaction")),
-            amount=_money(_get(d, "amount", "order payment transaction"), "payment amount"),
-            status=_opt_str(d.get("status")),
-            status_detail=_opt_str(d.get("status_detail")),
+            id=str(read_key(d, "id", "order payment transaction")),
+            amount=read_money(read_key(d, "amount", "order payment transaction"), "payment amount"),
+            status=read_opt_str(d.get("status")),
+            status_detail=read_opt_str(d.get("status_detail")),
             paid_amount=_opt_amount(d.get("paid_amount"), "paid_amount"),
-            reference_id=_opt_str(d.get("reference_id")),
-            payment_method_id=_opt_str(method.get("id")),
-            payment_method_type=_opt_str(method.get("type")),
+            reference_id=read_opt_str(d.get("reference_id")),
+            payment_method_id=read_opt_str(method.get("id")),
+            payment_method_type=read_opt_str(method.get("type")),
         )
 
 
@@ -215,13 +216,13 @@ class OrderRefundTx:
 
     @classmethod
     def from_json(cls, data: Any) -> OrderRefundTx:
-        d = _obj(data, "order refund transaction")
+        d = read_obj(data, "order refund transaction")
         return cls(
-            id=str(_get(d, "id", "order refund transaction")),
-            transaction_id=_opt_str(d.get("transaction_id")),
-            amount=_money(_get(d, "amount", "order refund transaction"), "refund amount"),
-            status=_opt_str(d.get("status")),
-            reference_id=_opt_str(d.get("reference_id")),
+            id=str(read_key(d, "id", "order refund transaction")),
+            transaction_id=read_opt_str(d.get("transaction_id")),
+            amount=read_money(read_key(d, "amount", "order refund transaction"), "refund amount"),
+            status=read_opt_str(d.get("status")),
+            reference_id=read_opt_str(d.get("reference_id")),
         )
 
 
@@ -261,7 +262,7 @@ class Order:
 
     @classmethod
     def from_json(cls, data: Any) -> Order:
-        d = _obj(data, "order")
+        d = read_obj(data, "order")
         tx = d.get("transactions") if isinstance(d.get("transactions"), dict) else {}
         payments = tx.get("payments") or []
         refunds = tx.get("refunds") or []
@@ -271,24 +272,24 @@ class Order:
         qr = config.get("qr") if isinstance(config.get("qr"), dict) else {}
         type_response = d.get("type_response") if isinstance(d.get("type_response"), dict) else {}
         return cls(
-            id=str(_get(d, "id", "order")),
-            status=str(_get(d, "status", "order")),
-            status_detail=_opt_str(d.get("status_detail")),
-            external_reference=_opt_str(d.get("external_reference")),
+            id=str(read_key(d, "id", "order")),
+            status=str(read_key(d, "status", "order")),
+            status_detail=read_opt_str(d.get("status_detail")),
+            external_reference=read_opt_str(d.get("external_reference")),
             total_amount=_opt_amount(d.get("total_amount"), "total_amount"),
             total_paid_amount=_opt_amount(d.get("total_paid_amount"), "total_paid_amount"),
-            currency=_opt_str(d.get("currency")),
-            country_code=_opt_str(d.get("country_code")),
-            user_id=_opt_str(d.get("user_id")),
-            type=_opt_str(d.get("type")),
-            mode=_opt_str(qr.get("mode")),
-            external_pos_id=_opt_str(qr.get("external_pos_id")),
-            expiration_time=_opt_str(d.get("expiration_time")),
-            qr_data=_opt_str(type_response.get("qr_data")),
+            currency=read_opt_str(d.get("currency")),
+            country_code=read_opt_str(d.get("country_code")),
+            user_id=read_opt_str(d.get("user_id")),
+            type=read_opt_str(d.get("type")),
+            mode=read_opt_str(qr.get("mode")),
+            external_pos_id=read_opt_str(qr.get("external_pos_id")),
+            expiration_time=read_opt_str(d.get("expiration_time")),
+            qr_data=read_opt_str(type_response.get("qr_data")),
             payments=tuple(OrderPaymentTx.from_json(p) for p in payments),
             refunds=tuple(OrderRefundTx.from_json(r) for r in refunds),
-            created_date=_opt_time(d.get("created_date")),
-            last_updated_date=_opt_time(d.get("last_updated_date")),
+            created_date=read_opt_time(d.get("created_date")),
+            last_updated_date=read_opt_time(d.get("last_updated_date")),
         )
 
 
@@ -303,18 +304,18 @@ class OrdersClient:
     async def create(self, order: NewQrOrder, site: Site, *, idempotency_key: str) -> Order:
         """`POST /v1/orders` (201). Retried by the HTTP layer with the same key and body."""
         reply = await self.http.request(
-            "POST", "/v1/orders", json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key)
+            "POST", paths.ORDERS, json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key)
         )
         return Order.from_json(reply.body)
 
     async def get(self, order_id: str) -> Order:
-        reply = await self.http.request("GET", f"/v1/orders/{segment(order_id)}")
+        reply = await self.http.request("GET", paths.order(order_id))
         return Order.from_json(reply.body)
 
     async def cancel(self, order_id: str, *, idempotency_key: str) -> Order:
         """`POST /v1/orders/{id}/cancel`: only while `created` (else a 409)."""
         reply = await self.http.request(
-            "POST", f"/v1/orders/{segment(order_id)}/cancel", idempotency_key=_check_key(idempotency_key)
+            "POST", paths.order_cancel(order_id), idempotency_key=_check_key(idempotency_key)
         )
         return Order.from_json(reply.body)
 
@@ -332,9 +333,13 @@ class OrdersClient:
         if transactions:
             if site is None:
                 raise ValueError("a partial refund needs the site to format its amounts")
-            body = {"transactions": [{"id": tx_id, "amount": to_json_string(amount, site)} for tx_id, amount in transactions]}
+            body = {
+                "transactions": [
+                    {"id": tx_id, "amount": to_json_string(amount, site)} for tx_id, amount in transactions
+                ]
+            }
         reply = await self.http.request(
-            "POST", f"/v1/orders/{segment(order_id)}/refund", json_body=body,
+            "POST", paths.order_refund(order_id), json_body=body,
             idempotency_key=_check_key(idempotency_key),
         )
         return Order.from_json(reply.body)

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+# The one definition of what an access token looks like. In any text (logs, reports,
+# exception messages) it is redacted by this pattern; group 1 is its prefix.
+TOKEN_SHAPE = re.compile(r"\b(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_.\-]+")
+
+
+def looks_like_token(value: str, *, min_length: int = 4) -> bool:
+    """The whole of `value` (surrounding spaces aside) is token-shaped, with at least
+    `min_length` characters after its prefix: e.g. a setting that must not hold a secret."""
+    value = value.strip()
+    found = TOKEN_SHAPE.fullmatch(value)
+    return found is not None and len(value) - len(found.group(1)) - 1 >= min_length
+
 
 class AccessToken:
     """Holds the bearer token. Only `bearer_header()` reveals it, to build a request."""

@@ -11,7 +11,9 @@ answers "no order yet" until the register or machine places its order, then the 
 - `cli`: `qrcashier-merchant-server`.
 """
 
-from qrcashier.unattended.board import BoardRefused, BoardUnreachable, LocalBoard, OrderBoard, RemoteBoard
+# The board contract is checkout's (qrcashier.checkout.board); exported here for the endpoint's users.
+from qrcashier.checkout.board import BoardRefused, BoardUnreachable, OrderBoard, TakeReason
+from qrcashier.unattended.board import LocalBoard, RemoteBoard
 from qrcashier.unattended.endpoint import Contract, EndpointSettings
 from qrcashier.unattended.orders import (
     InvalidOrder,
@@ -19,7 +21,6 @@ from qrcashier.unattended.orders import (
     PlacedOrder,
     SlotState,
     SlotStatus,
-    TakeReason,
     UnknownRegister,
 )
 from qrcashier.unattended.server import MerchantEndpoint

@@ -4,52 +4,21 @@
 `OrderBook` of an endpoint running in this process; `RemoteBoard` talks to a
 `qrcashier-merchant-server` running elsewhere through its control API (control.py).
 
-Failures are two exceptions: `BoardRefused` (the endpoint said no: unknown register,
-invalid order; nothing changed) and `BoardUnreachable` (`delivered` says whether the
-request may have reached the endpoint: False only when the connection was never made).
+The contract (`OrderBoard`, `TakeReason`, `BoardRefused`, `BoardUnreachable`) is
+checkout's (`qrcashier.checkout.board`): these are its implementations.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
+from qrcashier.checkout.board import BoardRefused, BoardUnreachable, TakeReason
 from qrcashier.domain.money import Site
 from qrcashier.mercadopago.models import InstoreOrder
 from qrcashier.unattended.addresses import check_pos_id
-from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
-
-
-class BoardRefused(Exception):
-    """The endpoint refused the request; nothing changed on it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.user_message = message
-
-
-class BoardUnreachable(Exception):
-    """The endpoint did not answer. `delivered` False: the request certainly never left."""
-
-    def __init__(self, message: str, *, delivered: bool) -> None:
-        super().__init__(message)
-        self.user_message = message
-        self.delivered = delivered
-
-
-class OrderBoard(Protocol):
-    async def place(self, external_pos_id: str, order: InstoreOrder, site: Site) -> None:
-        """Offer the order on the POS (replacing any other). Idempotent for the same order."""
-        ...
-
-    async def take(self, external_pos_id: str, reference: str | None, reason: TakeReason | str) -> bool:
-        """Take the order with `reference` (any, if None) off the POS; False if it was not there."""
-        ...
-
-    async def current_reference(self, external_pos_id: str) -> str | None:
-        """The reference of the order offered on the POS now, if any."""
-        ...
+from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, UnknownRegister
 
 
 class LocalBoard:

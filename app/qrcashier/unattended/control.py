@@ -25,10 +25,11 @@ from typing import Any
 
 from aiohttp import web
 
+from qrcashier.checkout.board import TakeReason
 from qrcashier.domain.money import site as find_site
 from qrcashier.mercadopago.errors import MalformedResponse
 from qrcashier.mercadopago.models import InstoreOrder
-from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, TakeReason, UnknownRegister
+from qrcashier.unattended.orders import InvalidOrder, OrderBook, SlotStatus, UnknownRegister
 
 log = logging.getLogger("qrcashier.unattended.control")
 

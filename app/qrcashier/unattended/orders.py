@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from qrcashier.checkout.board import TakeReason
 from qrcashier.domain.money import Site, quantize
 from qrcashier.mercadopago.models import InstoreOrder
 from qrcashier.unattended.addresses import check_pos_id
@@ -47,14 +48,6 @@ class SlotState(StrEnum):
     READY = "ready"
     PAID = "paid"
     DEVICE_DOWN = "device_down"
-
-
-class TakeReason(StrEnum):
-    PAID = "paid"
-    CANCELLED = "cancelled"
-    EXPIRED = "expired"
-    REPLACED = "replaced"
-    WITHDRAWN = "withdrawn"
 
 
 class UnknownRegister(KeyError):

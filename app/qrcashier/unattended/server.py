@@ -24,6 +24,7 @@ from datetime import datetime
 
 from aiohttp import web
 
+from qrcashier.checkout.board import TakeReason
 from qrcashier.domain.money import Site
 from qrcashier.mercadopago.models import InstoreOrder
 from qrcashier.serving import url_host
@@ -31,7 +32,7 @@ from qrcashier.unattended.addresses import DEFAULT_PATH, check_public_url, pos_u
 from qrcashier.unattended.board import LocalBoard
 from qrcashier.unattended.control import build_control_app
 from qrcashier.unattended.endpoint import DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, Contract, EndpointSettings, build_app
-from qrcashier.unattended.orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, TakeReason, utcnow
+from qrcashier.unattended.orders import DEFAULT_PAID_HOLD, OrderBook, PlacedOrder, SlotStatus, utcnow
 
 access_log = logging.getLogger("qrcashier.unattended.access")
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
-import re
 import sys
 import threading
 import traceback
@@ -31,6 +30,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from qrcashier.mercadopago.secret import TOKEN_SHAPE
 from qrcashier.paths import private_file
 from qrcashier.ui.shell import errors
 
@@ -39,7 +39,6 @@ log = logging.getLogger("qrcashier.app")
 APP_NAME = "QRCashier"
 ORG_NAME = "QRCashier"
 LOG_FILE = "qrcashier.log"
-TOKEN_SHAPE = re.compile(r"\b(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{4,}")
 
 
 # --- folders ---------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
 
 if TYPE_CHECKING:
-    from qrcashier.checkout.journal import Receipt as IssuedReceipt
+    from qrcashier.checkout.journal import ReceiptRecord as IssuedReceipt
 
 # The checkout engine and the HTTP client (httpx, the Mercado Pago client) are imported
 # when they are first needed, after the window has been painted: a cashier sees the

@@ -1,0 +1,97 @@
+"""The records the journal returns (besides the domain's Sale and Attempt), and its Audit row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from qrcashier.domain.sale import AttemptState
+
+
+@dataclass(frozen=True)
+class TransitionRecord:
+    attempt_id: int
+    from_state: AttemptState | None
+    to_state: AttemptState
+    at: datetime
+    message: str
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    id: int
+    mp_payment_id: int
+    attempt_id: int
+    merchant_order_id: int | None
+    amount: Decimal
+    status: str
+    status_detail: str | None
+    recorded_at: datetime
+
+
+class RefundState:
+    REQUESTED = "requested"  # written before the call; in flight, or its outcome is unknown
+    APPROVED = "approved"
+    PENDING = "pending"  # Mercado Pago accepted it but has not finished it
+    FAILED = "failed"  # Mercado Pago refused it: nothing was refunded
+    HELD = ("requested", "approved", "pending")  # count against what may still be refunded
+
+
+@dataclass(frozen=True)
+class RefundRecord:
+    id: int
+    payment_id: int  # the journal's payment row
+    mp_payment_id: int
+    amount: Decimal
+    full: bool
+    idempotency_key: str
+    state: str
+    mp_refund_id: int | None
+    message: str
+    supervisor: str
+    reason: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceiptRecord:
+    """The journal's record of an issued receipt (the printed layout is `domain.receipt.Receipt`)."""
+
+    id: int
+    attempt_id: int
+    sale_id: int
+    kind: str  # "original" (exactly one per paid attempt) or "copy" (a reprint)
+    issued_at: datetime
+    printed_at: datetime | None
+    operator: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str  # the supervisor (or "system" for the engine's own decisions)
+    action: str
+    sale_id: int | None
+    attempt_id: int | None
+    payment_id: int | None
+    refund_id: int | None
+    reason: str
+    details: Any  # parsed JSON
+
+
+@dataclass(frozen=True)
+class Audit:
+    """An audit row to write in the same transaction as the change it explains."""
+
+    actor: str
+    action: str
+    reason: str = ""
+    details: Any = None
+
+
+class StaleState(RuntimeError):
+    """The attempt is no longer in the state the caller read: re-read and decide again."""

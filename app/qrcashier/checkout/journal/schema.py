@@ -1,0 +1,202 @@
+"""The journal's file: where it lives, its connection pragmas, its schema and ordered migrations.
+
+Schema versions are tracked with `PRAGMA user_version` and applied by the ordered
+`MIGRATIONS`; a file from a newer app is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+import string
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from qrcashier.checkout.errors import JournalVersionError
+from qrcashier.domain.sale import LIVE_STATES
+from qrcashier.paths import private_file
+
+APP_DIR = "QRCashier"
+JOURNAL_FILE = "journal.sqlite3"
+
+
+def default_journal_path() -> Path:
+    """Where the journal lives when the caller has no better idea (no Qt needed).
+
+    Windows `%LOCALAPPDATA%\\QRCashier`, macOS `~/Library/Application Support/QRCashier`,
+    elsewhere `$XDG_DATA_HOME/QRCashier` or `~/.local/share/QRCashier`. The GUI passes
+    QStandardPaths' AppDataLocation instead; this is for scripts and the sandbox CLI.
+    """
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Application Support")
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_DIR / JOURNAL_FILE
+
+
+# --- schema and migrations -------------------------------------------------------------------
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    """The first schema: sales, lines, attempts, transitions, payments, refunds, receipts, audit."""
+    for stmt in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE sales (
+            id INTEGER PRIMARY KEY,
+            code TEXT UNIQUE,
+            register_id TEXT NOT NULL,
+            site_id TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            total TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid', 'discarded')),
+            created_at TEXT NOT NULL)""",
+        """CREATE TABLE sale_lines (
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            line_no INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            sku TEXT,
+            unit_price TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            unit_measure TEXT NOT NULL,
+            total TEXT NOT NULL,
+            PRIMARY KEY (sale_id, line_no))""",
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            number INTEGER NOT NULL,
+            register_id TEXT NOT NULL,
+            reference TEXT NOT NULL UNIQUE,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            gateway TEXT NOT NULL,
+            total TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            message TEXT NOT NULL DEFAULT '',
+            gateway_order_id TEXT,
+            review TEXT,
+            UNIQUE (sale_id, number))""",
+        "CREATE INDEX attempts_state ON attempts(state)",
+        """CREATE TABLE transitions (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            at TEXT NOT NULL,
+            message TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX transitions_attempt ON transitions(attempt_id)",
+        """CREATE TABLE payments (
+            id INTEGER PRIMARY KEY,
+            mp_payment_id INTEGER NOT NULL UNIQUE,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+            merchant_order_id INTEGER,
+            amount TEXT NOT NULL,
+            status TEXT NOT NULL,
+            status_detail TEXT,
+            recorded_at TEXT NOT NULL)""",
+        """CREATE TABLE refunds (
+            id INTEGER PRIMARY KEY,
+            payment_id INTEGER NOT NULL REFERENCES payments(id),
+            amount TEXT NOT NULL,
+            full INTEGER NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL,
+            mp_refund_id INTEGER UNIQUE,
+            message TEXT NOT NULL DEFAULT '',
+            supervisor TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE receipts (
+            id INTEGER PRIMARY KEY,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+            kind TEXT NOT NULL CHECK (kind IN ('original', 'copy')),
+            issued_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '')""",
+        "CREATE UNIQUE INDEX receipts_one_original ON receipts(attempt_id) WHERE kind = 'original'",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            sale_id INTEGER,
+            attempt_id INTEGER,
+            payment_id INTEGER,
+            refund_id INTEGER,
+            reason TEXT NOT NULL DEFAULT '',
+            details TEXT)""",
+    ):
+        db.execute(stmt)
+    tag = "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(5))
+    db.execute("INSERT INTO meta (key, value) VALUES ('tag', ?)", (tag,))
+
+
+def _migration_2(db: sqlite3.Connection) -> None:
+    """Dynamic-QR payloads on attempts, receipt print confirmation, and the schema-level
+    guard that a register has at most one live attempt."""
+    db.execute("ALTER TABLE attempts ADD COLUMN qr_data TEXT")
+    db.execute("ALTER TABLE receipts ADD COLUMN printed_at TEXT")
+    live = ", ".join(f"'{s}'" for s in sorted(LIVE_STATES))
+    db.execute(f"CREATE UNIQUE INDEX attempts_one_live_per_register ON attempts(register_id) WHERE state IN ({live})")
+
+
+def _migration_3(db: sqlite3.Connection) -> None:
+    """Why a failed attempt failed, as a typed field (`FailureKind`). Older failed rows are
+    classified once, here, from the messages the engine wrote for each kind until now."""
+    db.execute("ALTER TABLE attempts ADD COLUMN failure TEXT")
+    for kind, pattern in (
+        ("offline", "Cannot reach Mercado Pago%"),
+        ("offline", "Mercado Pago did not answer in time%"),
+        ("interrupted", "QR Cashier stopped before this order was sent%"),
+    ):
+        db.execute(
+            "UPDATE attempts SET failure = ? WHERE state = 'failed' AND failure IS NULL AND message LIKE ?",
+            (kind, pattern),
+        )
+    db.execute("UPDATE attempts SET failure = 'refused' WHERE state = 'failed' AND failure IS NULL")
+
+
+# Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2, _migration_3)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the file to `target`, one committed transaction per migration. Returns the version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise JournalVersionError(
+            f"The journal was written by a newer QR Cashier (schema {version}, this one knows {SCHEMA_VERSION}): "
+            "update the app; the file was left untouched."
+        )
+    while version < target:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        version += 1
+    return version
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection with the journal's pragmas (WAL, synchronous=FULL, foreign keys)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # 0600 before SQLite writes a byte (its -wal/-shm copy the mode)
+    db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+# --- conversions -----------------------------------------------------------------------------
