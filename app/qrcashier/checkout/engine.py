@@ -1048,3 +1048,7 @@ class CheckoutEngine:
     def expires_in(self, attempt: Attempt) -> timedelta:
         """Time left before the attempt's order expires on the QR (by the engine's clock)."""
         return attempt.expires_at - self._now()
+
+    async def audit(self, actor: str, action: str, reason: str, details: dict) -> None:
+        """Write one row to the audit log (the setup wizard's and the supervisor's actions)."""
+        await self._db(lambda db: db.add_audit(Audit(actor, action, reason, details), self._now()))
