@@ -20,7 +20,8 @@ class AdvancedPage(SetupPage):
     title = QT_TRANSLATE_NOOP("SetupPage", "Advanced")
     intro = QT_TRANSLATE_NOOP(
         "SetupPage",
-        "Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told otherwise.",
+        "Which Mercado Pago API places the orders, and which QR the customer scans. Keep the defaults unless told "
+        "otherwise.",
     )
     in_wizard = False
     API_NAMES = {"instore_v2": QT_TRANSLATE_NOOP("AdvancedPage", "In-store orders v2 (recommended)"),

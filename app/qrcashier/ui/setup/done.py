@@ -21,7 +21,8 @@ class DonePage(SetupPage):
     key = "done"
     title = QT_TRANSLATE_NOOP("SetupPage", "Ready")
     intro = QT_TRANSLATE_NOOP(
-        "SetupPage", "Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN)."
+        "SetupPage", "Press Finish to save. You can change all of this later in Settings (it asks for the supervisor "
+            "PIN)."
     )
     in_settings = False
 

@@ -48,7 +48,8 @@ TOKEN_MESSAGES = {
         "setup", "Mercado Pago did not answer in time: check the internet connection, then press Check again."
     ),
     "public_key": QT_TRANSLATE_NOOP(
-        "setup", "That is a public key, not an access token: copy the Access token from Your integrations › Credentials."
+        "setup", "That is a public key, not an access token: copy the Access token from Your integrations › "
+            "Credentials."
     ),
     "invalid": QT_TRANSLATE_NOOP("setup", "An access token is one word with no spaces: paste it again."),
 }
@@ -67,7 +68,8 @@ UNATTENDED_MESSAGES = {
         "https://pay.example.com/mp/unattended, with no spaces.",
     ),
     "https": QT_TRANSLATE_NOOP(
-        "setup", "Mercado Pago calls self-service registers over the internet, so the public URL must be an https:// address."
+        "setup", "Mercado Pago calls self-service registers over the internet, so the public URL must be an https:// "
+            "address."
     ),
     "too_long": QT_TRANSLATE_NOOP(
         "setup", "With this public URL the register's URL would be longer than the 299 characters Mercado Pago allows: "

@@ -29,7 +29,8 @@ class ModePage(SetupPage):
         )
         self.account_button = self._choice(
             self.tr("Connect my Mercado Pago account"),
-            self.tr("Take real payments. You will paste the account's access token, then choose the store and register."),
+            self.tr("Take real payments. You will paste the account's access token, then choose the store and "
+                "register."),
         )
         self.sandbox_button.clicked.connect(lambda: self.choose(Mode.SANDBOX))
         self.account_button.clicked.connect(lambda: self.choose(Mode.ACCOUNT))

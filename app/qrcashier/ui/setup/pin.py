@@ -55,7 +55,8 @@ class PinPage(SetupPage):
 
     def enter(self) -> None:
         has = bool(self.env.settings.pin_hash)
-        self.current.setText(self.tr("A PIN is set. Leave these empty to keep it.") if has and self.flow.settings_mode else "")
+        keep = self.tr("A PIN is set. Leave these empty to keep it.")
+        self.current.setText(keep if has and self.flow.settings_mode else "")
         self.current.setVisible(bool(self.current.text()))
         self.pin.setFocus()
 
@@ -90,7 +91,8 @@ class PinPage(SetupPage):
         if self.state.pin_hash is None:
             self.busy.start(self.tr("Protecting the PIN…"))
             try:
-                self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, lambda pin=self.pin.text(): hash_pin(pin))
+                pin = self.pin.text()
+                self.state.pin_hash = await asyncio.get_running_loop().run_in_executor(None, hash_pin, pin)
             finally:
                 self.busy.stop()
             self.done_label.show_result("ok", self.tr("PIN ready."))

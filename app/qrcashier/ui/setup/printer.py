@@ -19,7 +19,8 @@ class PrinterPage(SetupPage):
     key = "printer"
     title = QT_TRANSLATE_NOOP("SetupPage", "Receipt printer and language")
     intro = QT_TRANSLATE_NOOP(
-        "SetupPage", "Receipts print on the printer chosen here. Without one, each receipt is shown on screen to print or save."
+        "SetupPage", "Receipts print on the printer chosen here. Without one, each receipt is shown on screen to "
+            "print or save."
     )
     NONE = "__none__"
 
@@ -57,7 +58,8 @@ class PrinterPage(SetupPage):
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.state.language)))
         self.language_box.blockSignals(False)
-        self.note.setText("" if printers else self.tr("No printer is installed on this computer yet; you can choose one later in Settings."))
+        none = self.tr("No printer is installed on this computer yet; you can choose one later in Settings.")
+        self.note.setText("" if printers else none)
         self.dirty = dirty
 
     async def commit(self) -> bool:

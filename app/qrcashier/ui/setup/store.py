@@ -300,7 +300,9 @@ class StorePage(SetupPage):
             try:
                 lat, lng = Decimal(self.lat.text().strip()), Decimal(self.lng.text().strip())
             except InvalidOperation:
-                raise ProvisioningError(self.tr("Latitude and longitude are numbers, like -34.6037 and -58.3816.")) from None
+                raise ProvisioningError(
+                    self.tr("Latitude and longitude are numbers, like -34.6037 and -58.3816.")
+                ) from None
             if not (lat.is_finite() and lng.is_finite() and abs(lat) <= 90 and abs(lng) <= 180):
                 raise ProvisioningError(self.tr("Latitude is between -90 and 90, longitude between -180 and 180."))
             for f, what in ((self.street, self.tr("Mercado Pago needs the store's street.")),
@@ -331,7 +333,9 @@ class StorePage(SetupPage):
         try:
             self.self_service_url(self.spec())
         except (ProvisioningError, ValueError, StopIteration) as exc:
-            text = engine_text(getattr(exc, "user_message", None) or str(exc)) or self.tr("Choose a store and a register.")
+            text = engine_text(getattr(exc, "user_message", None) or str(exc)) or self.tr(
+                "Choose a store and a register."
+            )
             self.problem.setText(text)
             self.apply_button.setEnabled(False)
             return text

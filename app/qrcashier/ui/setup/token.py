@@ -126,7 +126,9 @@ class TokenPage(SetupPage):
     def _show_store(self) -> None:
         tokens = self.env.tokens
         if tokens.is_secure:
-            self.store_line.setText(fmt(self.tr("The token is saved only in %1, never in a file."), tokens.backend_name))
+            self.store_line.setText(
+                fmt(self.tr("The token is saved only in %1, never in a file."), tokens.backend_name)
+            )
             self.insecure.hide()
         else:
             self.store_line.setText("")
@@ -209,7 +211,9 @@ class TokenPage(SetupPage):
         elif self.state.session_only:
             self.env.tokens.keep_for_session(token)
         else:
-            raise NoSecureStore(self.env.tokens.warning or translate("setup", "There is no secure place for the token."))
+            raise NoSecureStore(
+                self.env.tokens.warning or translate("setup", "There is no secure place for the token.")
+            )
         settings.user_id = check.user.id
         settings.site = check.user.site_id
         settings.nickname = check.user.nickname
@@ -222,7 +226,8 @@ class TokenPage(SetupPage):
     def ask_remove(self) -> None:
         self.confirm_box = errors.message_box(
             self, self.tr("Remove the access token?"),
-            self.tr("QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token again."),
+            self.tr("QR Cashier will not be able to take Mercado Pago payments until a supervisor pastes a token "
+                "again."),
             icon=QMessageBox.Icon.Question,
             buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             default=QMessageBox.StandardButton.No,

@@ -173,7 +173,9 @@ class SetupDialog(QDialog):
         self.back_button = theme.big_button(self.tr("Back"), None, role="secondary")
         self.next_button = theme.big_button(self.tr("Next"), None, role="primary")
         self.finish_button = theme.big_button(self.tr("Finish"), None, role="success")
-        self.cancel_button = theme.big_button(self.tr("Cancel") if not settings_mode else self.tr("Close"), "Esc", role="secondary")
+        self.cancel_button = theme.big_button(
+            self.tr("Cancel") if not settings_mode else self.tr("Close"), "Esc", role="secondary"
+        )
         self.save_button = theme.big_button(self.tr("Save"), None, role="primary")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -258,7 +260,9 @@ class SetupDialog(QDialog):
         if 0 <= row < len(self.pages):
             page = self.pages[row]
             if not page.applies():
-                self.message.show_result("warn", self.tr("This page is for a real Mercado Pago account (choose it under Mode)."))
+                self.message.show_result(
+                    "warn", self.tr("This page is for a real Mercado Pago account (choose it under Mode).")
+                )
             self._show(page)
 
     def _update_buttons(self) -> None:
@@ -382,7 +386,9 @@ class SetupDialog(QDialog):
             self._saved_once = True
             for page in self.pages:
                 page.dirty = False
-            self.message.show_result("ok", self.tr("Saved. Changes to the account, store or register apply at the next start."))
+            self.message.show_result(
+                "ok", self.tr("Saved. Changes to the account, store or register apply at the next start.")
+            )
             self.saved.emit()
             if self.current.key == "support":
                 self.current.enter()

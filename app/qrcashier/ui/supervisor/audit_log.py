@@ -155,7 +155,9 @@ class AuditLogDialog(SupervisorDialog):
         """Write the log as CSV to `path`, or where a (non-modal) file dialog says."""
         if path is not None:
             return self._write(path)
-        dialog = QFileDialog(self, self.tr("Export the audit log"), str(Path.home() / "qrcashier-audit.csv"), "CSV (*.csv)")
+        dialog = QFileDialog(
+            self, self.tr("Export the audit log"), str(Path.home() / "qrcashier-audit.csv"), "CSV (*.csv)"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

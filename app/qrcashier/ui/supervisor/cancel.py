@@ -116,14 +116,18 @@ class CancelOrderDialog(SupervisorDialog):
         elif result.state == S.CANCELLED:
             self.outcome_kind = "cancelled"
             self.outcome.show_result(
-                "ok", self.tr("The order was taken off the QR and nobody paid it. The sale is kept: charge it again or clear it.")
+                "ok", self.tr("The order was taken off the QR and nobody paid it. The sale is kept: charge it again "
+                    "or clear it.")
             )
         elif result.live:
             self.outcome_kind = "pending"
             self.outcome.show_result(
-                "warn", engine_text(result.message) or self.tr("The cancel is not confirmed yet; QR Cashier keeps trying.")
+                "warn", engine_text(result.message) or self.tr("The cancel is not confirmed yet; QR Cashier keeps "
+                    "trying.")
             )
         else:
             self.outcome_kind = str(result.state)
-            self.outcome.show_result("warn", engine_text(result.message) or fmt(self.tr("The order is %1."), result.state))
+            self.outcome.show_result(
+                "warn", engine_text(result.message) or fmt(self.tr("The order is %1."), result.state)
+            )
         self.done.emit(result)

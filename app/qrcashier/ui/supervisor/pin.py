@@ -24,7 +24,8 @@ log = logging.getLogger("qrcashier.ui.supervisor")
 class PinPrompt(SupervisorDialog):
     """Asks for the supervisor's name and PIN for one action; `future` resolves to the name or None.
 
-    Built inside a coroutine (it needs the running loop for its future). Non-modal. A wrong PIN says how many tries are left before a pause; during a pause the
+    Built inside a coroutine (it needs the running loop for its future). Non-modal. A wrong PIN
+    says how many tries are left before a pause; during a pause the
     Confirm button is off and a countdown says when a PIN is checked again.
     """
 

@@ -46,7 +46,9 @@ class RefundDialog(SupervisorDialog):
 
     refunded = Signal(object)  # the RefundRecord
 
-    def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(QCoreApplication.translate("RefundDialog", "Refund"), parent)
         self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
         self.payments: list[Any] = []
@@ -139,7 +141,8 @@ class RefundDialog(SupervisorDialog):
         self.payment_box.blockSignals(True)
         self.payment_box.clear()
         for p in payments:
-            self.payment_box.addItem(f"{p.mp_payment_id} · {format_money(p.amount, self.site)}", p.mp_payment_id)  # (no words)
+            label = f"{p.mp_payment_id} · {format_money(p.amount, self.site)}"  # (no words)
+            self.payment_box.addItem(label, p.mp_payment_id)
         self.payment_box.setCurrentIndex(current if 0 <= current < len(payments) else 0)
         self.payment_box.blockSignals(False)
         if not payments:
@@ -232,7 +235,9 @@ class RefundDialog(SupervisorDialog):
             )
             text = engine_text(record.message)
             if record.state == RefundState.APPROVED:
-                text = fmt(self.tr("Refunded %1 to the customer's Mercado Pago account."), money(record.amount, self.site))
+                text = fmt(
+                    self.tr("Refunded %1 to the customer's Mercado Pago account."), money(record.amount, self.site)
+                )
             self.outcome.show_result(kind, text)
             self.refunded.emit(record)
         finally:

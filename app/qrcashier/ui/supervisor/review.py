@@ -49,7 +49,9 @@ class ReviewDialog(SupervisorDialog):
 
     resolved = Signal(object)  # the attempt after
 
-    def __init__(self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine, gate: SupervisorGate, site: Site, attempt_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(QCoreApplication.translate("ReviewDialog", "Sale to review"), parent)
         self.engine, self.gate, self.site, self.attempt_id = engine, gate, site, attempt_id
         self.attempt = None
@@ -124,10 +126,14 @@ class ReviewDialog(SupervisorDialog):
         details = _review_details(attempt.review)
         when = attempt.updated_at.astimezone().strftime("%d/%m %H:%M")
         self.title.setText(fmt(self.tr("Sale of %1 to review"), money(attempt.total, self.site)))
-        why = engine_text(details.get("message") or attempt.message) or self.tr("The outcome of this sale could not be learnt.")
+        why = engine_text(details.get("message") or attempt.message) or self.tr(
+            "The outcome of this sale could not be learnt."
+        )
         self.why.setText(fmt(self.tr("Since %1: %2"), when, why))
         if attempt.state != S.NEEDS_REVIEW:
-            self.outcome.show_result("warn", fmt(self.tr("This sale is %1: there is nothing to resolve."), attempt.state))
+            self.outcome.show_result(
+                "warn", fmt(self.tr("This sale is %1: there is nothing to resolve."), attempt.state)
+            )
         await self.look_up()
 
     @qasync.asyncSlot()
@@ -226,7 +232,9 @@ class ReviewDialog(SupervisorDialog):
             elif result.state == S.PAID:
                 self.outcome.show_result("paid", self.tr("Marked paid: the receipt is printing."))
             else:
-                self.outcome.show_result("ok", engine_text(result.message) or self.tr("Voided: the sale can be charged again."))
+                self.outcome.show_result(
+                    "ok", engine_text(result.message) or self.tr("Voided: the sale can be charged again.")
+                )
             self.resolved.emit(result)
         finally:
             self._working = False
