@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from qrcashier.catalog import Catalog
 from qrcashier.domain.money import Site
 from qrcashier.domain.money import site as find_site
+from qrcashier.paths import data_dir
+from qrcashier.setup.constants import SANDBOX_TOKEN
 
 if TYPE_CHECKING:  # the network stack is imported in start(), after the window is painted
     import httpx
@@ -33,7 +35,6 @@ if TYPE_CHECKING:  # the network stack is imported in start(), after the window 
 
 log = logging.getLogger("qrcashier.services")
 
-SANDBOX_TOKEN = "SANDBOX-MLA-demo"
 CATALOG_FILE = "catalog.sqlite3"
 # Connect fast or fail fast; reads a little longer. Mercado Pago hanging past this is
 # a Timeout for the engine, never a frozen window.
@@ -82,8 +83,6 @@ class Options:
 
     @classmethod
     def from_args(cls, args: Any) -> Options:
-        from qrcashier.ui.shell.app import data_dir
-
         opts = cls(data_dir=data_dir(getattr(args, "data_dir", None)))
         opts.sandbox = bool(getattr(args, "sandbox", False)) or not _have_account()
         if getattr(args, "printer", None):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from qrcashier.checkout import Journal, JournalVersionError, RegisterBusy, default_journal_path
+from qrcashier.checkout import Journal, JournalVersionError, RegisterBusy
 from qrcashier.checkout.errors import RefundRefused
 from qrcashier.checkout.journal import MIGRATIONS, SCHEMA_VERSION, JournalDB, StaleState, connect, migrate
 from qrcashier.domain.cart import CartLine
@@ -195,18 +195,6 @@ def test_a_newer_file_is_refused_untouched(tmp_path):
     with pytest.raises(JournalVersionError, match="newer QR Cashier"):
         JournalDB(path)
 
-
-def test_default_journal_path(monkeypatch, tmp_path):
-    monkeypatch.setattr("sys.platform", "linux")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert default_journal_path() == tmp_path / "QRCashier" / "journal.sqlite3"
-    monkeypatch.delenv("XDG_DATA_HOME")
-    assert default_journal_path().parts[-4:] == (".local", "share", "QRCashier", "journal.sqlite3")
-    monkeypatch.setattr("sys.platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert default_journal_path() == tmp_path / "Local" / "QRCashier" / "journal.sqlite3"
-    monkeypatch.setattr("sys.platform", "darwin")
-    assert default_journal_path().parts[-4:] == ("Library", "Application Support", "QRCashier", "journal.sqlite3")
 
 
 def test_the_sync_api_for_scripts(tmp_path):

@@ -93,7 +93,7 @@ async def http():
 @pytest_asyncio.fixture
 async def make_env(settings, tokens, sandbox, http):
     """SetupEnv(settings, tokens) on the sandbox: account mode talks to it as Mercado Pago."""
-    from qrcashier.ui.setup.wizard import SetupEnv
+    from qrcashier.setup.env import SetupEnv
 
     made = []
 

@@ -46,8 +46,9 @@ async def wizard_shots(tmp: Path, sandbox, http) -> None:
     import keyring.backend
 
     from qrcashier.settings import AppSettings, Mode
+    from qrcashier.setup.env import SetupEnv
     from qrcashier.token_store import BackendChoice, TokenStore
-    from qrcashier.ui.setup.wizard import SetupDialog, SetupEnv, open_settings
+    from qrcashier.ui.setup.wizard import SetupDialog, open_settings
 
     class Memory(keyring.backend.KeyringBackend):
         priority = 1
@@ -171,14 +172,12 @@ async def supervisor_shots(tmp: Path, sandbox, http, settings) -> None:
     from qrcashier.domain.sale import AttemptState
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
     from qrcashier.provisioning import RegisterSpec, ensure_register
-    from qrcashier.ui.supervisor.dialogs import (
-        AuditLogDialog,
-        CancelOrderDialog,
-        RefundDialog,
-        ReviewDialog,
-        SupervisorGate,
-        TokenRefusedNotice,
-    )
+    from qrcashier.ui.supervisor.audit_log import AuditLogDialog
+    from qrcashier.ui.supervisor.cancel import CancelOrderDialog
+    from qrcashier.ui.supervisor.pin import SupervisorGate
+    from qrcashier.ui.supervisor.refund import RefundDialog
+    from qrcashier.ui.supervisor.review import ReviewDialog
+    from qrcashier.ui.supervisor.token_refused import TokenRefusedNotice
 
     token = "SANDBOX-MLA-supervisor-" + uuid.uuid4().hex[:6]
     mla = SITES["MLA"]

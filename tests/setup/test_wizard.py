@@ -12,7 +12,8 @@ from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import Mode
 from qrcashier.supervisor import verify_pin
 from qrcashier.token_store import SERVICE, BackendChoice, TokenStore
-from qrcashier.ui.setup.wizard import TEST_ACCOUNT_NOTE, TOKEN_MESSAGES, open_settings
+from qrcashier.ui.setup.messages import TEST_ACCOUNT_NOTE, TOKEN_MESSAGES
+from qrcashier.ui.setup.wizard import open_settings
 from tests.setup.drive import (
     PIN,
     click,
@@ -176,7 +177,7 @@ async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(qtb
 
 async def test_settings_replace_and_remove_the_token_after_the_pin(qtbot, make_env, settings, tokens, memory_keyring, token):
     from qrcashier.supervisor import hash_pin
-    from qrcashier.ui.supervisor.dialogs import SupervisorGate
+    from qrcashier.ui.supervisor.pin import SupervisorGate
 
     settings.mode = Mode.ACCOUNT
     settings.pin_hash = hash_pin(PIN)

@@ -20,7 +20,7 @@ from qrcashier.domain.sale import AttemptState
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
 from qrcashier.provisioning import RegisterSpec, ensure_register
 from qrcashier.supervisor import hash_pin
-from qrcashier.ui.supervisor.dialogs import SupervisorGate
+from qrcashier.ui.supervisor.pin import SupervisorGate
 from tests.setup.helpers import TLS, wait_until
 
 PIN = "482913"

@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 
 from qrcashier.checkout.journal import RefundState
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.ui.supervisor.dialogs import CancelOrderDialog, RefundDialog, ReviewDialog
+from qrcashier.ui.supervisor.cancel import CancelOrderDialog
+from qrcashier.ui.supervisor.refund import RefundDialog
+from qrcashier.ui.supervisor.review import ReviewDialog
 from tests.setup.helpers import wait_until
 from tests.supervisor.rig import MLA, SLOW, enter_pin, wait_state
 

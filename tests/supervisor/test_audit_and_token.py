@@ -9,14 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qrcashier.domain.sale import AttemptState as S
-from qrcashier.ui.supervisor.dialogs import (
-    TOKEN_REFUSED_TEXT,
-    AuditLogDialog,
-    CancelOrderDialog,
-    RefundDialog,
-    TokenRefusedNotice,
-    TokenRefusedWatch,
-)
+from qrcashier.ui.supervisor.audit_log import AuditLogDialog
+from qrcashier.ui.supervisor.cancel import CancelOrderDialog
+from qrcashier.ui.supervisor.refund import RefundDialog
+from qrcashier.ui.supervisor.token_refused import TOKEN_REFUSED_TEXT, TokenRefusedNotice, TokenRefusedWatch
 from tests.setup.helpers import wait_until
 from tests.supervisor.rig import MLA, enter_pin
 

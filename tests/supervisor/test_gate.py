@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qrcashier.supervisor import LockoutState
-from qrcashier.ui.supervisor.dialogs import SupervisorGate
+from qrcashier.ui.supervisor.pin import SupervisorGate
 from tests.setup.helpers import wait_until
 from tests.supervisor.rig import PIN, Clock, encoded_pin, enter_pin
 

@@ -82,6 +82,10 @@ class QueryJobs(EngineBase):
         """Supervisor actions (cancel, refund, review, discard), newest first."""
         return await self._db(lambda db: db.audit_log(attempt_id=attempt_id, limit=limit))
 
+    async def audit(self, actor: str, action: str, reason: str = "", details: dict | None = None) -> None:
+        """Write one row to the audit log (the setup wizard's and the supervisor's own actions)."""
+        await self._db(lambda db: db.add_audit(Audit(actor, action, reason, details), self._now()))
+
     async def reprint(self, attempt_id: int, operator: str = "") -> ReceiptRecord:
         """Issue a copy of a paid attempt's receipt (it prints as COPY)."""
         receipt = await self._db(lambda db: db.issue_copy(attempt_id, self._now(), operator or self.operator))

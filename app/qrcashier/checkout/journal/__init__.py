@@ -21,7 +21,6 @@ from qrcashier.checkout.journal.records import (
     TransitionRecord,
 )
 from qrcashier.checkout.journal.schema import (
-    APP_DIR,
     JOURNAL_FILE,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -33,7 +32,6 @@ from qrcashier.checkout.journal.store import JournalDB
 from qrcashier.checkout.journal.thread import Journal
 
 __all__ = [
-    "APP_DIR",
     "JOURNAL_FILE",
     "MIGRATIONS",
     "SCHEMA_VERSION",

@@ -6,36 +6,22 @@ Schema versions are tracked with `PRAGMA user_version` and applied by the ordere
 
 from __future__ import annotations
 
-import os
 import secrets
 import sqlite3
 import string
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from qrcashier.checkout.errors import JournalVersionError
 from qrcashier.domain.sale import LIVE_STATES
-from qrcashier.paths import private_file
+from qrcashier.paths import default_data_dir, private_file
 
-APP_DIR = "QRCashier"
 JOURNAL_FILE = "journal.sqlite3"
 
 
 def default_journal_path() -> Path:
-    """Where the journal lives when the caller has no better idea (no Qt needed).
-
-    Windows `%LOCALAPPDATA%\\QRCashier`, macOS `~/Library/Application Support/QRCashier`,
-    elsewhere `$XDG_DATA_HOME/QRCashier` or `~/.local/share/QRCashier`. The GUI passes
-    QStandardPaths' AppDataLocation instead; this is for scripts and the sandbox CLI.
-    """
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Application Support")
-    else:
-        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_DIR / JOURNAL_FILE
+    """Where the journal lives when the caller names no data folder: the app's own (paths)."""
+    return default_data_dir() / JOURNAL_FILE
 
 
 # --- schema and migrations -------------------------------------------------------------------

@@ -27,35 +27,19 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qrcashier.mercadopago.secret import TOKEN_SHAPE
-from qrcashier.paths import private_file
+from qrcashier.paths import APP_NAME, ORG_NAME, data_dir, private_file
 from qrcashier.ui.shell import errors
 
 log = logging.getLogger("qrcashier.app")
 
-APP_NAME = "QRCashier"
-ORG_NAME = "QRCashier"
 LOG_FILE = "qrcashier.log"
 
 
 # --- folders ---------------------------------------------------------------------------------
-
-def data_dir(override: str | Path | None = None) -> Path:
-    """The app's data folder (QStandardPaths.AppDataLocation), or `override`; created if missing."""
-    if override:
-        path = Path(override)
-    else:
-        app = QApplication.instance()
-        if app is not None and not app.applicationName():
-            app.setApplicationName(APP_NAME)
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        path = Path(location) if location else Path.home() / f".{APP_NAME.lower()}"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
 
 # --- logging ---------------------------------------------------------------------------------
 

@@ -25,34 +25,25 @@ per session; the dialogs are non-modal and kept referenced here until they close
 from __future__ import annotations
 
 import asyncio
-import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from qrcashier.settings import AppSettings, Mode
+from qrcashier.setup.constants import DEFAULT_API_URL
 from qrcashier.token_store import TokenStore
-from qrcashier.ui.setup.wizard import (
-    DEFAULT_API_URL,
-    SetupDialog,
-    SetupEnv,
-    journal_audit,
-    open_settings,
-    run_first_run_setup,
-)
-from qrcashier.ui.supervisor.dialogs import (
-    AuditLogDialog,
-    CancelOrderDialog,
-    RefundDialog,
-    ReviewDialog,
-    SupervisorGate,
-    TokenRefusedNotice,
-    TokenRefusedWatch,
-)
 
-log = logging.getLogger("qrcashier.ui.supervisor")
+if TYPE_CHECKING:  # the wizard and the dialogs load when an action runs, not for the first paint
+    from qrcashier.services import Services
+    from qrcashier.setup.env import SetupEnv
+    from qrcashier.ui.setup.wizard import SetupDialog
+    from qrcashier.ui.supervisor.audit_log import AuditLogDialog
+    from qrcashier.ui.supervisor.cancel import CancelOrderDialog
+    from qrcashier.ui.supervisor.refund import RefundDialog
+    from qrcashier.ui.supervisor.review import ReviewDialog
+    from qrcashier.ui.supervisor.token_refused import TokenRefusedNotice, TokenRefusedWatch
 
 
 def open_settings_and_tokens(profile: str | None = None) -> tuple[AppSettings, TokenStore]:
@@ -86,7 +77,11 @@ async def prepare_start(
     installer cancelled; `--sandbox` skips both."""
     if sandbox_flag:
         return True
-    env = env or SetupEnv(settings, tokens)
+    from qrcashier.setup.env import SetupEnv
+    from qrcashier.ui.setup.widgets import system_printers
+    from qrcashier.ui.setup.wizard import SetupDialog, run_first_run_setup
+
+    env = env or SetupEnv(settings, tokens, printers=system_printers)
     try:
         if not settings.is_configured():
             return await run_first_run_setup(env)
@@ -106,12 +101,14 @@ class SupervisorActions(QObject):
     token_changed = Signal(object)  # AccessToken or None: the app reconnects with it (services restart)
     settings_saved = Signal()
 
-    def __init__(self, window: QWidget, services: Any, settings: AppSettings, tokens: TokenStore | None) -> None:
+    def __init__(self, window: QWidget, services: Services, settings: AppSettings, tokens: TokenStore | None) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
         self.settings = settings
         self._tokens = tokens
+        from qrcashier.ui.supervisor.pin import SupervisorGate
+
         self.gate = SupervisorGate(settings)
         self.watch: TokenRefusedWatch | None = None
         self.dialogs: list[QWidget] = []
@@ -156,40 +153,54 @@ class SupervisorActions(QObject):
         """Cancel the live order on the QR (paid wins: the dialog says which happened)."""
         if not self._ready():
             return None
+        from qrcashier.ui.supervisor.cancel import CancelOrderDialog
+
         return self._keep(CancelOrderDialog(self.engine, self.gate, attempt, self.site, self.window))
 
     def refund(self, attempt_id: int) -> RefundDialog | None:
         """Refund a paid sale (its attempt), in full or in part."""
         if not self._ready():
             return None
+        from qrcashier.ui.supervisor.refund import RefundDialog
+
         return self._keep(RefundDialog(self.engine, self.gate, self.site, attempt_id, self.window))
 
     def review(self, attempt_id: int) -> ReviewDialog | None:
         """Resolve a sale that needs review, after the live lookup."""
         if not self._ready():
             return None
+        from qrcashier.ui.supervisor.review import ReviewDialog
+
         return self._keep(ReviewDialog(self.engine, self.gate, self.site, attempt_id, self.window))
 
     def audit_log(self) -> AuditLogDialog | None:
         if not self._ready():
             return None
+        from qrcashier.ui.supervisor.audit_log import AuditLogDialog
+
         return self._keep(AuditLogDialog(self.engine, self.window))
 
     def setup_env(self) -> SetupEnv:
         """The Settings pages' view of the running app: its HTTP client, sandbox and journal."""
+        from qrcashier.setup.env import SetupEnv
+        from qrcashier.ui.setup.widgets import system_printers
+
         options = self.services.options
-        sandbox = getattr(self.services, "sandbox", None)
+        sandbox = self.services.sandbox
         return SetupEnv(
             self.settings, self.tokens,
             http=self.services.http,
             api_base_url=(None if options.sandbox else options.base_url) or DEFAULT_API_URL,
             sandbox_base_url=sandbox.base_url if sandbox is not None else None,
-            audit=journal_audit(self.engine) if self.engine is not None else None,
+            printers=system_printers,
+            audit=self.engine.audit if self.engine is not None else None,
         )
 
     @qasync.asyncSlot()
     async def open_settings(self, page: str | None = None) -> SetupDialog | None:
         """Settings (after the PIN). Its token and save signals are passed on."""
+        from qrcashier.ui.setup.wizard import open_settings
+
         env = self.setup_env()
         dialog = await open_settings(self.window, env, self.gate, page=page)
         if dialog is None:
@@ -216,16 +227,20 @@ class SupervisorActions(QObject):
 
     def watch_token(self) -> TokenRefusedWatch | None:
         """Show the plain 401 notice once per episode; its button leads to the token page."""
-        http = getattr(self.services, "http", None)
+        http = self.services.http
         if http is None or self.watch is not None:
             return self.watch
+        from qrcashier.ui.supervisor.token_refused import TokenRefusedWatch
+
         options = self.services.options
-        sandbox = getattr(self.services, "sandbox", None)
+        sandbox = self.services.sandbox
         base = sandbox.base_url if sandbox is not None else (options.base_url or DEFAULT_API_URL)
         self.watch = TokenRefusedWatch(http, base, self.token_refused)
         return self.watch
 
     def token_refused(self) -> TokenRefusedNotice:
+        from qrcashier.ui.supervisor.token_refused import TokenRefusedNotice
+
         notice = TokenRefusedNotice(self.window)
         notice.supervisor_requested.connect(lambda: self.open_settings("token"))
         self._keep(notice)
