@@ -62,6 +62,7 @@ from qrcashier.checkout.journal import (
     RefundState,
     TransitionRecord,
 )
+from qrcashier.checkout.sales_of_the_day import DaySale, load_sales_of_the_day
 from qrcashier.domain.cart import Cart, clean_text, validate_lines
 from qrcashier.domain.money import parse_amount
 from qrcashier.domain.sale import (
@@ -1048,3 +1049,15 @@ class CheckoutEngine:
     def expires_in(self, attempt: Attempt) -> timedelta:
         """Time left before the attempt's order expires on the QR (by the engine's clock)."""
         return attempt.expires_at - self._now()
+
+    # --- read-only views for the UI (no widget touches the journal) -----------------------
+
+    async def sales_of_the_day(self, since: datetime) -> list[DaySale]:
+        """This register's sales charged since `since` (the F9 list), read on the journal thread."""
+        register_id = self.config.register_id
+        return await self.journal.run(lambda db: load_sales_of_the_day(db, register_id, since))
+
+    @property
+    def journal_path(self) -> str:
+        """Where the journal lives (diagnostics shows it and copies it into a report)."""
+        return str(self.journal.path)

@@ -152,7 +152,7 @@ class DiagnosticsDialog(QDialog):
     def _journal_path(self) -> Path | None:
         engine = getattr(self.services, "engine", None)
         if engine is not None:
-            return Path(engine.journal.path)
+            return Path(engine.journal_path)
         options = getattr(self.services, "options", None)
         if options is None:
             return None

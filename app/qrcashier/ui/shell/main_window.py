@@ -81,9 +81,6 @@ def _service_errors() -> tuple[type[BaseException], ...]:
 
     return (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError)
 START_RETRY_SECONDS = 5.0
-DISABLED_BUTTONS = (
-    'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
-)
 LOCKED_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The cart is locked while the customer pays (Esc cancels the charge).")
 
 
@@ -187,7 +184,7 @@ class MainWindow(QMainWindow):
         root.installEventFilter(self)
         # A widget's own style sheet wins over the application's whatever the specificity:
         # make disabled big buttons look disabled (the role colours would otherwise win).
-        self.setStyleSheet(DISABLED_BUTTONS)
+        self.setStyleSheet(theme.DISABLED_BUTTONS)
         outer = QVBoxLayout(root)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(10)
