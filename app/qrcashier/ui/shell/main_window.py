@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from qrcashier.catalog import Product
 from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
-from qrcashier.domain.receipt import Receipt, ReceiptLine, format_money
+from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.services import CATALOG_FILE
 from qrcashier.ui.sale.cart_view import CartModel, CartView
@@ -1084,24 +1084,8 @@ class MainWindow(QMainWindow):
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
         sale = await self.engine.sale(issued.sale_id)
         payments = await self.engine.payments(attempt_id=issued.attempt_id)
-        approved = [p for p in payments if p.status == "approved"] or payments
-        mo_ids = [p.merchant_order_id for p in approved if p.merchant_order_id is not None]
-        return Receipt(
-            store_name=self.services.store_name,
-            register_name=self.services.register_name,
-            sale_number=sale.code,
-            lines=[
-                ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(self.site))
-                for line in sale.lines
-            ],
-            total=sale.total,
-            site=self.site,
-            paid_at=issued.issued_at.astimezone(),
-            operator=issued.operator,
-            payment_ids=[str(p.mp_payment_id) for p in approved],
-            merchant_order_id=str(mo_ids[0]) if mo_ids else None,
-            copy=issued.kind == "copy",
-        )
+        header = StoreHeader(self.services.store_name, self.services.register_name, self.site)
+        return build_receipt(sale, issued, payments, header)
 
     def show_receipt(self, receipt: Receipt) -> None:
         from qrcashier.ui.sale.receipt_view import ReceiptDialog
