@@ -48,6 +48,7 @@ from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
 from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
+from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.services import CATALOG_FILE
 from qrcashier.ui.sale.cart_view import CartModel, CartView
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
@@ -66,12 +67,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("qrcashier.ui.main")
 S = AttemptState
 QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3x7790..."
-
-
-def _offline_messages() -> tuple[str, ...]:
-    from qrcashier.mercadopago.errors import Timeout, Unreachable
-
-    return (Unreachable.default_user_message, Timeout.default_user_message)
 
 
 def _service_errors() -> tuple[type[BaseException], ...]:
@@ -133,10 +128,8 @@ class MainWindow(QMainWindow):
         self.site = services.site
         self._on_quit = on_quit
         self.engine = None
-        self.attempt: Attempt | None = None  # the current charge (live or just finished)
+        self.session = SaleSession()  # the sale's state, lock and buttons (Qt-free)
         self.sale_id: int | None = None  # the open sale the cart was frozen into (re-charge it)
-        self._charging = False  # a Charge press is being sent (double presses are no-ops)
-        self._finished = False  # the cart shows a paid sale: the next item starts a new one
         self._closing = False
         self._shutting_down = False
         self._unsubscribe: Callable[[], None] | None = None
@@ -470,7 +463,7 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop listening and close our windows; the services are closed by the caller."""
         self._shutting_down = True
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.supervisor.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
@@ -577,7 +570,7 @@ class MainWindow(QMainWindow):
 
     def _can_edit(self) -> bool:
         """Start a new sale after a paid one; refuse while a charge is live."""
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+        if self.session.live:
             self._item_error(
                 self.tr("The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge.")
             )
@@ -660,7 +653,7 @@ class MainWindow(QMainWindow):
         if self._finished:
             self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return False
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+        if self.session.live:
             self._item_error(self.tr("The cart is locked while the customer pays."))
             return False
         return True
@@ -727,7 +720,7 @@ class MainWindow(QMainWindow):
 
     def escape(self) -> None:
         """Esc: cancel a live charge (asks), else clear the cart (asks only when it has lines)."""
-        if self._charging:
+        if self.session.charging:
             return
         if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
             if self.supervisor is not None and self.supervisor.settings.pin_hash:
@@ -779,7 +772,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def open_free_item(self) -> None:
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+        if self.session.live:
             self._item_error(self.tr("The cart is locked while the customer pays."))
             return
         dialog = FreeItemDialog(self.site, parent=self)
@@ -802,7 +795,7 @@ class MainWindow(QMainWindow):
                 self.sales_dialog = None
         self.sales_dialog = SalesDialog(self.engine, self.site, parent=self)
         self.sales_dialog.reprint_requested.connect(self.reprint)
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.sales_dialog.refund_requested.connect(self.supervisor.refund)
             self.sales_dialog.review_requested.connect(self.supervisor.review)
         self.sales_dialog.destroyed.connect(lambda *_: setattr(self, "sales_dialog", None))
@@ -817,7 +810,7 @@ class MainWindow(QMainWindow):
         settings = getattr(self.services, "settings", None)
         if settings is None:
             return
-        if getattr(self, "supervisor", None) is None:
+        if self.supervisor is None:
             from qrcashier.ui.supervisor.actions import SupervisorActions
 
             self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
@@ -840,14 +833,14 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, page: str | None = None) -> None:
         """Ctrl+,: Settings (the setup pages), after the supervisor PIN."""
-        if getattr(self, "supervisor", None) is None:
+        if self.supervisor is None:
             self._item_error(self.tr("Settings are available once QR Cashier is connected."))
             return
         self.supervisor.open_settings(page)
 
     def open_audit_log(self) -> None:
         """Ctrl+Shift+A: every supervisor action, with CSV export."""
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.supervisor.audit_log()
 
     def open_diagnostics(self) -> None:
@@ -874,7 +867,7 @@ class MainWindow(QMainWindow):
     @qasync.asyncSlot()
     async def charge(self) -> None:
         """F12. Does nothing while a press is being sent or a charge is live (no double charge)."""
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+        if self.session.live:
             return
         if self._finished:
             self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
@@ -885,38 +878,34 @@ class MainWindow(QMainWindow):
         if self.engine is None or not self.engine.ready:
             self._set_panel("starting")
             return
-        self._charging = True
+        self.session.charge_started()
         self.model.set_locked(True)
-        self._item_note(LOCKED_NOTE)
+        self._item_note(locked_note())
         self._update_buttons()
-        self._set_panel("publishing")
+        self._set_panel(SaleState.PUBLISHING)
         self._customer_attempt = None
         self._to_customer("show_charge", self.model.total, self.site)
         self._to_customer("set_state", "publishing")
-        from qrcashier.checkout.errors import NotReady
-        from qrcashier.mercadopago.errors import MercadoPagoError
-
         try:
             target = self.sale_id if self.sale_id is not None else self.model.cart
             attempt = await self.engine.charge(target)
         except _service_errors() as exc:
-            self._charging = False
+            state = self.session.charge_failed(exc)
             self.model.set_locked(False)
             text = errors.report(exc, "charge")
-            state = "starting" if isinstance(exc, NotReady) else (
-                "offline" if isinstance(exc, MercadoPagoError) and exc.retryable else "failed")
-            self._set_panel(state, text, None if state != "failed" else self.tr("Fix the cart and press Charge (F12) again."))
+            fix = self.tr("Fix the cart and press Charge (F12) again.")
+            self._set_panel(state, text, fix if state == SaleState.FAILED else None)
             self._customer_state(state)
             self._update_buttons()
             return
         except Exception as exc:
-            self._charging = False
+            self.session.charge_failed(exc)
             self.model.set_locked(False)
             self._set_panel("failed", errors.report(exc, "charge"))
             self._customer_state("failed")
             self._update_buttons()
             raise
-        self._charging = False
+        self.session.charge_sent()
         self.sale_id = attempt.sale_id
         if self._sale_code is None:
             self._spawn(self._load_sale_code(attempt.sale_id))
@@ -924,17 +913,9 @@ class MainWindow(QMainWindow):
 
     def _follow(self, attempt: Attempt) -> None:
         """Show an attempt's state (from charge(), a restore, or an event)."""
-        previous = self.attempt
-        self.attempt = attempt
-        state = ui_state(attempt.state)
-        if attempt.state == S.FAILED and attempt.message.startswith(_offline_messages()):
-            state = "offline"
+        state = self.session.follow(attempt, shown=self.status_panel.state)
         live = state in LIVE
         self.model.set_locked(live)
-        if state == "waiting" and previous is not None and previous.id == attempt.id and self.status_panel.state in (
-            "scanned", "rejected"
-        ):
-            state = self.status_panel.state  # a later read changes nothing the customer did
         sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
         next_step = receipt = None
         if state == "paid":
@@ -952,17 +933,34 @@ class MainWindow(QMainWindow):
                 self._customer_attempt = attempt.id
                 self._to_customer("show_charge", attempt.total, self.site, attempt.qr_data)
             self._customer_state(state)
-            if live and attempt.expires_at:
-                self._set_countdown(int((attempt.expires_at - datetime.now(UTC)).total_seconds()))
+            seconds = self.session.countdown()
+            if seconds is not None:
+                self._set_countdown(seconds)
             else:
                 self._to_customer("set_countdown", None)
         if attempt.state == S.PAID:
-            self._finished = True
             self.sale_id = None
             self.model.set_locked(False)
         elif attempt.state == S.NEEDS_REVIEW:
             self.sale_id = None  # a supervisor settles it; the cashier may start the next sale
         self._update_buttons()
+
+    # The sale's state lives in the session; these names stay for the binders and the tests.
+    @property
+    def attempt(self) -> Attempt | None:
+        return self.session.attempt
+
+    @attempt.setter
+    def attempt(self, attempt: Attempt | None) -> None:
+        self.session.attempt = attempt
+
+    @property
+    def _finished(self) -> bool:
+        return self.session.finished
+
+    @_finished.setter
+    def _finished(self, finished: bool) -> None:
+        self.session.finished = finished
 
     def _detail(self, attempt: Attempt, receipt: Receipt | None = None) -> str:
         parts = [fmt(self.tr("Sale %1"), self._sale_code or attempt.sale_id)]
@@ -1063,12 +1061,12 @@ class MainWindow(QMainWindow):
         printer = self.services.options.printer_name
         printed = False
         if printer:
-            from qrcashier.ui.printing import qprinter as printing
+            from qrcashier.ui.printing import qprinter
 
             try:
-                printing.print_receipt(receipt, printer)
+                qprinter.print_receipt(receipt, printer)
                 printed = True
-            except printing.PrintingError as exc:
+            except qprinter.PrintingError as exc:
                 self._item_error(fmt(self.tr("The receipt did not print: %1"), exc))
         if printed:
             await self.engine.receipt_printed(issued.id)
@@ -1178,16 +1176,16 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return
-        from qrcashier.ui.printing import qprinter as printing
+        from qrcashier.ui.printing import qprinter
 
         printer = self.services.options.printer_name
         if printer:
             try:
-                name = printing.print_qr_sticker(
+                name = qprinter.print_qr_sticker(
                     pos.qr_code, self.services.store_name, self.services.register_name, printer,
                     pos_external_id=pos.external_id,
                 )
-            except printing.PrintingError as exc:
+            except qprinter.PrintingError as exc:
                 self._item_error(fmt(self.tr("The sticker did not print: %1"), exc))
                 return
             self._item_ok(fmt(self.tr("QR sticker sent to %1."), name))
@@ -1200,15 +1198,15 @@ class MainWindow(QMainWindow):
         if pos is None or not pos.qr_code:
             self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
             return None
-        from qrcashier.ui.printing import qprinter as printing
+        from qrcashier.ui.printing import qprinter
 
         def save(target: str) -> None:
             try:
-                out = printing.qr_sticker_to_pdf(
+                out = qprinter.qr_sticker_to_pdf(
                     pos.qr_code, self.services.store_name, self.services.register_name, target,
                     pos_external_id=pos.external_id,
                 )
-            except (printing.PrintingError, OSError) as exc:
+            except (qprinter.PrintingError, OSError) as exc:
                 self._item_error(fmt(self.tr("The sticker was not saved: %1"), exc))
                 return
             self._item_ok(fmt(self.tr("QR sticker saved to %1."), out))
@@ -1272,14 +1270,15 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"{items} · {rows}" if lines else self.tr("Empty cart"))
 
     def _update_buttons(self) -> None:
-        live = self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE)
-        ready = self.engine is not None and self.engine.ready
-        self.charge_button.setEnabled(ready and not live and not self._finished and self.model.rowCount() > 0)
+        self.session.has_engine = self.engine is not None
+        self.session.engine_ready = self.engine is not None and self.engine.ready
+        buttons = self.session.buttons(has_lines=self.model.rowCount() > 0)
+        self.charge_button.setEnabled(buttons.charge)
         for b in (self.qty_button, self.price_button, self.remove_button):
-            b.setEnabled(not live and not self._finished)
-        self.free_button.setEnabled(not live)  # after a paid sale it starts the next one
-        self.clear_button.setEnabled(not live)
-        self.sales_button.setEnabled(self.engine is not None)
+            b.setEnabled(buttons.edit_lines)
+        self.free_button.setEnabled(buttons.free_item)
+        self.clear_button.setEnabled(buttons.clear)
+        self.sales_button.setEnabled(buttons.sales)
 
     def _update_connection(self) -> None:
         if self._connection_problem:
