@@ -21,20 +21,17 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -49,9 +46,10 @@ from qrcashier.domain.money import InvalidAmount, quantize
 from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.presenter.sale_session import SaleSession, SaleState
-from qrcashier.services import CATALOG_FILE
 from qrcashier.ui.sale.cart_view import CartModel, CartView
+from qrcashier.ui.sale.catalog_actions import CatalogActions
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.sale.scanner import ScannerCapture
 from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 from qrcashier.ui.shell import errors, theme
@@ -83,38 +81,6 @@ def locked_note() -> str:
     return QCoreApplication.translate("MainWindow", LOCKED_NOTE)
 
 
-class ItemField(QLineEdit):
-    """The item entry: barcode, code, "3*code", or part of a name.
-
-    With the field empty, +/- change the selected line's quantity, Del removes it and
-    Up/Down move through the cart, so the hands never leave the keyboard.
-    """
-
-    quantity_step = Signal(int)
-    remove_line = Signal()
-    move_selection = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if not self.text():
-            if key in (Qt.Key.Key_Plus,) or event.text() == "+":
-                self.quantity_step.emit(+1)
-                return
-            if key in (Qt.Key.Key_Minus,) or event.text() == "-":
-                self.quantity_step.emit(-1)
-                return
-            if key == Qt.Key.Key_Delete:
-                self.remove_line.emit()
-                return
-        if key == Qt.Key.Key_Up:
-            self.move_selection.emit(-1)
-            return
-        if key == Qt.Key.Key_Down:
-            self.move_selection.emit(+1)
-            return
-        super().keyPressEvent(event)
-
-
 class MainWindow(QMainWindow):
     """See the module docstring. Built with the app's `Services`; `await start()` connects it."""
 
@@ -140,7 +106,6 @@ class MainWindow(QMainWindow):
         self.supervisor = None  # SupervisorActions, once connected (start)
         self.customer = None
         self.last_receipt: Receipt | None = None
-        self.last_import_report = None
         self.receipts_shown = 0
         self._last_contact: datetime | None = None
         self._sale_code: str | None = None
@@ -152,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.model = CartModel(self.site, self)
         self.model.changed.connect(self._update_totals)
+        self.catalog = CatalogActions(self)  # CSV import and the QR sticker
         self._build()
         self._bind_keys()
         self.scanner = ScannerCapture(self.item_field, parent=self)
@@ -198,7 +164,7 @@ class MainWindow(QMainWindow):
         self.sticker_button = QPushButton(self.tr("Print QR sticker"))
         self.sticker_button.setToolTip(self.tr("The register's QR, to stick on the counter: to the printer, or a PDF"))
         self.sticker_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sticker_button.clicked.connect(self.print_sticker)
+        self.sticker_button.clicked.connect(self.catalog.print_sticker)
         header.addWidget(self.title_label)
         header.addSpacing(10)
         header.addWidget(self.mode_label)
@@ -208,7 +174,7 @@ class MainWindow(QMainWindow):
         self.import_button = QPushButton(self.tr("Import products"))
         self.import_button.setToolTip(self.tr("Add or update products from a CSV file (code, barcode, name, price, unit)"))
         self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.import_button.clicked.connect(lambda: self.choose_catalog_csv())
+        self.import_button.clicked.connect(lambda: self.catalog.choose_catalog_csv())
         header.addWidget(self.import_button)
         header.addWidget(self.sticker_button)
         outer.addLayout(header)
@@ -528,7 +494,7 @@ class MainWindow(QMainWindow):
             if found:
                 self.open_search(text)
                 return
-        self._item_error(fmt(
+        self.item_error(fmt(
             self.tr("No product with barcode or code %1. Press F4 to sell it as a free item, or F2 to search."), repr(text)
         ))
 
@@ -561,17 +527,17 @@ class MainWindow(QMainWindow):
         try:
             row = self.model.add_item(title, price, quantity, sku=sku, merge=merge)
         except (InvalidCart, InvalidAmount) as exc:
-            self._item_error(errors.report(exc, "add item"))
+            self.item_error(errors.report(exc, "add item"))
             return
         self.cart_view.select_row(row)
         self._cart_changed()
         line = self.model.cart.lines[row]
-        self._item_ok(fmt(self.tr("Added %1 × %2 — %3"), line.title, line.quantity, format_money(line.total(self.site), self.site)))
+        self.item_ok(fmt(self.tr("Added %1 × %2 — %3"), line.title, line.quantity, format_money(line.total(self.site), self.site)))
 
     def _can_edit(self) -> bool:
         """Start a new sale after a paid one; refuse while a charge is live."""
         if self.session.live:
-            self._item_error(
+            self.item_error(
                 self.tr("The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge.")
             )
             return False
@@ -613,13 +579,13 @@ class MainWindow(QMainWindow):
             self.item_message.setFont(font)
         self.item_message.setText(text)
 
-    def _item_ok(self, text: str) -> None:
+    def item_ok(self, text: str) -> None:
         self._message(text, "#1e7b34", False)
 
-    def _item_note(self, text: str) -> None:
+    def item_note(self, text: str) -> None:
         self._message(text, theme.MUTED, True)
 
-    def _item_error(self, text: str) -> None:
+    def item_error(self, text: str) -> None:
         self._message(text, "#b71c1c", True)
         QApplication.beep()
 
@@ -634,12 +600,12 @@ class MainWindow(QMainWindow):
             return
         line = self.model.cart.lines[row]
         if line.quantity + delta < 1:
-            self._item_error(self.tr("The quantity is already 1: press Del to remove the line."))
+            self.item_error(self.tr("The quantity is already 1: press Del to remove the line."))
             return
         try:
             self.model.change_quantity(row, delta)
         except (InvalidCart, InvalidAmount) as exc:
-            self._item_error(errors.report(exc, "quantity"))
+            self.item_error(errors.report(exc, "quantity"))
             return
         self._cart_changed()
         self.cart_view.select_row(row)
@@ -651,10 +617,10 @@ class MainWindow(QMainWindow):
 
     def _can_edit_line(self) -> bool:
         if self._finished:
-            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
+            self.item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return False
         if self.session.live:
-            self._item_error(self.tr("The cart is locked while the customer pays."))
+            self.item_error(self.tr("The cart is locked while the customer pays."))
             return False
         return True
 
@@ -680,7 +646,7 @@ class MainWindow(QMainWindow):
         """The selected line's row, if there is one and the cart may change; else say why."""
         row = self._selected_row()
         if row < 0:
-            self._item_error(self.tr("Add an item first."))
+            self.item_error(self.tr("Add an item first."))
             return None
         return row if self._can_edit_line() else None
 
@@ -691,7 +657,7 @@ class MainWindow(QMainWindow):
             try:
                 apply(row, value)
             except (InvalidCart, InvalidAmount) as exc:
-                self._item_error(errors.report(exc, what))
+                self.item_error(errors.report(exc, what))
                 return
             self._cart_changed()
 
@@ -701,7 +667,7 @@ class MainWindow(QMainWindow):
     def remove_line(self) -> None:
         row = self._selected_row()
         if row < 0:
-            self._item_error(self.tr("The cart is empty."))
+            self.item_error(self.tr("The cart is empty."))
             return
         if not self._can_edit_line():
             return
@@ -709,14 +675,14 @@ class MainWindow(QMainWindow):
         self._cart_changed()
         if self.model.rowCount():
             self.cart_view.select_row(min(row, self.model.rowCount() - 1))
-        self._item_ok(fmt(self.tr("Removed %1."), line.title))
+        self.item_ok(fmt(self.tr("Removed %1."), line.title))
 
     def clear_cart(self) -> None:
         """Empty the cart (after a confirmation when it has lines: see `escape`)."""
         if self.sale_id is not None:
             self._discard_later(self.sale_id, "the cashier cleared the cart")
         self._new_sale()
-        self._item_ok(self.tr("The cart is empty. Scan the next item."))
+        self.item_ok(self.tr("The cart is empty. Scan the next item."))
 
     def escape(self) -> None:
         """Esc: cancel a live charge (asks), else clear the cart (asks only when it has lines)."""
@@ -773,7 +739,7 @@ class MainWindow(QMainWindow):
 
     def open_free_item(self) -> None:
         if self.session.live:
-            self._item_error(self.tr("The cart is locked while the customer pays."))
+            self.item_error(self.tr("The cart is locked while the customer pays."))
             return
         dialog = FreeItemDialog(self.site, parent=self)
         dialog.item.connect(lambda title, price, qty: self._add(title, price, qty))
@@ -783,7 +749,7 @@ class MainWindow(QMainWindow):
         from qrcashier.ui.sale.sales_view import SalesDialog
 
         if self.engine is None:
-            self._item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
+            self.item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
             return
         if self.sales_dialog is not None:
             try:
@@ -834,7 +800,7 @@ class MainWindow(QMainWindow):
     def open_settings(self, page: str | None = None) -> None:
         """Ctrl+,: Settings (the setup pages), after the supervisor PIN."""
         if self.supervisor is None:
-            self._item_error(self.tr("Settings are available once QR Cashier is connected."))
+            self.item_error(self.tr("Settings are available once QR Cashier is connected."))
             return
         self.supervisor.open_settings(page)
 
@@ -870,17 +836,17 @@ class MainWindow(QMainWindow):
         if self.session.live:
             return
         if self._finished:
-            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
+            self.item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return
         if not self.model.rowCount():
-            self._item_error(self.tr("The cart is empty: scan or add an item first."))
+            self.item_error(self.tr("The cart is empty: scan or add an item first."))
             return
         if self.engine is None or not self.engine.ready:
             self._set_panel("starting")
             return
         self.session.charge_started()
         self.model.set_locked(True)
-        self._item_note(locked_note())
+        self.item_note(locked_note())
         self._update_buttons()
         self._set_panel(SaleState.PUBLISHING)
         self._customer_attempt = None
@@ -925,7 +891,7 @@ class MainWindow(QMainWindow):
         self._set_panel(state, sentence, next_step)
         self.status_panel.set_detail(self._detail(attempt, receipt))
         if live:
-            self._item_note(locked_note())
+            self.item_note(locked_note())
         elif self.item_message.text() == locked_note():
             self.item_message.setText(" ")
         if self.customer is not None:
@@ -1002,7 +968,7 @@ class MainWindow(QMainWindow):
             if event.attempt_id == current:
                 self._spawn(self._refresh_attempt(event.attempt_id))
             elif event.new == S.NEEDS_REVIEW:
-                self._item_error(fmt(self.tr("An earlier sale needs a supervisor's review: %1"), engine_text(event.message)))
+                self.item_error(fmt(self.tr("An earlier sale needs a supervisor's review: %1"), engine_text(event.message)))
         elif isinstance(event, ev.Countdown):
             if event.attempt_id == current:
                 self._set_countdown(event.seconds_left)
@@ -1067,7 +1033,7 @@ class MainWindow(QMainWindow):
                 qprinter.print_receipt(receipt, printer)
                 printed = True
             except qprinter.PrintingError as exc:
-                self._item_error(fmt(self.tr("The receipt did not print: %1"), exc))
+                self.item_error(fmt(self.tr("The receipt did not print: %1"), exc))
         if printed:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
@@ -1111,118 +1077,7 @@ class MainWindow(QMainWindow):
         try:
             await self.engine.reprint(attempt_id)
         except _service_errors() as exc:
-            self._item_error(errors.report(exc, "reprint"))
-
-    def choose_catalog_csv(self) -> QFileDialog:
-        """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
-        dialog = QFileDialog(self, self.tr("Import products from a CSV file"), str(Path.home()), "CSV (*.csv *.txt)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.import_catalog)
-        dialog.open()
-        return dialog
-
-    @qasync.asyncSlot(str)
-    async def import_catalog(self, path: str) -> None:
-        """Import on a worker thread with its own connection (the scanner keeps working on the
-        UI's), then show the report: how many were added or updated, and every rejected row."""
-        from qrcashier.catalog import Catalog
-
-        catalog = self.services.catalog
-        if catalog is None:
-            return
-        db_path = self.services.options.data_dir / CATALOG_FILE
-        site = self.site  # the closure holds no widget: it must not be released on the worker thread
-        self.import_button.setEnabled(False)
-        self._item_note(fmt(self.tr("Importing products from %1…"), Path(path).name))
-
-        def work():
-            worker = Catalog.open(db_path, site)
-            try:
-                return worker.import_csv(path)
-            finally:
-                worker.close()
-
-        try:
-            report = await asyncio.to_thread(work)
-        except Exception as exc:
-            self._item_error(errors.report(exc, "catalog import"))
-            return
-        finally:
-            self.import_button.setEnabled(True)
-        log.info("catalog import from %s: %s", path, report.summary())
-        self.show_import_report(report)
-
-    def show_import_report(self, report) -> None:
-        """The catalog import's outcome: a line under the item field and a non-modal report."""
-        self.last_import_report = report
-        summary = engine_text(report.summary())
-        if report.ok:
-            self._item_ok(summary)
-        else:
-            self._item_error(summary)
-        clean = report.ok and not report.rejected
-        errors.message_box(
-            self, self.tr("Products imported") if clean else self.tr("Products import report"),
-            summary + ("" if clean else "\n\n" + self.tr(
-                "Show details for each rejected row: fix them in the file and import it again.")),
-            icon=QMessageBox.Icon.Information if clean else QMessageBox.Icon.Warning,
-            details=report.details(limit=500) if report.rejected else None,
-        )
-
-    def print_sticker(self) -> None:
-        """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""
-        pos = self.services.pos
-        if pos is None or not pos.qr_code:
-            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
-            return
-        from qrcashier.ui.printing import qprinter
-
-        printer = self.services.options.printer_name
-        if printer:
-            try:
-                name = qprinter.print_qr_sticker(
-                    pos.qr_code, self.services.store_name, self.services.register_name, printer,
-                    pos_external_id=pos.external_id,
-                )
-            except qprinter.PrintingError as exc:
-                self._item_error(fmt(self.tr("The sticker did not print: %1"), exc))
-                return
-            self._item_ok(fmt(self.tr("QR sticker sent to %1."), name))
-            return
-        self.save_sticker_pdf()
-
-    def save_sticker_pdf(self, path: str | None = None) -> QFileDialog | None:
-        """The register's QR sticker as a PDF: to `path`, or where a (non-modal) file dialog says."""
-        pos = self.services.pos
-        if pos is None or not pos.qr_code:
-            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
-            return None
-        from qrcashier.ui.printing import qprinter
-
-        def save(target: str) -> None:
-            try:
-                out = qprinter.qr_sticker_to_pdf(
-                    pos.qr_code, self.services.store_name, self.services.register_name, target,
-                    pos_external_id=pos.external_id,
-                )
-            except (qprinter.PrintingError, OSError) as exc:
-                self._item_error(fmt(self.tr("The sticker was not saved: %1"), exc))
-                return
-            self._item_ok(fmt(self.tr("QR sticker saved to %1."), out))
-
-        if path is not None:
-            save(path)
-            return None
-        dialog = QFileDialog(
-            self, self.tr("Save the QR sticker as PDF"), str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)"
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(save)
-        dialog.open()
-        return dialog
+            self.item_error(errors.report(exc, "reprint"))
 
     # --- display helpers -----------------------------------------------------------------------------
 
