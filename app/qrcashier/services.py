@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the network stack is imported in start(), after the window 
 
     from qrcashier.checkout.config import PollPolicy, RegisterConfig
     from qrcashier.checkout.engine import CheckoutEngine
-    from qrcashier.checkout.journal import Journal
+    from qrcashier.checkout import Journal
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient
     from qrcashier.mercadopago.http import RetryPolicy
     from qrcashier.mercadopago.models import Pos
@@ -192,7 +192,7 @@ class Services:
         from qrcashier.checkout.config import PollPolicy, RegisterConfig
         from qrcashier.checkout.engine import CheckoutEngine
         from qrcashier.checkout.gateways import make_gateway
-        from qrcashier.checkout.journal import JOURNAL_FILE, Journal
+        from qrcashier.checkout import JOURNAL_FILE, Journal
         from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
         from qrcashier.mercadopago.http import RetryPolicy
         from qrcashier.provisioning import RegisterSpec

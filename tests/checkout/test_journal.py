@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from qrcashier.checkout import Journal, JournalVersionError, RegisterBusy
+from qrcashier.checkout import Journal, JournalUnavailable, JournalVersionError, RegisterBusy
 from qrcashier.checkout.errors import RefundRefused
 from qrcashier.checkout.journal import MIGRATIONS, SCHEMA_VERSION, JournalDB, StaleState, connect, migrate
 from qrcashier.domain.cart import CartLine
@@ -54,6 +54,24 @@ async def test_every_operation_runs_on_the_journals_own_thread(tmp_path):
         assert (await journal.run(lambda db: db.attempt(attempt.id))).reference == attempt.reference
     finally:
         await journal.close()
+
+
+@pytest.mark.asyncio
+async def test_a_sqlite_failure_reaches_the_caller_as_journal_unavailable(tmp_path):
+    journal = await Journal.open(tmp_path / "j.sqlite3")
+    try:
+        def full_disk(db):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        with pytest.raises(JournalUnavailable) as caught:
+            await journal.run(full_disk)
+        assert isinstance(caught.value.__cause__, sqlite3.OperationalError)
+        assert "journal" in caught.value.user_message
+    finally:
+        await journal.close()
+    (tmp_path / "damaged.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(JournalUnavailable):
+        await Journal.open(tmp_path / "damaged.sqlite3")
 
 
 def test_sale_lines_and_attempt_are_written_together(db):

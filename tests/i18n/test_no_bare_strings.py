@@ -13,7 +13,7 @@ TEXT_CALLS = {
     "setText": [0], "setWindowTitle": [0], "setToolTip": [0], "setPlaceholderText": [0], "setTitle": [0],
     "QLabel": [0], "QPushButton": [0], "QCheckBox": [0], "QRadioButton": [0], "QGroupBox": [0],
     "big_button": [0], "addRow": [0], "addItem": [0], "show_result": [1], "start": [0], "message_box": [1, 2],
-    "_label": [0], "_item_error": [0], "_item_ok": [0], "_item_note": [0], "setHorizontalHeaderLabels": [0],
+    "_label": [0], "item_error": [0], "item_ok": [0], "item_note": [0], "setHorizontalHeaderLabels": [0],
 }
 # Literal values that are not words for people (ids, demo names, keys).
 ALLOWED = {"CAJA1", "Caja 1", "KIOSCO1", "Kiosco", "…", "PIN", "Enter", "Esc"}

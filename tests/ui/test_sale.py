@@ -277,7 +277,7 @@ async def test_with_a_printer_the_receipt_prints_once_and_a_reprint_is_a_copy(qt
         assert printed[1].copy and printed[1].payment_ids == printed[0].payment_ids
         # The QR sticker, as a PDF.
         pdf = tmp_path / "sticker.pdf"
-        w.save_sticker_pdf(str(pdf))
+        w.catalog.save_sticker_pdf(str(pdf))
         assert pdf.read_bytes().startswith(b"%PDF") and "saved" in w.item_message.text()
 
 
@@ -292,11 +292,11 @@ async def test_catalog_import_from_the_window_reports_rejected_rows_and_scans_ke
     csv.write_text(f"codigo;ean;descripcion;precio\nN1;{good};Mate de calabaza;12500,50\nN2;;;10\nN3;123;Bad;5\n",
                    encoding="utf-8")
     async with running_app(qtbot, tmp_path / "data", token) as w:
-        task = w.import_catalog(str(csv))
+        task = w.catalog.import_catalog(str(csv))
         scan(w.item_field, COKE)  # the import runs off the UI thread: scanning goes on
         assert w.model.rowCount() == 1
         await task
-        report = w.last_import_report
+        report = w.catalog.last_import_report
         assert (report.added, [r.line for r in report.rejected]) == (1, [3, 4])
         assert "1 added" in w.item_message.text() and "2 rejected" in w.item_message.text()
         scan(w.item_field, good)

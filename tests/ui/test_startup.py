@@ -55,8 +55,8 @@ async def test_async_main_starts_everything_and_cleans_up_before_returning(qapp,
     window = await asyncio.wait_for(ready, 10)
     assert window.isVisible() and window.customer.isVisible()
     # the import runs on a worker thread after the window shows; its report follows
-    await wait_until(lambda: getattr(window, "last_import_report", None) is not None, what="the import report")
-    assert (window.last_import_report.added, len(window.last_import_report.rejected)) == (1, 1)
+    await wait_until(lambda: window.catalog.last_import_report is not None, what="the import report")
+    assert (window.catalog.last_import_report.added, len(window.catalog.last_import_report.rejected)) == (1, 1)
     await wait_until(lambda: window.engine is not None and window.engine.ready, what="the engine ready")
     assert window.panel_state() == "idle"
     assert window.services.phone_url and "/sandbox/phone/CAJA1" in window.services.phone_url

@@ -12,6 +12,7 @@ from qrcashier.checkout.config import DEFAULT_ORDER_EXPIRY, Clock, PollPolicy, R
 from qrcashier.checkout.engine import CheckoutEngine
 from qrcashier.checkout.errors import (
     CheckoutError,
+    JournalUnavailable,
     JournalVersionError,
     NotChargeable,
     NotReady,
@@ -65,6 +66,7 @@ __all__ = [
     "InstoreV2Gateway",
     "Journal",
     "JournalDB",
+    "JournalUnavailable",
     "JournalVersionError",
     "Lookup",
     "NotChargeable",

@@ -41,5 +41,13 @@ class RefundRefused(CheckoutError):
     """The refund asks for more than what was paid and not yet refunded, or is otherwise invalid."""
 
 
+class JournalUnavailable(CheckoutError):
+    """The journal file could not be read or written (disk full, file locked or damaged).
+
+    Raised by `Journal.run` in place of SQLite's own error, so callers above checkout never
+    handle a driver's exception; the original is its `__cause__`.
+    """
+
+
 class JournalVersionError(CheckoutError):
     """The journal file was written by a newer version of QR Cashier."""

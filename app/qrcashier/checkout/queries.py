@@ -4,7 +4,7 @@ has them; reprints, print confirmations and discards."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from qrcashier.checkout.engine_base import (
@@ -23,6 +23,7 @@ from qrcashier.checkout.journal import (
     RefundRecord,
     TransitionRecord,
 )
+from qrcashier.checkout.sales_of_the_day import DaySale, load_sales_of_the_day
 from qrcashier.domain.cart import clean_text
 from qrcashier.domain.sale import (
     Attempt,
@@ -101,6 +102,16 @@ class QueryJobs(EngineBase):
         actor = clean_text(actor, "name", MAX_SUPERVISOR)  # type: ignore[assignment]
         reason = clean_text(reason, "reason", MAX_REASON, required=False) or ""
         return await self._db(lambda db: db.discard_sale(sale_id, self._now(), Audit(actor, "sale_discarded", reason)))
+
+    async def sales_of_the_day(self, since: datetime) -> list[DaySale]:
+        """This register's sales charged since `since` (the F9 list), read on the journal thread."""
+        register_id = self.config.register_id
+        return await self._db(lambda db: load_sales_of_the_day(db, register_id, since))
+
+    @property
+    def journal_path(self) -> str:
+        """Where the journal lives (diagnostics shows it and copies it into a report)."""
+        return str(self.journal.path)
 
     def expires_in(self, attempt: Attempt) -> timedelta:
         """Time left before the attempt's order expires on the QR (by the engine's clock)."""

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from qrcashier.domain.money import Site, quantize
+from qrcashier.domain.sale import Sale
 
 RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
 
@@ -356,3 +357,53 @@ __all__ = [
     "format_quantity",
     "language_for",
 ]
+
+
+# --- building a receipt from a sale --------------------------------------------------------
+
+
+class IssuedReceipt(Protocol):
+    """The journal's record of an issued receipt (checkout.journal), as far as the layout needs it."""
+
+    kind: str  # "original" or "copy"
+    issued_at: datetime
+    operator: str
+
+
+class PaymentLike(Protocol):
+    """A payment of the attempt (checkout.journal), as far as the layout needs it."""
+
+    status: str
+    mp_payment_id: int
+    merchant_order_id: int | None
+
+
+@dataclass(frozen=True)
+class StoreHeader:
+    store_name: str
+    register_name: str
+    site: Site  # the store's site: how its money is written
+
+
+def build_receipt(sale: Sale, issued: IssuedReceipt, payments: Iterable[PaymentLike], header: StoreHeader) -> Receipt:
+    """The receipt layout of a paid sale: its lines, the approved payments (all of them if none is
+    approved yet) and, for a reprint, the COPY banner. Times print in the local zone."""
+    site = header.site
+    payments = list(payments)
+    approved = [p for p in payments if p.status == "approved"] or payments
+    mo_ids = [p.merchant_order_id for p in approved if p.merchant_order_id is not None]
+    return Receipt(
+        store_name=header.store_name,
+        register_name=header.register_name,
+        sale_number=sale.code,
+        lines=[
+            ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(site)) for line in sale.lines
+        ],
+        total=sale.total,
+        site=site,
+        paid_at=issued.issued_at.astimezone(),
+        operator=issued.operator,
+        payment_ids=[str(p.mp_payment_id) for p in approved],
+        merchant_order_id=str(mo_ids[0]) if mo_ids else None,
+        copy=issued.kind == "copy",
+    )

@@ -4,14 +4,17 @@ so fsyncs never stall the event loop (which later is Qt's)."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+from qrcashier.checkout.errors import JournalUnavailable
 from qrcashier.checkout.journal.store import JournalDB
 
 T = TypeVar("T")
+UNWRITABLE = "The sales journal on this computer could not be read or written."
 
 
 class Journal:
@@ -32,8 +35,10 @@ class Journal:
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qrcashier-journal")
         try:
             db = await asyncio.get_running_loop().run_in_executor(executor, JournalDB, path)
-        except BaseException:
+        except BaseException as exc:
             executor.shutdown(wait=False)
+            if isinstance(exc, sqlite3.Error):
+                raise JournalUnavailable(UNWRITABLE) from exc
             raise
         return cls(executor, db)
 
@@ -48,8 +53,12 @@ class Journal:
         return cls(executor, db)
 
     async def run(self, op: Callable[[JournalDB], T]) -> T:
-        """Run `op(db)` on the journal's thread and return its result (or raise its error)."""
-        return await asyncio.get_running_loop().run_in_executor(self._executor, op, self._db)
+        """Run `op(db)` on the journal's thread and return its result (or raise its error;
+        SQLite's own errors come out as JournalUnavailable)."""
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._executor, op, self._db)
+        except sqlite3.Error as exc:
+            raise JournalUnavailable(UNWRITABLE) from exc
 
     def run_sync(self, op: Callable[[JournalDB], T]) -> T:
         """The same, blocking: for scripts and tests, never on the event loop's thread."""

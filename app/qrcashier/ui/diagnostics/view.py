@@ -152,11 +152,11 @@ class DiagnosticsDialog(QDialog):
     def _journal_path(self) -> Path | None:
         engine = getattr(self.services, "engine", None)
         if engine is not None:
-            return Path(engine.journal.path)
+            return Path(engine.journal_path)
         options = getattr(self.services, "options", None)
         if options is None:
             return None
-        from qrcashier.checkout.journal import JOURNAL_FILE
+        from qrcashier.checkout import JOURNAL_FILE
 
         return Path(options.data_dir) / JOURNAL_FILE
 

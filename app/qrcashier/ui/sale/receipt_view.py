@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QTextCharF
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
-from qrcashier.ui.printing import qprinter as printing
+from qrcashier.ui.printing import qprinter
 from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.i18n import fmt
 
@@ -109,8 +109,8 @@ class ReceiptDialog(QDialog):
 
     def print_receipt(self) -> bool:
         try:
-            name = printing.print_receipt(self._receipt, self._printer_name)
-        except printing.PrintingError as exc:
+            name = qprinter.print_receipt(self._receipt, self._printer_name)
+        except qprinter.PrintingError as exc:
             self._fail(str(exc))
             return False
         self._set_status(fmt(self.tr("Sent to printer %1"), name))
@@ -119,8 +119,8 @@ class ReceiptDialog(QDialog):
 
     def save_pdf_to(self, path: str | Path) -> bool:
         try:
-            out = printing.receipt_to_pdf(self._receipt, path)
-        except printing.PrintingError as exc:
+            out = qprinter.receipt_to_pdf(self._receipt, path)
+        except qprinter.PrintingError as exc:
             self._fail(str(exc))
             return False
         self._set_status(fmt(self.tr("Saved to %1"), out))

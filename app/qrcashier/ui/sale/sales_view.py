@@ -7,8 +7,6 @@ thread; the dialog is non-modal so the cashier can keep an eye on a live charge.
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from decimal import Decimal
 
@@ -27,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qrcashier.checkout.sales_of_the_day import DaySale
 from qrcashier.domain.money import Site
 from qrcashier.domain.receipt import format_money
-from qrcashier.domain.sale import Attempt, AttemptState, Sale
+from qrcashier.domain.sale import AttemptState
 from qrcashier.ui.sale.status_panel import STATES, state_text, ui_state
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import fmt
@@ -44,41 +43,10 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class SaleRow:
-    sale: Sale
-    attempt: Attempt  # the sale's latest attempt
-    attempts: int
-    payment_ids: tuple[int, ...]
-
-    @property
-    def state(self) -> str:
-        return ui_state(self.attempt.state)
-
-
 def start_of_today() -> datetime:
-    local_midnight = datetime.combine(datetime.now().astimezone().date(), time(0), tzinfo=datetime.now().astimezone().tzinfo)
+    now = datetime.now().astimezone()
+    local_midnight = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
     return local_midnight.astimezone(UTC)
-
-
-def load_sales_of_the_day(db, register_id: str, since: datetime) -> list[SaleRow]:
-    """Runs on the journal's thread."""
-    params = inspect.signature(db.attempts).parameters
-    if "updated_after" in params:  # only today's rows are read (an attempt created today was updated today)
-        attempts = db.attempts(register_id=register_id, updated_after=since, limit=10_000)
-    else:
-        attempts = db.attempts(register_id=register_id, limit=1_000_000)
-    by_sale: dict[int, list[Attempt]] = {}
-    for a in attempts:
-        if a.created_at >= since:
-            by_sale.setdefault(a.sale_id, []).append(a)
-    rows = []
-    for sale_id, items in by_sale.items():
-        items.sort(key=lambda a: a.number)
-        payments = tuple(p.mp_payment_id for p in db.payments(sale_id=sale_id) if p.status == "approved")
-        rows.append(SaleRow(db.sale(sale_id), items[-1], len(items), payments))
-    rows.sort(key=lambda r: r.attempt.created_at, reverse=True)
-    return rows
 
 
 class SalesDialog(QDialog):
@@ -89,14 +57,12 @@ class SalesDialog(QDialog):
     def __init__(self, engine, site: Site, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine, self.site = engine, site
-        self.rows: list[SaleRow] = []
+        self.rows: list[DaySale] = []
         self.setWindowTitle(self.tr("Sales of the day"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 560)
-        from qrcashier.ui.shell.main_window import DISABLED_BUTTONS
-
-        self.setStyleSheet(DISABLED_BUTTONS)
+        self.setStyleSheet(theme.DISABLED_BUTTONS)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,10 +103,8 @@ class SalesDialog(QDialog):
 
     @qasync.asyncSlot()
     async def refresh(self) -> None:
-        register_id = self.engine.config.register_id
-        since = start_of_today()
         try:
-            rows = await self.engine.journal.run(lambda db: load_sales_of_the_day(db, register_id, since))
+            rows = await self.engine.sales_of_the_day(start_of_today())
         except Exception as exc:
             self.summary.setText(errors.report(exc, "sales of the day"))
             return
@@ -149,11 +113,11 @@ class SalesDialog(QDialog):
         except RuntimeError:  # the dialog was closed meanwhile
             pass
 
-    def set_rows(self, rows: list[SaleRow]) -> None:
+    def set_rows(self, rows: list[DaySale]) -> None:
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            state = row.state
+            state = ui_state(row.attempt.state)
             text = state_text(state).title
             if row.attempts > 1:
                 text = fmt(self.tr("%1 (charge %2)"), text, row.attempts)
@@ -170,7 +134,8 @@ class SalesDialog(QDialog):
                 if c in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 4:
-                    bg, fg = theme.STATE_COLOURS.get(STATES.get(state, STATES["failed"]).colour_key, ("#ffffff", "#000"))
+                    colour_key = STATES.get(state, STATES["failed"]).colour_key
+                    bg, fg = theme.STATE_COLOURS.get(colour_key, ("#ffffff", "#000"))
                     item.setBackground(QColor(bg))
                     item.setForeground(QColor(fg))
                 self.table.setItem(r, c, item)
@@ -189,7 +154,7 @@ class SalesDialog(QDialog):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def selected(self) -> SaleRow | None:
+    def selected(self) -> DaySale | None:
         index = self.table.currentRow()
         return self.rows[index] if 0 <= index < len(self.rows) else None
 

@@ -143,8 +143,7 @@ class SetupDialog(QDialog):
         self.setModal(False)
         self.resize(900, 640)
         self.setStyleSheet(
-            'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
-            " QGroupBox { font-weight: 600; } QLineEdit, QComboBox { min-height: 30px; }"
+            theme.DISABLED_BUTTONS + " QGroupBox { font-weight: 600; } QLineEdit, QComboBox { min-height: 30px; }"
         )
         self.pages: list[SetupPage] = [
             cls(self) for cls in PAGE_CLASSES if (cls.in_settings if settings_mode else cls.in_wizard)

@@ -210,7 +210,7 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
         await window.wait_painted()  # the cashier sees the window before anything else loads
         services.open_local()  # catalog (and demo data on first run): local, fast
         if options.import_catalog is not None:  # --import-catalog: on a worker thread, report when done
-            window.import_catalog(str(options.import_catalog))
+            window.catalog.import_catalog(str(options.import_catalog))
         window.show_customer()
         if ready is not None and not ready.done():
             ready.set_result(window)

@@ -13,7 +13,6 @@ switched off for headless runs (`set_dialogs_enabled(False)`: only logged).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -73,6 +72,10 @@ def user_message(exc: BaseException) -> str:
 
 
 def _english_message(exc: BaseException) -> str:
+    from qrcashier.checkout.errors import JournalUnavailable
+
+    if isinstance(exc, JournalUnavailable):
+        return JOURNAL_MESSAGE  # with what to do about it, which the engine cannot know
     message = getattr(exc, "user_message", None)
     if isinstance(message, str) and message:
         return message
@@ -82,8 +85,6 @@ def _english_message(exc: BaseException) -> str:
         InvalidCart = ValueError  # type: ignore[assignment,misc]
     if isinstance(exc, (InvalidCart, InvalidAmount)):
         return _first_sentence_cap(str(exc))
-    if isinstance(exc, sqlite3.Error):
-        return JOURNAL_MESSAGE
     if isinstance(exc, OSError):
         from qrcashier.ui.shell.i18n import fmt  # (translated here already: it carries the system's own words)
 

@@ -21,20 +21,17 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -46,18 +43,20 @@ from PySide6.QtWidgets import (
 from qrcashier.catalog import Product
 from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
-from qrcashier.domain.receipt import Receipt, ReceiptLine, format_money
+from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
-from qrcashier.services import CATALOG_FILE
+from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.ui.sale.cart_view import CartModel, CartView
+from qrcashier.ui.sale.catalog_actions import CatalogActions
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
+from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.sale.scanner import ScannerCapture
 from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
 
 if TYPE_CHECKING:
-    from qrcashier.checkout.journal import ReceiptRecord as IssuedReceipt
+    from qrcashier.checkout import ReceiptRecord as IssuedReceipt
 
 # The checkout engine and the HTTP client (httpx, the Mercado Pago client) are imported
 # when they are first needed, after the window has been painted: a cashier sees the
@@ -68,12 +67,6 @@ S = AttemptState
 QTY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S.*)$")  # "3*7790..." or "3x7790..."
 
 
-def _offline_messages() -> tuple[str, ...]:
-    from qrcashier.mercadopago.errors import Timeout, Unreachable
-
-    return (Unreachable.default_user_message, Timeout.default_user_message)
-
-
 def _service_errors() -> tuple[type[BaseException], ...]:
     """The typed errors a service call may raise, for a slot's except clause."""
     from qrcashier.checkout.errors import CheckoutError
@@ -81,46 +74,11 @@ def _service_errors() -> tuple[type[BaseException], ...]:
 
     return (CheckoutError, InvalidCart, InvalidAmount, MercadoPagoError)
 START_RETRY_SECONDS = 5.0
-DISABLED_BUTTONS = (
-    'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
-)
 LOCKED_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The cart is locked while the customer pays (Esc cancels the charge).")
 
 
 def locked_note() -> str:
     return QCoreApplication.translate("MainWindow", LOCKED_NOTE)
-
-
-class ItemField(QLineEdit):
-    """The item entry: barcode, code, "3*code", or part of a name.
-
-    With the field empty, +/- change the selected line's quantity, Del removes it and
-    Up/Down move through the cart, so the hands never leave the keyboard.
-    """
-
-    quantity_step = Signal(int)
-    remove_line = Signal()
-    move_selection = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if not self.text():
-            if key in (Qt.Key.Key_Plus,) or event.text() == "+":
-                self.quantity_step.emit(+1)
-                return
-            if key in (Qt.Key.Key_Minus,) or event.text() == "-":
-                self.quantity_step.emit(-1)
-                return
-            if key == Qt.Key.Key_Delete:
-                self.remove_line.emit()
-                return
-        if key == Qt.Key.Key_Up:
-            self.move_selection.emit(-1)
-            return
-        if key == Qt.Key.Key_Down:
-            self.move_selection.emit(+1)
-            return
-        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -136,10 +94,8 @@ class MainWindow(QMainWindow):
         self.site = services.site
         self._on_quit = on_quit
         self.engine = None
-        self.attempt: Attempt | None = None  # the current charge (live or just finished)
+        self.session = SaleSession()  # the sale's state, lock and buttons (Qt-free)
         self.sale_id: int | None = None  # the open sale the cart was frozen into (re-charge it)
-        self._charging = False  # a Charge press is being sent (double presses are no-ops)
-        self._finished = False  # the cart shows a paid sale: the next item starts a new one
         self._closing = False
         self._shutting_down = False
         self._unsubscribe: Callable[[], None] | None = None
@@ -150,7 +106,6 @@ class MainWindow(QMainWindow):
         self.supervisor = None  # SupervisorActions, once connected (start)
         self.customer = None
         self.last_receipt: Receipt | None = None
-        self.last_import_report = None
         self.receipts_shown = 0
         self._last_contact: datetime | None = None
         self._sale_code: str | None = None
@@ -162,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.model = CartModel(self.site, self)
         self.model.changed.connect(self._update_totals)
+        self.catalog = CatalogActions(self)  # CSV import and the QR sticker
         self._build()
         self._bind_keys()
         self.scanner = ScannerCapture(self.item_field, parent=self)
@@ -187,7 +143,7 @@ class MainWindow(QMainWindow):
         root.installEventFilter(self)
         # A widget's own style sheet wins over the application's whatever the specificity:
         # make disabled big buttons look disabled (the role colours would otherwise win).
-        self.setStyleSheet(DISABLED_BUTTONS)
+        self.setStyleSheet(theme.DISABLED_BUTTONS)
         outer = QVBoxLayout(root)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(10)
@@ -208,7 +164,7 @@ class MainWindow(QMainWindow):
         self.sticker_button = QPushButton(self.tr("Print QR sticker"))
         self.sticker_button.setToolTip(self.tr("The register's QR, to stick on the counter: to the printer, or a PDF"))
         self.sticker_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sticker_button.clicked.connect(self.print_sticker)
+        self.sticker_button.clicked.connect(self.catalog.print_sticker)
         header.addWidget(self.title_label)
         header.addSpacing(10)
         header.addWidget(self.mode_label)
@@ -218,7 +174,7 @@ class MainWindow(QMainWindow):
         self.import_button = QPushButton(self.tr("Import products"))
         self.import_button.setToolTip(self.tr("Add or update products from a CSV file (code, barcode, name, price, unit)"))
         self.import_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.import_button.clicked.connect(lambda: self.choose_catalog_csv())
+        self.import_button.clicked.connect(lambda: self.catalog.choose_catalog_csv())
         header.addWidget(self.import_button)
         header.addWidget(self.sticker_button)
         outer.addLayout(header)
@@ -473,7 +429,7 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop listening and close our windows; the services are closed by the caller."""
         self._shutting_down = True
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.supervisor.close()
         if self._unsubscribe is not None:
             self._unsubscribe()
@@ -538,7 +494,7 @@ class MainWindow(QMainWindow):
             if found:
                 self.open_search(text)
                 return
-        self._item_error(fmt(
+        self.item_error(fmt(
             self.tr("No product with barcode or code %1. Press F4 to sell it as a free item, or F2 to search."), repr(text)
         ))
 
@@ -571,17 +527,17 @@ class MainWindow(QMainWindow):
         try:
             row = self.model.add_item(title, price, quantity, sku=sku, merge=merge)
         except (InvalidCart, InvalidAmount) as exc:
-            self._item_error(errors.report(exc, "add item"))
+            self.item_error(errors.report(exc, "add item"))
             return
         self.cart_view.select_row(row)
         self._cart_changed()
         line = self.model.cart.lines[row]
-        self._item_ok(fmt(self.tr("Added %1 × %2 — %3"), line.title, line.quantity, format_money(line.total(self.site), self.site)))
+        self.item_ok(fmt(self.tr("Added %1 × %2 — %3"), line.title, line.quantity, format_money(line.total(self.site), self.site)))
 
     def _can_edit(self) -> bool:
         """Start a new sale after a paid one; refuse while a charge is live."""
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
-            self._item_error(
+        if self.session.live:
+            self.item_error(
                 self.tr("The cart is locked while the customer pays: wait for the result, or press Esc to cancel the charge.")
             )
             return False
@@ -623,13 +579,13 @@ class MainWindow(QMainWindow):
             self.item_message.setFont(font)
         self.item_message.setText(text)
 
-    def _item_ok(self, text: str) -> None:
+    def item_ok(self, text: str) -> None:
         self._message(text, "#1e7b34", False)
 
-    def _item_note(self, text: str) -> None:
+    def item_note(self, text: str) -> None:
         self._message(text, theme.MUTED, True)
 
-    def _item_error(self, text: str) -> None:
+    def item_error(self, text: str) -> None:
         self._message(text, "#b71c1c", True)
         QApplication.beep()
 
@@ -644,12 +600,12 @@ class MainWindow(QMainWindow):
             return
         line = self.model.cart.lines[row]
         if line.quantity + delta < 1:
-            self._item_error(self.tr("The quantity is already 1: press Del to remove the line."))
+            self.item_error(self.tr("The quantity is already 1: press Del to remove the line."))
             return
         try:
             self.model.change_quantity(row, delta)
         except (InvalidCart, InvalidAmount) as exc:
-            self._item_error(errors.report(exc, "quantity"))
+            self.item_error(errors.report(exc, "quantity"))
             return
         self._cart_changed()
         self.cart_view.select_row(row)
@@ -661,10 +617,10 @@ class MainWindow(QMainWindow):
 
     def _can_edit_line(self) -> bool:
         if self._finished:
-            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
+            self.item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return False
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
-            self._item_error(self.tr("The cart is locked while the customer pays."))
+        if self.session.live:
+            self.item_error(self.tr("The cart is locked while the customer pays."))
             return False
         return True
 
@@ -690,7 +646,7 @@ class MainWindow(QMainWindow):
         """The selected line's row, if there is one and the cart may change; else say why."""
         row = self._selected_row()
         if row < 0:
-            self._item_error(self.tr("Add an item first."))
+            self.item_error(self.tr("Add an item first."))
             return None
         return row if self._can_edit_line() else None
 
@@ -701,7 +657,7 @@ class MainWindow(QMainWindow):
             try:
                 apply(row, value)
             except (InvalidCart, InvalidAmount) as exc:
-                self._item_error(errors.report(exc, what))
+                self.item_error(errors.report(exc, what))
                 return
             self._cart_changed()
 
@@ -711,7 +667,7 @@ class MainWindow(QMainWindow):
     def remove_line(self) -> None:
         row = self._selected_row()
         if row < 0:
-            self._item_error(self.tr("The cart is empty."))
+            self.item_error(self.tr("The cart is empty."))
             return
         if not self._can_edit_line():
             return
@@ -719,18 +675,18 @@ class MainWindow(QMainWindow):
         self._cart_changed()
         if self.model.rowCount():
             self.cart_view.select_row(min(row, self.model.rowCount() - 1))
-        self._item_ok(fmt(self.tr("Removed %1."), line.title))
+        self.item_ok(fmt(self.tr("Removed %1."), line.title))
 
     def clear_cart(self) -> None:
         """Empty the cart (after a confirmation when it has lines: see `escape`)."""
         if self.sale_id is not None:
             self._discard_later(self.sale_id, "the cashier cleared the cart")
         self._new_sale()
-        self._item_ok(self.tr("The cart is empty. Scan the next item."))
+        self.item_ok(self.tr("The cart is empty. Scan the next item."))
 
     def escape(self) -> None:
         """Esc: cancel a live charge (asks), else clear the cart (asks only when it has lines)."""
-        if self._charging:
+        if self.session.charging:
             return
         if self.attempt is not None and ui_state(self.attempt.state) in LIVE:
             if self.supervisor is not None and self.supervisor.settings.pin_hash:
@@ -782,8 +738,8 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def open_free_item(self) -> None:
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
-            self._item_error(self.tr("The cart is locked while the customer pays."))
+        if self.session.live:
+            self.item_error(self.tr("The cart is locked while the customer pays."))
             return
         dialog = FreeItemDialog(self.site, parent=self)
         dialog.item.connect(lambda title, price, qty: self._add(title, price, qty))
@@ -793,7 +749,7 @@ class MainWindow(QMainWindow):
         from qrcashier.ui.sale.sales_view import SalesDialog
 
         if self.engine is None:
-            self._item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
+            self.item_error(self.tr("Sales of the day are available once QR Cashier is connected."))
             return
         if self.sales_dialog is not None:
             try:
@@ -805,7 +761,7 @@ class MainWindow(QMainWindow):
                 self.sales_dialog = None
         self.sales_dialog = SalesDialog(self.engine, self.site, parent=self)
         self.sales_dialog.reprint_requested.connect(self.reprint)
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.sales_dialog.refund_requested.connect(self.supervisor.refund)
             self.sales_dialog.review_requested.connect(self.supervisor.review)
         self.sales_dialog.destroyed.connect(lambda *_: setattr(self, "sales_dialog", None))
@@ -820,7 +776,7 @@ class MainWindow(QMainWindow):
         settings = getattr(self.services, "settings", None)
         if settings is None:
             return
-        if getattr(self, "supervisor", None) is None:
+        if self.supervisor is None:
             from qrcashier.ui.supervisor.actions import SupervisorActions
 
             self.supervisor = SupervisorActions(self, self.services, settings, getattr(self.services, "tokens", None))
@@ -843,14 +799,14 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, page: str | None = None) -> None:
         """Ctrl+,: Settings (the setup pages), after the supervisor PIN."""
-        if getattr(self, "supervisor", None) is None:
-            self._item_error(self.tr("Settings are available once QR Cashier is connected."))
+        if self.supervisor is None:
+            self.item_error(self.tr("Settings are available once QR Cashier is connected."))
             return
         self.supervisor.open_settings(page)
 
     def open_audit_log(self) -> None:
         """Ctrl+Shift+A: every supervisor action, with CSV export."""
-        if getattr(self, "supervisor", None) is not None:
+        if self.supervisor is not None:
             self.supervisor.audit_log()
 
     def open_diagnostics(self) -> None:
@@ -877,49 +833,45 @@ class MainWindow(QMainWindow):
     @qasync.asyncSlot()
     async def charge(self) -> None:
         """F12. Does nothing while a press is being sent or a charge is live (no double charge)."""
-        if self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE):
+        if self.session.live:
             return
         if self._finished:
-            self._item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
+            self.item_error(self.tr("This sale is paid. Scan the next item to start a new sale."))
             return
         if not self.model.rowCount():
-            self._item_error(self.tr("The cart is empty: scan or add an item first."))
+            self.item_error(self.tr("The cart is empty: scan or add an item first."))
             return
         if self.engine is None or not self.engine.ready:
             self._set_panel("starting")
             return
-        self._charging = True
+        self.session.charge_started()
         self.model.set_locked(True)
-        self._item_note(LOCKED_NOTE)
+        self.item_note(locked_note())
         self._update_buttons()
-        self._set_panel("publishing")
+        self._set_panel(SaleState.PUBLISHING)
         self._customer_attempt = None
         self._to_customer("show_charge", self.model.total, self.site)
         self._to_customer("set_state", "publishing")
-        from qrcashier.checkout.errors import NotReady
-        from qrcashier.mercadopago.errors import MercadoPagoError
-
         try:
             target = self.sale_id if self.sale_id is not None else self.model.cart
             attempt = await self.engine.charge(target)
         except _service_errors() as exc:
-            self._charging = False
+            state = self.session.charge_failed(exc)
             self.model.set_locked(False)
             text = errors.report(exc, "charge")
-            state = "starting" if isinstance(exc, NotReady) else (
-                "offline" if isinstance(exc, MercadoPagoError) and exc.retryable else "failed")
-            self._set_panel(state, text, None if state != "failed" else self.tr("Fix the cart and press Charge (F12) again."))
+            fix = self.tr("Fix the cart and press Charge (F12) again.")
+            self._set_panel(state, text, fix if state == SaleState.FAILED else None)
             self._customer_state(state)
             self._update_buttons()
             return
         except Exception as exc:
-            self._charging = False
+            self.session.charge_failed(exc)
             self.model.set_locked(False)
             self._set_panel("failed", errors.report(exc, "charge"))
             self._customer_state("failed")
             self._update_buttons()
             raise
-        self._charging = False
+        self.session.charge_sent()
         self.sale_id = attempt.sale_id
         if self._sale_code is None:
             self._spawn(self._load_sale_code(attempt.sale_id))
@@ -927,17 +879,9 @@ class MainWindow(QMainWindow):
 
     def _follow(self, attempt: Attempt) -> None:
         """Show an attempt's state (from charge(), a restore, or an event)."""
-        previous = self.attempt
-        self.attempt = attempt
-        state = ui_state(attempt.state)
-        if attempt.state == S.FAILED and attempt.message.startswith(_offline_messages()):
-            state = "offline"
+        state = self.session.follow(attempt, shown=self.status_panel.state)
         live = state in LIVE
         self.model.set_locked(live)
-        if state == "waiting" and previous is not None and previous.id == attempt.id and self.status_panel.state in (
-            "scanned", "rejected"
-        ):
-            state = self.status_panel.state  # a later read changes nothing the customer did
         sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
         next_step = receipt = None
         if state == "paid":
@@ -947,7 +891,7 @@ class MainWindow(QMainWindow):
         self._set_panel(state, sentence, next_step)
         self.status_panel.set_detail(self._detail(attempt, receipt))
         if live:
-            self._item_note(locked_note())
+            self.item_note(locked_note())
         elif self.item_message.text() == locked_note():
             self.item_message.setText(" ")
         if self.customer is not None:
@@ -955,17 +899,34 @@ class MainWindow(QMainWindow):
                 self._customer_attempt = attempt.id
                 self._to_customer("show_charge", attempt.total, self.site, attempt.qr_data)
             self._customer_state(state)
-            if live and attempt.expires_at:
-                self._set_countdown(int((attempt.expires_at - datetime.now(UTC)).total_seconds()))
+            seconds = self.session.countdown()
+            if seconds is not None:
+                self._set_countdown(seconds)
             else:
                 self._to_customer("set_countdown", None)
         if attempt.state == S.PAID:
-            self._finished = True
             self.sale_id = None
             self.model.set_locked(False)
         elif attempt.state == S.NEEDS_REVIEW:
             self.sale_id = None  # a supervisor settles it; the cashier may start the next sale
         self._update_buttons()
+
+    # The sale's state lives in the session; these names stay for the binders and the tests.
+    @property
+    def attempt(self) -> Attempt | None:
+        return self.session.attempt
+
+    @attempt.setter
+    def attempt(self, attempt: Attempt | None) -> None:
+        self.session.attempt = attempt
+
+    @property
+    def _finished(self) -> bool:
+        return self.session.finished
+
+    @_finished.setter
+    def _finished(self, finished: bool) -> None:
+        self.session.finished = finished
 
     def _detail(self, attempt: Attempt, receipt: Receipt | None = None) -> str:
         parts = [fmt(self.tr("Sale %1"), self._sale_code or attempt.sale_id)]
@@ -1007,7 +968,7 @@ class MainWindow(QMainWindow):
             if event.attempt_id == current:
                 self._spawn(self._refresh_attempt(event.attempt_id))
             elif event.new == S.NEEDS_REVIEW:
-                self._item_error(fmt(self.tr("An earlier sale needs a supervisor's review: %1"), engine_text(event.message)))
+                self.item_error(fmt(self.tr("An earlier sale needs a supervisor's review: %1"), engine_text(event.message)))
         elif isinstance(event, ev.Countdown):
             if event.attempt_id == current:
                 self._set_countdown(event.seconds_left)
@@ -1066,13 +1027,13 @@ class MainWindow(QMainWindow):
         printer = self.services.options.printer_name
         printed = False
         if printer:
-            from qrcashier.ui.printing import qprinter as printing
+            from qrcashier.ui.printing import qprinter
 
             try:
-                printing.print_receipt(receipt, printer)
+                qprinter.print_receipt(receipt, printer)
                 printed = True
-            except printing.PrintingError as exc:
-                self._item_error(fmt(self.tr("The receipt did not print: %1"), exc))
+            except qprinter.PrintingError as exc:
+                self.item_error(fmt(self.tr("The receipt did not print: %1"), exc))
         if printed:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
@@ -1087,24 +1048,8 @@ class MainWindow(QMainWindow):
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
         sale = await self.engine.sale(issued.sale_id)
         payments = await self.engine.payments(attempt_id=issued.attempt_id)
-        approved = [p for p in payments if p.status == "approved"] or payments
-        mo_ids = [p.merchant_order_id for p in approved if p.merchant_order_id is not None]
-        return Receipt(
-            store_name=self.services.store_name,
-            register_name=self.services.register_name,
-            sale_number=sale.code,
-            lines=[
-                ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(self.site))
-                for line in sale.lines
-            ],
-            total=sale.total,
-            site=self.site,
-            paid_at=issued.issued_at.astimezone(),
-            operator=issued.operator,
-            payment_ids=[str(p.mp_payment_id) for p in approved],
-            merchant_order_id=str(mo_ids[0]) if mo_ids else None,
-            copy=issued.kind == "copy",
-        )
+        header = StoreHeader(self.services.store_name, self.services.register_name, self.site)
+        return build_receipt(sale, issued, payments, header)
 
     def show_receipt(self, receipt: Receipt) -> None:
         from qrcashier.ui.sale.receipt_view import ReceiptDialog
@@ -1132,118 +1077,7 @@ class MainWindow(QMainWindow):
         try:
             await self.engine.reprint(attempt_id)
         except _service_errors() as exc:
-            self._item_error(errors.report(exc, "reprint"))
-
-    def choose_catalog_csv(self) -> QFileDialog:
-        """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
-        dialog = QFileDialog(self, self.tr("Import products from a CSV file"), str(Path.home()), "CSV (*.csv *.txt)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.import_catalog)
-        dialog.open()
-        return dialog
-
-    @qasync.asyncSlot(str)
-    async def import_catalog(self, path: str) -> None:
-        """Import on a worker thread with its own connection (the scanner keeps working on the
-        UI's), then show the report: how many were added or updated, and every rejected row."""
-        from qrcashier.catalog import Catalog
-
-        catalog = self.services.catalog
-        if catalog is None:
-            return
-        db_path = self.services.options.data_dir / CATALOG_FILE
-        site = self.site  # the closure holds no widget: it must not be released on the worker thread
-        self.import_button.setEnabled(False)
-        self._item_note(fmt(self.tr("Importing products from %1…"), Path(path).name))
-
-        def work():
-            worker = Catalog.open(db_path, site)
-            try:
-                return worker.import_csv(path)
-            finally:
-                worker.close()
-
-        try:
-            report = await asyncio.to_thread(work)
-        except Exception as exc:
-            self._item_error(errors.report(exc, "catalog import"))
-            return
-        finally:
-            self.import_button.setEnabled(True)
-        log.info("catalog import from %s: %s", path, report.summary())
-        self.show_import_report(report)
-
-    def show_import_report(self, report) -> None:
-        """The catalog import's outcome: a line under the item field and a non-modal report."""
-        self.last_import_report = report
-        summary = engine_text(report.summary())
-        if report.ok:
-            self._item_ok(summary)
-        else:
-            self._item_error(summary)
-        clean = report.ok and not report.rejected
-        errors.message_box(
-            self, self.tr("Products imported") if clean else self.tr("Products import report"),
-            summary + ("" if clean else "\n\n" + self.tr(
-                "Show details for each rejected row: fix them in the file and import it again.")),
-            icon=QMessageBox.Icon.Information if clean else QMessageBox.Icon.Warning,
-            details=report.details(limit=500) if report.rejected else None,
-        )
-
-    def print_sticker(self) -> None:
-        """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""
-        pos = self.services.pos
-        if pos is None or not pos.qr_code:
-            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
-            return
-        from qrcashier.ui.printing import qprinter as printing
-
-        printer = self.services.options.printer_name
-        if printer:
-            try:
-                name = printing.print_qr_sticker(
-                    pos.qr_code, self.services.store_name, self.services.register_name, printer,
-                    pos_external_id=pos.external_id,
-                )
-            except printing.PrintingError as exc:
-                self._item_error(fmt(self.tr("The sticker did not print: %1"), exc))
-                return
-            self._item_ok(fmt(self.tr("QR sticker sent to %1."), name))
-            return
-        self.save_sticker_pdf()
-
-    def save_sticker_pdf(self, path: str | None = None) -> QFileDialog | None:
-        """The register's QR sticker as a PDF: to `path`, or where a (non-modal) file dialog says."""
-        pos = self.services.pos
-        if pos is None or not pos.qr_code:
-            self._item_error(self.tr("The register's QR is not known yet: wait until QR Cashier is connected."))
-            return None
-        from qrcashier.ui.printing import qprinter as printing
-
-        def save(target: str) -> None:
-            try:
-                out = printing.qr_sticker_to_pdf(
-                    pos.qr_code, self.services.store_name, self.services.register_name, target,
-                    pos_external_id=pos.external_id,
-                )
-            except (printing.PrintingError, OSError) as exc:
-                self._item_error(fmt(self.tr("The sticker was not saved: %1"), exc))
-                return
-            self._item_ok(fmt(self.tr("QR sticker saved to %1."), out))
-
-        if path is not None:
-            save(path)
-            return None
-        dialog = QFileDialog(
-            self, self.tr("Save the QR sticker as PDF"), str(Path.home() / f"qr-{pos.external_id}.pdf"), "PDF (*.pdf)"
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(save)
-        dialog.open()
-        return dialog
+            self.item_error(errors.report(exc, "reprint"))
 
     # --- display helpers -----------------------------------------------------------------------------
 
@@ -1291,14 +1125,15 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"{items} · {rows}" if lines else self.tr("Empty cart"))
 
     def _update_buttons(self) -> None:
-        live = self._charging or (self.attempt is not None and ui_state(self.attempt.state) in LIVE)
-        ready = self.engine is not None and self.engine.ready
-        self.charge_button.setEnabled(ready and not live and not self._finished and self.model.rowCount() > 0)
+        self.session.has_engine = self.engine is not None
+        self.session.engine_ready = self.engine is not None and self.engine.ready
+        buttons = self.session.buttons(has_lines=self.model.rowCount() > 0)
+        self.charge_button.setEnabled(buttons.charge)
         for b in (self.qty_button, self.price_button, self.remove_button):
-            b.setEnabled(not live and not self._finished)
-        self.free_button.setEnabled(not live)  # after a paid sale it starts the next one
-        self.clear_button.setEnabled(not live)
-        self.sales_button.setEnabled(self.engine is not None)
+            b.setEnabled(buttons.edit_lines)
+        self.free_button.setEnabled(buttons.free_item)
+        self.clear_button.setEnabled(buttons.clear)
+        self.sales_button.setEnabled(buttons.sales)
 
     def _update_connection(self) -> None:
         if self._connection_problem:

@@ -58,6 +58,11 @@ _ROLES = {
     "success": ("#1e7b34", "#ffffff", "#155724"),
 }
 
+# A window-level sheet that makes disabled big buttons look disabled (the role colours would otherwise win).
+DISABLED_BUTTONS = (
+    'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
+)
+
 
 def stylesheet() -> str:
     """The application style sheet: the big buttons by role.

@@ -228,7 +228,7 @@ class RefundDialog(SupervisorDialog):
             if not self.alive():
                 return
             self.last_record = record
-            from qrcashier.checkout.journal import RefundState
+            from qrcashier.checkout import RefundState
 
             kind = {RefundState.APPROVED: "ok", RefundState.PENDING: "warn", RefundState.REQUESTED: "warn"}.get(
                 record.state, "error"

@@ -128,9 +128,7 @@ class SupervisorDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setStyleSheet(
-            'QPushButton[big="true"]:disabled { background: #e9eaec; color: #9aa0a6; border: 2px dashed #c9ccd1; }'
-        )
+        self.setStyleSheet(theme.DISABLED_BUTTONS)
         self._closed = False
         self.finished.connect(lambda _r: setattr(self, "_closed", True))
 

@@ -1,0 +1,37 @@
+"""Sales of the day: every sale charged on a register since a moment, with its latest attempt.
+
+Runs on the journal's thread (`CheckoutEngine.sales_of_the_day` calls it through `journal.run`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from qrcashier.checkout.journal import JournalDB
+from qrcashier.domain.sale import Attempt, Sale
+
+
+@dataclass(frozen=True)
+class DaySale:
+    sale: Sale
+    attempt: Attempt  # the sale's latest attempt
+    attempts: int
+    payment_ids: tuple[int, ...]  # its approved Mercado Pago payments
+
+
+def load_sales_of_the_day(db: JournalDB, register_id: str, since: datetime) -> list[DaySale]:
+    """The register's sales with an attempt created at or after `since`, newest first."""
+    # only rows touched since then are read: an attempt created at `since` or later was updated then too
+    attempts = db.attempts(register_id=register_id, updated_after=since - timedelta(microseconds=1), limit=100_000)
+    by_sale: dict[int, list[Attempt]] = {}
+    for a in attempts:
+        if a.created_at >= since:
+            by_sale.setdefault(a.sale_id, []).append(a)
+    rows = []
+    for sale_id, items in by_sale.items():
+        items.sort(key=lambda a: a.number)
+        payments = tuple(p.mp_payment_id for p in db.payments(sale_id=sale_id) if p.status == "approved")
+        rows.append(DaySale(db.sale(sale_id), items[-1], len(items), payments))
+    rows.sort(key=lambda r: r.attempt.created_at, reverse=True)
+    return rows

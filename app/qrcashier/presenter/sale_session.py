@@ -1,0 +1,166 @@
+"""The sale as the cashier sees it, without Qt: its state, the cart lock, the countdown and which
+buttons are enabled, fed by the engine's attempts and the results of the charge intent.
+
+The window binds widgets to a `SaleSession`; the state's texts are looked up by the UI from the
+state's key (the UI owns the translatable source strings). The till, discounts and parked sales
+extend this object, not the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from qrcashier.domain.sale import Attempt, AttemptState, FailureKind
+
+
+class SaleState(StrEnum):
+    """What the status panel shows; the values are the UI's text keys."""
+
+    STARTING = "starting"
+    IDLE = "idle"
+    PUBLISHING = "publishing"
+    CHECKING = "checking"
+    WAITING = "waiting"
+    SCANNED = "scanned"
+    REJECTED = "rejected"
+    CANCELLING = "cancelling"
+    PAID = "paid"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+    VOIDED = "voided"
+    OFFLINE = "offline"
+
+
+# The engine's attempt states -> what the cashier sees.
+ENGINE_STATES: dict[str, SaleState] = {
+    "created": SaleState.PUBLISHING,
+    "publishing": SaleState.PUBLISHING,
+    "waiting": SaleState.WAITING,
+    "unknown": SaleState.CHECKING,
+    "cancel_requested": SaleState.CANCELLING,
+    "paid": SaleState.PAID,
+    "cancelled": SaleState.CANCELLED,
+    "expired": SaleState.EXPIRED,
+    "failed": SaleState.FAILED,
+    "needs_review": SaleState.NEEDS_REVIEW,
+    "voided": SaleState.VOIDED,
+}
+# While one of these shows, an order may be on the QR: the cart is locked.
+LIVE = frozenset({
+    SaleState.PUBLISHING, SaleState.CHECKING, SaleState.WAITING, SaleState.SCANNED, SaleState.REJECTED,
+    SaleState.CANCELLING,
+})
+# The customer's reads: a later "waiting" of the same attempt does not undo them.
+CUSTOMER_READS = frozenset({SaleState.SCANNED, SaleState.REJECTED})
+
+
+def engine_state(state: str) -> SaleState:
+    """The cashier's state for an engine attempt state (anything unknown reads as failed)."""
+    return ENGINE_STATES.get(str(state), SaleState.FAILED)
+
+
+def attempt_state(attempt: Attempt) -> SaleState:
+    state = engine_state(attempt.state)
+    if state == SaleState.FAILED and attempt.failure == FailureKind.OFFLINE:
+        return SaleState.OFFLINE
+    return state
+
+
+def charge_error_state(exc: BaseException) -> SaleState:
+    """The state for an error raised by the charge intent (the sale is kept in every case)."""
+    from qrcashier.checkout.errors import NotReady
+    from qrcashier.mercadopago.errors import MercadoPagoError
+
+    if isinstance(exc, NotReady):
+        return SaleState.STARTING
+    if isinstance(exc, MercadoPagoError) and exc.retryable:
+        return SaleState.OFFLINE
+    return SaleState.FAILED
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """Which of the sale's buttons are enabled."""
+
+    charge: bool
+    edit_lines: bool  # quantity, price, remove
+    free_item: bool
+    clear: bool
+    sales: bool
+
+
+class SaleSession:
+    """One register's current sale: the attempt being followed, the charge in flight, the lock."""
+
+    def __init__(self, now: Callable[[], datetime] | None = None) -> None:
+        self._now = now or (lambda: datetime.now(UTC))
+        self.attempt: Attempt | None = None
+        self.state: SaleState = SaleState.STARTING
+        self.charging = False  # the charge intent is being sent
+        self.finished = False  # the sale was paid: the next scan starts a new one
+        self.engine_ready = False
+        self.has_engine = False
+
+    # --- derived ---------------------------------------------------------------------------
+
+    @property
+    def live(self) -> bool:
+        """An order may be on the QR (or is being sent): the cart is locked."""
+        return self.charging or (self.attempt is not None and engine_state(self.attempt.state) in LIVE)
+
+    @property
+    def locked(self) -> bool:
+        return self.live
+
+    def buttons(self, has_lines: bool) -> Buttons:
+        live = self.live
+        return Buttons(
+            charge=self.engine_ready and not live and not self.finished and has_lines,
+            edit_lines=not live and not self.finished,
+            free_item=not live,  # after a paid sale it starts the next one
+            clear=not live,
+            sales=self.has_engine,
+        )
+
+    def countdown(self) -> int | None:
+        """Seconds left on the QR for a live attempt, None otherwise."""
+        attempt = self.attempt
+        if attempt is None or not attempt.expires_at or engine_state(attempt.state) not in LIVE:
+            return None
+        return int((attempt.expires_at - self._now()).total_seconds())
+
+    # --- the engine's news and the intents' results ----------------------------------------
+
+    def follow(self, attempt: Attempt, shown: str | None = None) -> SaleState:
+        """An attempt's new state (from charge(), a restore after restart, or an event); `shown`
+        is the state on screen: a later read of the same attempt keeps the customer's read."""
+        previous = self.attempt
+        self.attempt = attempt
+        state = attempt_state(attempt)
+        if (
+            state == SaleState.WAITING and previous is not None and previous.id == attempt.id
+            and shown in CUSTOMER_READS
+        ):
+            state = SaleState(shown)
+        if attempt.state == AttemptState.PAID:
+            self.finished = True
+        self.state = state
+        return state
+
+    def charge_started(self) -> SaleState:
+        self.charging = True
+        self.state = SaleState.PUBLISHING
+        return self.state
+
+    def charge_failed(self, exc: BaseException) -> SaleState:
+        self.charging = False
+        self.state = charge_error_state(exc)
+        return self.state
+
+    def charge_sent(self) -> None:
+        self.charging = False
