@@ -42,6 +42,7 @@ from qrcashier.checkout.gateway import (
 )
 from qrcashier.checkout.instore_v2 import InstoreV2Gateway
 from qrcashier.checkout.journal import (
+    JOURNAL_FILE,
     AuditEntry,
     Journal,
     JournalDB,
@@ -93,5 +94,6 @@ __all__ = [
     "SystemClock",
     "TransitionRecord",
     "UnknownRecord",
+    "JOURNAL_FILE",
     "default_journal_path",
 ]
