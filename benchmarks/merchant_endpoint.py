@@ -130,7 +130,7 @@ async def load(base_url: str, clients: int, seconds: float, expected: dict[str, 
             i += 1
             try:
                 status = await asyncio.wait_for(exchange(reader, writer, k), 5)
-            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
                 errors += 1
                 if len(samples) < 5:
                     samples.append(f"{REGISTERS[k]}: {type(exc).__name__}")

@@ -37,11 +37,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
 
 import httpx  # noqa: E402
+
 from qrcashier.checkout import (  # noqa: E402
     CheckoutEngine,
     Journal,
@@ -89,7 +91,7 @@ class Register:
     def shortest_gap(self) -> float:
         """The shortest time between two consecutive requests of this register, in seconds."""
         times = self.request_times
-        return min(b - a for a, b in zip(times, times[1:]))
+        return min(b - a for a, b in pairwise(times))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -248,14 +250,14 @@ async def main(args: argparse.Namespace) -> None:
             quotas = split(args.sales, args.registers)
             started = time.perf_counter()
             await asyncio.gather(
-                *(run_engine_register(server, control, r, user_id, q, Path(tmp)) for r, q in zip(polled, quotas)),
-                *(run_naive_register(server, control, r, user_id, q) for r, q in zip(naive, quotas)),
+                *(run_engine_register(server, control, r, user_id, q, Path(tmp)) for r, q in zip(polled, quotas, strict=True)),
+                *(run_naive_register(server, control, r, user_id, q) for r, q in zip(naive, quotas, strict=True)),
                 *(run_engine_register(server, control, r, user_id, q, Path(tmp), ipn=True)
-                  for r, q in zip(pushed, quotas)),
+                  for r, q in zip(pushed, quotas, strict=True)),
                 *(run_engine_register(server, control, r, user_id, q, Path(tmp), api="orders")
-                  for r, q in zip(orders_polled, quotas)),
+                  for r, q in zip(orders_polled, quotas, strict=True)),
                 *(run_engine_register(server, control, r, user_id, q, Path(tmp), api="orders", engines=webhook_engines)
-                  for r, q in zip(orders_pushed, quotas)),
+                  for r, q in zip(orders_pushed, quotas, strict=True)),
             )
             elapsed = time.perf_counter() - started
     finally:

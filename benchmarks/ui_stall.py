@@ -110,9 +110,9 @@ async def one_sale(window, services, monitor: TickMonitor, *, hang: bool) -> tup
 async def session(data_dir: Path, monitor: TickMonitor) -> dict[str, tuple[float, float, float]]:
     """Start the app, then: the first sale after start-up, a later sale, a sale through a hang."""
     from qrcashier.checkout.config import PollPolicy
+    from qrcashier.services import Options, Services
     from qrcashier.ui.shell import errors
     from qrcashier.ui.shell.main_window import MainWindow
-    from qrcashier.services import Options, Services
 
     errors.set_dialogs_enabled(False)
     opts = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5, max_backoff=1.0))
@@ -135,8 +135,8 @@ async def session(data_dir: Path, monitor: TickMonitor) -> dict[str, tuple[float
 
 
 async def run_idle(seconds: float, monitor: TickMonitor) -> tuple[float, float]:
-    from qrcashier.ui.shell.main_window import MainWindow
     from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         services = Services(Options(data_dir=Path(tmp), sandbox=True))

@@ -25,9 +25,9 @@ from qrcashier.setup.constants import SANDBOX_TOKEN
 if TYPE_CHECKING:  # the network stack is imported in start(), after the window is painted
     import httpx
 
+    from qrcashier.checkout import Journal
     from qrcashier.checkout.config import PollPolicy, RegisterConfig
     from qrcashier.checkout.engine import CheckoutEngine
-    from qrcashier.checkout import Journal
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient
     from qrcashier.mercadopago.http import RetryPolicy
     from qrcashier.mercadopago.models import Pos
@@ -189,10 +189,10 @@ class Services:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
         import httpx
 
+        from qrcashier.checkout import JOURNAL_FILE, Journal
         from qrcashier.checkout.config import PollPolicy, RegisterConfig
         from qrcashier.checkout.engine import CheckoutEngine
         from qrcashier.checkout.gateways import make_gateway
-        from qrcashier.checkout import JOURNAL_FILE, Journal
         from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
         from qrcashier.mercadopago.http import RetryPolicy
         from qrcashier.provisioning import RegisterSpec

@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import pairwise
 
 log = logging.getLogger("qrcashier.supervisor")
 
@@ -65,7 +66,7 @@ def validate_new_pin(pin: str, confirm: str | None = None) -> str:
     if len(set(pin)) == 1:
         raise InvalidPin("A PIN of one repeated digit is too easy to guess.")
     digits = [int(c) for c in pin]
-    steps = {b - a for a, b in zip(digits, digits[1:])}
+    steps = {b - a for a, b in pairwise(digits)}
     if steps in ({1}, {-1}):
         raise InvalidPin("A PIN of consecutive digits (like 1234) is too easy to guess.")
     if confirm is not None and confirm.strip() != pin:

@@ -77,7 +77,7 @@ async def test_a_sqlite_failure_reaches_the_caller_as_journal_unavailable(tmp_pa
 def test_sale_lines_and_attempt_are_written_together(db):
     attempt = new_attempt(db)
     sale = db.sale(attempt.sale_id)
-    assert sale.lines == LINES and sale.total == TOTAL == sum(l.total(MLA) for l in sale.lines)
+    assert sale.lines == LINES and sale.total == TOTAL == sum(line.total(MLA) for line in sale.lines)
     assert attempt.state == S.CREATED and attempt.reference == f"CAJA1-{sale.code}-1"
     assert [t.to_state for t in db.transitions(attempt.id)] == [S.CREATED]
 

@@ -9,6 +9,7 @@ second order published under another reference, no payment or refund is recorded
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -124,7 +125,7 @@ async def test_poll(rig, name):
         assert any("access token" in m for m in told(h))
     if name == "429":  # the next read waited for the Retry-After
         reads = [s.at for s in rig.sent if rig.api.is_("read", s)]
-        gaps = [b - a for a, b in zip(reads, reads[1:])]
+        gaps = [b - a for a, b in pairwise(reads)]
         assert max(gaps) >= 0.95
 
 

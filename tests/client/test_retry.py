@@ -75,7 +75,7 @@ async def test_backoff_grows_with_jitter_and_is_capped(harness_factory):
     assert route.call_count == 6  # attempts in all, the first included
     nominal = [0.5, 1.0, 2.0, 2.0, 2.0]
     assert len(mp.sleep.waits) == 5
-    for wait, base in zip(mp.sleep.waits, nominal):
+    for wait, base in zip(mp.sleep.waits, nominal, strict=True):
         assert base / 2 <= wait <= base
 
 

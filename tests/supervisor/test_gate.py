@@ -52,7 +52,7 @@ async def test_a_wrong_pin_then_the_lockout_then_the_wait(qtbot, gate, settings)
     for expected in ("1 more try", "wait 30 seconds"):
         prompt.pin_field.setText("000000")
         prompt.ok_button.click()
-        await wait_until(lambda: expected in prompt.message.text(), 5, expected)
+        await wait_until(lambda expected=expected: expected in prompt.message.text(), 5, expected)
     assert not prompt.ok_button.isEnabled()  # locked: not even the right PIN is checked
     assert LockoutState.parse(settings.pin_lockout).failures == 3  # persisted at once
     prompt.pin_field.setText(PIN)

@@ -232,7 +232,7 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         dialog.price.setText("150,5")
         dialog.quantity.setValue(4)
         QTest.keyClick(dialog.price, Qt.Key.Key_Return)
-        assert [(l.title, l.unit_price, l.quantity) for l in w.model.cart.lines] == [("Fotocopias", Decimal("150.50"), 4)]
+        assert [(x.title, x.unit_price, x.quantity) for x in w.model.cart.lines] == [("Fotocopias", Decimal("150.50"), 4)]
 
         QTest.keyClick(w, Qt.Key.Key_F2)
         search = w._dialogs[-1]
