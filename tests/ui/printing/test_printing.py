@@ -15,8 +15,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from qrcashier.domain.receipt import ReceiptLine
 from qrcashier.ui.printing import qprinter as printing
-from tests.ui.qrdecode import decode_one
 from tests.support.samples import DYNAMIC_BR, STATIC_AR, sample_receipt
+from tests.ui.qrdecode import decode_one
 
 MM = 72 / 25.4  # PDF points per millimetre
 
@@ -135,8 +135,30 @@ def test_printer_choice(printers):
     assert printing.resolve_printer(None) == "Thermal-80"  # the only one
 
 
-def test_real_printer_list_is_strings(qapp):
-    assert all(isinstance(n, str) for n in printing.available_printers())
+class OwnPrinters:
+    """A printer source of the test's own, in QPrinterInfo's place: the machine may have none."""
+
+    names = ("Thermal-80", "Office")
+    default = "Office"
+
+    @classmethod
+    def availablePrinterNames(cls):  # noqa: N802  (Qt's name)
+        return cls.names
+
+    @classmethod
+    def defaultPrinterName(cls):  # noqa: N802
+        return cls.default
+
+
+def test_the_printer_list_is_the_systems_names_as_strings(qapp, monkeypatch):
+    assert isinstance(printing.available_printers(), list)  # Qt's real list, whatever this machine has
+    monkeypatch.setattr(printing, "QPrinterInfo", OwnPrinters)
+    names = printing.available_printers()
+    assert names == ["Thermal-80", "Office"]
+    assert all(isinstance(n, str) for n in names)
+    assert printing.default_printer_name() == "Office"
+    monkeypatch.setattr(OwnPrinters, "default", "")  # Qt says "" for no default
+    assert printing.default_printer_name() is None
 
 
 def test_receipt_painting_wraps_to_new_pages(qapp):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 
+import keyring
 import keyring.backend
 import pytest
 
@@ -108,11 +109,28 @@ def test_no_secure_store_says_so_and_never_writes_anywhere(tmp_path, monkeypatch
     assert len(ALTERNATIVES) >= 3 and any("session only" in a for a in ALTERNATIVES)
 
 
-def test_the_real_choice_on_this_machine_is_never_a_plain_text_file():
-    choice = choose_backend()
-    if choice.backend is not None:
-        module = type(choice.backend).__module__
-        assert not module.startswith("keyrings.alt") and "null" not in module and "fail" not in module
+def plain_text_module(module: str) -> bool:
+    return module.startswith("keyrings.alt") or "null" in module or "fail" in module
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_the_choice_is_never_a_plain_text_file_even_when_every_store_works(platform, monkeypatch):
+    """A backend of the test's own under every module name, plain-text ones and keyring's default
+    included: the choice is still the platform's secure store, asked for by name."""
+    plain = type("PlaintextKeyring", (_Viable,), {"__module__": "keyrings.alt.file"})
+    monkeypatch.setattr(keyring, "get_keyring", lambda: plain())
+
+    def load(name: str):
+        own = type("Keyring", (_Viable,), {"__module__": name})
+        return types.SimpleNamespace(**{n: own for n in ("WinVaultKeyring", "Keyring", "DBusKeyring")})
+
+    choice = choose_backend(platform, importer=load)
+    assert choice.backend is not None and choice.is_secure
+    module = type(choice.backend).__module__
+    assert module.startswith("keyring.backends.") and not plain_text_module(module)
+    # And on this machine, whatever it has (often nothing in CI), never a plain-text store.
+    real = choose_backend()
+    assert real.backend is None or not plain_text_module(type(real.backend).__module__)
 
 
 def test_plain_text_backends_are_refused_even_when_injected():
