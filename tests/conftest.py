@@ -33,7 +33,6 @@ from tests.support.leakwatch import (
     ExceptionWatch,
     LeakWatch,
 )
-from tests.support.waiting import wait_until as _wait_until
 
 
 class InMemoryKeyring(keyring.backend.KeyringBackend):
@@ -192,8 +191,3 @@ def leak_watch() -> LeakWatch:
 def exception_watch() -> ExceptionWatch:
     """The session's exception watch; `exception_watch.also(LeakWatch(...))` for a self-test."""
     return _exception_watch
-
-
-async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition"):
-    """Await a condition on the running loop (tests.support.waiting)."""
-    await _wait_until(predicate, timeout, what)

@@ -4,8 +4,6 @@ long before its next poll."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from qrcashier.checkout import PollPolicy
@@ -13,15 +11,17 @@ from qrcashier.domain.cart import Cart
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.services import Options, Services
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
 SLOW = PollPolicy(interval=30, idle_interval=30, tick=0.05, expiry_grace=0)  # only a push can be fast
 
 
 async def wait_paid(engine, attempt_id: int, timeout: float = 3.0) -> None:
-    async with asyncio.timeout(timeout):
-        while (await engine.attempt(attempt_id)).state != S.PAID:
-            await asyncio.sleep(0.01)
+    async def paid() -> bool:
+        return (await engine.attempt(attempt_id)).state == S.PAID
+
+    await wait_until(paid, timeout, f"attempt {attempt_id} to be paid")
 
 
 async def test_off_by_default():

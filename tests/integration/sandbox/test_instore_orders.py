@@ -155,7 +155,7 @@ async def test_an_order_expires_at_its_expiration_date(seller, clock) -> None:
 
 @pytest.mark.asyncio
 async def test_the_sweeper_expires_orders_without_any_request(server, seller, clock) -> None:
-    from tests.conftest import wait_until
+    from tests.support.waiting import wait_until
 
     await seller.put_order(expiration_date=local_date(START + timedelta(minutes=1), "MLA"))
     pos = server.state.pos[seller.pos_id]

@@ -10,8 +10,8 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from tests.conftest import wait_until
 from tests.integration.sandbox.conftest import order_body
+from tests.support.waiting import wait_until
 
 
 @dataclass

@@ -5,7 +5,6 @@ options get the endpoint's fixed port (and the endpoint really listens there).""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from pathlib import Path
 
@@ -63,9 +62,10 @@ async def sticker_to_finish(qtbot, dialog) -> None:
 async def wait_paid(engine, attempt_id: int, timeout: float = 10.0) -> None:
     from qrcashier.domain.sale import AttemptState
 
-    async with asyncio.timeout(timeout):
-        while (await engine.attempt(attempt_id)).state != AttemptState.PAID:
-            await asyncio.sleep(0.02)
+    async def paid() -> bool:
+        return (await engine.attempt(attempt_id)).state == AttemptState.PAID
+
+    await wait_until(paid, timeout, f"attempt {attempt_id} to be paid")
 
 
 # --- the settings and the command line ----------------------------------------------------------

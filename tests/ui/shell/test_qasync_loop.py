@@ -7,7 +7,7 @@ import pytest
 from aiohttp import web
 from PySide6.QtCore import QTimer
 
-from tests.conftest import wait_until
+from tests.support.waiting import wait_until
 
 
 @pytest.mark.qt_async

@@ -101,15 +101,11 @@ class Shop:
 
 async def wait_state(engine: CheckoutEngine, attempt_id: int, *states: AttemptState, timeout: float = 10.0):
     """The attempt once it is in one of `states` (read from the journal, on its thread)."""
-    try:
-        async with asyncio.timeout(timeout):
-            while True:
-                attempt = await engine.attempt(attempt_id)
-                if attempt.state in states:
-                    return attempt
-                await asyncio.sleep(0.02)
-    except TimeoutError:
-        raise AssertionError(f"attempt {attempt_id} never became {'/'.join(states)}") from None
+    async def reached() -> bool:
+        return (await engine.attempt(attempt_id)).state in states
+
+    await wait_until(reached, timeout, f"attempt {attempt_id} to become {'/'.join(states)}")
+    return await engine.attempt(attempt_id)
 
 
 async def enter_pin(qtbot, gate: SupervisorGate, pin: str = PIN, name: str = "Marta") -> None:
