@@ -20,8 +20,8 @@ from qrcashier.ui.sale.customer_window import (
     format_countdown,
 )
 from qrcashier.ui.shell import theme
-from tests.ui.qrdecode import decode_one
 from tests.support.samples import DYNAMIC_BR, STATIC_AR
+from tests.ui.qrdecode import decode_one
 
 ARS = SITES["MLA"]
 

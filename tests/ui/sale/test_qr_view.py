@@ -8,8 +8,8 @@ import segno
 import zxingcpp
 
 from qrcashier.ui.sale.qr_view import QUIET_ZONE, QrView, make_symbol, module_scale, qr_image, symbol_modules
-from tests.ui.qrdecode import decode, decode_one, grey_array
 from tests.support.samples import DYNAMIC_BR, STATIC_AR
+from tests.ui.qrdecode import decode, decode_one, grey_array
 
 
 def matrix(payload: str) -> np.ndarray:

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.supervisor.rig import PIN, encoded_pin, enter_pin
 from tests.ui.conftest import running_app, wait_until
 from tests.ui.sale.test_sale import COKE, scan
+from tests.ui.supervisor.rig import PIN, encoded_pin, enter_pin
 
 
 @pytest.mark.qt_async

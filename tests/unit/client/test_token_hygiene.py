@@ -13,9 +13,9 @@ import pytest
 from qrcashier.domain.money import site
 from qrcashier.mercadopago import AccessToken, MercadoPagoError, RetryPolicy
 from qrcashier.mercadopago.models import InstoreOrder, NewPos, OrderItem
+from tests.support.leakwatch import production_shaped_token
 from tests.unit.client import payloads as P
 from tests.unit.client.conftest import json_reply
-from tests.support.leakwatch import production_shaped_token
 
 MLA = site("MLA")
 ORDER = InstoreOrder("SALE-1", "Sale", Decimal("10"), (OrderItem("x", Decimal("10"), 1),))

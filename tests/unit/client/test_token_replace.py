@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qrcashier.mercadopago import AccessToken, RetryPolicy, TokenMissing, Unauthorized
+from tests.support.leakwatch import production_shaped_token
 from tests.unit.client.conftest import json_reply
 from tests.unit.client.payloads import USERS_ME
-from tests.support.leakwatch import production_shaped_token
 
 pytestmark = pytest.mark.asyncio
 
