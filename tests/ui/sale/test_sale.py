@@ -6,7 +6,6 @@ customer through its control API, as the phone page would.
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from decimal import Decimal
 
@@ -237,8 +236,8 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         QTest.keyClick(w, Qt.Key.Key_F2)
         search = w._dialogs[-1]
         QTest.keyClicks(search.query, "alf")
-        await asyncio.sleep(0.15)  # held a moment by the scanner filter, then handed to the search box
-        assert search.query.text() == "alf" and search.results.count() >= 3
+        # held a moment by the scanner filter, then handed to the search box
+        await wait_until(lambda: search.query.text() == "alf" and search.results.count() >= 3, what="the search")
         QTest.keyClick(search.query, Qt.Key.Key_Down)
         chosen = search.results.currentItem().text()
         QTest.keyClick(search.query, Qt.Key.Key_Return)
