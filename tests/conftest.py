@@ -1,4 +1,7 @@
-"""Suite-wide setup: offscreen Qt, an in-memory keyring, and the token leak watch.
+"""Suite-wide setup, Qt-free: an in-memory keyring, the token leak watch, cycle collection between tests.
+
+Nothing here imports Qt or qrcashier.ui (tests/unit runs with PySide6 unimportable); the Qt
+fixtures and the qasync loop factory are in tests/ui/conftest.py.
 
 The leak watch (tests/support/leakwatch.py) holds the suite's tokens: the known one, the
 ones derived from it, every `SANDBOX-` token a fixture returns and every token an
@@ -11,12 +14,11 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: no display in CI, and qasync must pick PySide6.
+# Before anything imports Qt (tests/ui, subprocesses): no display in CI, and qasync must pick PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
-import asyncio
 import gc
 import logging
 
@@ -24,7 +26,6 @@ import keyring
 import keyring.backend
 import pytest
 
-from qrcashier.ui.shell.gc_guard import collect_due
 from tests.support.leakwatch import (
     DERIVED_TOKENS,
     KNOWN_TOKEN,
@@ -32,7 +33,6 @@ from tests.support.leakwatch import (
     ExceptionWatch,
     LeakWatch,
 )
-from tests.support.waiting import wait_until as _wait_until
 
 
 class InMemoryKeyring(keyring.backend.KeyringBackend):
@@ -88,6 +88,13 @@ def _watch_sandbox_tokens() -> None:
     _unpatch.append(lambda: setattr(SandboxState, "authenticate", original))
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    # The Qt-free run of tests/unit says `-p no:pytestqt`, but pytest-qt registers as "pytest-qt",
+    # which that does not block: block it here, before its pytest_configure imports PySide6.
+    if pluginmanager.is_blocked("pytestqt"):
+        pluginmanager.set_blocked("pytest-qt")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     root = logging.getLogger()
     root.addHandler(_watch)
@@ -97,8 +104,9 @@ def pytest_configure(config: pytest.Config) -> None:
         root.setLevel(logging.DEBUG)  # so debug lines are scanned too
     keyring.set_keyring(InMemoryKeyring())
     # As in the app (qrcashier.ui.shell.gc_guard): reference cycles are collected on the main
-    # thread only. Left to CPython, a journal or executor thread may collect an earlier
-    # test's widgets, and Qt warns ("Timers cannot be stopped from another thread") or crashes.
+    # thread only (_collect_cycles_on_the_main_thread). Left to CPython, a journal or executor
+    # thread may collect an earlier test's widgets, and Qt warns ("Timers cannot be stopped
+    # from another thread") or crashes.
     gc.disable()
 
 
@@ -127,8 +135,12 @@ def pytest_fixture_setup(fixturedef, request):
 
 @pytest.fixture(autouse=True)
 def _collect_cycles_on_the_main_thread():
+    """After each test, on the main thread: the oldest generation past CPython's own threshold."""
     yield
-    collect_due()
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    due = [g for g in range(3) if thresholds[g] and counts[g] > thresholds[g]]
+    if due:
+        gc.collect(due[-1])
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -148,7 +160,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
-            reporter.write_sep("=", "ACCESS TOKEN LEAKED", red=True)
+            # Every secret the watch holds is the suite's own fake (KNOWN_TOKEN, its derivations, the
+            # SANDBOX- tokens of fixtures and in-process sandboxes): say so, so that a failing test whose
+            # report shows one is not read as a real credential leaking.
+            reporter.write_sep("=", "TEST ACCESS TOKEN LEAKED (the suite's own fake token, not a real one)", red=True)
+            reporter.write_line("The code under test let a token out where it must never go; it is a test token.")
             for leak in _watch.leaks[:20]:
                 reporter.write_line(leak)
 
@@ -175,26 +191,3 @@ def leak_watch() -> LeakWatch:
 def exception_watch() -> ExceptionWatch:
     """The session's exception watch; `exception_watch.also(LeakWatch(...))` for a self-test."""
     return _exception_watch
-
-
-def pytest_asyncio_loop_factories(config, item):
-    """`@pytest.mark.qt_async` tests run on a qasync QEventLoop: the Qt loop really runs.
-
-    Plain asyncio tests keep a plain loop. A respx-only test of an async slot can
-    pass on a loop that is set but not running (qt-notes §0.2); these cannot.
-    """
-    if item.get_closest_marker("qt_async"):
-        import qasync
-        from PySide6.QtWidgets import QApplication
-
-        def make_loop():
-            app = QApplication.instance() or QApplication([])
-            return qasync.QEventLoop(app)
-
-        return {"qasync": make_loop}
-    return {"asyncio": asyncio.new_event_loop}
-
-
-async def wait_until(predicate, timeout: float = 5.0, what: str = "the condition"):
-    """Await a condition on the running loop (tests.support.waiting)."""
-    await _wait_until(predicate, timeout, what)

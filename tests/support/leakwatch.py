@@ -21,8 +21,8 @@ from contextlib import contextmanager
 KNOWN_TOKEN = "SANDBOX-MLA-leakwatch-4d9c2e71b8"
 
 # Tokens the suite makes from the known one or spells out beside it, watched from the start:
-# the Chilean seller of tests/client (`clp_token`: the known token with -MLC- for -MLA-) and
-# the seller with no site that only a `qrcashier-sandbox` subprocess sees (tests/sandbox/test_cli).
+# the Chilean seller of tests/unit/client (`clp_token`: the known token with -MLC- for -MLA-) and
+# the seller with no site that only a `qrcashier-sandbox` subprocess sees (tests/integration/sandbox/test_cli).
 DERIVED_TOKENS = (
     KNOWN_TOKEN.replace("-MLA-", "-MLC-"),
     "SANDBOX-nosite-cli",

@@ -1,16 +1,44 @@
-"""Helpers for driving the real main window against the real sandbox on loopback."""
+"""Qt for the ui tests: the qasync loop for `qt_async` tests, cycle collection on the Qt thread,
+and helpers for driving the real main window against the real sandbox on loopback."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import timedelta
 
 import pytest
 
 from qrcashier.checkout.config import PollPolicy
+from qrcashier.ui.shell.gc_guard import collect_due
 from tests.support.waiting import wait_until as _wait_until
 
 FAST_POLL = PollPolicy(interval=0.1, idle_interval=0.2, tick=0.2, max_backoff=0.5, expiry_grace=0.2)
+
+
+def pytest_asyncio_loop_factories(config, item):
+    """`@pytest.mark.qt_async` tests run on a qasync QEventLoop: the Qt loop really runs.
+
+    Plain asyncio tests keep a plain loop. A respx-only test of an async slot can
+    pass on a loop that is set but not running (qt-notes §0.2); these cannot.
+    """
+    if item.get_closest_marker("qt_async"):
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        def make_loop():
+            app = QApplication.instance() or QApplication([])
+            return qasync.QEventLoop(app)
+
+        return {"qasync": make_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_qt_thread():
+    """The app's own collector (gc_guard.collect_due), on the Qt thread, after each ui test."""
+    yield
+    collect_due()
 
 
 async def wait_until(predicate, timeout: float = 8.0, what: str = "the condition") -> None:

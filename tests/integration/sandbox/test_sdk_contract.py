@@ -22,7 +22,7 @@ from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTT
 from qrcashier.provisioning import RegisterSpec, ensure_register
 from qrcashier.sandbox.clock import Clock
 from qrcashier.sandbox.server import SandboxServer
-from tests.sandbox_orders.conftest import POS, STORE, order_body
+from tests.integration.sandbox_orders.conftest import POS, STORE, order_body
 
 START = datetime(2025, 12, 9, 17, 19, 54, 99000, tzinfo=UTC)
 KEY = {"X-Idempotency-Key": "sdk-contract-1"}

@@ -1,0 +1,10 @@
+from tests.ui.setup.helpers import (  # noqa: F401
+    dialogs_enabled,
+    http,
+    isolated_qsettings,
+    keep_running_when_a_window_closes,
+    make_env,
+    sandbox,
+    settings,
+    tokens,
+)
