@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -12,16 +12,9 @@ import respx
 
 from qrcashier.mercadopago import AccessToken, MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.orders import OrdersClient
+from tests.unit.client.conftest import FakeSleep
 
 BASE = "https://api.mercadopago.com"
-
-
-@dataclass
-class FakeSleep:
-    waits: list[float] = field(default_factory=list)
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
 
 
 @dataclass
