@@ -34,13 +34,12 @@ from typing import Any
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
 from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
-from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Decision, Outcome, PaymentInfo, decide
-from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import BadRequest, Conflict, MalformedResponse, NotFound
-from qrcashier.mercadopago.http import RetryPolicy
+from qrcashier.mercadopago.http import NO_RETRY, RetryPolicy
 from qrcashier.mercadopago.orders import (
     MAX_EXPIRATION,
     MAX_ITEMS,
@@ -225,13 +224,11 @@ class OrdersGateway:
 
     async def _create(self, order: PaymentOrder) -> Order:
         """POST the order (or replay it: same key, same body, same answer)."""
+        new = self.new_order(order)
         try:
-            return await publish_request(
-                self.client.http, "POST", paths.ORDERS,
-                json_body=self.new_order(order).to_json(order.site),
-                idempotency_key=order.idempotency_key,
+            return await publish(
+                lambda: self.orders.create(new, order.site, idempotency_key=order.idempotency_key, retry=NO_RETRY),
                 policy=self.publish_retry,
-                read=lambda reply: Order.from_json(reply.body),
             )
         except Conflict as exc:
             if exc.code == "idempotency_key_already_used":
@@ -289,16 +286,6 @@ class OrdersGateway:
 
     # --- refund -------------------------------------------------------------------------
 
-    async def _order_of_payment(self, mp_payment_id: int) -> str | None:
-        """The Orders order a payment came from (`point_of_interaction.references`, api §4.4)."""
-        reply = await self.client.http.request("GET", paths.payment(mp_payment_id))
-        body = reply.body if isinstance(reply.body, dict) else {}
-        poi = body.get("point_of_interaction") if isinstance(body.get("point_of_interaction"), dict) else {}
-        for ref in poi.get("references") or []:
-            if isinstance(ref, dict) and str(ref.get("type", "")).upper() == "ORDER_MP" and ref.get("id"):
-                return str(ref["id"])
-        return None
-
     async def _classic_refund(self, mp_payment_id: int, amount: Decimal | None, key: str) -> RefundResult:
         refund = await self.client.refund_payment(
             mp_payment_id, idempotency_key=key, amount=amount, site=self.config.site
@@ -306,7 +293,8 @@ class OrdersGateway:
         return RefundResult(mp_refund_id=refund.id, amount=refund.amount, status=refund.status)
 
     async def refund(self, mp_payment_id: int, amount: Decimal | None, idempotency_key: str) -> RefundResult:
-        order_id = await self._order_of_payment(mp_payment_id)
+        # The Orders order a payment came from (`point_of_interaction.references`, api §4.4).
+        order_id = (await self.client.get_payment(mp_payment_id)).order_id
         if order_id is None:
             return await self._classic_refund(mp_payment_id, amount, idempotency_key)
         current = await self.orders.get(order_id)

@@ -44,13 +44,11 @@ from datetime import UTC, datetime
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published
 from qrcashier.checkout.instore_v2 import InstoreV2Gateway
-from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish
 from qrcashier.domain.sale import Outcome
-from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
-from qrcashier.mercadopago.errors import MalformedResponse, NotFound
-from qrcashier.mercadopago.http import Reply, RetryPolicy
-from qrcashier.mercadopago.models import V1Order
+from qrcashier.mercadopago.errors import NotFound
+from qrcashier.mercadopago.http import NO_RETRY, RetryPolicy
 
 V1_GONE = (None, "point_of_sale_in_store_order_not_found", "in_store_order_not_found", "not_found")
 
@@ -70,38 +68,24 @@ class LegacyV1Gateway(InstoreV2Gateway):
     ) -> None:
         super().__init__(client, config, publish_retry=publish_retry)
 
-    def _path(self) -> str:
-        return paths.v1_order(self.config.user_id, self.config.external_pos_id)
-
     async def publish(self, order: PaymentOrder) -> Published:
-        placed = await publish_request(
-            self.client.http, "POST", self._path(),
-            json_body=self._body(order).v1_json(order.site),
-            headers=lambda: {"X-Ttl-Store-Preference": str(ttl_seconds(order))},
+        cfg = self.config
+        body = self._body(order)
+        placed = await publish(
+            # The TTL is worked out again on each try: the order never outlives the attempt.
+            lambda: self.client.create_v1_order(
+                cfg.user_id, cfg.external_pos_id, body, order.site, ttl_seconds=ttl_seconds(order), retry=NO_RETRY
+            ),
             policy=self.publish_retry,
-            read=lambda reply: V1Order.from_json(reply.body),
         )
         return Published(gateway_order_id=placed.id)
 
     async def withdraw(self, order: PaymentOrder) -> None:
         try:
-            await self.client.http.request("DELETE", self._path())
+            await self.client.delete_v1_order(self.config.user_id, self.config.external_pos_id)
         except NotFound as exc:
             if exc.code not in V1_GONE:
                 raise  # e.g. the POS itself is unknown: a configuration problem
-
-
-def _qr_reply(reply: Reply, *, required: bool) -> tuple[str | None, str | None]:
-    body = reply.body
-    if not isinstance(body, dict):
-        if required:
-            raise MalformedResponse("the dynamic QR reply is not a JSON object")
-        return None, None
-    qr_data = body.get("qr_data")
-    if required and not qr_data:
-        raise MalformedResponse("the dynamic QR reply has no qr_data")
-    order_id = body.get("in_store_order_id")
-    return (str(qr_data) if qr_data else None), (str(order_id) if order_id else None)
 
 
 class InstoreQrGateway(InstoreV2Gateway):
@@ -125,16 +109,21 @@ class InstoreQrGateway(InstoreV2Gateway):
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
-        path = paths.dynamic_qr(cfg.user_id, cfg.external_pos_id)
-        hybrid = self.mode == "hybrid"
-        qr_data, order_id = await publish_request(
-            self.client.http, "PUT" if hybrid else "POST", path,
-            json_body=self._body(order).to_json(order.site),
-            # A POST makes a new QR each time: one try only (RetryPolicy(attempts=1)).
-            policy=self.publish_retry if hybrid else RetryPolicy(attempts=1),
-            read=lambda reply: _qr_reply(reply, required=not hybrid),
-        )
-        return Published(gateway_order_id=order_id, qr_data=qr_data)
+        body = self._body(order)
+        if self.mode == "hybrid":
+            placed = await publish(
+                lambda: self.client.put_hybrid_order(
+                    cfg.user_id, cfg.external_pos_id, body, order.site, retry=NO_RETRY
+                ),
+                policy=self.publish_retry,
+            )
+        else:
+            # A POST makes a new QR each time: one try only.
+            placed = await publish(
+                lambda: self.client.create_dynamic_qr(cfg.user_id, cfg.external_pos_id, body, order.site),
+                policy=NO_RETRY,
+            )
+        return Published(gateway_order_id=placed.in_store_order_id, qr_data=placed.qr_data)
 
     async def lookup(self, order: PaymentOrder, *, check_published: bool = False) -> Lookup:
         if self.mode == "hybrid":

@@ -4,8 +4,8 @@ through merchant_orders searched by external_reference, DELETE it to withdraw.
 - publish: `PUT /instore/qr/seller/collectors/{user}/stores/{store}/pos/{pos}/orders` with
   `expiration_date` and (optionally) `notification_url`. The PUT replaces the POS's one
   order, so sending the same attempt again is idempotent. It is sent one try at a time
-  here (not through the HTTP layer's retries) to know whether any try may have reached
-  Mercado Pago: only when none could is the failure `NotDelivered`.
+  (`publishing.publish`, not the HTTP layer's retries) to know whether any try may have
+  reached Mercado Pago: only when none could is the failure `NotDelivered`.
 - lookup: every merchant_order with the reference (each scan makes its own), decided by
   `domain.sale.decide`; with `check_published`, also the POS's current order.
 - withdraw: `DELETE .../pos/{pos}/orders`; nothing there counts as withdrawn.
@@ -21,12 +21,11 @@ from typing import Any
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundResult
 from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
-from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish_request
+from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish
 from qrcashier.domain.sale import decide
-from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import NotFound
-from qrcashier.mercadopago.http import RetryPolicy
+from qrcashier.mercadopago.http import NO_RETRY, RetryPolicy
 from qrcashier.mercadopago.models import InstoreOrder, OrderItem
 
 
@@ -77,12 +76,12 @@ class InstoreV2Gateway:
 
     async def publish(self, order: PaymentOrder) -> Published:
         cfg = self.config
-        path = paths.instore_v2_order_in_store(cfg.user_id, cfg.external_store_id, cfg.external_pos_id)
-        # One try per request (not the client's put_instore_order, which retries inside and
-        # would hide whether an earlier try reached Mercado Pago); see publishing.py.
-        await publish_request(
-            self.client.http, "PUT", path, policy=self.publish_retry or DEFAULT_PUBLISH_RETRY,
-            json_body=self._body(order).to_json(order.site),
+        body = self._body(order)
+        await publish(
+            lambda: self.client.put_instore_order(
+                cfg.user_id, cfg.external_store_id, cfg.external_pos_id, body, order.site, retry=NO_RETRY
+            ),
+            policy=self.publish_retry or DEFAULT_PUBLISH_RETRY,
         )
         return Published()
 

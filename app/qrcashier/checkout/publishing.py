@@ -1,9 +1,9 @@
 """Sending a publish one try at a time, to know whether any try may have reached Mercado Pago.
 
-The same rule as `InstoreV2Gateway.publish`, shared by the other gateways (Orders API,
-legacy v1, legacy dynamic/hybrid QR): each try goes out with no retries inside the HTTP
-layer; between tries the gateway waits like the HTTP layer would (backoff, a short
-Retry-After). When every try failed:
+Every gateway's publish (Instore v2, Orders API, legacy v1, legacy dynamic/hybrid QR) goes
+through `publish`: each try is one client call made with the HTTP layer's retries off
+(`NO_RETRY`); between tries it waits as `RetryPolicy.wait_before_next` says (backoff, a short
+Retry-After), the one retry rule. When every try failed:
 
 - none could have reached Mercado Pago (refused or timed-out connects) → `NotDelivered`:
   nothing happened, the sale can be charged again;
@@ -11,50 +11,41 @@ Retry-After). When every try failed:
   was refused outright → `OutcomeUnknown`: the engine reconciles by reference;
 - otherwise the last error itself (retryable: unknown; not: a definitive refusal).
 
-Only requests that are safe to repeat come through here: the v2 and v1 "create or
-replace the POS's order" calls, the hybrid PUT, and the Orders API create with its
-idempotency key (the same key and body on every try).
+Only calls that are safe to repeat get more than one try: the v2 and v1 "create or replace
+the POS's order" calls, the hybrid PUT, and the Orders API create with its idempotency key
+(the same key and body on every try). The dynamic QR POST gets `RetryPolicy(attempts=1)`.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from qrcashier.checkout.gateway import NotDelivered, OutcomeUnknown, never_sent
 from qrcashier.mercadopago.errors import MercadoPagoError, RateLimited
-from qrcashier.mercadopago.http import NO_RETRY, MercadoPagoHTTP, Reply, RetryPolicy
+from qrcashier.mercadopago.http import RetryPolicy
 
 DEFAULT_PUBLISH_RETRY = RetryPolicy(attempts=3, base_delay=0.25, max_delay=2.0, max_retry_after=5.0)
 
+T = TypeVar("T")
 
-async def publish_request(
-    http: MercadoPagoHTTP,
-    method: str,
-    path: str,
+
+async def publish(
+    send: Callable[[], Awaitable[T]],
     *,
     policy: RetryPolicy,
-    json_body: Any = None,
-    headers: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
-    idempotency_key: str | None = None,
-    read: Callable[[Reply], Any] | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> Any:
-    """Send until it succeeds or the policy gives up; return `read(reply)` (or the reply).
-
-    `headers` may be a callable, evaluated per try (e.g. a TTL that shrinks). `read`
-    parses the reply inside the try, so a garbled answer counts as a failed try."""
+) -> T:
+    """Call `send()` (one try: a client method with `retry=NO_RETRY`) until it succeeds or the
+    policy gives up. `send` is called afresh per try, so what it computes (a TTL that shrinks)
+    is current, and a reply it cannot parse counts as a failed try."""
     maybe_reached = False
     tries = 0
     while True:
         tries += 1
         try:
-            reply = await http.request(
-                method, path, json_body=json_body, idempotency_key=idempotency_key, retry=NO_RETRY,
-                headers=headers() if callable(headers) else headers,
-            )
-            return read(reply) if read is not None else reply
+            return await send()
         except MercadoPagoError as exc:
             wait = policy.wait_before_next(exc, tries)
             if wait is None:

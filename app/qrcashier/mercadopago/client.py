@@ -14,9 +14,10 @@ from typing import Any
 from qrcashier.domain.money import Site, to_json_number
 from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse, NotFound
-from qrcashier.mercadopago.http import MercadoPagoHTTP
+from qrcashier.mercadopago.http import MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.models import (
     DynamicQr,
+    HybridQr,
     InstoreOrder,
     MerchantOrder,
     MerchantOrderPage,
@@ -109,11 +110,19 @@ class MercadoPagoClient:
     # --- instore orders v2 ------------------------------------------------------------------
 
     async def put_instore_order(
-        self, user_id: int, external_store_id: str, external_pos_id: str, order: InstoreOrder, site: Site
+        self,
+        user_id: int,
+        external_store_id: str,
+        external_pos_id: str,
+        order: InstoreOrder,
+        site: Site,
+        *,
+        retry: RetryPolicy | None = None,
     ) -> None:
-        """Create or replace the POS's one order (answers 204). Idempotent: safe to retry."""
+        """Create or replace the POS's one order (answers 204). Idempotent: safe to retry.
+        `retry`: the HTTP layer's policy for this call (a publish sends one try at a time)."""
         path = paths.instore_v2_order_in_store(user_id, external_store_id, external_pos_id)
-        await self.http.request("PUT", path, json_body=order.to_json(site))
+        await self.http.request("PUT", path, json_body=order.to_json(site), retry=retry)
 
     async def get_instore_order(self, user_id: int, external_pos_id: str) -> InstoreOrder | None:
         """The POS's current order, or None when it has none."""
@@ -133,14 +142,24 @@ class MercadoPagoClient:
     # --- legacy v1 and dynamic QR -----------------------------------------------------------
 
     async def create_v1_order(
-        self, user_id: int, external_pos_id: str, order: InstoreOrder, site: Site, *, ttl_seconds: int = 600
+        self,
+        user_id: int,
+        external_pos_id: str,
+        order: InstoreOrder,
+        site: Site,
+        *,
+        ttl_seconds: int = 600,
+        retry: RetryPolicy | None = None,
     ) -> V1Order:
+        """Place (create or replace) the POS's v1 order; it leaves the QR after `ttl_seconds`.
+        Unkeyed, so the HTTP layer sends it once; a publish repeats it itself, one try at a time."""
         path = paths.v1_order(user_id, external_pos_id)
         reply = await self.http.request(
             "POST",
             path,
             json_body=order.v1_json(site),
             headers={"X-Ttl-Store-Preference": str(int(ttl_seconds))},
+            retry=retry,
         )
         return V1Order.from_json(reply.body)
 
@@ -154,6 +173,20 @@ class MercadoPagoClient:
         path = paths.dynamic_qr(user_id, external_pos_id)
         reply = await self.http.request("POST", path, json_body=order.to_json(site))
         return DynamicQr.from_json(reply.body)
+
+    async def put_hybrid_order(
+        self,
+        user_id: int,
+        external_pos_id: str,
+        order: InstoreOrder,
+        site: Site,
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> HybridQr:
+        """The order on the POS's static QR plus a dynamic QR for it (a PUT: replaces, safe to retry)."""
+        path = paths.dynamic_qr(user_id, external_pos_id)
+        reply = await self.http.request("PUT", path, json_body=order.to_json(site), retry=retry)
+        return HybridQr.from_json(reply.body)
 
     # --- merchant orders --------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from typing import Any
 from qrcashier.domain.money import Site, to_json_string
 from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse
-from qrcashier.mercadopago.http import MercadoPagoHTTP
+from qrcashier.mercadopago.http import MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.reading import read_key, read_money, read_obj, read_opt_str, read_opt_time
 
 MODES = ("static", "dynamic", "hybrid")
@@ -301,10 +301,14 @@ class OrdersClient:
     def __init__(self, http: MercadoPagoHTTP) -> None:
         self.http = http
 
-    async def create(self, order: NewQrOrder, site: Site, *, idempotency_key: str) -> Order:
-        """`POST /v1/orders` (201). Retried by the HTTP layer with the same key and body."""
+    async def create(
+        self, order: NewQrOrder, site: Site, *, idempotency_key: str, retry: RetryPolicy | None = None
+    ) -> Order:
+        """`POST /v1/orders` (201). Retried by the HTTP layer with the same key and body (`retry`:
+        its policy for this call; a publish sends one try at a time)."""
         reply = await self.http.request(
-            "POST", paths.ORDERS, json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key)
+            "POST", paths.ORDERS, json_body=order.to_json(site), idempotency_key=_check_key(idempotency_key),
+            retry=retry,
         )
         return Order.from_json(reply.body)
 

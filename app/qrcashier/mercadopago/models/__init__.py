@@ -22,6 +22,7 @@ from qrcashier.mercadopago.models.accounts import (
 )
 from qrcashier.mercadopago.models.orders import (
     DynamicQr,
+    HybridQr,
     InstoreOrder,
     OrderItem,
     Tax,
@@ -37,6 +38,7 @@ from qrcashier.mercadopago.models.payments import (
 
 __all__ = [
     "DynamicQr",
+    "HybridQr",
     "InstoreOrder",
     "Location",
     "MerchantOrder",

@@ -192,3 +192,19 @@ class DynamicQr:
     def from_json(cls, data: Any) -> DynamicQr:
         d = read_obj(data, "dynamic QR")
         return cls(str(read_key(d, "qr_data", "dynamic QR")), str(read_key(d, "in_store_order_id", "dynamic QR")))
+
+
+@dataclass(frozen=True)
+class HybridQr:
+    """The reply to the hybrid PUT: whether it carries `qr_data` is disputed (api §1.5), so
+    both fields may be None (then the POS's static QR is shown)."""
+
+    qr_data: str | None
+    in_store_order_id: str | None
+
+    @classmethod
+    def from_json(cls, data: Any) -> HybridQr:
+        if not isinstance(data, dict):
+            return cls(None, None)
+        qr_data, order_id = data.get("qr_data"), data.get("in_store_order_id")
+        return cls(str(qr_data) if qr_data else None, str(order_id) if order_id else None)

@@ -154,6 +154,7 @@ class Payment:
     merchant_order_id: str | None  # payment.order.id, a string in real replies
     date_approved: datetime | None = None
     refunds: tuple[Refund, ...] = field(default_factory=tuple)
+    order_id: str | None = None  # the Orders API order it came from (point_of_interaction, api §4.4)
 
     @property
     def refundable(self) -> Decimal:
@@ -175,4 +176,14 @@ class Payment:
             merchant_order_id=read_opt_str(order.get("id")),
             date_approved=read_time(approved) if approved else None,
             refunds=tuple(Refund.from_json(r) for r in d.get("refunds") or [] if isinstance(r, dict)),
+            order_id=_orders_api_order(d),
         )
+
+
+def _orders_api_order(d: dict) -> str | None:
+    """The `ORDER_MP` id among `point_of_interaction.references`, if any."""
+    poi = d.get("point_of_interaction") if isinstance(d.get("point_of_interaction"), dict) else {}
+    for ref in poi.get("references") or []:
+        if isinstance(ref, dict) and str(ref.get("type", "")).upper() == "ORDER_MP" and ref.get("id"):
+            return str(ref["id"])
+    return None
