@@ -1,7 +1,8 @@
 """The Orders API gateway (`/v1/orders`, `type: "qr"`): the newest generation (api §2).
 
 - publish: `POST /v1/orders` with `config.qr.external_pos_id`, the mode (static, dynamic
-  or hybrid), string amounts, `expiration_time` (the register's order expiry), and the
+  or hybrid), string amounts, `expiration_time` (the register's order expiry, which must be
+  30 s or more: the gateway refuses a shorter one rather than stretch it), and the
   attempt's idempotency key. The body is built only from the attempt (reference, total,
   lines, title) and the register's settings, so every retry and every republish of the
   attempt sends the same key with the same body: Mercado Pago answers with the order it
@@ -63,9 +64,21 @@ FAILED_TX = frozenset({"failed", "rejected"})
 
 
 def expiration_for(config: RegisterConfig) -> timedelta:
-    """The register's order expiry as the Orders API takes it: whole seconds, PT30S to PT3600H."""
-    seconds = int(config.order_expiry.total_seconds())
-    return min(max(timedelta(seconds=seconds), MIN_EXPIRATION), MAX_EXPIRATION)
+    """The register's order expiry as the Orders API takes it: whole seconds, PT30S to PT3600H.
+    Never stretched to the minimum: an order Mercado Pago kept past the attempt's end could be
+    paid after the register gave up on it, so a shorter expiry is refused (`check_expiry`)."""
+    return timedelta(seconds=int(config.order_expiry.total_seconds()))
+
+
+def check_expiry(config: RegisterConfig) -> None:
+    """ValueError when the Orders API cannot keep an order exactly as long as the register's expiry."""
+    expiry = expiration_for(config)
+    if not MIN_EXPIRATION <= expiry <= MAX_EXPIRATION:
+        raise ValueError(
+            f"the Orders API keeps an order from {int(MIN_EXPIRATION.total_seconds())} seconds to "
+            f"{int(MAX_EXPIRATION.total_seconds()) // 3600} hours: an order expiry of "
+            f"{config.order_expiry.total_seconds():g} seconds cannot be used with it"
+        )
 
 
 # --- status mapping ------------------------------------------------------------------------------
@@ -182,6 +195,7 @@ class OrdersGateway:
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"the QR mode is one of {MODES}")
+        check_expiry(config)
         self.client = client
         self.orders = OrdersClient(client.http)
         self.config = config

@@ -141,12 +141,14 @@ class SandboxRig:
         return RegisterConfig(register_id, self.user_id, STORE, pos, SITES["MLA"], **kwargs)
 
     async def engine(self, config: RegisterConfig | None = None, *, journal: str = "journal.sqlite3",
-                     start: bool = True) -> Harness:
+                     start: bool = True, clock: Any = None) -> Harness:
+        """`clock`: the engine's (default: the system's); `self.server.state.clock` shares the
+        sandbox's, so advancing it expires the order on both sides without waiting."""
         config = config or self.config()
         gateway = make_gateway(self.api.name, self.client, config, publish_retry=FAST_RETRY)
         journal_ = await Journal.open(self.tmp / journal)
-        engine = CheckoutEngine(journal_, gateway, config)
-        harness = Harness(engine, journal_, gateway, None)
+        engine = CheckoutEngine(journal_, gateway, config, clock=clock)
+        harness = Harness(engine, journal_, gateway, clock)
         engine.subscribe(harness.events.append)
         self.opened.append(harness)
         if start:
