@@ -38,6 +38,7 @@ def _public_url(value: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
+    from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
 
     p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
     p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
@@ -47,9 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
     p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
     p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
-    p.add_argument("--qr-mode", choices=("static", "dynamic", "hybrid"),
-                   help="static: the register's QR (default); dynamic: each order gets its own QR on the customer screen")
-    p.add_argument("--api", choices=("instore_v2", "orders", "v1"), help="Mercado Pago API family (default instore_v2)")
+    p.add_argument("--qr-mode", choices=QR_MODES,
+                   help="static: the register's QR (default); dynamic: each order gets its own QR "
+                        "on the customer screen")
+    p.add_argument("--api", choices=API_FAMILIES, help=f"Mercado Pago API family (default {DEFAULT_API})")
     p.add_argument("--self-service", action=argparse.BooleanOptionalAction, default=None,
                    help="unattended model: Mercado Pago asks this app's merchant endpoint for the order "
                         "(--no-self-service: an attended register; default: as set up in Settings)")

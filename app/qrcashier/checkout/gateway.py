@@ -2,9 +2,9 @@
 
 The engine knows only this Protocol: it publishes an attempt's order on the register's
 QR, asks what Mercado Pago knows about the attempt's reference, withdraws the order, and
-refunds a payment. `InstoreV2Gateway` (instore_v2.py) speaks the Instore Orders v2 API;
-the Orders API (`/v1/orders`) and the legacy v1 `/mpmobile` call will be two more
-implementations of the same Protocol.
+refunds a payment. `InstoreV2Gateway` (instore_v2.py) speaks the Instore Orders v2 API,
+`OrdersGateway` (gateway_orders.py) the Orders API, gateway_v1.py the legacy v1 and `/qrs`
+calls; `gateways.make_gateway` picks one. Those over the client extend `ClientGateway`.
 
 Failures are the client's typed errors (`qrcashier.mercadopago.errors`): `retryable` ones
 (timeouts, dropped connections, 5xx, 429, malformed replies) leave the outcome of a write
@@ -20,9 +20,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from qrcashier.checkout.config import RegisterConfig
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import Site
 from qrcashier.domain.sale import Decision, Outcome
+from qrcashier.mercadopago.client import MercadoPagoClient
 from qrcashier.mercadopago.errors import Unreachable
 
 
@@ -128,3 +130,19 @@ class Gateway(Protocol):
     @property
     def last_contact(self) -> datetime | None:
         ...
+
+
+class ClientGateway:
+    """What every gateway over the Mercado Pago client shares: the client, the register's
+    settings, and "last contact" as the client's HTTP layer sees it."""
+
+    def __init__(self, client: MercadoPagoClient, config: RegisterConfig) -> None:
+        self.client = client
+        self.config = config
+
+    def on_contact(self, listener: Callable[[datetime], None]) -> None:
+        self.client.http.on_contact(listener)
+
+    @property
+    def last_contact(self) -> datetime | None:
+        return self.client.http.last_success

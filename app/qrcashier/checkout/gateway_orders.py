@@ -27,13 +27,12 @@ at it in the app, so this gateway emits no "scanned" events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
-from qrcashier.checkout.gateway import Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
+from qrcashier.checkout.gateway import ClientGateway, Lookup, OutcomeUnknown, PaymentOrder, Published, RefundResult
 from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish
 from qrcashier.domain.money import Site, quantize
@@ -45,12 +44,12 @@ from qrcashier.mercadopago.orders import (
     MAX_EXPIRATION,
     MAX_ITEMS,
     MIN_EXPIRATION,
-    MODES,
     NewQrOrder,
     Order,
     OrdersClient,
     QrOrderItem,
 )
+from qrcashier.mercadopago.vocabulary import QR_MODES
 
 # In `Decision.open_orders`, "the order itself is still payable" (the engine reads the
 # tuple as "a payment may still land": it keeps reading for a while after an expiry).
@@ -180,7 +179,7 @@ def order_json(order: Order) -> dict[str, Any]:
 
 # --- the gateway ----------------------------------------------------------------------------------
 
-class OrdersGateway:
+class OrdersGateway(ClientGateway):
     name = "orders"
     withdraw_is_final = True  # POST .../cancel ends the order, in every QR mode
 
@@ -193,22 +192,14 @@ class OrdersGateway:
         publish_retry: RetryPolicy = DEFAULT_PUBLISH_RETRY,
         partial_refunds: bool = True,
     ) -> None:
-        if mode not in MODES:
-            raise ValueError(f"the QR mode is one of {MODES}")
+        if mode not in QR_MODES:
+            raise ValueError(f"the QR mode is one of {QR_MODES}")
         check_expiry(config)
-        self.client = client
+        super().__init__(client, config)
         self.orders = OrdersClient(client.http)
-        self.config = config
         self.mode = mode
         self.publish_retry = publish_retry
         self.partial_refunds = partial_refunds
-
-    def on_contact(self, listener: Callable[[datetime], None]) -> None:
-        self.client.http.on_contact(listener)
-
-    @property
-    def last_contact(self) -> datetime | None:
-        return self.client.http.last_success
 
     # --- publish ------------------------------------------------------------------------
 

@@ -13,13 +13,12 @@ through merchant_orders searched by external_reference, DELETE it to withdraw.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
-from qrcashier.checkout.gateway import Lookup, PaymentOrder, Published, RefundResult
+from qrcashier.checkout.gateway import ClientGateway, Lookup, PaymentOrder, Published, RefundResult
 from qrcashier.checkout.merchant_orders import merchant_order_json, order_snapshot
 from qrcashier.checkout.publishing import DEFAULT_PUBLISH_RETRY, publish
 from qrcashier.domain.sale import decide
@@ -29,7 +28,7 @@ from qrcashier.mercadopago.http import NO_RETRY, RetryPolicy
 from qrcashier.mercadopago.models import InstoreOrder, OrderItem
 
 
-class InstoreV2Gateway:
+class InstoreV2Gateway(ClientGateway):
     name = "instore_v2"
     withdraw_is_final = True  # the DELETE takes the order off the QR
 
@@ -40,18 +39,8 @@ class InstoreV2Gateway:
         *,
         publish_retry: RetryPolicy | None = None,  # None: publishing.DEFAULT_PUBLISH_RETRY
     ) -> None:
-        self.client = client
-        self.config = config
+        super().__init__(client, config)
         self.publish_retry = publish_retry
-
-    # --- contact ------------------------------------------------------------------------
-
-    def on_contact(self, listener: Callable[[datetime], None]) -> None:
-        self.client.http.on_contact(listener)
-
-    @property
-    def last_contact(self) -> datetime | None:
-        return self.client.http.last_success
 
     # --- publish ------------------------------------------------------------------------
 

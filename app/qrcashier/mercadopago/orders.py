@@ -28,13 +28,13 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.domain.money import Site, to_json_string
+from qrcashier.domain.sale import REFERENCE_RE
 from qrcashier.mercadopago import paths
 from qrcashier.mercadopago.errors import MalformedResponse
 from qrcashier.mercadopago.http import MercadoPagoHTTP, RetryPolicy
 from qrcashier.mercadopago.reading import read_key, read_money, read_obj, read_opt_str, read_opt_time
+from qrcashier.mercadopago.vocabulary import QR_MODES
 
-MODES = ("static", "dynamic", "hybrid")
-REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MIN_EXPIRATION = timedelta(seconds=30)
 MAX_EXPIRATION = timedelta(hours=3600)
 MAX_ITEMS = 10
@@ -126,8 +126,8 @@ class NewQrOrder:
     def __post_init__(self) -> None:
         if not REFERENCE_RE.match(self.external_reference):
             raise ValueError("external_reference is 1 to 64 characters of [A-Za-z0-9_-]")
-        if self.mode not in MODES:
-            raise ValueError(f"the QR mode is one of {MODES}")
+        if self.mode not in QR_MODES:
+            raise ValueError(f"the QR mode is one of {QR_MODES}")
         if not self.external_pos_id:
             raise ValueError("an Orders QR order needs the POS external id")
         if self.description is not None and len(self.description) > 150:
@@ -350,7 +350,6 @@ class OrdersClient:
 
 
 __all__ = [
-    "MODES",
     "NewQrOrder",
     "Order",
     "OrderPaymentTx",

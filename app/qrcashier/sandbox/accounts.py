@@ -1,6 +1,7 @@
 """Seller accounts, one per access token, created on the token's first use.
 
-A token is well formed when it matches `^(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{4,}$`. Its
+A token is well formed when it has the app's token shape (`mercadopago.secret.looks_like_token`:
+`APP_USR-`, `TEST-` or `SANDBOX-` and at least four more characters, nothing around it). Its
 site is the first dash-separated segment that names a site (`SANDBOX-MLB-cashier1` is in
 Brazil), else the server's default site. The user id, nickname and phone code are derived
 from a hash of the token, so a restarted sandbox gives the same token the same account id.
@@ -10,23 +11,20 @@ The token itself is never stored: state is keyed by its SHA-256.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from qrcashier.domain.money import SITES, Site
+from qrcashier.mercadopago.secret import looks_like_token
 
 # The embedded sandbox's demo seller (Argentina): the one definition; the app's setup imports it.
 DEMO_TOKEN = "SANDBOX-MLA-demo"
-
-TOKEN_RE = re.compile(r"^(APP_USR|TEST|SANDBOX)-[A-Za-z0-9_-]{4,}$")
-
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def well_formed(token: str) -> bool:
-    return bool(TOKEN_RE.match(token))
+    return token == token.strip() and looks_like_token(token)
 
 
 def token_site(token: str, default: Site) -> Site:

@@ -11,19 +11,18 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from qrcashier.domain.money import MAX_AMOUNT, Site, to_json_string
+from qrcashier.domain.sale import REFERENCE_RE
+from qrcashier.mercadopago.orders import MAX_EXPIRATION, MIN_EXPIRATION, parse_duration
+from qrcashier.mercadopago.vocabulary import QR_MODES
 from qrcashier.sandbox.orders.errors import OrdersError
 
 DEFAULT_EXPIRATION = "PT15M"
-MIN_EXPIRATION, MAX_EXPIRATION = timedelta(seconds=30), timedelta(hours=3600)
-MODES = ("static", "dynamic", "hybrid")
 ALLOWED_FIELDS = {
     "type", "total_amount", "description", "external_reference", "expiration_time", "marketplace_fee",
     "integration_data", "config", "transactions", "taxes", "items", "discounts", "processing_mode",
 }
 ITEM_FIELDS = {"title", "unit_price", "quantity", "unit_measure", "external_code", "external_categories"}
-REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ORDER_ID_RE = re.compile(r"^ORD(TST)?[0-9A-HJKMNP-TV-Z]{26}$")
-DURATION_RE = re.compile(r"^P(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 EVENT_STATUSES = ("processed", "failed", "canceled", "expired", "refunded", "action_required")
 
 
@@ -41,14 +40,12 @@ class OrderRequest:
     external_pos_id: Any
 
 
-def parse_duration(text: Any) -> timedelta | None:
-    if not isinstance(text, str):
+def lifetime_of(text: Any) -> timedelta | None:
+    """An `expiration_time` as a duration, or None when it is not one."""
+    try:
+        return parse_duration(text) if isinstance(text, str) else None
+    except ValueError:
         return None
-    match = DURATION_RE.match(text)
-    if not match or text in ("P", "PT"):
-        return None
-    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
 def amount_text(value: Any, site: Site, what: str, code: str = "property_type") -> Decimal:
@@ -123,7 +120,7 @@ def parse_create(body: Any, site: Site, account_id: int) -> OrderRequest:
                           "$.external_reference")
     description = text_field(body.get("description"), "$.description", 150)
     expiration = body.get("expiration_time", DEFAULT_EXPIRATION)
-    lifetime = parse_duration(expiration)
+    lifetime = lifetime_of(expiration)
     if lifetime is None or not MIN_EXPIRATION <= lifetime <= MAX_EXPIRATION:
         raise OrdersError(400, "property_type", "expiration_time is an ISO-8601 duration from PT30S to PT3600H",
                           "$.expiration_time")
@@ -140,8 +137,8 @@ def parse_create(body: Any, site: Site, account_id: int) -> OrderRequest:
         raise OrdersError(400, "required_properties", "Missing properties",
                           "missing properties: '$.config.qr.external_pos_id'")
     mode = qr.get("mode", "static")
-    if mode not in MODES:
-        raise OrdersError(400, "property_type", f"config.qr.mode is one of {', '.join(MODES)}", "$.config.qr.mode")
+    if mode not in QR_MODES:
+        raise OrdersError(400, "property_type", f"config.qr.mode is one of {', '.join(QR_MODES)}", "$.config.qr.mode")
     payments = body["transactions"].get("payments") if isinstance(body["transactions"], dict) else None
     if not isinstance(payments, list) or len(payments) != 1 or not isinstance(payments[0], dict):
         raise OrdersError(400, "required_properties", "Missing properties",

@@ -20,11 +20,11 @@ from datetime import datetime, timedelta
 
 from aiohttp import web
 
+from qrcashier.domain.sale import REFERENCE_RE
 from qrcashier.sandbox.httputil import json_response
 from qrcashier.sandbox.orders.book import book
 from qrcashier.sandbox.orders.errors import OrdersError
 from qrcashier.sandbox.orders.routes import account
-from qrcashier.sandbox.orders.rules import REFERENCE_RE
 
 routes = web.RouteTableDef()
 
