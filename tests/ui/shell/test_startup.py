@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import stat
 import subprocess
 import sys
 from argparse import Namespace
@@ -87,6 +88,24 @@ def test_data_dir_logging_rotates_and_redacts(tmp_path):
         assert token not in text
         handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler))
         assert handler.maxBytes > 0 and handler.backupCount >= 3
+    finally:
+        app_module.close_logging()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX's (on Windows the profile's ACL applies)")
+def test_rotated_logs_are_private_like_the_live_one(tmp_path):
+    folder = app_module.data_dir(tmp_path / "data")
+    path = app_module.setup_logging(folder)
+    try:
+        handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler))
+        for _ in range(2):
+            logging.getLogger("qrcashier.test").info("a line before the rollover")
+            handler.doRollover()
+        logging.getLogger("qrcashier.test").info("a line after")
+        handler.flush()
+        logs = sorted(folder.glob(path.name + "*"))
+        assert [p.name for p in logs] == [path.name, path.name + ".1", path.name + ".2"]
+        assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in logs} == {p.name: 0o600 for p in logs}
     finally:
         app_module.close_logging()
 

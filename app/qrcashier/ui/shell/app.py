@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
+import os
 import sys
 import threading
 import traceback
@@ -55,6 +56,13 @@ class RedactingFormatter(logging.Formatter):
 _handlers: list[logging.Handler] = []
 
 
+def _rotate_privately(source: str, dest: str) -> None:
+    """A rollover's rename, then the new live log made 0600 before the handler reopens it
+    (the backups keep the mode they were written with)."""
+    os.replace(source, dest)
+    private_file(Path(source))
+
+
 def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
     """A rotating log file in `folder` (1 MB x 5), plus stderr when there is one. Idempotent."""
     for handler in _handlers:
@@ -64,6 +72,7 @@ def setup_logging(folder: Path, *, verbose: bool = False) -> Path:
     log_path = private_file(folder / LOG_FILE)  # 0600 before the handler writes it
     fmt = RedactingFormatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    file_handler.rotator = _rotate_privately
     file_handler.setFormatter(fmt)
     file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
     _handlers.append(file_handler)
