@@ -35,6 +35,7 @@ class Site:
     grouping: str = "."  # thousands separator, as format_money writes it
     decimal_mark: str = ","
     symbol: str = "$"
+    symbol_gap: str = " "  # between the symbol and the number, as format_money writes it
 
     @property
     def quantum(self) -> Decimal:
@@ -46,7 +47,7 @@ SITES: dict[str, Site] = {
     for s in (
         Site("MLA", "AR", "ARG", "ARS", "032", 2, "es_AR"),
         Site("MLB", "BR", "BRA", "BRL", "986", 2, "pt_BR", symbol="R$"),
-        Site("MLM", "MX", "MEX", "MXN", "484", 2, "es_MX", ",", "."),
+        Site("MLM", "MX", "MEX", "MXN", "484", 2, "es_MX", ",", ".", symbol_gap=""),
         Site("MLC", "CL", "CHL", "CLP", "152", 0, "es_CL"),
         Site("MCO", "CO", "COL", "COP", "170", 0, "es_CO"),
         Site("MPE", "PE", "PER", "PEN", "604", 2, "es_PE", ",", ".", "S/"),

@@ -1,9 +1,9 @@
 """The sale receipt: plain values in, 42-column thermal-printer text out. No Qt here.
 
-`format_money(amount, site)` is the one place that knows how each site writes
-money ("$ 1.234,50" in Buenos Aires, "R$ 1.234,50" in São Paulo, "$1,234.50"
-in Mexico City, "$ 1.235" in Santiago); the UI reuses it for every amount it
-shows.
+`format_money(amount, site)` writes money as each site does ("$ 1.234,50" in Buenos
+Aires, "R$ 1.234,50" in São Paulo, "$1,234.50" in Mexico City, "$ 1.235" in Santiago),
+from the separators and symbol `domain.money.Site` declares; the UI reuses it for every
+amount it shows.
 
 A receipt renders as rows (`Receipt.rows()`), each a fixed-width line of text
 plus an `emphasis` flag the printer uses to print it bold and double height;
@@ -29,32 +29,9 @@ RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
 # --- money -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _MoneyStyle:
-    symbol: str
-    gap: str  # between the symbol and the number
-    thousands: str
-    decimal: str
-
-
-_MONEY_STYLES: dict[str, _MoneyStyle] = {
-    "ARS": _MoneyStyle("$", " ", ".", ","),
-    "BRL": _MoneyStyle("R$", " ", ".", ","),
-    "MXN": _MoneyStyle("$", "", ",", "."),
-    "CLP": _MoneyStyle("$", " ", ".", ","),
-    "COP": _MoneyStyle("$", " ", ".", ","),
-    "PEN": _MoneyStyle("S/", " ", ",", "."),
-    "UYU": _MoneyStyle("$", " ", ".", ","),
-}
-
-
-def _style(site: Site) -> _MoneyStyle:
-    return _MONEY_STYLES.get(site.currency, _MoneyStyle(site.currency, " ", ",", "."))
-
-
-def _number(value: Decimal, decimals: int, style: _MoneyStyle) -> str:
-    text = f"{value:,.{decimals}f}"  # "1,234.50": Python's grouping, then swap to the site's
-    return text.translate({ord(","): style.thousands, ord("."): style.decimal})
+def _number(value: Decimal, site: Site) -> str:
+    text = f"{value:,.{site.decimals}f}"  # "1,234.50": Python's grouping, then swap to the site's
+    return text.translate({ord(","): site.grouping, ord("."): site.decimal_mark})
 
 
 def format_money(amount: Decimal | int, site: Site) -> str:
@@ -67,8 +44,7 @@ def format_money(amount: Decimal | int, site: Site) -> str:
         raise TypeError("format_money takes a Decimal or an int, not a float")
     q = quantize(Decimal(amount), site)
     sign = "-" if q < 0 else ""
-    style = _style(site)
-    return f"{sign}{style.symbol}{style.gap}{_number(abs(q), site.decimals, style)}"
+    return f"{sign}{site.symbol}{site.symbol_gap}{_number(abs(q), site)}"
 
 
 def format_quantity(quantity: Decimal | int, site: Site) -> str:
@@ -77,7 +53,7 @@ def format_quantity(quantity: Decimal | int, site: Site) -> str:
     if q == q.to_integral_value():
         return str(int(q))
     text = format(q.normalize(), "f")
-    return text.replace(".", _style(site).decimal)
+    return text.replace(".", site.decimal_mark)
 
 
 # --- language ----------------------------------------------------------------------------
