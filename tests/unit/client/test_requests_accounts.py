@@ -1,4 +1,5 @@
-"""Every client method against respx: the request it sends and the reply it reads (the account, stores and POS).
+"""The account, stores and POS: every client method against respx, the request it sends and the
+reply it reads.
 
 Replies are the examples of ../shared/mercadopago-api.md, verbatim (see payloads.py).
 """
@@ -41,7 +42,9 @@ async def test_create_store_body_and_reply(mp, bearer):
     new = NewStore(
         name="Sucursal Instore",
         external_id="LOJ001",
-        location=Location("0123", "Calle", "La Plata", "Buenos Aires", Decimal("-34.9206"), Decimal("-57.9537"), "near"),
+        location=Location(
+            "0123", "Calle", "La Plata", "Buenos Aires", Decimal("-34.9206"), Decimal("-57.9537"), "near"
+        ),
         business_hours={"monday": [{"open": "08:00", "close": "12:00"}]},
     )
     store = await mp.client.create_store(USER, new)

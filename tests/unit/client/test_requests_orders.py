@@ -1,4 +1,5 @@
-"""Every client method against respx: the request it sends and the reply it reads (orders on the POS: Instore v2, legacy v1, the dynamic QR).
+"""Orders on the POS (Instore v2, legacy v1, the dynamic QR): every client method against respx,
+the request it sends and the reply it reads.
 
 Replies are the examples of ../shared/mercadopago-api.md, verbatim (see payloads.py).
 """

@@ -1,4 +1,5 @@
-"""Every client method against respx: the request it sends and the reply it reads (merchant orders, payments and refunds).
+"""Merchant orders, payments and refunds: every client method against respx, the request it sends
+and the reply it reads.
 
 Replies are the examples of ../shared/mercadopago-api.md, verbatim (see payloads.py).
 """
