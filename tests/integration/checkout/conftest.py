@@ -22,6 +22,7 @@ from qrcashier.checkout.gateways import make_gateway
 from qrcashier.domain.money import SITES
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, RetryPolicy
 from qrcashier.provisioning import RegisterSpec, ensure_register
+from tests.support.waiting import wait_until
 from tests.unit.checkout.conftest import Harness
 
 SANDBOX_POLL = PollPolicy(interval=0.05, idle_interval=0.1, idle_after=90, max_backoff=0.2, tick=0.05, expiry_grace=0.1,
@@ -154,6 +155,17 @@ class SandboxRig:
         if start:
             await engine.start()
         return harness
+
+    def reads(self) -> int:
+        """How many reads of the order (the API's `read` request) the client has sent."""
+        return sum(1 for s in self.sent if self.api.is_("read", s))
+
+    async def read_again(self, times: int = 2) -> None:
+        """Wait until the engine has read the order `times` more times. Reads go one after the
+        other, so by the second the first one's answer has been applied: a state that holds
+        then is the one the engine settled on (no sleeping and hoping it looked)."""
+        target = self.reads() + times
+        await wait_until(lambda: self.reads() >= target, what=f"{times} more reads of the order")
 
     def puts(self) -> list[str]:
         """The external_reference of every publish the client sent (the v2 PUT, the Orders API
