@@ -9,7 +9,6 @@ expiry, on both sides at once, without waiting for it."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 from datetime import timedelta
 
@@ -73,11 +72,6 @@ async def pay_dynamic(rig, order_id: str, **body) -> dict | None:
     return await rig.control("POST", f"/sandbox/pos/{POS}/pay", body)
 
 
-def watching(attempt_id: int) -> bool:
-    """Whether the engine still has a task reading this attempt (its watch or its late watch)."""
-    names = {f"watch-attempt-{attempt_id}", f"late-{attempt_id}"}
-    return any(task.get_name() in names and not task.done() for task in asyncio.all_tasks())
-
 
 async def test_a_payment_on_the_dynamic_qr_after_the_cancel_wins(rig):
     h = await dynamic_engine(rig)
@@ -118,13 +112,13 @@ async def test_unpaid_it_stays_cancelled_and_the_watch_ends_at_expiry(rig):
     assert (await h.engine.cancel(attempt.id, "Marta")).state == S.CANCELLED
     order_id = attempt.gateway_order_id
     await rig.read_again()  # the cancelled attempt is still read: its QR is payable
-    assert watching(attempt.id)
+    assert h.watching(attempt.id)
     # The sandbox expires the dynamic QR at its expiration_date (the attempt's expires_at)...
     h.clock.advance(EXPIRY)
     await until(lambda: not dynamic_qrs(rig), timeout=4, what="the dynamic QR to expire")
     assert await pay_dynamic(rig, order_id) is None  # 409: nothing left to pay
     # ...and the engine stops reading once it has: no task is left that could read it.
-    await until(lambda: not watching(attempt.id), what="the engine to stop reading the attempt")
+    await until(lambda: not h.watching(attempt.id), what="the engine to stop reading the attempt")
     assert await h.state(attempt.id) == S.CANCELLED and h.of(ReceiptIssued) == []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest
@@ -123,7 +122,7 @@ async def test_a_failed_delivery_is_retried_with_the_same_request_id(seller, cat
 async def test_no_url_no_webhook_and_no_ipn_for_orders(seller, catcher, server):
     order = await new_order(seller)
     await seller.pay()
-    await asyncio.sleep(0.1)
+    await server.notifier.idle()  # every delivery the payment started has ended
     assert catcher.caught == [] and server.state.deliveries == []  # Orders take no notification_url
     assert (await seller.control("GET", "/sandbox/webhooks")).json()["deliveries"] == []
     assert order["id"]
@@ -137,12 +136,12 @@ async def test_secrets_are_per_account_and_stable(seller, make_seller, token):
     assert token not in first
 
 
-async def test_webhook_url_is_validated_and_can_be_removed(seller, catcher):
+async def test_webhook_url_is_validated_and_can_be_removed(seller, catcher, server):
     assert (await seller.control("PUT", "/sandbox/webhooks", {"url": "ftp://x"})).status_code == 400
     assert (await seller.control("PUT", "/sandbox/webhooks", [])).status_code == 400
     await hook(seller, catcher.url)
     assert (await seller.control("DELETE", "/sandbox/webhooks")).status_code == 204
     await new_order(seller)
     await seller.pay()
-    await asyncio.sleep(0.1)
+    await server.notifier.idle()
     assert catcher.caught == []

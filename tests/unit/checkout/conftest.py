@@ -3,6 +3,7 @@ an engine harness over a temporary journal (the sandbox rig is in tests/integrat
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,12 @@ class Harness:
 
     def states(self, attempt_id: int) -> list[AttemptState]:
         return [e.new for e in self.of(StateChanged) if e.attempt_id == attempt_id]
+
+    def watching(self, attempt_id: int) -> bool:
+        """Whether the engine still has a task that may read this attempt (its watch or its
+        late watch, by the names the engine gives them): when not, nothing more can change."""
+        names = {f"watch-attempt-{attempt_id}", f"late-{attempt_id}"}
+        return any(task.get_name() in names and not task.done() for task in asyncio.all_tasks())
 
     async def state(self, attempt_id: int) -> AttemptState:
         return (await self.engine.attempt(attempt_id)).state

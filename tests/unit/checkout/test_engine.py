@@ -318,7 +318,7 @@ async def test_complete_is_idempotent_under_concurrency(h, fake):
     lookups = [await fake.lookup(order) for _ in range(8)]
     results = await asyncio.gather(*(h.engine.complete(attempt.id, lk) for lk in lookups))
     assert {r.state for r in results} == {S.PAID}
-    await asyncio.sleep(0.05)
+    await until(lambda: not h.watching(attempt.id), what="the watch to end")  # no read left to complete it again
     assert len(h.of(ReceiptIssued)) == 1
     assert len(await h.engine.receipts(attempt_id=attempt.id)) == 1
     assert len(await h.engine.payments(attempt_id=attempt.id)) == 1
@@ -345,8 +345,10 @@ async def test_no_charge_before_reconcile(make_harness, fake):
 
 async def test_events_as_an_async_iterator(h, fake):
     seen = []
+    listening = asyncio.Event()
 
     async def consume():
+        listening.set()  # the loop below subscribes before this task first waits
         async for event in h.engine.events():
             if isinstance(event, StateChanged):
                 seen.append(event.new)
@@ -354,7 +356,7 @@ async def test_events_as_an_async_iterator(h, fake):
                     return
 
     consumer = asyncio.create_task(consume())
-    await asyncio.sleep(0)
+    await listening.wait()
     attempt = await h.engine.charge(cart())
     fake.pay()
     await asyncio.wait_for(consumer, 3)
