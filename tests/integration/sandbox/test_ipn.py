@@ -39,6 +39,8 @@ async def receiver() -> AsyncIterator[Receiver]:
             "headers": {k.lower(): v for k, v in request.headers.items()},
         })
         if rec.stall:
+            # Real time on purpose: a receiver that answers late is what these tests put the
+            # notifier's per-attempt timeout (wall-clock, in aiohttp) against.
             await asyncio.sleep(rec.stall)
         return web.Response(status=rec.answers.pop(0) if rec.answers else 200)
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from tests.support.waiting import wait_until
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = [
@@ -46,9 +48,7 @@ class DevTools:
         return result["result"].get("value")
 
     async def wait_for(self, expression: str, timeout: float = 10.0) -> None:
-        async with asyncio.timeout(timeout):
-            while not await self.eval(expression):
-                await asyncio.sleep(0.05)
+        await wait_until(lambda: self.eval(expression), timeout=timeout, what=expression, interval=0.05)
 
 
 def visible(element_id: str) -> str:
@@ -68,9 +68,8 @@ async def test_a_customer_pays_in_two_parts_on_the_phone_page(server, seller, tm
     )
     try:
         port_file = profile / "DevToolsActivePort"
-        async with asyncio.timeout(20):
-            while not port_file.exists() or not port_file.read_text().strip():
-                await asyncio.sleep(0.05)
+        await wait_until(lambda: port_file.exists() and port_file.read_text().strip(), timeout=20,
+                         what="the browser's DevTools port", interval=0.05)
         port = port_file.read_text().split()[0]
         async with aiohttp.ClientSession() as session:
             async with session.get(f"http://127.0.0.1:{port}/json/list") as r:

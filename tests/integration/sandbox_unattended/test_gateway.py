@@ -17,6 +17,7 @@ from qrcashier.domain.sale import AttemptState as S
 from qrcashier.domain.sale import Outcome
 from qrcashier.unattended import MerchantEndpoint, RemoteBoard, SlotState
 from tests.integration.sandbox_unattended.conftest import FAST_POLL, FAST_RETRY, MLA, POS, STORE, Rig, cart
+from tests.support.waiting import wait_until
 
 
 def test_it_is_a_gateway() -> None:
@@ -90,11 +91,10 @@ async def test_the_whole_flow_through_a_standalone_endpoint(rig: Rig) -> None:
                 mo = (await asyncio.wait_for(scan, 5)).json()
                 assert mo["external_reference"] == attempt.reference
                 await rig.pay(merchant_order_id=mo["id"])
-                for _ in range(200):
-                    if (await engine.attempt(attempt.id)).state == S.PAID:
-                        break
-                    await asyncio.sleep(0.01)
-                assert (await engine.attempt(attempt.id)).state == S.PAID
+                async def paid() -> bool:
+                    return (await engine.attempt(attempt.id)).state == S.PAID
+
+                await wait_until(paid, timeout=2, what="the sale to be paid")
                 assert standalone.status(POS).state == SlotState.PAID  # taken off over the control API
             finally:
                 await engine.close()

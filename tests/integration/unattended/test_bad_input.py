@@ -154,6 +154,8 @@ async def test_many_concurrent_polls_while_orders_come_and_go(running: Running) 
     flips = 0
 
     def flipper() -> None:
+        # Real time on purpose: a 1 ms pause after each flip paces this stress thread (and lets the
+        # endpoint's thread take the GIL), so the pollers see the order there and gone in turn.
         nonlocal flips
         while not stop.is_set():
             endpoint.place("CAJA1", order, MLA)
