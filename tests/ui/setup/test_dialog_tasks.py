@@ -30,12 +30,16 @@ class HeldKeyring(keyring.backend.KeyringBackend):
         super().__init__()
         self.release = threading.Event()
         self.reading = threading.Event()
+        self.returned = threading.Event()
         self.store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service, username):
         self.reading.set()
-        self.release.wait(10)
-        return self.store.get((service, username))
+        try:
+            self.release.wait(10)
+            return self.store.get((service, username))
+        finally:
+            self.returned.set()
 
     def set_password(self, service, username, password):
         self.store[(service, username)] = password
@@ -64,7 +68,9 @@ async def test_closing_settings_cancels_a_pending_read(qtbot, make_env, settings
     dialog.deleteLater()
     await wait_until(lambda: destroyed, 5, "the dialog's deletion")
     held.release.set()
-    await asyncio.sleep(0.2)  # the worker thread returns; nothing resumes on a deleted widget
+    # The worker thread returns into a cancelled read: nothing resumes on the deleted widget
+    # (an exception there would fail the test through the suite's exception watch).
+    await wait_until(held.returned.is_set, 5, "the keyring read to return")
 
 
 async def test_the_dialog_stays_open_until_a_write_is_done(qtbot, make_env, settings, tokens, memory_keyring, token):

@@ -3,7 +3,6 @@ not in QSettings, the journal (and its WAL), the app's files, the log, or the su
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from qrcashier.settings import support_text
 from qrcashier.token_store import SERVICE
+from tests.support.waiting import wait_until
 from tests.ui.setup.drive import account_wizard
 from tests.ui.setup.helpers import control
 
@@ -55,9 +55,10 @@ async def test_the_token_is_in_the_keyring_and_nowhere_else(
             await control(http, sandbox, token, "POST", f"/sandbox/pos/{settings.pos_external_id}/pay",
                           {"status": "approved"})
 
-            async with asyncio.timeout(5):
-                while (await services.engine.attempt(attempt.id)).state != AttemptState.PAID:
-                    await asyncio.sleep(0.02)
+            async def paid() -> bool:
+                return (await services.engine.attempt(attempt.id)).state == AttemptState.PAID
+
+            await wait_until(paid, 5, "the sale to be paid")
         finally:
             await services.close()
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 
 import pytest
@@ -87,7 +86,9 @@ async def test_a_401_during_a_sale_sends_the_cashier_to_the_supervisor_and_keeps
             assert attempt.state == S.WAITING
             await shop.control("POST", "/sandbox/token/revoke")  # Mercado Pago now answers 401
             await wait_until(lambda: notices, 10, "the notice")
-            await asyncio.sleep(0.3)  # the engine keeps reading (and failing): still one notice
+            refused = watch.count
+            # The engine keeps reading (and failing): two more 401s, and still one notice.
+            await wait_until(lambda: watch.count >= refused + 2, 10, "two more refused reads")
             assert len(notices) == 1 and watch.count > 1
             notice = notices[0]
             assert notice.isVisible() and notice.text.text() == TOKEN_REFUSED_TEXT

@@ -56,8 +56,7 @@ async def test_a_wrong_pin_then_the_lockout_then_the_wait(qtbot, gate, settings)
     assert not prompt.ok_button.isEnabled()  # locked: not even the right PIN is checked
     assert LockoutState.parse(settings.pin_lockout).failures == 3  # persisted at once
     prompt.pin_field.setText(PIN)
-    prompt.confirm()
-    await asyncio.sleep(0.05)
+    await prompt.confirm()  # refused at once: the pause is not over
     assert not asked.done()
     # a new gate (an app restart) is still locked: the lockout lives in the settings
     restarted = SupervisorGate(settings, clock=gate.clock)
