@@ -331,7 +331,10 @@ def log_files(folder: Path) -> list[Path]:
         tail = p.name[len(LOG_FILE):].lstrip(".")
         return int(tail) if tail.isdigit() else 0
 
-    found = [p for p in folder.glob(LOG_FILE + "*") if p.is_file() and (p.name == LOG_FILE or p.name[len(LOG_FILE) + 1:].isdigit())]
+    def is_log(p: Path) -> bool:  # the live log or a numbered backup of it
+        return p.is_file() and (p.name == LOG_FILE or p.name[len(LOG_FILE) + 1 :].isdigit())
+
+    found = [p for p in folder.glob(LOG_FILE + "*") if is_log(p)]
     return sorted(found, key=order)
 
 
@@ -354,12 +357,17 @@ def journal_summary(path: str | Path, *, last: int = LAST_ATTEMPTS, audit: int =
             except sqlite3.OperationalError:  # an older schema without this table or column
                 return []
 
+        def count_by(table: str, column: str) -> dict[Any, int]:
+            # Our own table and column names, never input: safe to format into the SQL.
+            sql = f"SELECT {column}, COUNT(*) AS n FROM {table} GROUP BY {column} ORDER BY {column}"
+            return {r[column]: r["n"] for r in all_(sql)}
+
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        states = {r["state"]: r["n"] for r in all_("SELECT state, COUNT(*) AS n FROM attempts GROUP BY state ORDER BY state")}
-        sales = {r["status"]: r["n"] for r in all_("SELECT status, COUNT(*) AS n FROM sales GROUP BY status ORDER BY status")}
-        refunds = {r["state"]: r["n"] for r in all_("SELECT state, COUNT(*) AS n FROM refunds GROUP BY state ORDER BY state")}
-        payments = {r["status"]: r["n"] for r in all_("SELECT status, COUNT(*) AS n FROM payments GROUP BY status ORDER BY status")}
-        receipts = {r["kind"]: r["n"] for r in all_("SELECT kind, COUNT(*) AS n FROM receipts GROUP BY kind ORDER BY kind")}
+        states = count_by("attempts", "state")
+        sales = count_by("sales", "status")
+        refunds = count_by("refunds", "state")
+        payments = count_by("payments", "status")
+        receipts = count_by("receipts", "kind")
         unprinted = all_("SELECT COUNT(*) AS n FROM receipts WHERE printed_at IS NULL")
         attempts = [
             {

@@ -8,16 +8,16 @@ certainly GET): GET, HEAD and POST are all answered the same way; a body is read
 
 The answers, for the two documented "not ready" contracts (chosen in settings):
 
-| case                               | contract "202" (newest docs)                         | contract "400" (older docs)          |
-|------------------------------------|------------------------------------------------------|--------------------------------------|
-| no order yet                       | 202 status_detail `Waiting_for_order`                | 400 error type `unavailable`         |
-| order being prepared               | 202 status_detail `in_process`                       | 400 error type `in_process`          |
-| the last order was just paid       | 202 status_detail `notihing_to_pay` (sic, as in MP's docs) | 400 error type `unavailable`   |
-| order ready                        | 200, the v2 order body, `order-version: 2`           | the same                             |
-| the pump/machine cannot be reached | 400 error type `timeout`                             | 400 error type `timeout`             |
-| missing/garbled `pos`, unknown POS | 400 error type `invalid`                             | 400 error type `invalid`             |
-| body over `max_body`               | 413 error type `invalid`                             | the same                             |
-| another path / method              | 404 / 405 error type `invalid`                       | the same                             |
+| case                               | contract "202" (newest docs)               | contract "400" (older docs)  |
+|------------------------------------|--------------------------------------------|------------------------------|
+| no order yet                       | 202 status_detail `Waiting_for_order`      | 400 error type `unavailable` |
+| order being prepared               | 202 status_detail `in_process`             | 400 error type `in_process`  |
+| the last order was just paid       | 202 status_detail `notihing_to_pay` (sic)  | 400 error type `unavailable` |
+| order ready                        | 200, the v2 order body, `order-version: 2` | the same                     |
+| the pump/machine cannot be reached | 400 error type `timeout`                   | 400 error type `timeout`     |
+| missing/garbled `pos`, unknown POS | 400 error type `invalid`                   | 400 error type `invalid`     |
+| body over `max_body`               | 413 error type `invalid`                   | the same                     |
+| another path / method              | 404 / 405 error type `invalid`             | the same                     |
 
 The 202 contract documents only "not ready yet" answers; for errors (bad parameters, an
 unknown location, a device timeout) the older 400 `{"error": {"type", "message"}}`
