@@ -103,7 +103,9 @@ async def test_paid_wins_over_cancel_in_every_interleaving(rig, steps):
                 if not cancel.done():
                     seen = gateway.entered
                     gateway.permits.put_nowait(None)
-                    await until(lambda seen=seen: cancel.done() or gateway.entered > seen, what="the cancel's next step")
+                    await until(
+                        lambda seen=seen: cancel.done() or gateway.entered > seen, what="the cancel's next step"
+                    )
             elif step == "scan":
                 await rig.scan()
             else:

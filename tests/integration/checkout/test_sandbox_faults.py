@@ -116,7 +116,11 @@ async def test_offline_at_charge_time(rig):
 async def test_poll(rig, name):
     h = await rig.engine()
     attempt = await h.engine.charge(cart())
-    rule = {**rig.api.read, "kind": "status", "status": 401, "times": 6} if name == "unauthorized" else fault(rig.api.read, name)
+    rule = (
+        {**rig.api.read, "kind": "status", "status": 401, "times": 6}
+        if name == "unauthorized"
+        else fault(rig.api.read, name)
+    )
     await rig.faults(rule)
     await rig.pay()
     await assert_paid_once(rig, h, attempt)
@@ -161,7 +165,11 @@ async def test_refund(rig, name):
     attempt = await h.engine.charge(cart())
     pid = (await rig.pay())["payment"]["id"]
     await h.wait_state(attempt.id, S.PAID)
-    rule = {**rig.api.refund, "kind": "status", "status": 400, "times": 1} if name == "refused" else fault(rig.api.refund, name)
+    rule = (
+        {**rig.api.refund, "kind": "status", "status": 400, "times": 1}
+        if name == "refused"
+        else fault(rig.api.refund, name)
+    )
     await rig.faults(rule)
     record = await h.engine.refund(pid, "801.00", "Marta", "returned")
     for _ in range(6):  # the supervisor presses Retry until it is settled (same key every time)

@@ -9,7 +9,9 @@ import sys
 import pytest
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display server is named in the environment on Linux")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a display server is named in the environment on Linux"
+)
 def test_qrcashier_without_a_display_exits_2_with_one_sentence(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run(

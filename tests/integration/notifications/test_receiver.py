@@ -197,7 +197,12 @@ async def test_webhook_of_an_unfollowed_type_is_ignored(make_receiver, http) -> 
 
 @pytest.mark.parametrize(
     "params",
-    [{"topic": "payment"}, {"topic": "payment", "id": "../../etc"}, {"type": "order"}, {"topic": "payment", "id": "9" * 65}],
+    [
+        {"topic": "payment"},
+        {"topic": "payment", "id": "../../etc"},
+        {"type": "order"},
+        {"topic": "payment", "id": "9" * 65},
+    ],
 )
 async def test_a_request_without_a_usable_id_is_400(make_receiver, http, params) -> None:
     receiver, calls = await make_receiver()

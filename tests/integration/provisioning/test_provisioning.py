@@ -34,7 +34,12 @@ async def test_creates_what_is_missing_once_and_fixes_fixed_amount(token):
 
 @pytest.mark.parametrize(
     "store, pos, words",
-    [("KIOSCO 1", "CAJA1", "store id"), ("KIOSCO1", "CAJA-1", "POS"), ("K" * 61, "CAJA1", "store id"), ("K", "", "POS")],
+    [
+        ("KIOSCO 1", "CAJA1", "store id"),
+        ("KIOSCO1", "CAJA-1", "POS"),
+        ("K" * 61, "CAJA1", "store id"),
+        ("K", "", "POS"),
+    ],
 )
 def test_external_ids_are_validated_before_any_call(store, pos, words):
     with pytest.raises(ProvisioningError, match=words):

@@ -26,10 +26,21 @@ ORDER = {
     "title": "Venta 1042",
     "total_amount": 6850.0,
     "items": [
-        {"title": "Café con leche", "unit_price": 1850.0, "quantity": 2, "unit_measure": "unit", "total_amount": 3700.0},
+        {
+            "title": "Café con leche",
+            "unit_price": 1850.0,
+            "quantity": 2,
+            "unit_measure": "unit",
+            "total_amount": 3700.0,
+        },
         {"title": "Medialunas x3", "unit_price": 1200.0, "quantity": 1, "unit_measure": "unit", "total_amount": 1200.0},
-        {"title": "Tostado de jamón y queso", "unit_price": 1950.0, "quantity": 1, "unit_measure": "unit",
-         "total_amount": 1950.0},
+        {
+            "title": "Tostado de jamón y queso",
+            "unit_price": 1950.0,
+            "quantity": 1,
+            "unit_measure": "unit",
+            "total_amount": 1950.0,
+        },
     ],
 }
 
@@ -56,13 +67,23 @@ async def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     server = await SandboxServer.start()
     try:
-        async with httpx.AsyncClient(base_url=server.base_url, headers={"Authorization": "Bearer SANDBOX-MLA-demo"}) as c:
+        async with httpx.AsyncClient(
+            base_url=server.base_url, headers={"Authorization": "Bearer SANDBOX-MLA-demo"}
+        ) as c:
             uid = (await c.get("/users/me")).json()["id"]
             store = (await c.post(f"/users/{uid}/stores",
                                   json={"name": "Café Central", "external_id": "CENTRO", "location": LOCATION})).json()
             for pos in ("CAJA1", "CAJA2"):
-                await c.post("/pos", json={"name": f"Caja {pos[-1]}", "fixed_amount": True, "store_id": int(store["id"]),
-                                           "external_store_id": "CENTRO", "external_id": pos})
+                await c.post(
+                    "/pos",
+                    json={
+                        "name": f"Caja {pos[-1]}",
+                        "fixed_amount": True,
+                        "store_id": int(store["id"]),
+                        "external_store_id": "CENTRO",
+                        "external_id": pos,
+                    },
+                )
             await c.put(f"/instore/qr/seller/collectors/{uid}/stores/CENTRO/pos/CAJA1/orders", json=ORDER)
             await c.post("/sandbox/pos/CAJA1/scan")
             pay_url = (await c.get("/sandbox/pos/CAJA1/phone")).json()["url"]

@@ -97,7 +97,9 @@ async def test_faults_never_touch_the_control_api(client: httpx.AsyncClient) -> 
 
 @pytest.mark.asyncio
 async def test_a_fault_before_the_request_changes_nothing(seller) -> None:
-    await set_faults(seller.client, {"path": "/instore/*", "method": "PUT", "kind": "status", "status": 500, "times": 1})
+    await set_faults(
+        seller.client, {"path": "/instore/*", "method": "PUT", "kind": "status", "status": 500, "times": 1}
+    )
     assert (await seller.put_order()).status_code == 500
     assert (await seller.client.get(seller.pos_orders_path)).status_code == 404
     await set_faults(seller.client, {"path": "/instore/*", "method": "PUT", "kind": "drop", "times": 1})
@@ -132,7 +134,9 @@ async def test_outcome_unknown_refund_retried_with_the_same_key_refunds_once(sel
 @pytest.mark.asyncio
 async def test_after_variants_of_status_malformed_and_latency(seller) -> None:
     c = seller.client
-    await set_faults(c, {"path": "/instore/*", "method": "PUT", "kind": "status", "status": 504, "after": True, "times": 1})
+    await set_faults(
+        c, {"path": "/instore/*", "method": "PUT", "kind": "status", "status": 504, "after": True, "times": 1}
+    )
     assert (await seller.put_order(external_reference="A")).status_code == 504
     assert (await c.get(seller.pos_orders_path)).json()["external_reference"] == "A"
 
@@ -142,7 +146,9 @@ async def test_after_variants_of_status_malformed_and_latency(seller) -> None:
     with pytest.raises(json.JSONDecodeError):
         r.json()
 
-    await set_faults(c, {"path": "/instore/*", "method": "PUT", "kind": "latency", "seconds": 2, "after": True, "times": 1})
+    await set_faults(
+        c, {"path": "/instore/*", "method": "PUT", "kind": "latency", "seconds": 2, "after": True, "times": 1}
+    )
     with pytest.raises(httpx.ReadTimeout):
         await c.put(seller.order_path, json=order_body(external_reference="B"), timeout=0.2)
     assert (await c.get(seller.pos_orders_path)).json()["external_reference"] == "B"

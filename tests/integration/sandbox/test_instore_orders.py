@@ -69,7 +69,12 @@ async def test_unknown_pos_wrong_store_and_numeric_pos_id_are_pos_obtainment_err
     ):
         r = await c.put(path, json=order_body())
         assert r.status_code == 404, path
-        assert r.json() == {"message": "Point of sale not found", "error": "pos_obtainment_error", "status": 404, "causes": []}
+        assert r.json() == {
+            "message": "Point of sale not found",
+            "error": "pos_obtainment_error",
+            "status": 404,
+            "causes": [],
+        }
 
 
 @pytest.mark.asyncio

@@ -123,7 +123,9 @@ async def test_dynamic_qr_validates_like_the_v2_put(seller) -> None:
     path = f"/instore/orders/qr/seller/collectors/{seller.user_id}/pos/POS1/qrs"
     r = await seller.client.post(path, json=order_body(total_amount=1))
     assert r.status_code == 400 and r.json()["error"] == "invalid_total_amount"
-    r = await seller.client.post(f"/instore/orders/qr/seller/collectors/{seller.user_id}/pos/NOPE/qrs", json=order_body())
+    r = await seller.client.post(
+        f"/instore/orders/qr/seller/collectors/{seller.user_id}/pos/NOPE/qrs", json=order_body()
+    )
     assert r.status_code == 404 and r.json()["error"] == "pos_obtainment_error"
     r = await seller.client.post("/instore/orders/qr/seller/collectors/x1/pos/POS1/qrs", json=order_body())
     assert r.status_code == 400 and r.json()["error"] == "invalid_collectorId"

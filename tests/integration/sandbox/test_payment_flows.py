@@ -67,7 +67,11 @@ async def test_scan_then_pay_closes_the_order(seller) -> None:
     payment, closed = r.json()["payment"], r.json()["merchant_order"]
     assert closed["id"] == mo["id"]
     assert (closed["status"], closed["order_status"], closed["paid_amount"]) == ("closed", "paid", 200.0)
-    assert (payment["status"], payment["status_detail"], payment["transaction_amount"]) == ("approved", "accredited", 200.0)
+    assert (payment["status"], payment["status_detail"], payment["transaction_amount"]) == (
+        "approved",
+        "accredited",
+        200.0,
+    )
     assert_payment_shape(payment, seller.user_id)
     assert payment["order"]["id"] == str(mo["id"]) and payment["pos_id"] == str(seller.pos_id)
     assert payment["store_id"] == seller.store_id and payment["external_reference"] == "REG1-42-1"

@@ -139,8 +139,12 @@ async def test_missing_body_and_external_store_id_mismatch(client: httpx.AsyncCl
     me = seller.user_id
     other = await client.post(
         f"/users/{me}/stores",
-        json={"name": "Other", "external_id": "STORE2", "location": (await client.get(f"/stores/{seller.store_id}")).json()["location"] | {
-            "street_number": "1", "street_name": "Calle", "city_name": "Rosario", "state_name": "Santa Fe"}},
+        json={
+            "name": "Other",
+            "external_id": "STORE2",
+            "location": (await client.get(f"/stores/{seller.store_id}")).json()["location"]
+            | {"street_number": "1", "street_name": "Calle", "city_name": "Rosario", "state_name": "Santa Fe"},
+        },
     )
     assert other.status_code == 201
     r = await client.post("/pos", json=pos_body(seller, external_store_id="STORE2"))

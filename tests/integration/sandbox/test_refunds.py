@@ -24,11 +24,23 @@ async def test_full_refund_without_body_answers_200(seller) -> None:
     assert isinstance(refund["id"], int) and refund["payment_id"] == payment["id"]
     assert refund["amount"] == 200.0 and refund["amount_refunded_to_payer"] == 200.0
     assert (refund["status"], refund["refund_mode"], refund["source"]["type"]) == ("approved", "standard", "collector")
-    for key in ("metadata", "labels", "partition_details", "unique_sequence_number", "reason", "e2e_id", "date_created"):
+    for key in (
+        "metadata",
+        "labels",
+        "partition_details",
+        "unique_sequence_number",
+        "reason",
+        "e2e_id",
+        "date_created",
+    ):
         assert key in refund
 
     after = (await seller.client.get(f"/v1/payments/{payment['id']}")).json()
-    assert (after["status"], after["status_detail"], after["transaction_amount_refunded"]) == ("refunded", "refunded", 200.0)
+    assert (after["status"], after["status_detail"], after["transaction_amount_refunded"]) == (
+        "refunded",
+        "refunded",
+        200.0,
+    )
     assert [r["id"] for r in after["refunds"]] == [refund["id"]]
     mo_after = (await seller.client.get(f"/merchant_orders/{mo['id']}")).json()
     assert (mo_after["status"], mo_after["order_status"], mo_after["refunded_amount"]) == ("closed", "reverted", 200.0)
@@ -54,7 +66,9 @@ async def test_partial_refunds_answer_201_and_add_up(seller) -> None:
     assert (mo_after["order_status"], mo_after["refunded_amount"], mo_after["paid_amount"]) == (
         "partially_reverted", 50.5, 200.0)
 
-    too_much = await seller.client.post(refund_path(payment), json={"amount": 150}, headers={"X-Idempotency-Key": "p-2"})
+    too_much = await seller.client.post(
+        refund_path(payment), json={"amount": 150}, headers={"X-Idempotency-Key": "p-2"}
+    )
     assert too_much.status_code == 400 and "cause" in too_much.json()
     # What remains, then nothing more.
     rest = await seller.client.post(refund_path(payment), headers={"X-Idempotency-Key": "p-3"})

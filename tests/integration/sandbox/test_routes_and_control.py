@@ -15,7 +15,12 @@ from tests.integration.sandbox.conftest import START, http
 async def test_unknown_route_and_wrong_method_answer_json(client: httpx.AsyncClient) -> None:
     r = await client.get("/v1/nothing/here")
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
-    assert r.json() == {"message": "Resource /v1/nothing/here not found", "error": "not_found", "status": 404, "causes": []}
+    assert r.json() == {
+        "message": "Resource /v1/nothing/here not found",
+        "error": "not_found",
+        "status": 404,
+        "causes": [],
+    }
     r = await client.patch("/users/me")
     assert r.status_code == 405 and r.json()["error"] == "method_not_allowed" and r.json()["causes"] == []
     r = await client.get("/sandbox/nothing")

@@ -111,4 +111,9 @@ async def test_malformed_json_is_400_classic_envelope(client: httpx.AsyncClient)
     uid = await user_id(client)
     r = await client.post(f"/users/{uid}/stores", content=b'{"name": ', headers={"Content-Type": "application/json"})
     assert r.status_code == 400
-    assert r.json() == {"message": "The request body is not valid JSON", "error": "bad_request", "status": 400, "causes": []}
+    assert r.json() == {
+        "message": "The request body is not valid JSON",
+        "error": "bad_request",
+        "status": 400,
+        "causes": [],
+    }

@@ -92,9 +92,16 @@ def payment_order(n: int = 1, *, total: str = "1250.50", key: str | None = None,
 
 @pytest.mark.parametrize(
     ("api", "mode", "cls"),
-    [(None, None, InstoreV2Gateway), ("instore_v2", "static", InstoreV2Gateway), ("INSTORE_V2", "dynamic", InstoreQrGateway),
-     ("instore_v2", "hybrid", InstoreQrGateway), ("orders", "static", OrdersGateway), ("orders", "dynamic", OrdersGateway),
-     ("orders", "hybrid", OrdersGateway), ("v1", "static", LegacyV1Gateway)],
+    [
+        (None, None, InstoreV2Gateway),
+        ("instore_v2", "static", InstoreV2Gateway),
+        ("INSTORE_V2", "dynamic", InstoreQrGateway),
+        ("instore_v2", "hybrid", InstoreQrGateway),
+        ("orders", "static", OrdersGateway),
+        ("orders", "dynamic", OrdersGateway),
+        ("orders", "hybrid", OrdersGateway),
+        ("v1", "static", LegacyV1Gateway),
+    ],
 )
 async def test_the_factory_picks_by_setting(rig, api, mode, cls):
     gateway = make_gateway(api, rig.client, rig.config(), qr_mode=mode)
@@ -102,7 +109,9 @@ async def test_the_factory_picks_by_setting(rig, api, mode, cls):
     assert gateway.name == {"orders": "orders", "v1": "v1"}.get((api or "").lower(), "instore_v2")
 
 
-@pytest.mark.parametrize(("api", "mode"), [("v2", "static"), ("orders", "animated"), ("v1", "dynamic"), ("v1", "hybrid")])
+@pytest.mark.parametrize(
+    ("api", "mode"), [("v2", "static"), ("orders", "animated"), ("v1", "dynamic"), ("v1", "hybrid")]
+)
 async def test_the_factory_refuses_what_it_cannot_do(rig, api, mode):
     with pytest.raises(ValueError):
         make_gateway(api, rig.client, rig.config(), qr_mode=mode)

@@ -127,7 +127,10 @@ async def test_a_key_is_bound_to_its_path(seller):
 
 @pytest.mark.parametrize("headers", [{}, {"X-Idempotency-Key": ""}])
 async def test_a_missing_key_is_400_on_every_write(seller, headers):
-    assert err(await seller.http.post("/v1/orders", json=order_body(), headers=headers)) == (400, "empty_required_header")
+    assert err(await seller.http.post("/v1/orders", json=order_body(), headers=headers)) == (
+        400,
+        "empty_required_header",
+    )
     order = await created(seller)
     for action in ("cancel", "refund"):
         reply = await seller.http.post(f"/v1/orders/{order['id']}/{action}", headers=headers)
@@ -177,8 +180,12 @@ async def test_a_retry_after_a_lost_answer_publishes_one_order(make_seller, toke
     ("overrides", "status", "code", "detail"),
     [
         ({"transactions": None}, 400, "required_properties", "missing properties: '$.transactions'"),
-        ({"notification_url": "https://example.com/ipn"}, 400, "unsupported_properties",
-         "additionalProperties '$.notification_url' not allowed"),
+        (
+            {"notification_url": "https://example.com/ipn"},
+            400,
+            "unsupported_properties",
+            "additionalProperties '$.notification_url' not allowed",
+        ),
         ({"total_amount": 1000.0}, 400, "property_type", None),
         ({"total_amount": "1000.001"}, 400, "property_type", None),
         ({"total_amount": "900.00"}, 400, "invalid_total_amount", None),
@@ -191,11 +198,25 @@ async def test_a_retry_after_a_lost_answer_publishes_one_order(make_seller, toke
         ({"config": {"qr": {}}}, 400, "required_properties", None),
         ({"config": {"qr": {"external_pos_id": "NOPOS"}}}, 404, "pos_not_found", None),
         ({"transactions": {"payments": []}}, 400, "required_properties", None),
-        ({"transactions": {"payments": [{"amount": "500.00"}, {"amount": "500.00"}]}}, 400, "required_properties", None),
-        ({"items": [{"title": "x", "unit_price": "1.00", "quantity": 1, "unit_measure": "unit"}] * 11}, 400,
-         "property_type", None),
+        (
+            {"transactions": {"payments": [{"amount": "500.00"}, {"amount": "500.00"}]}},
+            400,
+            "required_properties",
+            None,
+        ),
+        (
+            {"items": [{"title": "x", "unit_price": "1.00", "quantity": 1, "unit_measure": "unit"}] * 11},
+            400,
+            "property_type",
+            None,
+        ),
         ({"items": [{"title": "x", "unit_price": "1.00", "quantity": 1}]}, 400, "required_properties", None),
-        ({"items": [{"title": "x", "unit_price": "1.00", "quantity": 0, "unit_measure": "u"}]}, 400, "property_type", None),
+        (
+            {"items": [{"title": "x", "unit_price": "1.00", "quantity": 0, "unit_measure": "u"}]},
+            400,
+            "property_type",
+            None,
+        ),
         ({"marketplace_fee": "10.00"}, 404, "marketplace_fee_not_allowed", None),
     ],
 )

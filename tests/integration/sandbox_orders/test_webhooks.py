@@ -58,7 +58,9 @@ async def test_the_receiver_accepts_the_sandboxs_webhooks(seller):
         await receiver.idle()
         assert seen == [("order", order["id"])]
         assert receiver.stats.accepted == 1 and receiver.stats.rejected == 0
-        assert [d["delivered"] for d in (await seller.control("GET", "/sandbox/webhooks")).json()["deliveries"]] == [True]
+        assert [d["delivered"] for d in (await seller.control("GET", "/sandbox/webhooks")).json()["deliveries"]] == [
+            True
+        ]
     finally:
         await receiver.close()
 

@@ -44,7 +44,9 @@ async def test_the_command_serves_its_registers_and_stops_on_sigterm() -> None:
             assert (r.status_code, r.json()["error"]["type"]) == (400, "unavailable")
             assert (await client.get(f"{base}/mp/unattended?pos=CAJA3")).json()["error"]["type"] == "invalid"
             order = fuel_order(expires_in=None)
-            put = await client.put(f"{control}/registers/CAJA1/order", json={"site": "MLA", "order": order.to_json(MLA)})
+            put = await client.put(
+                f"{control}/registers/CAJA1/order", json={"site": "MLA", "order": order.to_json(MLA)}
+            )
             assert put.status_code == 200
             r = await client.get(f"{base}/mp/unattended?pos=CAJA1")
             assert r.status_code == 200 and r.headers["order-version"] == "2" and r.json() == order.to_json(MLA)

@@ -22,7 +22,10 @@ async def test_place_read_and_take_through_the_control_api(running: Running) -> 
     polled = await running.poll()
     assert polled.status_code == 200 and polled.json() == order.to_json(MLA)
     listing = (await client.get(f"{control}/registers")).json()["registers"]
-    assert [(s["pos"], s["state"], s["deliveries"]) for s in listing] == [("CAJA1", "ready", 1), ("SURTIDOR2", "idle", 0)]
+    assert [(s["pos"], s["state"], s["deliveries"]) for s in listing] == [
+        ("CAJA1", "ready", 1),
+        ("SURTIDOR2", "idle", 0),
+    ]
     r = await client.delete(f"{control}/registers/CAJA1/order", params={"reference": "OTHER", "reason": "paid"})
     assert r.json()["taken"] is False
     r = await client.delete(f"{control}/registers/CAJA1/order", params={"reference": "CAJA1-7-1", "reason": "paid"})

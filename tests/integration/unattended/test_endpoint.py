@@ -24,9 +24,19 @@ PREPARING = {
                             "message": "The order is being prepared; its amount is not known yet."}}),
 }
 PAID = {
-    "202": (202, {"status": {"status_detail": "notihing_to_pay",
-                             "message": "The order has been paid; there is nothing left to pay."}}),
-    "400": (400, {"error": {"type": "unavailable", "message": "The order has been paid; there is nothing left to pay."}}),
+    "202": (
+        202,
+        {
+            "status": {
+                "status_detail": "notihing_to_pay",
+                "message": "The order has been paid; there is nothing left to pay.",
+            }
+        },
+    ),
+    "400": (
+        400,
+        {"error": {"type": "unavailable", "message": "The order has been paid; there is nothing left to pay."}},
+    ),
 }
 DEVICE = (400, {"error": {"type": "timeout", "message": "The machine at this point of sale cannot be reached."}})
 UNKNOWN = (400, {"error": {"type": "invalid", "message": "This point of sale is not known here."}})

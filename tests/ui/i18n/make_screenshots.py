@@ -25,10 +25,24 @@ OUT = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 # Items per language: (title, unit price, quantity); the site's money and the language's words.
 SALES = {
-    "es": ("MLA", [("7790895000102", None, 1), ("jorgito", None, 3), ("playadito 1 kg", None, 1),
-                   ("Fotocopias", Decimal("150"), 4)]),
-    "pt_BR": ("MLB", [("Guaraná Antarctica 2 L", Decimal("9.99"), 2), ("Pão de queijo (pacote 400 g)", Decimal("18.90"), 1),
-                      ("Café Pilão 500 g", Decimal("24.50"), 1), ("Fotocópias", Decimal("0.50"), 10)]),
+    "es": (
+        "MLA",
+        [
+            ("7790895000102", None, 1),
+            ("jorgito", None, 3),
+            ("playadito 1 kg", None, 1),
+            ("Fotocopias", Decimal("150"), 4),
+        ],
+    ),
+    "pt_BR": (
+        "MLB",
+        [
+            ("Guaraná Antarctica 2 L", Decimal("9.99"), 2),
+            ("Pão de queijo (pacote 400 g)", Decimal("18.90"), 1),
+            ("Café Pilão 500 g", Decimal("24.50"), 1),
+            ("Fotocópias", Decimal("0.50"), 10),
+        ],
+    ),
 }
 
 

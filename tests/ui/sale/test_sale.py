@@ -143,7 +143,9 @@ async def test_offline_at_charge_time_keeps_the_sale_and_charge_works_again(qtbo
         http.base_url = closed
         await w.charge()
         await wait_until(lambda: w.panel_state() == "offline", what="offline")
-        assert "internet connection" in w.status_panel.sentence.text().lower() or "reach" in w.status_panel.sentence.text()
+        assert (
+            "internet connection" in w.status_panel.sentence.text().lower() or "reach" in w.status_panel.sentence.text()
+        )
         assert "sale is kept" in w.status_panel.next_step.text()
         await wait_until(lambda: w.customer.state() == "offline", what="the customer window")
         assert not w.model.locked and w.charge_button.isEnabled()
@@ -192,7 +194,10 @@ async def test_keyboard_edits_and_esc_asks_only_when_the_cart_has_lines(qtbot, t
         w.item_field.setFocus()
         scan(w.item_field, COKE)
         scan(w.item_field, "yerba playadito 500")  # a unique name match is added directly
-        assert [line.title for line in w.model.cart.lines] == ["Coca-Cola Original 2,25 L", "Yerba Mate Playadito 500 g"]
+        assert [line.title for line in w.model.cart.lines] == [
+            "Coca-Cola Original 2,25 L",
+            "Yerba Mate Playadito 500 g",
+        ]
         QTest.keyClick(w.item_field, Qt.Key.Key_Plus)  # + on an empty item field: quantity of the selected line
         QTest.keyClick(w.item_field, Qt.Key.Key_Plus)
         assert w.model.cart.lines[1].quantity == 3
@@ -231,7 +236,9 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         dialog.price.setText("150,5")
         dialog.quantity.setValue(4)
         QTest.keyClick(dialog.price, Qt.Key.Key_Return)
-        assert [(x.title, x.unit_price, x.quantity) for x in w.model.cart.lines] == [("Fotocopias", Decimal("150.50"), 4)]
+        assert [(x.title, x.unit_price, x.quantity) for x in w.model.cart.lines] == [
+            ("Fotocopias", Decimal("150.50"), 4)
+        ]
 
         QTest.keyClick(w, Qt.Key.Key_F2)
         search = w._dialogs[-1]

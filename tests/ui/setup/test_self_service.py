@@ -264,7 +264,9 @@ async def test_each_self_service_error_is_one_sentence(qtbot, make_env, sandbox,
     if case == "403":  # this account has another domain enabled, not the public URL's
         await control(http, sandbox, token, "POST", "/sandbox/account/url-domains", {"domains": ["other.example"]})
     else:
-        await control(http, sandbox, token, "PUT", "/sandbox/faults", [{"method": "PUT", "path": "/pos/*", "kind": "drop"}])
+        await control(
+            http, sandbox, token, "PUT", "/sandbox/faults", [{"method": "PUT", "path": "/pos/*", "kind": "drop"}]
+        )
     click(qtbot, dialog.next_button)
     await wait_until(lambda: store.result.kind == "error" and idle(dialog), 10, "the refusal")
     expected = UNATTENDED_MESSAGES["forbidden" if case == "403" else "unreachable"]

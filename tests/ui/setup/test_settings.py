@@ -31,7 +31,12 @@ def test_settings_live_in_the_temp_folder_and_round_trip(settings, isolated_qset
     again = AppSettings()
     assert (again.mode, again.site, again.user_id, again.pos_id) == (Mode.ACCOUNT, "MLB", 1234567, 4455)
     assert (again.store_external_id, again.store_id, again.register_name) == ("KIOSCO1", "998877", "Caja 1")
-    assert (again.api_generation, again.qr_mode, again.language, again.printer) == ("orders", "hybrid", "es", "EPSON TM-T20")
+    assert (again.api_generation, again.qr_mode, again.language, again.printer) == (
+        "orders",
+        "hybrid",
+        "es",
+        "EPSON TM-T20",
+    )
     assert again.register_id == "CAJA1" and again.is_configured()
 
 

@@ -40,7 +40,11 @@ async def test_sandbox_branch(qtbot, make_env, settings, memory_keyring, tmp_pat
     assert "sandbox QR" in dialog.page("sticker").note.text()
     assert env.sandbox_base_url is not None and env.sandbox_base_url.startswith("http://127.0.0.1:")
     assert settings.mode == Mode.SANDBOX and settings.is_configured()
-    assert (settings.store_external_id, settings.pos_external_id, settings.register_name) == ("KIOSCO1", "CAJA1", "Caja 1")
+    assert (settings.store_external_id, settings.pos_external_id, settings.register_name) == (
+        "KIOSCO1",
+        "CAJA1",
+        "Caja 1",
+    )
     assert settings.pos_id and settings.store_id and settings.printer is None
     assert verify_pin(PIN, settings.pin_hash) and PIN not in Path(settings.file_name).read_text()
     assert memory_keyring.store == {}  # the sandbox needs no token and none is stored
@@ -150,7 +154,9 @@ async def test_a_test_token_is_flagged_as_a_test_account(qtbot, make_env, memory
     assert dialog.next_button.isEnabled()
 
 
-async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(qtbot, make_env, settings, token, tmp_path):
+async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(
+    qtbot, make_env, settings, token, tmp_path
+):
     nowhere = TokenStore(BackendChoice(None, "none", "This computer has no secure password store running."), environ={})
     env = make_env(tokens=nowhere, choose=lambda: BackendChoice(None, "none", "still none"))
     dialog = await open_wizard(qtbot, env)
@@ -175,7 +181,9 @@ async def test_without_a_secure_store_it_says_so_and_offers_the_alternatives(qtb
     assert token not in Path(settings.file_name).read_text(encoding="utf-8")
 
 
-async def test_settings_replace_and_remove_the_token_after_the_pin(qtbot, make_env, settings, tokens, memory_keyring, token):
+async def test_settings_replace_and_remove_the_token_after_the_pin(
+    qtbot, make_env, settings, tokens, memory_keyring, token
+):
     from qrcashier.supervisor import hash_pin
     from qrcashier.ui.supervisor.pin import SupervisorGate
 

@@ -120,8 +120,11 @@ async def test_partial_then_too_much_then_full_refund(qtbot, shop):
             (Decimal("1000.50"), "approved", "Marta"), (Decimal("1999.50"), "approved", "Ana")
         ]
         assert "already refunded in full" in dialog.amount_error.text() and not dialog.refund_button.isEnabled()
-        audit = [(r.actor, r.action, r.reason, r.details["amount"]) for r in await engine.audit_log(attempt_id=attempt.id)
-                 if r.action == "refund_requested"]
+        audit = [
+            (r.actor, r.action, r.reason, r.details["amount"])
+            for r in await engine.audit_log(attempt_id=attempt.id)
+            if r.action == "refund_requested"
+        ]
         assert audit == [("Ana", "refund_requested", "Charged twice", "1999.50"),
                          ("Marta", "refund_requested", "Returned goods", "1000.50")]
         sandbox_payment = shop.server.state.payments[payment["id"]]

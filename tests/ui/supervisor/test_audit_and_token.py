@@ -48,7 +48,9 @@ async def test_audit_rows_are_shown_and_exported_as_csv(qtbot, shop, tmp_path):
         await wait_until(lambda: len(log.entries) == 2, 10, "the audit rows")
         assert log.table.rowCount() == 2
         newest = [log.table.item(0, c).text() for c in range(log.table.columnCount())]
-        assert newest[1:3] == ["Ana", "Refund"] and newest[4] == str(payment["id"]) and newest[6] == "Devolución parcial"
+        assert (
+            newest[1:3] == ["Ana", "Refund"] and newest[4] == str(payment["id"]) and newest[6] == "Devolución parcial"
+        )
         assert newest[3] == (await engine.sale(attempt.sale_id)).code  # the sale as the sales list names it
         assert "amount: 300.00" in newest[7] and "full: False" in newest[7]
         oldest = [log.table.item(1, c).text() for c in range(log.table.columnCount())]

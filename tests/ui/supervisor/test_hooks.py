@@ -45,7 +45,9 @@ async def test_an_account_without_its_token_asks_for_the_token_only(qtbot, setti
     starting = asyncio.ensure_future(prepare_start(settings, tokens, env=make_env()))
     await wait_until(lambda: any(w.windowTitle() == "QR Cashier settings" and w.isVisible()
                                  for w in QApplication.topLevelWidgets()), 5, "the token page")
-    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "QR Cashier settings" and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "QR Cashier settings" and w.isVisible()
+    )
     qtbot.addWidget(dialog)
     assert dialog.current.key == "token"
     page = dialog.page("token")

@@ -48,7 +48,9 @@ async def account_register(qtbot, settings, tokens, token, sandbox, tmp_path, *,
         await services.close()
 
 
-async def test_a_renewed_token_pays_the_sale_kept_through_the_401(qtbot, settings, tokens, token, sandbox, http, tmp_path):
+async def test_a_renewed_token_pays_the_sale_kept_through_the_401(
+    qtbot, settings, tokens, token, sandbox, http, tmp_path
+):
     async with account_register(qtbot, settings, tokens, token, sandbox, tmp_path) as window:
         window._add("Yerba", Decimal("2000"), 1)
         await window.charge()

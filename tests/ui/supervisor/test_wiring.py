@@ -29,11 +29,16 @@ def visible(title: str):
     return next((w for w in QApplication.topLevelWidgets() if w.windowTitle() == title and w.isVisible()), None)
 
 
-async def test_start_up_without_setup_shows_the_wizard_and_cancelling_quits(qtbot, memory_keyring, tmp_path, monkeypatch):
+async def test_start_up_without_setup_shows_the_wizard_and_cancelling_quits(
+    qtbot, memory_keyring, tmp_path, monkeypatch
+):
     from qrcashier.ui.shell import app as app_module
 
-    monkeypatch.setattr(TokenStore, "for_platform",
-                        classmethod(lambda cls, account="default": cls(BackendChoice.injected(memory_keyring), account)))
+    monkeypatch.setattr(
+        TokenStore,
+        "for_platform",
+        classmethod(lambda cls, account="default": cls(BackendChoice.injected(memory_keyring), account)),
+    )
     args = Namespace(data_dir=str(tmp_path), sandbox=False)
     main = asyncio.ensure_future(app_module.async_main(args))
     await wait_until(lambda: visible("Set up QR Cashier") is not None, 10, "the wizard")
@@ -83,7 +88,9 @@ async def test_the_main_window_reaches_every_supervisor_action(qtbot, settings, 
         # Ctrl+, asks the PIN, then shows Settings (the shortcut fired as Qt would: offscreen has no key focus)
         shortcut(window, "Ctrl+,").activated.emit()
         await enter_pin(qtbot, window.supervisor.gate, PIN)
-        await wait_until(lambda: any(type(d).__name__ == "SetupDialog" for d in window.supervisor.dialogs), 10, "Settings")
+        await wait_until(
+            lambda: any(type(d).__name__ == "SetupDialog" for d in window.supervisor.dialogs), 10, "Settings"
+        )
         dialog = next(d for d in window.supervisor.dialogs if type(d).__name__ == "SetupDialog")
         assert dialog.settings_mode and dialog.supervisor == "Marta"
         dialog.close()

@@ -61,7 +61,10 @@ def test_search_folds_accents_and_case_and_matches_word_prefixes(catalog):
     catalog.import_csv(demo_catalog_path())
     assert [p.name for p in catalog.search("yer pla")] == ["Yerba Mate Playadito 1 kg", "Yerba Mate Playadito 500 g"]
     assert [p.name for p in catalog.search("CAFE")] == ["Café La Virginia molido 250 g"]
-    assert [p.name for p in catalog.search("limon")] == ["Detergente Magistral limón 500 ml", "Sprite Lima-Limón 2,25 L"]
+    assert [p.name for p in catalog.search("limon")] == [
+        "Detergente Magistral limón 500 ml",
+        "Sprite Lima-Limón 2,25 L",
+    ]
     assert catalog.search("") == []
     assert catalog.search('"*') == []  # FTS syntax in the query is not an error
     assert len(catalog.search("a", limit=5)) == 5

@@ -72,13 +72,17 @@ class FakeGateway:
         self.mos.append(mo)
         return mo
 
-    def pay(self, status: str = "approved", amount: str | Decimal | None = None, mo: FakeMO | None = None) -> PaymentInfo:
+    def pay(
+        self, status: str = "approved", amount: str | Decimal | None = None, mo: FakeMO | None = None
+    ) -> PaymentInfo:
         if mo is None:
             mo = self.mos[-1] if self.mos and self.mos[-1].status == "opened" else self.scan()
         assert mo.status == "opened"
         paid = sum((p.amount for p in mo.payments if p.status == "approved"), Decimal(0))
         value = mo.total - paid if amount is None else Decimal(amount)
-        payment = PaymentInfo(self.new_id(), status, value, "accredited" if status == "approved" else "cc_rejected", mo.id)
+        payment = PaymentInfo(
+            self.new_id(), status, value, "accredited" if status == "approved" else "cc_rejected", mo.id
+        )
         mo.payments.append(payment)
         self.payments[payment.mp_payment_id] = payment
         if paid + (value if status == "approved" else 0) >= mo.total:
@@ -128,7 +132,9 @@ class FakeGateway:
             published = self.on_pos is not None and self.on_pos.reference == order.reference
         self._leave(fault)
         now = datetime.now(UTC)
-        return Lookup(decision, now, published, {"merchant_orders": [s.id for s in snapshots], "outcome": str(decision.outcome)})
+        return Lookup(
+            decision, now, published, {"merchant_orders": [s.id for s in snapshots], "outcome": str(decision.outcome)}
+        )
 
     async def withdraw(self, order: PaymentOrder) -> None:
         fault = await self._enter("withdraw", order.reference)

@@ -120,7 +120,8 @@ def test_paid_once_with_one_original_receipt(db):
         db._db.execute("INSERT INTO receipts (attempt_id, kind, issued_at) VALUES (?, 'original', '')", (attempt.id,))
     with pytest.raises(sqlite3.IntegrityError):
         db._db.execute(
-            "INSERT INTO payments (mp_payment_id, attempt_id, amount, status, recorded_at) VALUES (555, ?, '1', 'approved', '')",
+            "INSERT INTO payments (mp_payment_id, attempt_id, amount, status, recorded_at)"
+            " VALUES (555, ?, '1', 'approved', '')",
             (attempt.id,),
         )
     other = new_attempt(db)

@@ -13,7 +13,9 @@ def test_no_display_at_all_is_one_sentence(platform):
     assert NO_DISPLAY.count("\n") == 0 and "DISPLAY" in NO_DISPLAY and "--self-test" in NO_DISPLAY
 
 
-@pytest.mark.parametrize("env", [{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"DISPLAY": ":99", "QT_QPA_PLATFORM": "xcb"}])
+@pytest.mark.parametrize(
+    "env", [{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"DISPLAY": ":99", "QT_QPA_PLATFORM": "xcb"}]
+)
 def test_a_display_server_in_the_environment_is_enough(env):
     assert display_problem(env, "linux") is None
 

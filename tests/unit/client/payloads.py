@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+# The POS's EMVCo payload (one JSON string, too long for a line of this file).
+POS_QR_CODE = (
+    "00020101021143540016com.mercadolibre0130https://mpago.la/pos/1205871025015001120456564683520497005303032"
+    "5802AR5915Lisandro Arenas6004CABA63042C9B"
+)
 # §5.2 POST /pos, response 201 (real, COMM)
 POS_CREATED = """{"id": 120587102,
  "qr": {"image": "https://www.mercadopago.com/instore/merchant/qr/120587102/<uuid>.png",
@@ -20,7 +25,7 @@ POS_CREATED = """{"id": 120587102,
  "store_id": "71238321", "external_store_id": "STOREFAKA", "external_id": "STOREFAKAPOS001",
  "url": "https://…",
  "site": "MLA",
- "qr_code": "00020101021143540016com.mercadolibre0130https://mpago.la/pos/12058710250150011204565646835204970053030325802AR5915Lisandro Arenas6004CABA63042C9B"}"""
+ "qr_code": "<qr_code>"}""".replace("<qr_code>", POS_QR_CODE)
 
 # §5.2 GET /pos → {"paging":{"total":1,"offset":0,"limit":50},"results":[<pos>…]}
 POS_LIST = '{"paging":{"total":1,"offset":0,"limit":50},"results":[' + POS_CREATED + "]}"
@@ -88,15 +93,18 @@ PAYMENT = """{"id": 137159042654, "status": "approved", "status_detail": "accred
  "processing_mode": "aggregator", "live_mode": true, "binary_mode": true, "captured": true,
  "notification_url": null, "sponsor_id": null,
  "order": {"id": "36246917291", "type": "mercadopago"},
- "payer": {"id": "2915257370", "email": "test_user_…@testuser.com", "identification": {"type": "DNI", "number": "1111111"}},
+ "payer": {"id": "2915257370", "email": "test_user_…@testuser.com",
+           "identification": {"type": "DNI", "number": "1111111"}},
  "point_of_interaction": {"type": "INSTORE", "sub_type": "INTRA_PSP",
      "business_info": {"unit": "wallet", "sub_unit": "qr", "branch": "QR"},
      "references": [{"id": "ORDTST01KC220W64G2BQFHHEY1EN1ZZJ", "type": "ORDER_MP"}]},
  "fee_details": [{"type": "mercadopago_fee", "amount": 395.72, "fee_payer": "collector"}],
- "transaction_details": {"net_received_amount": 4648.28, "total_paid_amount": 5200, "installment_amount": 5200, "overpaid_amount": 0},
+ "transaction_details": {"net_received_amount": 4648.28, "total_paid_amount": 5200, "installment_amount": 5200,
+                         "overpaid_amount": 0},
  "date_created": "2025-12-09T13:20:17.000-04:00", "date_approved": "2025-12-09T13:20:17.000-04:00",
  "date_last_updated": "2025-12-09T13:20:25.000-04:00", "money_release_status": "released",
- "refunds": [], "additional_info": {"items": [{"title": " Citric naranja 1lt", "quantity": "1", "unit_price": "5200"}]}}"""
+ "refunds": [],
+ "additional_info": {"items": [{"title": " Citric naranja 1lt", "quantity": "1", "unit_price": "5200"}]}}"""
 
 # §4.2 refund response
 REFUND = """{"id": 1234567890, "payment_id": 123, "amount": 10.5, "metadata": {},
@@ -148,4 +156,6 @@ ORDERS_REQUIRED = (
     "\"details\":[\"missing properties: '$.transactions'\"]}]}"
 )
 # §1.4 the real v1 error
-INVALID_PREFERENCE_BODY = '{"error":"invalid_preference_body","message":"Invalid preference_body","status":400,"causes":[]}'
+INVALID_PREFERENCE_BODY = (
+    '{"error":"invalid_preference_body","message":"Invalid preference_body","status":400,"causes":[]}'
+)

@@ -203,9 +203,16 @@ async def test_non_json_200_is_malformed(harness_factory, text):
         ("get_payment", "/v1/payments/7", '{"id": 7, "transaction_amount": 10}'),  # no status
         ("get_payment", "/v1/payments/7", '{"id": 7, "status": "approved", "transaction_amount": "ten"}'),
         ("get_merchant_order", "/merchant_orders/7", '{"id": 7, "status": "opened"}'),  # no total_amount
-        ("get_merchant_order", "/merchant_orders/7",
-         '{"id": 7, "status": "closed", "total_amount": 1, "payments": [{"id": 1, "status": "approved"}]}'),
-        ("get_merchant_order", "/merchant_orders/7", '{"id": 7, "status": "opened", "total_amount": 1, "payments": {"id": 1}}'),
+        (
+            "get_merchant_order",
+            "/merchant_orders/7",
+            '{"id": 7, "status": "closed", "total_amount": 1, "payments": [{"id": 1, "status": "approved"}]}',
+        ),
+        (
+            "get_merchant_order",
+            "/merchant_orders/7",
+            '{"id": 7, "status": "opened", "total_amount": 1, "payments": {"id": 1}}',
+        ),
     ],
 )
 async def test_missing_or_mistyped_required_field_is_malformed(mp, call, path, body):
@@ -223,7 +230,9 @@ async def test_missing_or_mistyped_required_field_is_malformed(mp, call, path, b
     ],
 )
 async def test_dynamic_qr_missing_field_is_malformed(mp, body):
-    mp.router.post("/instore/orders/qr/seller/collectors/1/pos/C1/qrs").mock(return_value=httpx.Response(201, text=body))
+    mp.router.post("/instore/orders/qr/seller/collectors/1/pos/C1/qrs").mock(
+        return_value=httpx.Response(201, text=body)
+    )
     o = InstoreOrder("R", "T", Decimal("1"), (OrderItem("x", Decimal("1"), 1),))
     with pytest.raises(MalformedResponse):
         await mp.client.create_dynamic_qr(1, "C1", o, MLA)
@@ -238,7 +247,9 @@ async def test_refund_reply_without_amount_is_malformed(mp):
 
 @pytest.mark.asyncio
 async def test_search_elements_not_a_list_is_malformed(mp):
-    mp.router.get("/merchant_orders/search").mock(return_value=httpx.Response(200, json={"elements": {"id": 1}, "total": 1}))
+    mp.router.get("/merchant_orders/search").mock(
+        return_value=httpx.Response(200, json={"elements": {"id": 1}, "total": 1})
+    )
     with pytest.raises(MalformedResponse):
         await mp.client.search_merchant_orders("R")
 

@@ -248,12 +248,20 @@ async def test_keyed_post_gives_up_after_the_policy(mp):
 # --- unkeyed POST: sent exactly once, whatever happens ----------------------------------------
 
 UNKEYED = {
-    "create_pos": ("/pos", lambda c: c.create_pos(NewPos(name="C", external_id="C1", store_id="1", external_store_id="S1"))),
+    "create_pos": (
+        "/pos",
+        lambda c: c.create_pos(NewPos(name="C", external_id="C1", store_id="1", external_store_id="S1")),
+    ),
     "create_store": (
         "/users/1/stores",
-        lambda c: c.create_store(1, NewStore("S", "S1", Location("1", "a", "La Plata", "Buenos Aires", Decimal(0), Decimal(0)))),
+        lambda c: c.create_store(
+            1, NewStore("S", "S1", Location("1", "a", "La Plata", "Buenos Aires", Decimal(0), Decimal(0)))
+        ),
     ),
-    "create_dynamic_qr": ("/instore/orders/qr/seller/collectors/1/pos/C1/qrs", lambda c: c.create_dynamic_qr(1, "C1", ORDER, MLA)),
+    "create_dynamic_qr": (
+        "/instore/orders/qr/seller/collectors/1/pos/C1/qrs",
+        lambda c: c.create_dynamic_qr(1, "C1", ORDER, MLA),
+    ),
     "create_v1_order": ("/mpmobile/instore/qr/1/C1", lambda c: c.create_v1_order(1, "C1", ORDER, MLA)),
 }
 FAILURES = {

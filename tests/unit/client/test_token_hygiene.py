@@ -51,7 +51,15 @@ def test_access_token_refuses_bad_values(value):
         assert value not in str(info.value)
 
 
-@pytest.mark.parametrize("secret", ["APPUSR1234567890abcdef", "abc", "ab-cdefghijklmnopqrst", production_shaped_token("0d7a4c94f1e2e1b7c3b0d2d1b2a6c1e0")])
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "APPUSR1234567890abcdef",
+        "abc",
+        "ab-cdefghijklmnopqrst",
+        production_shaped_token("0d7a4c94f1e2e1b7c3b0d2d1b2a6c1e0"),
+    ],
+)
 def test_hint_never_reveals_the_whole_secret(secret):
     t = AccessToken(secret)
     for text in (str(t), repr(t), t.hint):
@@ -76,9 +84,11 @@ def test_http_and_client_reprs(mp, token):
 def _error_bodies(token: str) -> dict[str, str]:
     return {
         "classic": f'{{"message": "invalid access token {token}", "error": "unauthorized", "status": 401, "causes": '
-                   f'[{{"code": "401", "description": "token {token} is revoked"}}]}}',
-        "payments": f'{{"message": "bad", "error": "e", "status": 401, "cause": [{{"code": 1, "description": "Bearer {token}"}}]}}',
-        "orders": f'{{"errors": [{{"code": "unauthorized", "message": "token {token}", "details": ["header Bearer {token}"]}}]}}',
+        f'[{{"code": "401", "description": "token {token} is revoked"}}]}}',
+        "payments": f'{{"message": "bad", "error": "e", "status": 401, '
+        f'"cause": [{{"code": 1, "description": "Bearer {token}"}}]}}',
+        "orders": f'{{"errors": [{{"code": "unauthorized", "message": "token {token}", '
+        f'"details": ["header Bearer {token}"]}}]}}',
         "code": f'{{"message": "m", "error": "bad_token_{token}", "status": 401}}',
         "nested": f'{{"error": {{"type": "invalid", "message": "for {token}"}}}}',
     }
@@ -110,9 +120,13 @@ async def test_no_token_in_logs_or_errors_across_a_run(harness_factory, token, c
     r.get("/pos/5").mock(side_effect=httpx.RemoteProtocolError(f"dropped {token}"))
     r.get("/pos/6").mock(return_value=httpx.Response(200, text=f"<html>{token}</html>"))
     r.post("/pos").mock(return_value=json_reply(400, _error_bodies(token)["orders"]))
-    r.post("/v1/payments/1/refunds").mock(side_effect=[json_reply(429, "{}", {"Retry-After": "1"}), json_reply(201, P.REFUND)])
+    r.post("/v1/payments/1/refunds").mock(
+        side_effect=[json_reply(429, "{}", {"Retry-After": "1"}), json_reply(201, P.REFUND)]
+    )
     r.put("/instore/qr/seller/collectors/1/stores/S1/pos/C1/orders").mock(return_value=httpx.Response(204))
-    r.post("/instore/orders/qr/seller/collectors/1/pos/C1/qrs").mock(return_value=json_reply(403, _error_bodies(token)["code"]))
+    r.post("/instore/orders/qr/seller/collectors/1/pos/C1/qrs").mock(
+        return_value=json_reply(403, _error_bodies(token)["code"])
+    )
 
     errors: list[MercadoPagoError] = []
     await mp.client.get_me()

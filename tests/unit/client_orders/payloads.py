@@ -26,7 +26,9 @@ CREATED = {
 DYNAMIC = {
     **CREATED,
     "config": {"qr": {"external_pos_id": "STOREFAKAPOS001", "mode": "dynamic"}},
-    "type_response": {"qr_data": "00020101021243650016COM.MERCADOLIBRE0201306360000000000000000000000000000000000006304ABCD"},
+    "type_response": {
+        "qr_data": "00020101021243650016COM.MERCADOLIBRE0201306360000000000000000000000000000000000006304ABCD"
+    },
 }
 
 PROCESSED = {
@@ -52,9 +54,20 @@ CANCELED = {
 }
 
 REFUND_ACCEPTED = {
-    "id": "ORDTST01KC220W64G2BQFHHEY1EN1ZZJ", "status": "processed", "status_detail": "accredited",
-    "transactions": {"refunds": [{"id": "REF01KC23AAAAAAAAAAAAAAAAAAAA", "transaction_id": "PAY01KC220W64G2BQFHHEY4M74MGJ",
-                                  "reference_id": "1234567890", "amount": "5200.00", "status": "processing"}]},
+    "id": "ORDTST01KC220W64G2BQFHHEY1EN1ZZJ",
+    "status": "processed",
+    "status_detail": "accredited",
+    "transactions": {
+        "refunds": [
+            {
+                "id": "REF01KC23AAAAAAAAAAAAAAAAAAAA",
+                "transaction_id": "PAY01KC220W64G2BQFHHEY4M74MGJ",
+                "reference_id": "1234567890",
+                "amount": "5200.00",
+                "status": "processing",
+            }
+        ]
+    },
 }
 
 

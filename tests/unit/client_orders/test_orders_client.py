@@ -103,17 +103,34 @@ async def test_a_retried_create_reuses_the_same_key_and_body(mp, failure):
 @pytest.mark.parametrize(
     ("status", "payload", "error", "code"),
     [
-        (400, P.errors("required_properties", "Missing properties", "missing properties: '$.transactions'"),
-         BadRequest, "required_properties"),
-        (400, P.errors("unsupported_properties", "additionalProperties '$.notification_url' not allowed"),
-         BadRequest, "unsupported_properties"),
-        (400, P.errors("invalid_total_amount", "total_amount must equal the payments"), BadRequest, "invalid_total_amount"),
+        (
+            400,
+            P.errors("required_properties", "Missing properties", "missing properties: '$.transactions'"),
+            BadRequest,
+            "required_properties",
+        ),
+        (
+            400,
+            P.errors("unsupported_properties", "additionalProperties '$.notification_url' not allowed"),
+            BadRequest,
+            "unsupported_properties",
+        ),
+        (
+            400,
+            P.errors("invalid_total_amount", "total_amount must equal the payments"),
+            BadRequest,
+            "invalid_total_amount",
+        ),
         (400, P.errors("empty_required_header", "X-Idempotency-Key is required"), BadRequest, "empty_required_header"),
         (400, P.errors("json_syntax_error", "bad json"), BadRequest, "json_syntax_error"),
         (401, P.errors("unauthorized", "invalid token"), Unauthorized, "unauthorized"),
         (404, P.errors("pos_not_found", "POS not found"), NotFound, "pos_not_found"),
-        (409, P.errors("idempotency_key_already_used", "Key used with another body"), Conflict,
-         "idempotency_key_already_used"),
+        (
+            409,
+            P.errors("idempotency_key_already_used", "Key used with another body"),
+            Conflict,
+            "idempotency_key_already_used",
+        ),
     ],
 )
 @pytest.mark.asyncio
@@ -200,7 +217,9 @@ async def test_cancel_conflicts(mp, code):
 
 @pytest.mark.asyncio
 async def test_full_refund_has_no_body(mp):
-    route = mp.router.post(f"/v1/orders/{P.PROCESSED['id']}/refund").mock(return_value=json_reply(201, P.REFUND_ACCEPTED))
+    route = mp.router.post(f"/v1/orders/{P.PROCESSED['id']}/refund").mock(
+        return_value=json_reply(201, P.REFUND_ACCEPTED)
+    )
     order = await mp.orders.refund(P.PROCESSED["id"], idempotency_key=KEY)
     request = route.calls.last.request
     assert request.content == b"" and request.headers["X-Idempotency-Key"] == KEY

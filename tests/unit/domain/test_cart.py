@@ -73,7 +73,9 @@ def test_whitespace_in_titles_is_collapsed():
     assert Cart(MLA).add("  Dulce \t de\nleche ", "10").title == "Dulce de leche"
 
 
-@pytest.mark.parametrize(("quantity", "message"), [(0, "at least 1"), (-2, "at least 1"), (10_000, "above"), (1.5, "whole"), (True, "whole")])
+@pytest.mark.parametrize(
+    ("quantity", "message"), [(0, "at least 1"), (-2, "at least 1"), (10_000, "above"), (1.5, "whole"), (True, "whole")]
+)
 def test_bad_quantities_are_refused(quantity, message):
     with pytest.raises(InvalidCart, match=message):
         Cart(MLA).add("Item", "10", quantity)

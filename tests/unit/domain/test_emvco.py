@@ -292,5 +292,7 @@ def test_builders_cut_the_name_and_city_and_fill_in_blanks():
     text = emvco.static_pos_payload(7, currency_numeric="152", country="CL", merchant_name="N" * 40, city="C" * 20)
     fields = dict(parse_tlv(text))
     assert fields["59"] == "N" * 25 and fields["60"] == "C" * 15
-    blank = dict(parse_tlv(emvco.static_pos_payload(7, currency_numeric="152", country="CL", merchant_name="", city="")))
+    blank = dict(
+        parse_tlv(emvco.static_pos_payload(7, currency_numeric="152", country="CL", merchant_name="", city=""))
+    )
     assert blank["59"] == "QR Cashier" and blank["60"] == "-"

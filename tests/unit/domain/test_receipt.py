@@ -129,7 +129,11 @@ def test_long_descriptions_wrap_and_narrow_paper():
         store_name="Padaria",
         register_name="Caixa 2",
         sale_number="A-7",
-        lines=[ReceiptLine("Pão de queijo recheado com requeijão cremoso e calabresa", Decimal(1), Decimal("12.5"), Decimal("12.5"))],
+        lines=[
+            ReceiptLine(
+                "Pão de queijo recheado com requeijão cremoso e calabresa", Decimal(1), Decimal("12.5"), Decimal("12.5")
+            )
+        ],
         total=Decimal("12.5"),
         site=SITES["MLB"],
         paid_at=datetime.fromisoformat("2026-09-01T10:00:00-03:00"),

@@ -133,7 +133,10 @@ def test_threads_place_take_and_poll_without_tearing() -> None:
     """Eight threads: placers, takers and pollers on two POS. A poll only ever sees a whole
     order that was placed on that POS; counters add up."""
     book = OrderBook(["CAJA1", "CAJA2"])
-    orders = {pos: [fuel_order(f"{pos}-{n}-1", f"{n + 1}.00", expires_in=None) for n in range(20)] for pos in ("CAJA1", "CAJA2")}
+    orders = {
+        pos: [fuel_order(f"{pos}-{n}-1", f"{n + 1}.00", expires_in=None) for n in range(20)]
+        for pos in ("CAJA1", "CAJA2")
+    }
     bodies = {pos: {book.place(pos, o, MLA).body for o in orders[pos]} for pos in orders}
     errors: list[str] = []
     polls: list[tuple[str, int]] = []
