@@ -18,6 +18,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from tests.support.waiting import wait_until
+
 os.environ["QT_API"] = "pyside6"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,12 +46,6 @@ SALES = {
         ],
     ),
 }
-
-
-async def wait_for(predicate, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.02)
 
 
 async def shoot(language: str, data_dir: Path) -> None:
@@ -87,12 +83,14 @@ async def shoot(language: str, data_dir: Path) -> None:
                 window._add(what, price, quantity)
         window.cart_view.select_row(1)
         await window.charge()
-        await wait_for(lambda: window.panel_state() == "waiting")
+        await wait_until(lambda: window.panel_state() == "waiting", timeout=10)
         await asyncio.sleep(1.2)  # the countdown and the customer window settle (no processEvents() in a task)
         OUT.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(OUT / f"main-{language}.png"))
         window.open_diagnostics()
-        await wait_for(lambda: window.diagnostics_dialog is not None and window.diagnostics_dialog.report is not None)
+        await wait_until(
+            lambda: window.diagnostics_dialog is not None and window.diagnostics_dialog.report is not None, timeout=10
+        )
         await asyncio.sleep(0.3)
         window.diagnostics_dialog.grab().save(str(OUT / f"diagnostics-{language}.png"))
         window.diagnostics_dialog.close()

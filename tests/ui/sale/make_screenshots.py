@@ -14,15 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.support.waiting import wait_until
+
 os.environ["QT_API"] = "pyside6"
 
 OUT = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-
-async def wait_for(predicate, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.02)
 
 
 async def main(data_dir: Path) -> None:
@@ -52,7 +48,7 @@ async def main(data_dir: Path) -> None:
         window._add("Fotocopias", __import__("decimal").Decimal("150"), 4)
         window.cart_view.select_row(1)
         await window.charge()
-        await wait_for(lambda: window.panel_state() == "waiting")
+        await wait_until(lambda: window.panel_state() == "waiting", timeout=10)
         await asyncio.sleep(1.2)
         QApplication.processEvents()
         OUT.mkdir(parents=True, exist_ok=True)
@@ -61,13 +57,13 @@ async def main(data_dir: Path) -> None:
         pos = services.options.pos_external_id
         await services.sandbox_control("POST", f"/sandbox/pos/{pos}/scan")
         await services.sandbox_control("POST", f"/sandbox/pos/{pos}/pay", {"status": "approved"})
-        await wait_for(lambda: window.panel_state() == "paid" and window.receipt_dialog is not None)
+        await wait_until(lambda: window.panel_state() == "paid" and window.receipt_dialog is not None, timeout=10)
         await asyncio.sleep(0.5)
         window.grab().save(str(OUT / "main-paid.png"))
         window.receipt_dialog.grab().save(str(OUT / "main-receipt.png"))
         window.customer.grab().save(str(OUT / "main-customer-paid.png"))
         window.open_sales()
-        await wait_for(lambda: window.sales_dialog is not None and window.sales_dialog.rows)
+        await wait_until(lambda: window.sales_dialog is not None and window.sales_dialog.rows, timeout=10)
         await asyncio.sleep(0.3)
         window.sales_dialog.grab().save(str(OUT / "main-sales.png"))
     finally:
