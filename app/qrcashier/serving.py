@@ -10,6 +10,10 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # aiohttp loads only with a server
+    from aiohttp import web
 
 
 def url_host(host: str) -> str:
@@ -20,6 +24,20 @@ def url_host(host: str) -> str:
         return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
     except ValueError:
         return host
+
+
+async def start_site(runner: web.AppRunner, host: str, port: int) -> str:
+    """Set `runner` up and bind it to host:port; the base URL it answers on. A bind that fails
+    cleans the runner up, so nothing is left half-started."""
+    from aiohttp import web
+
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    return f"http://{url_host(host)}:{runner.addresses[0][1]}"
 
 
 async def until_signalled() -> None:

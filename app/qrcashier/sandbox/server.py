@@ -32,7 +32,7 @@ from qrcashier.sandbox.orders import routes as orders_routes
 from qrcashier.sandbox.orders import search as orders_search
 from qrcashier.sandbox.state import SandboxState
 from qrcashier.sandbox.unattended import UnattendedPoller
-from qrcashier.serving import url_host
+from qrcashier.serving import start_site
 
 access_log = logging.getLogger("qrcashier.sandbox.access")
 
@@ -100,13 +100,7 @@ class SandboxServer:
             access_log_class=SafeAccessLogger,
             access_log=access_log,
         )
-        await runner.setup()
-        try:
-            await web.TCPSite(runner, host, port).start()
-        except BaseException:
-            await runner.cleanup()
-            raise
-        ctx.base_url = f"http://{url_host(host)}:{runner.addresses[0][1]}"
+        ctx.base_url = await start_site(runner, host, port)
         session = aiohttp.ClientSession()  # outgoing calls: IPN deliveries and unattended POS urls
         notifier = Notifier(state, ctx.base_url, session, retry_delays=ipn_retry_delays, timeout=ipn_timeout)
         ctx.unattended = UnattendedPoller(session, interval=unattended_poll_interval, timeout=unattended_timeout)

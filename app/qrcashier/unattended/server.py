@@ -27,7 +27,7 @@ from aiohttp import web
 from qrcashier.checkout.board import TakeReason
 from qrcashier.domain.money import Site
 from qrcashier.mercadopago.models import InstoreOrder
-from qrcashier.serving import url_host
+from qrcashier.serving import start_site
 from qrcashier.unattended.addresses import DEFAULT_PATH, check_public_url, pos_url
 from qrcashier.unattended.board import LocalBoard
 from qrcashier.unattended.control import build_control_app
@@ -69,14 +69,7 @@ async def _serve(app: web.Application, host: str, port: int, log_access: bool) -
         shutdown_timeout=0.5,
         keepalive_timeout=15.0,
     )
-    await runner.setup()
-    try:
-        await web.TCPSite(runner, host, port).start()
-        bound = runner.addresses[0][1]
-    except BaseException:
-        await runner.cleanup()
-        raise
-    return runner, f"http://{url_host(host)}:{bound}"
+    return runner, await start_site(runner, host, port)
 
 
 class MerchantEndpoint:
