@@ -6,6 +6,7 @@ Replies are the examples of ../shared/mercadopago-api.md, verbatim (see payloads
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -255,3 +256,22 @@ async def test_create_dynamic_qr(mp, bearer, status):
     assert "X-Idempotency-Key" not in req.headers
     assert body_of(req) == order().to_json(MLA)  # the same body as the v2 PUT
     assert body_of(req)["sponsor"] == {"id": 446566691}
+
+
+@pytest.mark.parametrize(
+    ("reply", "qr_data", "order_id"),
+    [
+        (P.DYNAMIC_QR, json.loads(P.DYNAMIC_QR)["qr_data"], "d4e8ca59-3e1d-4c03-b1f6-580e87c654ae"),
+        ("", None, None),  # disputed (§1.5): no qr_data, the static QR is shown
+        ('{"in_store_order_id": "x"}', None, "x"),
+    ],
+)
+@pytest.mark.asyncio
+async def test_put_hybrid_order(mp, bearer, reply, qr_data, order_id):
+    mp.router.put(QRS).mock(return_value=httpx.Response(200, text=reply))
+    placed = await mp.client.put_hybrid_order(USER, "STOREFAKAPOS001", order(), MLA)
+    assert (placed.qr_data, placed.in_store_order_id) == (qr_data, order_id)
+    req = mp.last
+    assert req.method == "PUT" and raw_path(req) == QRS
+    assert_common_headers(req, bearer, has_body=True)
+    assert body_of(req) == order().to_json(MLA)  # the same body as the v2 PUT

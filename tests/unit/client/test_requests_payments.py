@@ -127,6 +127,7 @@ async def test_get_payment_doc_sample(mp, bearer):
     assert pay.merchant_order_id == "36246917291"  # order.id is a string in the real reply
     assert pay.date_approved == datetime(2025, 12, 9, 13, 20, 17, tzinfo=timezone(timedelta(hours=-4)))
     assert pay.refunds == ()
+    assert pay.order_id == "ORDTST01KC220W64G2BQFHHEY1EN1ZZJ"  # its Orders API order (point_of_interaction)
     assert mp.last.method == "GET" and raw_path(mp.last) == "/v1/payments/137159042654"
     assert_common_headers(mp.last, bearer, has_body=False)
 
