@@ -162,8 +162,12 @@ class WatchJobs(EngineBase):
                 else:
                     errors = 0
                     now = loop.time()
-                    schedule.observed(now, seen=len(self._seen_orders.get(attempt_id, ())),
-                                      open_order=lookup is not None and bool(lookup.decision.open_orders))
+                    # A scan is a merchant_order (the Orders API marks its unscanned order "still
+                    # payable" in open_orders too: that is not a customer paying).
+                    scanned = lookup is not None and bool(
+                        set(lookup.decision.open_orders) & set(lookup.decision.merchant_order_ids)
+                    )
+                    schedule.observed(now, seen=len(self._seen_orders.get(attempt_id, ())), open_order=scanned)
                     delay = schedule.cadence(now, pushed=self._pushed(now))
             attempt = await self.attempt(attempt_id)
             if not attempt.live:
