@@ -26,6 +26,9 @@ EXCLUDES = TEST_TOOLS + [
     # Qt bindings nothing imports: PySide6's __init__ pulls QtNetwork in on Windows only, QtDBus
     # comes with the Linux wheel; httpx does the HTTP and jeepney the Secret Service's D-Bus.
     "PySide6.QtNetwork", "PySide6.QtDBus",
+    # Pillow (python-escpos' images): receipts carry PNG/BMP logos and QR codes; the AVIF and
+    # WebP codecs (6 MB of libraries) and the Tk bridge are never used.
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
 ]
 
 # Top-level names that must not be in the built executable's module archive.
@@ -108,8 +111,10 @@ QT_TRANSLATIONS = ("qtbase_es.qm", "qtbase_pt_BR.qm", "qtbase_pt.qm")
 # Taken from the system, not bundled: libcups must match the system's CUPS (its client
 # configuration, its server's protocol), and with its gnutls chain it is 7.6 MB. Where the
 # system has CUPS, Qt's cups print plugin loads the system's libcups; where it has none,
-# only that plugin fails to load and the app runs without printers.
-SYSTEM_LIBRARIES = ("libcups.so",)
+# only that plugin fails to load and the app runs without printers. libdbus-1 likewise: QtGui
+# links it, every Linux desktop has it (the session runs on D-Bus), and bundled it brings
+# libsystemd, libgcrypt and their compressors (3.4 MB) that must match the system anyway.
+SYSTEM_LIBRARIES = ("libcups.so", "libdbus-1.so")
 
 
 def _platform_key(platform: str) -> str:

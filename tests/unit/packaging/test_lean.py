@@ -45,7 +45,8 @@ def test_only_the_qt_plugins_and_translations_the_app_uses_stay(dest, platform, 
 
 def test_the_qt_bindings_nothing_imports_are_excluded():
     assert {"PySide6.QtNetwork", "PySide6.QtDBus"} <= set(bundle.EXCLUDES)
-    assert "PySide6" not in bundle.FORBIDDEN_MODULES
+    assert "PySide6" not in bundle.FORBIDDEN_MODULES and "PIL" not in bundle.FORBIDDEN_MODULES
+    assert bundle.is_system_library("libdbus-1.so.3") and bundle.is_system_library("libcups.so.2")
 
 
 LINKS = {
