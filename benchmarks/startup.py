@@ -15,7 +15,8 @@ The app runs twice per round: with the sandbox inside its process (`--sandbox` a
 runs) and, as a real register runs, against a standalone sandbox (`qrcashier-sandbox`, its
 own process on loopback, started once by this script): the app's `--sandbox` path is kept
 and only the in-process server is swapped for the standalone one's address, so neither the
-sandbox's code nor its state is in the register's memory.
+sandbox's code nor its state is in the register's memory; and, as in the built executable,
+the developer tools httpx's optional command line would load are absent.
 """
 
 from __future__ import annotations
@@ -118,6 +119,10 @@ def child_app(data_dir: str) -> None:
 
     if os.environ.get("QRC_BENCH_SANDBOX_URL"):
         use_standalone_sandbox()
+        # As in the built executable, whose spec excludes them (packaging/bundle.py): httpx's
+        # optional command line would otherwise load click, rich and pygments (about 6 MB).
+        for name in ("click", "rich", "pygments"):
+            sys.modules[name] = None  # type: ignore[assignment]
     from argparse import Namespace
 
     from PySide6.QtCore import QEvent, QObject
