@@ -51,6 +51,7 @@ from qrcashier.checkout import (  # noqa: E402
     RegisterConfig,
     StateChanged,
 )
+from qrcashier.checkout.errors import JournalUnavailable  # noqa: E402
 from qrcashier.checkout.gateways import make_gateway  # noqa: E402
 from qrcashier.domain.cart import Cart  # noqa: E402
 from qrcashier.domain.money import SITES  # noqa: E402
@@ -219,7 +220,10 @@ async def webhook_receiver(control: httpx.AsyncClient, server: SandboxServer,
 
     async def wake(topic: str, resource_id: str) -> None:
         for engine in list(engines.values()):
-            live = await engine.live_attempt()
+            try:
+                live = await engine.live_attempt()
+            except JournalUnavailable:  # that register finished and closed its journal meanwhile
+                continue
             if live is not None and live.gateway_order_id == resource_id:
                 engine.notify(topic, resource_id)
 
