@@ -33,7 +33,8 @@ class PollPolicy:
     waiting_interval: float | None = None  # 1.25x: after that, until a scan or `idle_after`
     push_interval: float | None = None  # 3x: the safety net while notifications are flowing
     push_fresh: float = 600.0  # notifications count as flowing this long after the last one
-    burst: float = 2.0  # the budget: a bucket of this many requests refilled one per `interval`
+    burst: float = 2.0  # the budget: a bucket of this many requests, refilled one per `refill_every`
+    budget_per_minute: float = 60.0  # DESIGN.md: at most one request a second per register
     max_backoff: float = 10.0  # errors double the wait up to this; a 429's Retry-After wins if longer
     tick: float = 1.0  # how often countdown events are emitted
     min_gap: float = 0.1  # a notification triggers a read at once; a burst of them, one per this gap
@@ -52,8 +53,13 @@ class PollPolicy:
                self.push_fresh) < 0:
             raise ValueError("expiry_grace, idle_after, late_window, min_gap, first_read, brisk_for and push_fresh "
                              "cannot be negative")
-        if self.burst < 1:
-            raise ValueError("burst is at least one request")
+        if self.burst < 1 or self.budget_per_minute <= 0:
+            raise ValueError("burst is at least one request and the budget positive")
+
+    @property
+    def refill_every(self) -> float:
+        """Seconds per request of the budget: the register's budget, or the cadence when faster (tests)."""
+        return min(self.interval, 60.0 / self.budget_per_minute)
 
     def backoff(self, errors: int) -> float:
         """The wait after `errors` consecutive failed reads: 2 s, 4 s, 8 s... capped."""

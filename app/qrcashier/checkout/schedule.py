@@ -9,9 +9,9 @@ The cadence (PollPolicy, seconds):
   notification brings the next read forward.
 
 Every request of the watch (the publish included) takes a token from a bucket that refills
-one token per `interval` and holds at most `burst`: a notification can bring a read forward
-only when a token is there, so a flood of them (an unsigned IPN from anyone) never makes
-more than `burst + T / interval` requests in T seconds.
+one token per `refill_every` (the register's budget, 60 a minute) and holds at most `burst`:
+a notification can bring a read forward only when a token is there, so a flood of them (an
+unsigned IPN from anyone) never makes more than `burst + T / refill_every` requests in T seconds.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ class ReadSchedule:
         return cls(policy, now, tokens=policy.burst - 1, stamped=now, active_since=now)
 
     def _tokens(self, now: float) -> float:
-        return min(self.policy.burst, self.tokens + max(0.0, now - self.stamped) / self.policy.interval)
+        return min(self.policy.burst, self.tokens + max(0.0, now - self.stamped) / self.policy.refill_every)
 
     def token_at(self, now: float) -> float:
         """The earliest time (>= now) a request may be made within the budget."""
         tokens = self._tokens(now)
-        return now if tokens >= 1 else now + (1 - tokens) * self.policy.interval
+        return now if tokens >= 1 else now + (1 - tokens) * self.policy.refill_every
 
     def spend(self, now: float) -> None:
         """A request is being made now (a read of the watch)."""

@@ -89,15 +89,15 @@ def test_a_burst_of_notifications_makes_one_read_and_one_after_min_gap():
 @pytest.mark.parametrize("pushed", [False, True])
 def test_an_ipn_flood_never_exceeds_the_registers_budget(pushed):
     """88 IPNs a second for ten minutes (issue 13 item 3): in every window of T seconds the
-    register makes at most `burst + T / interval` requests, the publish included."""
+    register makes at most `burst + T / refill_every` requests, the publish included."""
     flood = [i / 88 for i in range(88 * 600)]
     schedule = ReadSchedule.after_publish(POLICY, 0.0)
     requests = [0.0, *reads_until(schedule, 600.0, pushed=pushed, notifications=flood)]
     assert len(requests) > 500  # the flood did pull reads forward...
     for window in (1.0, 10.0, 60.0):
         worst = max(sum(1 for t in requests if start <= t < start + window) for start in requests)
-        assert worst <= POLICY.burst + window / POLICY.interval  # ...but never beyond the budget
-    assert len(requests) <= 600 / POLICY.interval + POLICY.burst
+        assert worst <= POLICY.burst + window / POLICY.refill_every  # ...but never beyond the budget
+    assert len(requests) <= 600 / POLICY.refill_every + POLICY.burst
 
 
 def test_the_benchmarks_customer_stays_within_sixty_requests_a_minute():
@@ -114,3 +114,10 @@ def test_the_benchmarks_customer_stays_within_sixty_requests_a_minute():
         seconds += seen
     assert 60 * requests / seconds <= 60
     assert max(waits) <= 1.25
+
+
+def test_the_budget_is_the_registers_whatever_the_cadence():
+    assert POLICY.refill_every == 1.0
+    assert PollPolicy(interval=5.0).refill_every == 1.0  # slow polling: notifications still read within a second
+    assert PollPolicy(interval=0.01).refill_every == 0.01  # a test's fast cadence is not throttled
+    assert PollPolicy(budget_per_minute=30).refill_every == 1.0  # never below the cadence itself

@@ -40,7 +40,7 @@ async def test_a_notification_flood_stays_within_the_budget(make_harness, fake):
 
     await until(flood, timeout=20, what="15 requests under the flood")
     elapsed = loop.time() - published
-    assert requests() <= BUDGETED.burst + 1 + elapsed / BUDGETED.interval
+    assert requests() <= BUDGETED.burst + 1 + elapsed / BUDGETED.refill_every
     fake.pay()
     h.engine.notify("payment", "1")
     await h.wait_state(attempt.id, S.PAID)
