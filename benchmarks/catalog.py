@@ -53,7 +53,8 @@ def build(path: Path) -> tuple[Catalog, float, list[str]]:
     for i in range(N):
         code = ean13(i * 7 + 13)
         barcodes.append(code)
-        name = f"{WORDS[rng.randrange(len(WORDS))]} {BRANDS[rng.randrange(len(BRANDS))]} {SIZES[rng.randrange(len(SIZES))]} {i}"
+        word, brand = WORDS[rng.randrange(len(WORDS))], BRANDS[rng.randrange(len(BRANDS))]
+        name = f"{word} {brand} {SIZES[rng.randrange(len(SIZES))]} {i}"
         rows.append(f'P{i},{code},"{name}",{rng.randrange(100, 90000)}.{rng.randrange(100):02d},unit')
     catalog = Catalog.open(path, site("MLA"))
     started = time.perf_counter()

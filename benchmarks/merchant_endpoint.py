@@ -88,7 +88,9 @@ async def _until_stdin_closes() -> None:
 
 # --- the load (this process) -------------------------------------------------------------------
 
-async def load(base_url: str, clients: int, seconds: float, expected: dict[str, int]) -> tuple[int, int, float, list[str]]:
+async def load(
+    base_url: str, clients: int, seconds: float, expected: dict[str, int]
+) -> tuple[int, int, float, list[str]]:
     """`clients` keep-alive connections, one request in flight on each, for `seconds`.
 
     The client is a bare asyncio stream writing prebuilt GET requests and reading each

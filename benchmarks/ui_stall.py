@@ -5,7 +5,7 @@
 A 1 ms Qt timer ticks on the qasync loop while the real main window runs whole sales
 against the in-process sandbox (a scanner burst, Charge, the customer scans and pays,
 the receipt shows). The largest gap between two ticks is how long the window was
-frozen. Three app sessions, each measuring:
+frozen. Five app sessions (the worst of five is reported), each measuring:
 
 - first_sale: the first sale after start-up (first paint of the charge screens);
 - sale: a later sale, as most of a shift is;
@@ -40,6 +40,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 FRAME_MS = 16.0
+SESSIONS = 5
 BARCODE = "7790895000102"
 
 
@@ -157,7 +158,7 @@ async def run_idle(seconds: float, monitor: TickMonitor) -> tuple[float, float]:
 async def main() -> None:
     monitor = TickMonitor()
     runs: dict[str, list[tuple[float, float, float]]] = {"first_sale": [], "sale": [], "hang": []}
-    for _ in range(3):
+    for _ in range(SESSIONS):
         with tempfile.TemporaryDirectory() as tmp:
             for name, result in (await session(Path(tmp), monitor)).items():
                 runs[name].append(result)

@@ -50,6 +50,7 @@ APP_DIR = DIST / "qrcashier"
 EXE_NAME = "qrcashier.exe" if sys.platform == "win32" else "qrcashier"
 PROBE_NAME = "qrcashier-probe.exe" if sys.platform == "win32" else "qrcashier-probe"
 
+MAX_SIZE_MB = 150  # the onedir folder; issue 15: the build fails above it
 SELF_TEST_TIMEOUT = 120.0
 COLD_START_TIMEOUT = 45.0
 COLD_START_RUNS = 3
@@ -74,7 +75,8 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     say("$ " + " ".join(str(c) for c in cmd))
     result = subprocess.run([str(c) for c in cmd], **kwargs)
     if result.returncode != 0:
-        raise BuildError(f"command failed with exit status {result.returncode}: {cmd[0]} {cmd[1] if len(cmd) > 1 else ''}")
+        second = cmd[1] if len(cmd) > 1 else ""
+        raise BuildError(f"command failed with exit status {result.returncode}: {cmd[0]} {second}")
     return result
 
 
@@ -104,7 +106,8 @@ def find_test_tools(py: Path) -> list[str]:
         "names = json.loads(sys.argv[1])\n"
         "print(json.dumps([n for n in names if importlib.util.find_spec(n) is not None]))\n"
     )
-    out = subprocess.run([str(py), "-c", code, json.dumps(bundle.TEST_TOOLS)], capture_output=True, text=True, check=True)
+    out = subprocess.run([str(py), "-c", code, json.dumps(bundle.TEST_TOOLS)], capture_output=True, text=True,
+                         check=True)
     return json.loads(out.stdout)
 
 
@@ -290,7 +293,8 @@ def cold_start(exe: Path) -> dict:
     if runs[0][1] is not None:  # no point waiting out the timeout again
         runs += [one_start(exe, env) for _ in range(COLD_START_RUNS - 1)]
     painted = [r[1] for r in runs if r[1] is not None]
-    result = {"first_ms": runs[0][1], "starting_ms": runs[0][0], "median_ms": statistics.median(painted) if painted else None,
+    result = {"first_ms": runs[0][1], "starting_ms": runs[0][0],
+              "median_ms": statistics.median(painted) if painted else None,
               "runs": len(painted), "note": next((r[2] for r in runs if r[2]), "")}
     return result
 
@@ -408,20 +412,29 @@ def main(argv: list[str] | None = None) -> int:
             say(f"self-test: {line}")
 
         size, files = folder_size(APP_DIR)
+        dropped_list = WORK / "qrcashier" / "lean-dropped.txt"  # the spec's workpath
+        dropped = dropped_list.read_text(encoding="utf-8").split() if dropped_list.exists() else []
+        say(f"lean: {len(dropped)} files left out (Qt plugins and translations not used, libcups, orphan libraries; "
+            f"listed in {dropped_list.relative_to(ROOT)})")
         print(f"executable: {exe.relative_to(ROOT)}")
         print(f"executable_size: {size / 1e6:.0f} MB (the whole dist/qrcashier folder, {files} files; "
               f"the {EXE_NAME} file itself {exe.stat().st_size / 1e6:.1f} MB)")
-        print(f"build_time: {build_seconds:.0f} s (venv {venv_seconds:.0f} s, PyInstaller {pyinstaller_seconds:.0f} s, checks)")
+        print(f"build_time: {build_seconds:.0f} s (venv {venv_seconds:.0f} s, PyInstaller {pyinstaller_seconds:.0f} s, "
+              "checks)")
         if starts["first_ms"] is not None:
             median = f"{starts['median_ms']:.0f}" if starts["median_ms"] is not None else "n/a"
             print(f"cold_start: {starts['first_ms']:.0f} ms (launch -> main window painted, first start of this build; "
                   f"median of {starts['runs']} starts {median} ms; 'QR Cashier starting' logged at "
-                  f"{starts['starting_ms']:.0f} ms; --sandbox, new data folder, {os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
+                  f"{starts['starting_ms']:.0f} ms; --sandbox, new data folder, "
+                  f"{os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
         else:
             print(f"cold_start: n/a ({starts['note']})")
         print(f"self_test: {'PASS' if ok else 'FAIL'} in {st_seconds:.1f} s (wall, including start-up)")
+        print(f"executable_size_vs_limit: {size / 1e6 / MAX_SIZE_MB:.2f} x  # baseline: the {MAX_SIZE_MB} MB limit")
         if not ok:
             raise BuildError("the executable's --self-test failed")
+        if size / 1e6 > MAX_SIZE_MB:
+            raise BuildError(f"dist/qrcashier is {size / 1e6:.0f} MB, over the {MAX_SIZE_MB} MB limit")
     except BuildError as exc:
         print(f"[build] FAILED: {exc}", file=sys.stderr, flush=True)
         return 1

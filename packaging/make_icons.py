@@ -105,7 +105,8 @@ def main() -> int:
     pngs = {size: png_bytes(render(size)) for size in (16, 24, 32, 48, 64, 128, 256)}
     (OUT / "qrcashier.png").write_bytes(pngs[256])
     (OUT / "qrcashier.ico").write_bytes(ico({s: pngs[s] for s in (16, 24, 32, 48, 64, 256)}))
-    (OUT / "qrcashier.icns").write_bytes(icns({"icp4": pngs[16], "icp5": pngs[32], "ic07": pngs[128], "ic08": pngs[256]}))
+    icns_images = {"icp4": pngs[16], "icp5": pngs[32], "ic07": pngs[128], "ic08": pngs[256]}
+    (OUT / "qrcashier.icns").write_bytes(icns(icns_images))
     for name in ("qrcashier.png", "qrcashier.ico", "qrcashier.icns"):
         print(f"{OUT / name}: {(OUT / name).stat().st_size} bytes")
     return 0

@@ -1,6 +1,7 @@
 """Run the frozen executable on a real X server (Xvfb) and take a screenshot of its window.
 
-    python packaging/screenshot_frozen.py [--exe dist/qrcashier/qrcashier] [--out docs/screenshots/frozen-app.png] [--screen]
+    python packaging/screenshot_frozen.py [--exe dist/qrcashier/qrcashier]
+        [--out docs/screenshots/frozen-app.png] [--screen]
 
 Linux only; needs Xvfb, and xdotool to ring up a sale (without it the screenshot shows the
 empty window). Run it with an interpreter that has PySide6 (the dev venv): it converts
@@ -64,7 +65,8 @@ def main() -> int:
     p.add_argument("--exe", default=str(ROOT / "dist" / "qrcashier" / "qrcashier"))
     p.add_argument("--out", default=str(ROOT / "docs" / "screenshots" / "frozen-app.png"))
     p.add_argument("--display", default=":97")
-    p.add_argument("--screen", action="store_true", help="also save the whole screen (both windows) as <out>-screen.png")
+    p.add_argument("--screen", action="store_true",
+                   help="also save the whole screen (both windows) as <out>-screen.png")
     args = p.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # for this script's own QImage work only
     if not shutil.which("Xvfb"):
@@ -114,7 +116,8 @@ def main() -> int:
                     crop = (int(g["X"]), int(g["Y"]), int(g["WIDTH"]), int(g["HEIGHT"]))
                     print(f"main window {wid}: {crop[2]}x{crop[3]} at {crop[0]},{crop[1]}")
                     text = log.read_text(encoding="utf-8")
-                    print("order on the QR:", "yes" if "/instore/" in text or "/v1/orders" in text else "not seen in the log")
+                    seen = "/instore/" in text or "/v1/orders" in text
+                    print("order on the QR:", "yes" if seen else "not seen in the log")
             out = Path(args.out)
             xwd_to_png(fbdir / "Xvfb_screen0", out, crop)
             print(f"wrote {out}")

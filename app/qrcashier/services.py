@@ -78,6 +78,7 @@ class Options:
     notifications_host: str = "127.0.0.1"
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
+    accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -257,6 +258,7 @@ class Services:
                 site=self.site,
                 order_expiry=opts.order_expiry,
                 poll=opts.poll or PollPolicy(),
+                accept_ipn=opts.accept_ipn or opts.sandbox,
                 order_title=self.store_name[:60] or "Purchase",
                 notification_url=opts.notification_url or (
                     self.receiver.url if self.receiver is not None and opts.sandbox else None
@@ -283,7 +285,8 @@ class Services:
                 self.engine.notify(topic, resource_id)
 
         self.receiver = await NotificationReceiver.start(
-            opts.notifications_host, opts.notifications_port, secret=secret, on_notification=notified
+            opts.notifications_host, opts.notifications_port, secret=secret, on_notification=notified,
+            accept_ipn=opts.accept_ipn or opts.sandbox,
         )
         log.info("notification receiver listening on %s", self.receiver.url)
         if opts.sandbox:

@@ -24,9 +24,17 @@ DEFAULT_ORDER_EXPIRY = timedelta(minutes=10)
 class PollPolicy:
     """How the engine watches a live attempt. Seconds throughout."""
 
-    interval: float = 1.0  # between reads while the customer may be paying (~60 requests a minute)
-    idle_interval: float = 2.0  # after `idle_after` seconds with nobody scanning
-    idle_after: float = 90.0
+    interval: float = 1.0  # while a merchant_order is open and in the first seconds; also the budget's refill
+    idle_interval: float = 3.0  # after `idle_after` seconds with nobody scanning
+    idle_after: float = 60.0
+    # The watch schedule (checkout/schedule.py); None: the multiple of `interval` after each name.
+    first_read: float | None = None  # 2x: the first read after the publish (nobody pays within 2 s)
+    brisk_for: float | None = None  # 5x: reads every `interval` for this long after the publish
+    waiting_interval: float | None = None  # 1.25x: after that, until a scan or `idle_after`
+    push_interval: float | None = None  # 3x: the safety net while notifications are flowing
+    push_fresh: float = 600.0  # notifications count as flowing this long after the last one
+    burst: float = 2.0  # the budget: a bucket of this many requests, refilled one per `refill_every`
+    budget_per_minute: float = 60.0  # DESIGN.md: at most one request a second per register
     max_backoff: float = 10.0  # errors double the wait up to this; a 429's Retry-After wins if longer
     tick: float = 1.0  # how often countdown events are emitted
     min_gap: float = 0.1  # a notification triggers a read at once; a burst of them, one per this gap
@@ -34,11 +42,24 @@ class PollPolicy:
     late_window: float = 120.0  # after a cancel or expiry with a scan still open, keep reading this long
 
     def __post_init__(self) -> None:
-        for name in ("interval", "idle_interval", "max_backoff", "tick"):
+        derived = (("first_read", 2.0), ("brisk_for", 5.0), ("waiting_interval", 1.25), ("push_interval", 3.0))
+        for name, times in derived:
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, self.interval * times)
+        for name in ("interval", "idle_interval", "max_backoff", "tick", "waiting_interval", "push_interval"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
-        if min(self.expiry_grace, self.idle_after, self.late_window, self.min_gap) < 0:
-            raise ValueError("expiry_grace, idle_after, late_window and min_gap cannot be negative")
+        if min(self.expiry_grace, self.idle_after, self.late_window, self.min_gap, self.first_read, self.brisk_for,
+               self.push_fresh) < 0:
+            raise ValueError("expiry_grace, idle_after, late_window, min_gap, first_read, brisk_for and push_fresh "
+                             "cannot be negative")
+        if self.burst < 1 or self.budget_per_minute <= 0:
+            raise ValueError("burst is at least one request and the budget positive")
+
+    @property
+    def refill_every(self) -> float:
+        """Seconds per request of the budget: the register's budget, or the cadence when faster (tests)."""
+        return min(self.interval, 60.0 / self.budget_per_minute)
 
     def backoff(self, errors: int) -> float:
         """The wait after `errors` consecutive failed reads: 2 s, 4 s, 8 s... capped."""
@@ -64,6 +85,9 @@ class RegisterConfig:
     order_expiry: timedelta = DEFAULT_ORDER_EXPIRY
     notification_url: str | None = None
     poll: PollPolicy = field(default_factory=PollPolicy)
+    # Unsigned IPNs (anyone who reaches the receiver can send one): refused unless this is set;
+    # signed webhooks are always taken. Either only ever brings a read forward.
+    accept_ipn: bool = False
     order_title: str = "Purchase"  # what the payer's app shows for the order
 
     def __post_init__(self) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qrcashier.checkout.config import Clock, RegisterConfig, SystemClock
 from qrcashier.checkout.events import (
@@ -28,6 +28,9 @@ from qrcashier.domain.sale import (
     Sale,
 )
 from qrcashier.mercadopago.errors import MercadoPagoError
+
+if TYPE_CHECKING:
+    from qrcashier.checkout.schedule import ReadSchedule
 
 log = logging.getLogger("qrcashier.checkout")
 S = AttemptState
@@ -85,7 +88,8 @@ class EngineBase:
         self._seen_orders: dict[int, set[int]] = {}
         self._seen_rejections: dict[int, set[int]] = {}
         self._countdown_shown: dict[int, int] = {}
-        self._last_read: dict[int, float] = {}  # loop time of each watcher's last read
+        self._schedules: dict[int, ReadSchedule] = {}  # each watcher's cadence and budget
+        self._notified_at: float | None = None  # loop time of the last notification for a live attempt
         self._sales: dict[int, Sale] = {}
         self._ready = False
         self._closed = False
@@ -164,7 +168,7 @@ class EngineBase:
 
     def _forget(self, attempt_id: int) -> None:
         self._seen_orders.pop(attempt_id, None)
-        self._last_read.pop(attempt_id, None)
+        self._schedules.pop(attempt_id, None)
         self._seen_rejections.pop(attempt_id, None)
         self._countdown_shown.pop(attempt_id, None)
         wake = self._wake.get(attempt_id)

@@ -15,6 +15,8 @@ from qrcashier.checkout.engine_base import (
 from qrcashier.checkout.events import (
     Countdown,
 )
+from qrcashier.checkout.gateway import Lookup
+from qrcashier.checkout.schedule import ReadSchedule
 from qrcashier.domain.sale import (
     Attempt,
     AttemptState,
@@ -30,12 +32,26 @@ class WatchJobs(EngineBase):
     """The watcher, the late-payment watch, notifications, the countdown and expiry."""
 
     def notify(self, topic: str | None = None, resource_id: str | int | None = None) -> None:
-        """A notification arrived (IPN, webhook, or the sandbox's push): re-read now.
+        """A notification arrived (IPN, webhook, or the sandbox's push): bring the next read forward.
 
-        It is never trusted on its own; it only wakes every watcher of this register."""
-        log.debug("notification %s %s: re-reading", topic, resource_id)
+        It is never trusted on its own. It wakes only the watchers of this register's live
+        attempts, and only as far as their budget allows (checkout/schedule.py): a flood of
+        them makes no more requests than the polling would. While they flow, polling slows
+        to a safety net."""
+        if not self._wake:
+            log.debug("notification %s %s: no live order on this register, ignored", topic, resource_id)
+            return
+        log.debug("notification %s %s: reading soon", topic, resource_id)
+        try:
+            self._notified_at = asyncio.get_running_loop().time()
+        except RuntimeError:  # called off the loop (a test's plain call): it still wakes
+            pass
         for wake in self._wake.values():
             wake.set()
+
+    def _pushed(self, now: float) -> bool:
+        """Notifications are flowing: one reached a live attempt within `push_fresh` seconds."""
+        return self._notified_at is not None and now - self._notified_at < self.config.poll.push_fresh
 
     on_notification = notify
 
@@ -50,7 +66,7 @@ class WatchJobs(EngineBase):
         return await self.complete(attempt_id, lookup)
 
     def _watch(self, attempt_id: int, first_delay: float | None = None) -> None:
-        """Start the attempt's watcher. Its first read comes one interval after the last
+        """Start the attempt's watcher. Its first read comes `first_read` after the last
         exchange (a publish or a read), unless `first_delay` says otherwise."""
         if self._closed:
             return
@@ -113,9 +129,8 @@ class WatchJobs(EngineBase):
         policy = self.config.poll
         loop = asyncio.get_running_loop()
         errors = 0
-        active_since = loop.time()
-        seen_before = 0
-        await self._wait(attempt_id, policy.interval if first_delay is None else first_delay)
+        schedule = self._schedules[attempt_id] = ReadSchedule.after_publish(policy, loop.time())
+        await self._wait(attempt_id, policy.first_read if first_delay is None else first_delay)
         while True:
             attempt = await self.attempt(attempt_id)
             if not attempt.live:
@@ -131,7 +146,7 @@ class WatchJobs(EngineBase):
                 delay = policy.backoff(errors := errors + 1)
             else:
                 try:
-                    await self._tick(attempt)
+                    lookup = await self._tick(attempt, schedule)
                 except GatewayError as exc:
                     errors += 1
                     delay = policy.backoff(errors)
@@ -146,11 +161,14 @@ class WatchJobs(EngineBase):
                     self._notice(attempt_id, "Something went wrong while checking the payment; trying again.", "error")
                 else:
                     errors = 0
-                    seen = len(self._seen_orders.get(attempt_id, ()))
-                    if seen != seen_before:
-                        seen_before, active_since = seen, loop.time()
-                    idle = loop.time() - active_since > policy.idle_after
-                    delay = policy.idle_interval if idle else policy.interval
+                    now = loop.time()
+                    # A scan is a merchant_order (the Orders API marks its unscanned order "still
+                    # payable" in open_orders too: that is not a customer paying).
+                    scanned = lookup is not None and bool(
+                        set(lookup.decision.open_orders) & set(lookup.decision.merchant_order_ids)
+                    )
+                    schedule.observed(now, seen=len(self._seen_orders.get(attempt_id, ())), open_order=scanned)
+                    delay = schedule.cadence(now, pushed=self._pushed(now))
             attempt = await self.attempt(attempt_id)
             if not attempt.live:
                 return
@@ -158,16 +176,17 @@ class WatchJobs(EngineBase):
             delay = max(0.0, delay - (loop.time() - started))
             await self._wait(attempt_id, max(0.0, min(delay, left)) if left > 0 else delay)
 
-    async def _tick(self, attempt: Attempt) -> None:
-        """One read of a live attempt, applied; raises the gateway's error when it failed."""
+    async def _tick(self, attempt: Attempt, schedule: ReadSchedule) -> Lookup | None:
+        """One read of a live attempt, applied, and what it read (None for a cancel's settling);
+        raises the gateway's error when it failed."""
+        schedule.spend(asyncio.get_running_loop().time())
         if attempt.state == S.CANCEL_REQUESTED:
             async with self._lock(attempt.id):
                 current = await self.attempt(attempt.id)
                 if current.state == S.CANCEL_REQUESTED:
                     await self._settle_cancel_locked(current, raise_errors=True)
-            return
+            return None
         order = await self._order(attempt)
-        self._last_read[attempt.id] = asyncio.get_running_loop().time()
         lookup = await self.gateway.lookup(order, check_published=attempt.state == S.UNKNOWN)
         async with self._lock(attempt.id):
             current = await self._apply(attempt.id, lookup)
@@ -177,14 +196,19 @@ class WatchJobs(EngineBase):
                 and lookup.outcome == Outcome.NOTHING
             ):
                 await self._republish_locked(current)
+        return lookup
 
     async def _wait(self, attempt_id: int, seconds: float) -> None:
-        """Sleep up to `seconds`, emitting the countdown. A notification cuts the wait short,
-        but never to less than `min_gap` after the last read: a burst of notifications
-        (scan, payment, merchant_order) makes one read, not three."""
+        """Sleep up to `seconds` (longer if the budget has no request left), emitting the
+        countdown. A notification cuts the wait short, but never to less than `min_gap` after
+        the last read nor beyond the budget: a burst of notifications (scan, payment,
+        merchant_order) makes one read, not three, and a flood no more than the polling."""
         loop = asyncio.get_running_loop()
         wake = self._wake.setdefault(attempt_id, asyncio.Event())
+        schedule = self._schedules.get(attempt_id)
         deadline = loop.time() + seconds
+        if schedule is not None:
+            deadline = max(deadline, schedule.token_at(loop.time()))
         policy = self.config.poll
         while (remaining := deadline - loop.time()) > 0:
             try:
@@ -198,10 +222,10 @@ class WatchJobs(EngineBase):
                 continue
             wake.clear()
             attempt = await self.attempt(attempt_id)
-            gap_left = self._last_read.get(attempt_id, -policy.min_gap) + policy.min_gap - loop.time()
-            if not attempt.live or gap_left <= 0:
+            if not attempt.live:
                 return
-            deadline = min(deadline, loop.time() + gap_left)
+            now = loop.time()
+            deadline = min(deadline, schedule.woken_at(now) if schedule is not None else now)
 
     def _countdown(self, attempt: Attempt, left: float) -> None:
         seconds = max(0, int(left + 0.999))

@@ -15,7 +15,8 @@ What arrives (mercadopago-api.md §7):
 
 - **IPN**: `POST ?topic=merchant_order|payment&id=<id>` with `{"resource", "topic"}`.
   Mercado Pago does not sign QR IPNs (its `x-signature` never verifies, §7.1), so they are
-  accepted unsigned, as a trigger only. `accept_ipn=False` refuses them (401).
+  accepted unsigned, as a trigger only, and only with `accept_ipn=True`: anyone who reaches
+  the receiver can send one, so by default they are refused (401) and signed webhooks alone count.
 - **Webhook**: `POST ?data.id=<id>&type=payment|order` with a JSON body and
   `x-signature` / `x-request-id`. With a `secret` configured the signature must verify
   (HMAC-SHA256, constant-time, `ts` within the window, request id not seen before) or
@@ -105,7 +106,7 @@ class NotificationReceiver:
         path: str = DEFAULT_PATH,
         max_body: int = DEFAULT_MAX_BODY,
         window: float | None = DEFAULT_WINDOW,
-        accept_ipn: bool = True,
+        accept_ipn: bool = False,
         clock: Callable[[], float] = time.time,
     ) -> None:
         if not path.startswith("/"):
@@ -137,7 +138,7 @@ class NotificationReceiver:
         path: str = DEFAULT_PATH,
         max_body: int = DEFAULT_MAX_BODY,
         window: float | None = DEFAULT_WINDOW,
-        accept_ipn: bool = True,
+        accept_ipn: bool = False,
         clock: Callable[[], float] = time.time,
     ) -> NotificationReceiver:
         """Listen on host:port (0: a free port) and return once it answers.

@@ -42,6 +42,7 @@ async def make_receiver():
 
     async def make(**kwargs) -> tuple[NotificationReceiver, Calls]:
         calls = Calls()
+        kwargs.setdefault("accept_ipn", True)  # most tests here send IPNs; the default is tested below
         receiver = await NotificationReceiver.start(on_notification=kwargs.pop("callback", calls), **kwargs)
         opened.append(receiver)
         return receiver, calls
@@ -102,6 +103,16 @@ async def test_ipn_of_a_topic_not_followed_is_acknowledged_and_ignored(make_rece
     assert reply.status_code == 200 and reply.json() == {"status": "ignored"}
     await receiver.idle()
     assert calls.calls == []
+
+
+async def test_ipn_is_refused_by_default(http) -> None:
+    calls = Calls()
+    receiver = await NotificationReceiver.start(on_notification=calls)
+    try:
+        reply = await http.post(receiver.url, params={"topic": "payment", "id": "1"}, json={})
+        assert reply.status_code == 401 and calls.calls == []
+    finally:
+        await receiver.close()
 
 
 async def test_ipn_can_be_turned_off(make_receiver, http) -> None:

@@ -67,6 +67,8 @@ def test_linux_spec_is_onedir_windowed_without_upx_or_test_tools(tmp_path, monke
     assert exe["exclude_binaries"] is True and coll["name"] == "qrcashier"  # onedir
     assert exe["name"] == "qrcashier" and exe["console"] is False
     assert exe["upx"] is False and coll["upx"] is False
+    assert exe["strip"] is True and coll["strip"] is True  # debug info out (36 MB)
+    assert {"PySide6.QtNetwork", "PySide6.QtDBus"} <= set(analysis["excludes"])
     for tool in ("pytest", "_pytest", "respx", "hypothesis", "pygments", "rich", "IPython", "tkinter", "keyrings"):
         assert tool in analysis["excludes"], tool
     hooks = [Path(h) for h in analysis["runtime_hooks"]]
@@ -86,6 +88,7 @@ def test_windows_spec_has_icon_and_version_resource(tmp_path, monkeypatch, packa
     rec = run_spec(tmp_path, "win32", monkeypatch)
     [(_, exe)] = rec.of("EXE")
     assert Path(exe["icon"]).name == "qrcashier.ico" and Path(exe["icon"]).is_file()
+    assert exe["strip"] is False  # no strip tool for PE files
     version_file = Path(exe["version"])
     text = version_file.read_text(encoding="utf-8")
     import winversion

@@ -127,7 +127,7 @@ async def rig(token: str, tmp_path: Path) -> AsyncIterator[Rig]:
         for register in registers:
             register.engine.notify(topic, resource_id)
 
-    receiver = await NotificationReceiver.start(on_notification=on_notification)
+    receiver = await NotificationReceiver.start(on_notification=on_notification, accept_ipn=True)
     http = httpx.AsyncClient(timeout=10)
     client = MercadoPagoClient(MercadoPagoHTTP(http, AccessToken(token), base_url=sandbox.base_url, retry=FAST_RETRY))
     # What the setup wizard does for a self-service register: the POS gets the endpoint's url.

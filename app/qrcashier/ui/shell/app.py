@@ -203,9 +203,9 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     from qrcashier.ui.shell.main_window import MainWindow
 
     options = Options.from_args(args)
-    from qrcashier.ui.supervisor.actions import settings_for_start
+    from qrcashier.ui.supervisor.actions import settings_for_start, tokens_after_paint
 
-    prepared = await settings_for_start(args, options)  # first-run wizard / token page when needed
+    prepared = await settings_for_start(args, options)  # the first-run wizard when needed; no keyring otherwise
     if prepared is None:
         return 0  # the installer cancelled the first-run setup
     quit_requested = asyncio.Event()
@@ -217,6 +217,10 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
         window = MainWindow(services, on_quit=quit_requested.set)
         window.show()
         await window.wait_painted()  # the cashier sees the window before anything else loads
+        if services.tokens is None and not getattr(args, "sandbox", False):
+            services.tokens = await tokens_after_paint(services.settings, options)  # keyring; token page if none
+            if services.tokens is None:
+                return 0  # the token page was cancelled
         services.open_local()  # catalog (and demo data on first run): local, fast
         if options.import_catalog is not None:  # --import-catalog: on a worker thread, report when done
             window.catalog.import_catalog(str(options.import_catalog))

@@ -53,20 +53,41 @@ def open_settings_and_tokens(profile: str | None = None) -> tuple[AppSettings, T
 
 
 async def settings_for_start(args: Any, options: Any) -> tuple[AppSettings, TokenStore | None] | None:
-    """For ui/shell/app.py: the settings (and token store) the app runs with, after the first-run
-    wizard or the token page when needed; `options` filled from them. None: the installer
-    cancelled, quit. With --sandbox the demo runs as asked (the settings give the supervisor
-    PIN only; no token store is opened)."""
+    """For ui/shell/app.py, before the main window: the settings the app runs with, `options`
+    filled from them. None: the installer cancelled the first-run wizard, quit. Only the first
+    run (the wizard saves the token) opens the token store here; otherwise it waits for the
+    first paint (`tokens_after_paint`): choosing a keyring backend takes about 0.3 s and an
+    unlock prompt could hold the window. With --sandbox the demo runs as asked (the settings
+    give the supervisor PIN only; no token store is opened)."""
     settings = AppSettings()
     if getattr(args, "sandbox", False):
         return settings, None
-    # Choosing the backend and reading from it may talk to D-Bus or wait on an unlock
-    # prompt: never on the Qt thread.
+    if settings.is_configured():
+        settings.apply_to(options)  # everything but the token
+        return settings, None
     tokens = await asyncio.to_thread(TokenStore.for_platform, settings.keyring_account)
     if not await prepare_start(settings, tokens):
         return None
-    settings.apply_to(options, tokens)
+    await _apply_with_token(settings, options, tokens)
     return settings, tokens
+
+
+async def tokens_after_paint(settings: AppSettings, options: Any) -> TokenStore | None:
+    """After the first paint (the window shows "starting"): open the token store and read the
+    token, asking for it on the token page when a real account has none. None: cancelled, quit."""
+    tokens = await asyncio.to_thread(TokenStore.for_platform, settings.keyring_account)
+    if not await prepare_start(settings, tokens):
+        return None
+    await _apply_with_token(settings, options, tokens)
+    return tokens
+
+
+async def _apply_with_token(settings: AppSettings, options: Any, tokens: TokenStore) -> None:
+    """`settings.apply_to(options, tokens)` with the keyring read off the Qt thread."""
+    token = await asyncio.to_thread(tokens.get) if settings.mode == Mode.ACCOUNT else None
+    settings.apply_to(options)
+    if settings.mode == Mode.ACCOUNT:
+        options.token = token.reveal() if token is not None else None
 
 
 async def prepare_start(
@@ -77,15 +98,20 @@ async def prepare_start(
     installer cancelled; `--sandbox` skips both."""
     if sandbox_flag:
         return True
+    configured = settings.is_configured()
+    if configured and (settings.mode != Mode.ACCOUNT or await asyncio.to_thread(tokens.get) is not None):
+        if env is not None:
+            await env.aclose()
+        return True  # nothing to ask: the wizard's modules stay unloaded (about 60 ms)
     from qrcashier.setup.env import SetupEnv
     from qrcashier.ui.setup.widgets import system_printers
     from qrcashier.ui.setup.wizard import SetupDialog, run_first_run_setup
 
     env = env or SetupEnv(settings, tokens, printers=system_printers)
     try:
-        if not settings.is_configured():
+        if not configured:
             return await run_first_run_setup(env)
-        if settings.mode == Mode.ACCOUNT and await asyncio.to_thread(tokens.get) is None:
+        if settings.mode == Mode.ACCOUNT:
             dialog = SetupDialog(env, settings_mode=True, start_page="token")
             dialog.show()
             await dialog.future

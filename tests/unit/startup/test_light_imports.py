@@ -1,0 +1,29 @@
+"""What the path to the first paint and to ready-to-charge imports: nothing it does not need."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import qrcashier.unattended as unattended
+
+
+def modules_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    return set(out.stdout.split())
+
+
+def test_an_attended_registers_provisioning_does_not_load_the_merchant_endpoint():
+    loaded = modules_after("import qrcashier.unattended.provisioning")
+    assert "qrcashier.unattended.provisioning" in loaded
+    assert not {"aiohttp", "qrcashier.unattended.server", "qrcashier.unattended.endpoint"} & loaded
+
+
+def test_the_unattended_packages_names_still_import():
+    from qrcashier.unattended.orders import SlotState
+    from qrcashier.unattended.server import MerchantEndpoint
+
+    assert unattended.MerchantEndpoint is MerchantEndpoint and unattended.SlotState is SlotState
+    for name in unattended.__all__:
+        assert getattr(unattended, name).__name__ == name
