@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
@@ -66,7 +66,7 @@ def exact_cash(due: Decimal, site: Site) -> Tender:
 
 def quick_amounts(due: Decimal, notes: Sequence[Decimal]) -> list[Decimal]:
     """The quick buttons: for each of the site's notes, the smallest multiple of it that covers `due`."""
-    found = {-(-due // note) * note for note in notes if note > 0}
+    found = {(due / note).to_integral_value(rounding=ROUND_CEILING) * note for note in notes if note > 0}
     return sorted(found)
 
 
