@@ -21,6 +21,7 @@ from qrcashier.checkout.journal import (
     Journal,
     JournalDB,
 )
+from qrcashier.domain.cart import CartLine
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
     Attempt,
@@ -137,7 +138,8 @@ class EngineBase:
             idempotency_key=attempt.idempotency_key,
             site=self.config.site,
             total=attempt.total,
-            lines=sale.lines,
+            # a split sale's QR part is its remainder: one item for it, so the items add up to the total
+            lines=sale.lines if attempt.total == sale.total else (CartLine(self.config.order_title, attempt.total, 1),),
             title=self.config.order_title,
             expires_at=attempt.expires_at,
             gateway_order_id=attempt.gateway_order_id,

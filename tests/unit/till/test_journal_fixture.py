@@ -66,3 +66,13 @@ def test_payments_refunds_receipts_and_audit_survive(old):
     assert [r.kind for r in old.receipts(attempt_id=paid.id)] == ["original", "copy"]
     actions = {entry.action for entry in old.audit_log()}
     assert {"refund_requested", "sale_discarded", "settings_changed"} <= actions
+
+
+def test_the_migration_numbers_old_paid_sales_and_gives_them_their_qr_tender(old):
+    paid = old.attempts(states=[S.PAID])[0]
+    assert old.receipt_number(paid.sale_id) == 1
+    assert old.sale_by_receipt("CAJA10", 1) == paid.sale_id
+    (tender,) = old.tenders(paid.sale_id)
+    assert (tender.kind, tender.amount, tender.attempt_id) == ("qr", Decimal("3801.00"), paid.id)
+    assert all(old.receipt_number(s.id) is None for s in old.sales(status="open"))
+    assert old.current_shift("CAJA10") is None
