@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from qrcashier.checkout.config import Clock, RegisterConfig, SystemClock
+from qrcashier.checkout.errors import TillRefused
 from qrcashier.checkout.events import (
     Contact,
     Event,
@@ -21,6 +22,7 @@ from qrcashier.checkout.journal import (
     Journal,
     JournalDB,
 )
+from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
@@ -48,6 +50,9 @@ CANCELLED_STILL_PAYABLE = (
 )
 
 
+NO_SHIFT = "Open a shift (count the float) before charging or moving cash."
+
+
 def user_message(exc: BaseException) -> str:
     return getattr(exc, "user_message", None) or "Mercado Pago could not be reached."
 
@@ -69,8 +74,10 @@ class EngineBase:
         *,
         clock: Clock | None = None,
         operator: str = "",
+        till: TillConfig | None = None,
     ) -> None:
         self.journal = journal
+        self.till = till  # None: no till (no shift needed, no cash)
         self.gateway = gateway
         self.config = config
         self.operator = operator
@@ -109,6 +116,12 @@ class EngineBase:
 
     def _now(self) -> datetime:
         return self._clock.now()
+
+    async def _require_shift(self) -> None:
+        """With a till, charging is refused until a shift is open on the register."""
+        if self.till is not None and self.till.require_shift:
+            if await self._db(lambda db: db.current_shift(self.config.register_id)) is None:
+                raise TillRefused(NO_SHIFT)
 
     def _still_payable(self, attempt: Attempt) -> bool:
         """Its order cannot be withdrawn (a dynamic QR) and has not expired yet."""
