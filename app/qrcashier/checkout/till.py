@@ -13,10 +13,11 @@ from decimal import Decimal
 from qrcashier.checkout.engine_base import NO_SHIFT, EngineBase
 from qrcashier.checkout.errors import RegisterBusy, TillRefused
 from qrcashier.checkout.events import ReceiptIssued
-from qrcashier.checkout.journal import MovementRecord, ReceiptRecord, ShiftRecord
+from qrcashier.checkout.journal import JournalDB, MovementRecord, ReceiptRecord, ShiftRecord
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import Cart, validate_lines
 from qrcashier.domain.money import parse_amount
+from qrcashier.domain.receipt import Receipt, ReceiptTender, StoreHeader, build_receipt, receipt_number
 from qrcashier.domain.sale import Attempt, Sale
 from qrcashier.domain.tender import cash_tender, split
 from qrcashier.domain.till import count_total
@@ -100,6 +101,20 @@ class TillJobs(EngineBase):
     async def expected_cash(self) -> Decimal:
         shift = await self._open_shift_or_refuse()
         return await self._db(lambda db: db.expected_cash(shift.id))
+
+    async def receipt_for(self, issued: ReceiptRecord, header: StoreHeader) -> Receipt:
+        """The receipt of an issued original or copy: its tenders, its number (PPPPP-NNNNNNNN) and
+        the original's date, so a copy keeps both."""
+
+        def read(db: JournalDB) -> tuple:
+            original = db.receipts(attempt_id=issued.attempt_id, kind="original")
+            return (db.sale(issued.sale_id), db.payments(attempt_id=issued.attempt_id), db.tenders(issued.sale_id),
+                    db.receipt_number(issued.sale_id), original[0].issued_at if original else issued.issued_at)
+
+        sale, payments, tenders, sequence, paid_at = await self._db(read)
+        number = None if sequence is None else receipt_number(self.till_config.pos_number, sequence)
+        lines = [ReceiptTender(t.kind, t.amount, t.received, t.change) for t in tenders]
+        return build_receipt(sale, issued, payments, header, tenders=lines, number=number, paid_at=paid_at)
 
     async def _open_shift_or_refuse(self) -> ShiftRecord:
         shift = await self.current_shift()

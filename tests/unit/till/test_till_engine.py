@@ -115,3 +115,22 @@ async def test_movements_and_close(till):
     assert (closed.difference, closed.number) == (Decimal("-51.00"), 1)
     with pytest.raises(TillRefused, match="Open a shift"):
         await till.engine.close_shift("450")
+
+
+async def test_the_receipt_lists_the_tenders_and_a_copy_keeps_number_and_date(till):
+    from qrcashier.domain.receipt import StoreHeader
+
+    await till.engine.open_shift("0")
+    await till.engine.sell_cash(cart(), "3001")
+    second = await till.engine.sell_cash(cart(), "5000")
+    (original,) = [e.receipt for e in till.of(ReceiptIssued) if e.receipt.attempt_id == second.id]
+    header = StoreHeader("Kiosco", "CAJA1", MLA)
+    receipt = await till.engine.receipt_for(original, header)
+    text = receipt.to_text()
+    assert receipt.sale_number == "00001-00000002"
+    assert "Efectivo" in text and "Recibido" in text and "VUELTO" in text and "$ 1.999,00" in text
+    till.clock.advance(86400)
+    copy = await till.db(lambda db: db.issue_copy(second.id, till.clock.now()))
+    reprint = await till.engine.receipt_for(copy, header)
+    assert reprint.copy and reprint.sale_number == receipt.sale_number and reprint.paid_at == receipt.paid_at
+    assert await till.db(lambda db: db.sale_by_receipt("CAJA1", 2)) == second.sale_id

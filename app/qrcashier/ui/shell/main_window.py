@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from qrcashier.catalog import Product
 from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
-from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
+from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.ui.sale.cart_view import CartModel, CartView
@@ -1046,10 +1046,8 @@ class MainWindow(QMainWindow):
                 self.status_panel.set_detail(self._detail(self.attempt, receipt))
 
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
-        sale = await self.engine.sale(issued.sale_id)
-        payments = await self.engine.payments(attempt_id=issued.attempt_id)
         header = StoreHeader(self.services.store_name, self.services.register_name, self.site)
-        return build_receipt(sale, issued, payments, header)
+        return await self.engine.receipt_for(issued, header)  # tenders, receipt number, the original's date
 
     def show_receipt(self, receipt: Receipt) -> None:
         from qrcashier.ui.sale.receipt_view import ReceiptDialog
