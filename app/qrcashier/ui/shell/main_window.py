@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         right.addWidget(self.cancel_button)
         right.addWidget(self.charge_button)
+        from qrcashier.ui.till.binder import TillBinder  # the till: Cash (F8) beside Charge, and the Till menu
+
+        self.till = TillBinder(self, right)
         right_box = QWidget()
         right_box.setLayout(right)
         right_box.setMinimumWidth(400)
@@ -954,6 +957,13 @@ class MainWindow(QMainWindow):
             return
         if self.attempt is not None and self.attempt.id == result.id:
             self._follow(result)
+
+    def paid_in_cash(self, attempt: Attempt, change: str) -> None:
+        """The till (ui/till/binder.py): the cart, or what was left of its sale, was paid in cash."""
+        self.session.charging = False
+        self._follow(attempt)  # paid: the sale is finished, its receipt comes with ReceiptIssued
+        self._set_panel(SaleState.PAID, fmt(self.tr("Paid %1 in cash. Change: %2"),
+                                            format_money(attempt.total, self.site), change))
 
     # --- engine events -------------------------------------------------------------------------------
 
