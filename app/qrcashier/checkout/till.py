@@ -117,6 +117,13 @@ class TillJobs(EngineBase):
         lines = [ReceiptTender(t.kind, t.amount, t.received, t.change) for t in tenders]
         return build_receipt(sale, issued, payments, header, tenders=lines, number=number, paid_at=paid_at)
 
+    async def find_receipt(self, text: str) -> int | None:
+        """The sale with this receipt number ("00001-00000042", or just 42) on this register, or None."""
+        pos, _, sequence = text.strip().rpartition("-")
+        if not sequence.isdigit() or (pos and (not pos.isdigit() or int(pos) != self.till_config.pos_number)):
+            return None
+        return await self._db(lambda db: db.sale_by_receipt(self.config.register_id, int(sequence)))
+
     async def _open_shift_or_refuse(self) -> ShiftRecord:
         shift = await self.current_shift()
         if shift is None:

@@ -134,3 +134,17 @@ async def test_the_receipt_lists_the_tenders_and_a_copy_keeps_number_and_date(ti
     reprint = await till.engine.receipt_for(copy, header)
     assert reprint.copy and reprint.sale_number == receipt.sale_number and reprint.paid_at == receipt.paid_at
     assert await till.db(lambda db: db.sale_by_receipt("CAJA1", 2)) == second.sale_id
+
+
+async def test_receipt_numbers_are_searchable_and_shown_in_the_sales_of_the_day(till):
+    from datetime import timedelta
+
+    await till.engine.open_shift("0")
+    first = await till.engine.sell_cash(cart(), "3001")
+    second = await till.engine.sell_cash(cart(), "3001")
+    assert await till.engine.find_receipt("00001-00000002") == second.sale_id
+    assert await till.engine.find_receipt("1") == first.sale_id
+    assert await till.engine.find_receipt("00002-00000001") is None  # another point of sale
+    assert await till.engine.find_receipt("abc") is None
+    rows = await till.engine.sales_of_the_day(till.clock.now() - timedelta(hours=1))
+    assert sorted(r.receipt for r in rows) == ["00001-00000001", "00001-00000002"]
