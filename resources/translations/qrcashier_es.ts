@@ -1535,6 +1535,37 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pagado en efectivo</translation>
+    </message>
+    <message>
+        <source>Handed over (empty: exact)</source>
+        <translation>Entregado (vacío: exacto)</translation>
+    </message>
+    <message>
+        <source>Cash part</source>
+        <translation>Parte en efectivo</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>By QR</source>
+        <translation>Por QR</translation>
+    </message>
+    <message>
+        <source>Charge the rest by QR</source>
+        <translation>Cobrar el resto por QR</translation>
+    </message>
+    <message>
+        <source>Sale total: %1</source>
+        <translation>Total de la venta: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Ready</source>
@@ -2033,6 +2064,10 @@ la caja esté configurada.</translation>
         <translation>&amp;Caja</translation>
     </message>
     <message>
+        <source>Cash and QR…</source>
+        <translation>Efectivo y QR…</translation>
+    </message>
+    <message>
         <source>Open shift…</source>
         <translation>Abrir turno…</translation>
     </message>
@@ -2063,6 +2098,10 @@ la caja esté configurada.</translation>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
         <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
+    </message>
+    <message>
+        <source>Split a new cart: this sale was already charged.</source>
+        <translation>Divida un carrito nuevo: esta venta ya se cobró.</translation>
     </message>
     <message>
         <source>Shift %1 is open.</source>
@@ -2130,6 +2169,10 @@ la caja esté configurada.</translation>
     <message>
         <source>Close the shift</source>
         <translation>Cerrar el turno</translation>
+    </message>
+    <message>
+        <source>Cash and QR</source>
+        <translation>Efectivo y QR</translation>
     </message>
 </context>
 <context>

@@ -1535,6 +1535,37 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pago em dinheiro</translation>
+    </message>
+    <message>
+        <source>Handed over (empty: exact)</source>
+        <translation>Entregue (vazio: exato)</translation>
+    </message>
+    <message>
+        <source>Cash part</source>
+        <translation>Parte em dinheiro</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>By QR</source>
+        <translation>Por QR</translation>
+    </message>
+    <message>
+        <source>Charge the rest by QR</source>
+        <translation>Cobrar o restante por QR</translation>
+    </message>
+    <message>
+        <source>Sale total: %1</source>
+        <translation>Total da venda: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Ready</source>
@@ -2033,6 +2064,10 @@ o caixa estiver configurado.</translation>
         <translation>&amp;Caixa</translation>
     </message>
     <message>
+        <source>Cash and QR…</source>
+        <translation>Dinheiro e QR…</translation>
+    </message>
+    <message>
         <source>Open shift…</source>
         <translation>Abrir turno…</translation>
     </message>
@@ -2063,6 +2098,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
         <translation>O carrinho está vazio: escaneie ou adicione um item primeiro.</translation>
+    </message>
+    <message>
+        <source>Split a new cart: this sale was already charged.</source>
+        <translation>Divida um carrinho novo: esta venda já foi cobrada.</translation>
     </message>
     <message>
         <source>Shift %1 is open.</source>
@@ -2130,6 +2169,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Close the shift</source>
         <translation>Fechar o turno</translation>
+    </message>
+    <message>
+        <source>Cash and QR</source>
+        <translation>Dinheiro e QR</translation>
     </message>
 </context>
 <context>

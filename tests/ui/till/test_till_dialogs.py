@@ -84,3 +84,19 @@ def test_cash_out_needs_a_reason_and_says_when_a_supervisor_is_needed(qtbot):
     QTest.keyClicks(dialog.reason, "supplier")
     QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert got == [("out", Decimal("6000.00"), "supplier", True)]
+
+
+def test_split_takes_the_cash_part_and_shows_what_goes_to_the_qr(qtbot):
+    from qrcashier.ui.till.dialogs import SplitDialog
+
+    dialog = show(qtbot, SplitDialog(Decimal("3800"), MLA, CONFIG))
+    got = []
+    dialog.chosen.connect(lambda *args: got.append(args))
+    QTest.keyClicks(dialog.part, "3800")
+    assert "whole sale" in dialog.error.text()  # all of it in cash is a cash sale
+    dialog.part.clear()
+    QTest.keyClicks(dialog.part, "1000")
+    assert dialog.remainder.text() == "$ 2.800,00"
+    QTest.keyClicks(dialog.received, "2000")
+    QTest.keyClick(dialog.received, Qt.Key.Key_Return)
+    assert got == [(Decimal("1000.00"), Decimal("2000.00"))]

@@ -958,6 +958,12 @@ class MainWindow(QMainWindow):
         if self.attempt is not None and self.attempt.id == result.id:
             self._follow(result)
 
+    def follow_charge(self, attempt: Attempt) -> None:
+        """The till: a split sale's QR part was charged (ui/till/binder.py); follow it as charge() does."""
+        self.session.charge_sent()
+        self.sale_id = attempt.sale_id
+        self._follow(attempt)
+
     def paid_in_cash(self, attempt: Attempt, change: str) -> None:
         """The till (ui/till/binder.py): the cart, or what was left of its sale, was paid in cash."""
         self.session.charging = False

@@ -23,7 +23,7 @@ from qrcashier.checkout.shift_report import build_shift_report, find_shift
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import fmt
-from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, TenderDialog
+from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, SplitDialog, TenderDialog
 
 log = logging.getLogger("qrcashier.ui.till")
 translate = QCoreApplication.translate
@@ -44,6 +44,7 @@ class TillBinder(QObject):
         shortcut.activated.connect(self.cash)
         menu = window.menuBar().addMenu(self.tr("&Till"))
         for text, slot in (
+            (self.tr("Cash and QR…"), self.split),
             (self.tr("Open shift…"), self.open_shift),
             (self.tr("Cash in…"), lambda: self.move("in")),
             (self.tr("Cash out…"), lambda: self.move("out")),
@@ -126,6 +127,24 @@ class TillBinder(QObject):
         if attempt is not None:
             self.window.paid_in_cash(attempt, change)
 
+    def split(self) -> None:
+        """Part of the cart in cash, the remainder published to the QR."""
+        if self.engine is None or self.window.session.live or self.window.session.finished:
+            return
+        if self.window.sale_id is not None or not self.window.model.rowCount():
+            self.window.item_error(self.tr("Split a new cart: this sale was already charged."))
+            return
+        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window))
+        dialog.chosen.connect(lambda part, received: self._spawn(self._split(part, received)))
+
+    async def _split(self, part: Decimal, received: Decimal) -> None:
+        self.window.model.set_locked(True)
+        attempt = await self._guard(self.engine.charge_split(self.window.model.cart, part, received), "split")
+        if attempt is None:
+            self.window.model.set_locked(False)
+            return
+        self.window.follow_charge(attempt)
+
     # --- shift ------------------------------------------------------------------------------
 
     def open_shift(self) -> None:
@@ -176,15 +195,16 @@ class TillBinder(QObject):
         shift = await self._guard(
             self.engine.close_shift(counted, authorized_by=name, reason=reason), "close shift")
         if shift is not None:
-            await self._report(shift.number)
+            await self.report(shift.number)
 
     # --- reports ----------------------------------------------------------------------------
 
     def x_report(self) -> None:
         if self.engine is not None:
-            self._spawn(self._report(None))
+            self._spawn(self.report(None))
 
-    async def _report(self, number: int | None) -> dict | None:
+    async def report(self, number: int | None) -> dict | None:
+        """Shift `number`'s report (None: the last; X while open, Z once closed), shown in a summary box."""
         engine, window = self.engine, self.window
         register = engine.config.register_id
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from qrcashier.checkout.till_config import TillConfig
-from qrcashier.domain.money import Site
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.tender import cash_tender, split
 from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
 from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
@@ -274,3 +275,58 @@ class CloseShiftDialog(_TillDialog):
         assert view.counted is not None
         self.counted.emit(view.counted, self.reason.text().strip(), view.needs_supervisor)
         self.accept()
+
+
+class SplitDialog(_TillDialog):
+    """Part of the sale in cash, the rest by QR: the cash part and what the customer hands over for it."""
+
+    chosen = Signal(Decimal, Decimal)  # cash part, received
+
+    def __init__(self, total: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+        super().__init__(translate("TillDialogs", "Cash and QR"), parent)
+        self.total, self.site, self.config = total, site, config
+        self.part = QLineEdit()
+        self.part.setPlaceholderText(self.tr("Paid in cash"))
+        self.received = QLineEdit()
+        self.received.setPlaceholderText(self.tr("Handed over (empty: exact)"))
+        self.remainder = QLabel("")
+        self.remainder.setStyleSheet("font-size: 24px; font-weight: 600;")
+        form = QFormLayout()
+        form.addRow(self.tr("Cash part"), self.part)
+        form.addRow(self.tr("Received"), self.received)
+        form.addRow(self.tr("By QR"), self.remainder)
+        box, ok = self.buttons(self.tr("Charge the rest by QR"))
+        ok.clicked.connect(self.confirm)
+        self.layout_.addWidget(QLabel(fmt(self.tr("Sale total: %1"), TenderForm(total, site, config).due_text)))
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        self.part.textChanged.connect(self._typed)
+        for field in (self.part, self.received):
+            field.returnPressed.connect(self.confirm)
+        self.setMinimumWidth(560)
+
+    def _read(self) -> tuple[Decimal, Decimal] | None:
+        try:
+            part = parse_amount(self.part.text(), self.site)
+            rest = split(self.total, part, self.site)
+            received = self.received.text().strip() or part
+            tender = cash_tender(part, received, self.site, ceiling=self.config.cash_ceiling)
+        except InvalidAmount as exc:
+            self.error.setText(message_text(TillMessage.INVALID, str(exc)))
+            return None
+        self.remainder.setText(TenderForm(rest, self.site, self.config).due_text)
+        assert tender.received is not None
+        return part, tender.received
+
+    def _typed(self, _text: str) -> None:
+        self.error.clear()
+        self.remainder.clear()
+        if self.part.text().strip():
+            self._read()
+
+    def confirm(self) -> None:
+        read = self._read()
+        if read is not None:
+            self.chosen.emit(*read)
+            self.accept()
