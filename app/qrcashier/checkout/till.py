@@ -52,6 +52,14 @@ class TillJobs(EngineBase):
         return await self._db(lambda db: db.add_movement(
             shift.id, kind, value, reason, self._now(), actor=self.operator, authorized_by=authorized_by))
 
+    async def refund_cash(self, sale_id: int, amount: Decimal | str, *, supervisor: str, reason: str) -> MovementRecord:
+        """Give cash back for a paid sale (a supervisor and a reason): counted against the drawer."""
+        value = parse_amount(amount, self.config.site)
+        if not supervisor or not reason.strip():
+            raise TillRefused("A cash refund needs a supervisor and a reason.")
+        return await self._db(lambda db: db.refund_cash(sale_id, value, self._now(), supervisor=supervisor,
+                                                        reason=reason))
+
     async def sell_cash(self, cart: Cart, received: Decimal | str) -> Attempt:
         """A cart paid entirely in cash. Refused (nothing written) when less than due is received."""
         lines, total = validate_lines(cart.lines, self.config.site)

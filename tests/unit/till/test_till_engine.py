@@ -148,3 +148,16 @@ async def test_receipt_numbers_are_searchable_and_shown_in_the_sales_of_the_day(
     assert await till.engine.find_receipt("abc") is None
     rows = await till.engine.sales_of_the_day(till.clock.now() - timedelta(hours=1))
     assert sorted(r.receipt for r in rows) == ["00001-00000001", "00001-00000002"]
+
+
+async def test_a_cash_refund_is_capped_by_the_cash_paid_and_counts_against_the_drawer(till):
+    await till.engine.open_shift("1000")
+    sale = await till.engine.sell_cash(cart(), "3001")
+    with pytest.raises(TillRefused, match="supervisor"):
+        await till.engine.refund_cash(sale.sale_id, "100", supervisor="", reason="broken")
+    await till.engine.refund_cash(sale.sale_id, "1000", supervisor="sup", reason="broken")
+    with pytest.raises(TillRefused, match="At most 2001.00"):
+        await till.engine.refund_cash(sale.sale_id, "2500", supervisor="sup", reason="again")
+    assert await till.engine.expected_cash() == Decimal("3001.00")  # 1000 + 3001 - 1000
+    log = await till.db(lambda db: db.audit_log())
+    assert [(e.action, e.actor) for e in log][:1] == [("cash_refund", "sup")]

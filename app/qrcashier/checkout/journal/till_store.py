@@ -207,6 +207,40 @@ class TillStore:
         new_id = self.transaction(work)
         return next(m for m in self.movements(shift_id) if m.id == new_id)
 
+    def refund_cash(
+        self, sale_id: int, amount: Decimal, now: datetime, *, supervisor: str, reason: str
+    ) -> MovementRecord:
+        """Cash given back for a paid sale: a "refund" movement on the open shift, never more than
+        the sale's cash tenders less what was already refunded in cash, with its audit row."""
+
+        def work(db: sqlite3.Connection) -> int:
+            sale = db.execute("SELECT register_id, status FROM sales WHERE id = ?", (sale_id,)).fetchone()
+            if sale is None or sale["status"] != "paid":
+                raise TillRefused("Only a paid sale can be refunded.")
+            shift = self.current_shift(sale["register_id"])
+            if shift is None:
+                raise TillRefused("Open a shift before giving cash back.")
+            paid = sum((t.amount for t in self.tenders(sale_id) if t.kind == "cash"), Decimal(0))
+            given = sum((Decimal(r[0]) for r in db.execute(
+                "SELECT amount FROM cash_movements WHERE kind = 'refund' AND sale_id = ?", (sale_id,))), Decimal(0))
+            if amount <= 0 or amount > paid - given:
+                raise TillRefused(f"At most {paid - given} of this sale was paid in cash and not yet given back.")
+            cur = db.execute(
+                "INSERT INTO cash_movements (shift_id, kind, amount, reason, at, actor, authorized_by, sale_id)"
+                " VALUES (?, 'refund', ?, ?, ?, ?, ?, ?)",
+                (shift.id, money_text(amount), reason.strip(), to_ts(now), supervisor, supervisor, sale_id),
+            )
+            db.execute(
+                "INSERT INTO audit (at, actor, action, sale_id, reason, details) VALUES (?, ?, 'cash_refund', ?, ?, ?)",
+                (to_ts(now), supervisor, sale_id, reason, json.dumps({"amount": money_text(amount)})),
+            )
+            return cur.lastrowid  # type: ignore[return-value]
+
+        new_id = self.transaction(work)
+        shift = self.current_shift(self.query("SELECT register_id FROM sales WHERE id = ?", (sale_id,))[0][0])
+        assert shift is not None
+        return next(m for m in self.movements(shift.id) if m.id == new_id)
+
     def movements(self, shift_id: int) -> list[MovementRecord]:
         return [
             MovementRecord(r["id"], r["shift_id"], r["kind"], Decimal(r["amount"]), r["reason"], from_ts(r["at"]),  # type: ignore[arg-type]
