@@ -785,6 +785,10 @@
         <translation>Pagado %1 en efectivo. Vuelto: %2</translation>
     </message>
     <message>
+        <source>Change: %1</source>
+        <translation>Vuelto: %1</translation>
+    </message>
+    <message>
         <source>An earlier sale needs a supervisor&apos;s review: %1</source>
         <translation>Una venta anterior necesita la revisión de un supervisor: %1</translation>
     </message>

@@ -785,6 +785,10 @@
         <translation>Pago %1 em dinheiro. Troco: %2</translation>
     </message>
     <message>
+        <source>Change: %1</source>
+        <translation>Troco: %1</translation>
+    </message>
+    <message>
         <source>An earlier sale needs a supervisor&apos;s review: %1</source>
         <translation>Uma venda anterior precisa da revisão de um supervisor: %1</translation>
     </message>

@@ -56,6 +56,8 @@ async def test_a_shift_with_a_cash_sale_and_an_offline_qr_settled_in_cash(qtbot,
         await type_into(tender.received, "5.000")
         await wait_until(lambda: w.panel_state() == "paid", what="the cash sale paid")
         assert "Change: $ 1.200,00" in w.status_panel.sentence.text()
+        await wait_until(lambda: w.customer.state() == "paid" and "1.200,00" in w.customer.message_text(),
+                         what="the change on the customer window")
         attempts = await w.engine.attempts()
         assert [a.gateway for a in attempts if a.state == AttemptState.PAID] == ["cash"]
         receipt = await w.build_receipt((await w.engine.journal.run(lambda db: db.receipts()))[0])

@@ -970,6 +970,8 @@ class MainWindow(QMainWindow):
         self._follow(attempt)  # paid: the sale is finished, its receipt comes with ReceiptIssued
         self._set_panel(SaleState.PAID, fmt(self.tr("Paid %1 in cash. Change: %2"),
                                             format_money(attempt.total, self.site), change))
+        self._to_customer("show_charge", attempt.total, self.site)
+        self._to_customer("set_state", "paid", fmt(self.tr("Change: %1"), change))  # large on the customer's side too
 
     # --- engine events -------------------------------------------------------------------------------
 
