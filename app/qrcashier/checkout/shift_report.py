@@ -31,7 +31,8 @@ def find_shift(db: JournalDB, register_id: str | None, number: int | None) -> Sh
         register_id = rows[0][0]
     shift = db.shift_by_number(register_id, number)
     if shift is None:
-        raise UnknownRecord(f"Register {register_id} has no shift {number if number is not None else ''}".strip() + ".")
+        raise UnknownRecord(f"Register {register_id} has no shift {number}." if number is not None
+                            else f"Register {register_id} has no shift yet.")
     return shift
 
 

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from qrcashier.checkout.engine_base import NO_SHIFT, EngineBase
-from qrcashier.checkout.errors import RegisterBusy, TillRefused
+from qrcashier.checkout.errors import NotReady, RegisterBusy, TillRefused
 from qrcashier.checkout.events import ReceiptIssued
 from qrcashier.checkout.journal import JournalDB, MovementRecord, ReceiptRecord, ShiftRecord
+from qrcashier.checkout.shift_report import build_shift_report, find_shift
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import Cart, validate_lines
 from qrcashier.domain.money import parse_amount
@@ -74,6 +75,8 @@ class TillJobs(EngineBase):
     async def charge_split(self, cart: Cart, cash_part: Decimal | str, received: Decimal | str) -> Attempt:
         """`cash_part` of the cart in cash (`received` handed over), the rest by QR: the order
         published is the remainder. Returns the QR attempt (see `charge`)."""
+        if not self._ready:  # refused before the sale and its cash part are written
+            raise NotReady("QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment.")
         site = self.config.site
         lines, total = validate_lines(cart.lines, site)
         split(total, parse_amount(cash_part, site), site)  # refuses a cash part covering it all
@@ -110,6 +113,20 @@ class TillJobs(EngineBase):
     async def expected_cash(self) -> Decimal:
         shift = await self._open_shift_or_refuse()
         return await self._db(lambda db: db.expected_cash(shift.id))
+
+    async def due(self, sale_id: int) -> Decimal:
+        """What is left to pay on an open sale after its cash parts."""
+        return await self._db(lambda db: db.due(sale_id))
+
+    async def shift_report(self, number: int | None = None, *, store: str = "") -> dict:
+        """The X (open) or Z (closed) report of shift `number` (None: the last) as the admin JSON dict."""
+        register, site, pos = self.config.register_id, self.config.site, self.till_config.pos_number
+
+        def build(db: JournalDB) -> dict:
+            return build_shift_report(db, find_shift(db, register, number), site, now=self._now(), store=store,
+                                      pos_number=pos)
+
+        return await self._db(build)
 
     async def receipt_for(self, issued: ReceiptRecord, header: StoreHeader) -> Receipt:
         """The receipt of an issued original or copy: its tenders, its number (PPPPP-NNNNNNNN) and

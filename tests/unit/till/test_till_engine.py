@@ -161,3 +161,17 @@ async def test_a_cash_refund_is_capped_by_the_cash_paid_and_counts_against_the_d
     assert await till.engine.expected_cash() == Decimal("3001.00")  # 1000 + 3001 - 1000
     log = await till.db(lambda db: db.audit_log())
     assert [(e.action, e.actor) for e in log][:1] == [("cash_refund", "sup")]
+
+
+async def test_the_engine_reports_the_shift_x_then_z(till):
+    await till.engine.open_shift("1000")
+    await till.engine.sell_cash(cart(), "5000")
+    x = await till.engine.shift_report(store="Kiosco")
+    assert (x["shift"]["kind"], x["shift"]["store"], x["shift"]["expected_cash"]) == ("X", "Kiosco", "4001.00")
+    await till.engine.close_shift("4001")
+    z = await till.engine.shift_report(1)
+    assert (z["shift"]["kind"], z["shift"]["difference"]) == ("Z", "0.00")
+    assert z["sales"][0]["tenders"] == [{"kind": "cash", "amount": "3001.00", "received": "5000.00",
+                                         "change": "1999.00"}]
+    with pytest.raises(Exception, match="no shift 2"):
+        await till.engine.shift_report(2)

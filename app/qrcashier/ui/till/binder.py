@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLayout, QMessageBox
 
-from qrcashier.checkout.shift_report import build_shift_report, find_shift
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import fmt
@@ -109,7 +107,7 @@ class TillBinder(QObject):
             return
         sale_id = None if self.window.session.finished else self.window.sale_id
         if sale_id is not None:
-            due = await self._guard(self.engine.journal.run(lambda db: db.due(sale_id)), "cash")
+            due = await self._guard(self.engine.due(sale_id), "cash")
         else:
             due = self.window.model.total if self.window.model.rowCount() else None
         if not due:
@@ -205,15 +203,8 @@ class TillBinder(QObject):
 
     async def report(self, number: int | None) -> dict | None:
         """Shift `number`'s report (None: the last; X while open, Z once closed), shown in a summary box."""
-        engine, window = self.engine, self.window
-        register = engine.config.register_id
-
-        def build(db):
-            shift = find_shift(db, register, number)
-            return build_shift_report(db, shift, window.site, now=datetime.now(UTC),
-                                      store=window.services.store_name, pos_number=self.config.pos_number)
-
-        report = await self._guard(engine.journal.run(build), "report")
+        window = self.window
+        report = await self._guard(self.engine.shift_report(number, store=window.services.store_name), "report")
         if report is None:
             return None
         s, tenders = report["shift"], report["tenders"]
