@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from qrcashier.checkout.errors import UnknownRecord
-from qrcashier.checkout.journal import JournalDB, ShiftRecord
+from qrcashier.checkout.journal import JournalDB, ShiftRecord, TenderRecord
 from qrcashier.checkout.journal.codec import from_ts, to_ts
 from qrcashier.domain.money import Site, to_json_string
 from qrcashier.domain.receipt import receipt_number
@@ -68,8 +68,11 @@ def build_shift_report(
     apis = {r["sale_id"]: r["gateway"] for r in db.query(
         "SELECT a.sale_id, a.gateway FROM attempts a JOIN sales s ON s.id = a.sale_id"
         " WHERE s.shift_id = ? AND a.state = 'paid' AND a.gateway != 'cash' ORDER BY a.id", (shift.id,))}
+    by_sale: dict[int, list[TenderRecord]] = {}
+    for t in db.shift_tenders(shift.id):  # one query for the whole shift, not one per sale
+        by_sale.setdefault(t.sale_id, []).append(t)
     for row in rows:
-        tenders = db.tenders(row["id"])
+        tenders = by_sale.get(row["id"], [])
         api = apis.get(row["id"])
         paid_at = from_ts(row["paid_at"])
         assert paid_at is not None

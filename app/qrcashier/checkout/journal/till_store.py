@@ -251,12 +251,13 @@ class TillStore:
     # tenders and cash completion
 
     def tenders(self, sale_id: int) -> list[TenderRecord]:
-        return [
-            TenderRecord(r["id"], r["sale_id"], r["kind"], Decimal(r["amount"]),
-                         None if r["received"] is None else Decimal(r["received"]),
-                         None if r["change"] is None else Decimal(r["change"]), r["attempt_id"], from_ts(r["at"]))  # type: ignore[arg-type]
-            for r in self.query("SELECT * FROM tenders WHERE sale_id = ? ORDER BY id", (sale_id,))
-        ]
+        return [_tender(r) for r in self.query("SELECT * FROM tenders WHERE sale_id = ? ORDER BY id", (sale_id,))]
+
+    def shift_tenders(self, shift_id: int) -> list[TenderRecord]:
+        """The tenders of every paid sale of the shift, in order."""
+        return [_tender(r) for r in self.query(
+            "SELECT t.* FROM tenders t JOIN sales s ON s.id = t.sale_id WHERE s.shift_id = ? AND s.status = 'paid'"
+            " ORDER BY t.id", (shift_id,))]
 
     def add_cash_part(self, sale_id: int, tender: Tender, now: datetime) -> None:
         """The cash part of a split sale, written before its QR part is published."""
@@ -347,6 +348,14 @@ def _insert_tender(db: sqlite3.Connection, sale_id: int, tender: Tender, now: da
          None if tender.received is None else money_text(tender.received),
          None if tender.change is None else money_text(tender.change), attempt_id, to_ts(now)),
     )
+
+
+def _tender(r: sqlite3.Row) -> TenderRecord:
+    def dec(v: str | None) -> Decimal | None:
+        return None if v is None else Decimal(v)
+
+    return TenderRecord(r["id"], r["sale_id"], r["kind"], Decimal(r["amount"]), dec(r["received"]), dec(r["change"]),
+                        r["attempt_id"], from_ts(r["at"]))  # type: ignore[arg-type]
 
 
 def _counts_json(counts: Mapping[Decimal, int] | None) -> str | None:
