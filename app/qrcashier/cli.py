@@ -2,6 +2,7 @@
 
     qrcashier --sandbox            the whole app on the embedded sandbox, with the demo catalog
     qrcashier --self-test          one whole sale offscreen against the sandbox; exit 0 or 1
+    qrcashier --self-test --scenario day   a whole till day offscreen (shift, QR, cash, split, close, Z PDF)
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
     qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
 
@@ -44,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
     p.add_argument("--sandbox", action="store_true", help="run against the embedded Mercado Pago sandbox (no account needed)")
     p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
+    p.add_argument("--scenario", choices=("sale", "day"), default="sale",
+                   help="with --self-test: one sale (default) or a whole till day (shift, QR, cash, split, close, Z)")
     p.add_argument("--data-dir", metavar="DIR", help="folder for the journal, catalog and logs (default: the user's data folder)")
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
     p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
@@ -109,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["QT_API"] = "pyside6"
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if args.scenario == "day":
+            from qrcashier.ui.till.day_scenario import run_day
+
+            return run_day(args)
         from qrcashier.ui.shell.selftest import run_self_test
 
         return run_self_test(args)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the network stack is imported in start(), after the window 
     from qrcashier.checkout import Journal
     from qrcashier.checkout.config import PollPolicy, RegisterConfig
     from qrcashier.checkout.engine import CheckoutEngine
+    from qrcashier.checkout.till_config import TillConfig
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient
     from qrcashier.mercadopago.http import RetryPolicy
     from qrcashier.mercadopago.models import Pos
@@ -64,6 +65,7 @@ class Options:
     api: str | None = None  # "instore_v2" (default), "orders" or "v1"
     qr_mode: str = "static"  # "static" (the register's QR), "dynamic" (each order its own QR) or "hybrid"
     operator: str = ""
+    till: TillConfig | None = None  # the till's settings; None: charging by QR needs no open shift
     retry: RetryPolicy | None = None  # None: the client's default
     # Unattended model: the order waits on our merchant endpoint, which Mercado Pago polls.
     # (`from_args` and the settings give the app a fixed port, 8780 by default, for the
@@ -266,7 +268,7 @@ class Services:
             )
             board = self.endpoint.board if self.endpoint is not None else None
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
-            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator)
+            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=opts.till)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
 

@@ -273,6 +273,60 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Why (e.g. change from the bank, paid a supplier)</source>
+        <translation>Por qué (p. ej. cambio del banco, pago a un proveedor)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Importe (%1)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Type the amount and the reason.</source>
+        <translation>Escriba el importe y el motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>Efectivo contado en el cajón</translation>
+    </message>
+    <message>
+        <source>Why the count differs</source>
+        <translation>Por qué el conteo no coincide</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Cerrar turno</translation>
+    </message>
+    <message>
+        <source>Type the cash counted.</source>
+        <translation>Escriba el efectivo contado.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <source>QR Cashier — Customer</source>
@@ -727,6 +781,14 @@
         <translation>orden %1</translation>
     </message>
     <message>
+        <source>Paid %1 in cash. Change: %2</source>
+        <translation>Pagado %1 en efectivo. Vuelto: %2</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>Vuelto: %1</translation>
+    </message>
+    <message>
         <source>An earlier sale needs a supervisor&apos;s review: %1</source>
         <translation>Una venta anterior necesita la revisión de un supervisor: %1</translation>
     </message>
@@ -840,6 +902,21 @@
     <message>
         <source>Take real payments. You will paste the account&apos;s access token, then choose the store and register.</source>
         <translation>Cobre pagos reales. Va a pegar el token de acceso de la cuenta y después elegir la sucursal y la caja.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Cash in the drawer (the float)</source>
+        <translation>Efectivo en el cajón (el fondo de caja)</translation>
+    </message>
+    <message>
+        <source>Float (%1)</source>
+        <translation>Fondo de caja (%1)</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1539,37 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pagado en efectivo</translation>
+    </message>
+    <message>
+        <source>Handed over (empty: exact)</source>
+        <translation>Entregado (vacío: exacto)</translation>
+    </message>
+    <message>
+        <source>Cash part</source>
+        <translation>Parte en efectivo</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>By QR</source>
+        <translation>Por QR</translation>
+    </message>
+    <message>
+        <source>Charge the rest by QR</source>
+        <translation>Cobrar el resto por QR</translation>
+    </message>
+    <message>
+        <source>Sale total: %1</source>
+        <translation>Total de la venta: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Ready</source>
@@ -1916,6 +2024,159 @@ la caja esté configurada.</translation>
     <message>
         <source>Copy</source>
         <translation>Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Due: %1</source>
+        <translation>A pagar: %1</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>Importe recibido</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exacto</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Vuelto</translation>
+    </message>
+    <message>
+        <source>Take cash</source>
+        <translation>Cobrar en efectivo</translation>
+    </message>
+    <message>
+        <source>Type the amount received.</source>
+        <translation>Escriba el importe recibido.</translation>
+    </message>
+</context>
+<context>
+    <name>TillBinder</name>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation>&amp;Caja</translation>
+    </message>
+    <message>
+        <source>Cash and QR…</source>
+        <translation>Efectivo y QR…</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Abrir turno…</translation>
+    </message>
+    <message>
+        <source>Cash in…</source>
+        <translation>Ingreso de efectivo…</translation>
+    </message>
+    <message>
+        <source>Cash out…</source>
+        <translation>Retiro de efectivo…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Cerrar turno…</translation>
+    </message>
+    <message>
+        <source>A supervisor must authorize this: set a supervisor PIN first.</source>
+        <translation>Un supervisor debe autorizarlo: configure primero un PIN de supervisor.</translation>
+    </message>
+    <message>
+        <source>Open the shift first (Till menu): count the float.</source>
+        <translation>Abra primero el turno (menú Caja): cuente el fondo de caja.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
+    </message>
+    <message>
+        <source>Split a new cart: this sale was already charged.</source>
+        <translation>Divida un carrito nuevo: esta venta ya se cobró.</translation>
+    </message>
+    <message>
+        <source>Shift %1 is open.</source>
+        <translation>El turno %1 está abierto.</translation>
+    </message>
+    <message>
+        <source>move cash</source>
+        <translation>mover efectivo</translation>
+    </message>
+    <message>
+        <source>Cash movement recorded.</source>
+        <translation>Movimiento de efectivo registrado.</translation>
+    </message>
+    <message>
+        <source>accept the difference in the count</source>
+        <translation>aceptar la diferencia en el conteo</translation>
+    </message>
+    <message>
+        <source>%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6.</source>
+        <translation>Informe %1, turno %2: %3 ventas; efectivo %4, QR %5; efectivo esperado %6.</translation>
+    </message>
+    <message>
+        <source>Counted %1, difference %2.</source>
+        <translation>Contado %1, diferencia %2.</translation>
+    </message>
+    <message>
+        <source>Till report</source>
+        <translation>Informe de caja</translation>
+    </message>
+</context>
+<context>
+    <name>TillDialogs</name>
+    <message>
+        <source>Less than what is due: nothing is recorded.</source>
+        <translation>Menos de lo que se debe: no se registra nada.</translation>
+    </message>
+    <message>
+        <source>That amount is above the limit: check it.</source>
+        <translation>Ese importe supera el límite: revíselo.</translation>
+    </message>
+    <message>
+        <source>A supervisor must authorize this, with a reason.</source>
+        <translation>Un supervisor debe autorizarlo, con un motivo.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>Abrir el turno</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Ingreso de efectivo</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Cerrar el turno</translation>
+    </message>
+    <message>
+        <source>Cash and QR</source>
+        <translation>Efectivo y QR</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,60 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <source>Why (e.g. change from the bank, paid a supplier)</source>
+        <translation>Por quê (ex.: troco do banco, pagamento a fornecedor)</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Valor (%1)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Type the amount and the reason.</source>
+        <translation>Digite o valor e o motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>Dinheiro contado na gaveta</translation>
+    </message>
+    <message>
+        <source>Why the count differs</source>
+        <translation>Por que a contagem não confere</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferença</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Fechar turno</translation>
+    </message>
+    <message>
+        <source>Type the cash counted.</source>
+        <translation>Digite o dinheiro contado.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerWindow</name>
     <message>
         <source>QR Cashier — Customer</source>
@@ -727,6 +781,14 @@
         <translation>pedido %1</translation>
     </message>
     <message>
+        <source>Paid %1 in cash. Change: %2</source>
+        <translation>Pago %1 em dinheiro. Troco: %2</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>Troco: %1</translation>
+    </message>
+    <message>
         <source>An earlier sale needs a supervisor&apos;s review: %1</source>
         <translation>Uma venda anterior precisa da revisão de um supervisor: %1</translation>
     </message>
@@ -840,6 +902,21 @@
     <message>
         <source>Take real payments. You will paste the account&apos;s access token, then choose the store and register.</source>
         <translation>Receba pagamentos reais. Você vai colar o token de acesso da conta e depois escolher a loja e o caixa.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Cash in the drawer (the float)</source>
+        <translation>Dinheiro na gaveta (o fundo de troco)</translation>
+    </message>
+    <message>
+        <source>Float (%1)</source>
+        <translation>Fundo de troco (%1)</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1539,37 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pago em dinheiro</translation>
+    </message>
+    <message>
+        <source>Handed over (empty: exact)</source>
+        <translation>Entregue (vazio: exato)</translation>
+    </message>
+    <message>
+        <source>Cash part</source>
+        <translation>Parte em dinheiro</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>By QR</source>
+        <translation>Por QR</translation>
+    </message>
+    <message>
+        <source>Charge the rest by QR</source>
+        <translation>Cobrar o restante por QR</translation>
+    </message>
+    <message>
+        <source>Sale total: %1</source>
+        <translation>Total da venda: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>Ready</source>
@@ -1916,6 +2024,159 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Copy</source>
         <translation>Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Due: %1</source>
+        <translation>A pagar: %1</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>Valor recebido</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exato</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Troco</translation>
+    </message>
+    <message>
+        <source>Take cash</source>
+        <translation>Receber em dinheiro</translation>
+    </message>
+    <message>
+        <source>Type the amount received.</source>
+        <translation>Digite o valor recebido.</translation>
+    </message>
+</context>
+<context>
+    <name>TillBinder</name>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation>&amp;Caixa</translation>
+    </message>
+    <message>
+        <source>Cash and QR…</source>
+        <translation>Dinheiro e QR…</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Abrir turno…</translation>
+    </message>
+    <message>
+        <source>Cash in…</source>
+        <translation>Entrada de dinheiro…</translation>
+    </message>
+    <message>
+        <source>Cash out…</source>
+        <translation>Retirada de dinheiro…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Relatório X</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Fechar turno…</translation>
+    </message>
+    <message>
+        <source>A supervisor must authorize this: set a supervisor PIN first.</source>
+        <translation>Um supervisor deve autorizar: configure antes um PIN de supervisor.</translation>
+    </message>
+    <message>
+        <source>Open the shift first (Till menu): count the float.</source>
+        <translation>Abra o turno primeiro (menu Caixa): conte o fundo de troco.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>O carrinho está vazio: escaneie ou adicione um item primeiro.</translation>
+    </message>
+    <message>
+        <source>Split a new cart: this sale was already charged.</source>
+        <translation>Divida um carrinho novo: esta venda já foi cobrada.</translation>
+    </message>
+    <message>
+        <source>Shift %1 is open.</source>
+        <translation>O turno %1 está aberto.</translation>
+    </message>
+    <message>
+        <source>move cash</source>
+        <translation>movimentar dinheiro</translation>
+    </message>
+    <message>
+        <source>Cash movement recorded.</source>
+        <translation>Movimentação de dinheiro registrada.</translation>
+    </message>
+    <message>
+        <source>accept the difference in the count</source>
+        <translation>aceitar a diferença na contagem</translation>
+    </message>
+    <message>
+        <source>%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6.</source>
+        <translation>Relatório %1, turno %2: %3 vendas; dinheiro %4, QR %5; dinheiro esperado %6.</translation>
+    </message>
+    <message>
+        <source>Counted %1, difference %2.</source>
+        <translation>Contado %1, diferença %2.</translation>
+    </message>
+    <message>
+        <source>Till report</source>
+        <translation>Relatório do caixa</translation>
+    </message>
+</context>
+<context>
+    <name>TillDialogs</name>
+    <message>
+        <source>Less than what is due: nothing is recorded.</source>
+        <translation>Menos do que o devido: nada é registrado.</translation>
+    </message>
+    <message>
+        <source>That amount is above the limit: check it.</source>
+        <translation>Esse valor está acima do limite: confira.</translation>
+    </message>
+    <message>
+        <source>A supervisor must authorize this, with a reason.</source>
+        <translation>Um supervisor deve autorizar, com um motivo.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>Abrir o turno</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Entrada de dinheiro</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Retirada de dinheiro</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Fechar o turno</translation>
+    </message>
+    <message>
+        <source>Cash and QR</source>
+        <translation>Dinheiro e QR</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ class ChargeJobs(EngineBase):
             lines, total = validate_lines(target.lines, site)
         if not self._ready:
             raise NotReady("QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment.")
+        await self._require_shift()
         async with self._register_lock:
             live = await self.live_attempt()
             if live is not None:

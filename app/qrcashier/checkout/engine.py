@@ -41,17 +41,21 @@ from qrcashier.checkout.events import Event
 from qrcashier.checkout.queries import QueryJobs
 from qrcashier.checkout.reconcile import ReconcileJobs
 from qrcashier.checkout.refunds import RefundJobs
+from qrcashier.checkout.till import TillJobs
 from qrcashier.checkout.watching import WatchJobs
 from qrcashier.domain.sale import Attempt
 
 
-class CheckoutEngine(ChargeJobs, CompletionJobs, WatchJobs, CancelJobs, RefundJobs, ReconcileJobs, QueryJobs):
+class CheckoutEngine(
+    ChargeJobs, CompletionJobs, WatchJobs, CancelJobs, RefundJobs, ReconcileJobs, QueryJobs, TillJobs
+):
     """The checkout engine for one register. See the module docstring for the flow.
 
     Create it with an open `Journal`, a `Gateway` and the register's `RegisterConfig`;
     `await start()` before charging (it reconciles what an earlier run left live);
     `await close()` when done (the journal is the caller's to close). `clock` is
-    injectable so tests can move time forward; `operator` is written on receipts.
+    injectable so tests can move time forward; `operator` is written on receipts. `till`
+    (a `TillConfig`) turns on the till: shifts, cash and split sales (till.py).
     """
 
     # --- life cycle ---------------------------------------------------------------------

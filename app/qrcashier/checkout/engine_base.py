@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from qrcashier.checkout.config import Clock, RegisterConfig, SystemClock
+from qrcashier.checkout.errors import TillRefused
 from qrcashier.checkout.events import (
     Contact,
     Event,
@@ -21,6 +22,8 @@ from qrcashier.checkout.journal import (
     Journal,
     JournalDB,
 )
+from qrcashier.checkout.till_config import TillConfig
+from qrcashier.domain.cart import CartLine
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
     Attempt,
@@ -50,6 +53,9 @@ CANCELLED_STILL_PAYABLE = (
 )
 
 
+NO_SHIFT = "Open a shift (count the float) before charging or moving cash."
+
+
 def user_message(exc: BaseException) -> str:
     return getattr(exc, "user_message", None) or "Mercado Pago could not be reached."
 
@@ -71,8 +77,10 @@ class EngineBase:
         *,
         clock: Clock | None = None,
         operator: str = "",
+        till: TillConfig | None = None,
     ) -> None:
         self.journal = journal
+        self.till = till  # None: no till (no shift needed, no cash)
         self.gateway = gateway
         self.config = config
         self.operator = operator
@@ -113,6 +121,12 @@ class EngineBase:
     def _now(self) -> datetime:
         return self._clock.now()
 
+    async def _require_shift(self) -> None:
+        """With a till, charging is refused until a shift is open on the register."""
+        if self.till is not None and self.till.require_shift:
+            if await self._db(lambda db: db.current_shift(self.config.register_id)) is None:
+                raise TillRefused(NO_SHIFT)
+
     def _still_payable(self, attempt: Attempt) -> bool:
         """Its order cannot be withdrawn (a dynamic QR) and has not expired yet."""
         return not self.gateway.withdraw_is_final and attempt.expires_at > self._now()
@@ -141,7 +155,8 @@ class EngineBase:
             idempotency_key=attempt.idempotency_key,
             site=self.config.site,
             total=attempt.total,
-            lines=sale.lines,
+            # a split sale's QR part is its remainder: one item for it, so the items add up to the total
+            lines=sale.lines if attempt.total == sale.total else (CartLine(self.config.order_title, attempt.total, 1),),
             title=self.config.order_title,
             expires_at=attempt.expires_at,
             gateway_order_id=attempt.gateway_order_id,

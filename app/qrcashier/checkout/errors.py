@@ -51,3 +51,8 @@ class JournalUnavailable(CheckoutError):
 
 class JournalVersionError(CheckoutError):
     """The journal file was written by a newer version of QR Cashier."""
+
+
+class TillRefused(CheckoutError):
+    """A till operation the state of the shift does not allow (no open shift, a second close,
+    a live charge blocking the close, a difference that needs a supervisor)."""

@@ -105,8 +105,8 @@ class QueryJobs(EngineBase):
 
     async def sales_of_the_day(self, since: datetime) -> list[DaySale]:
         """This register's sales charged since `since` (the F9 list), read on the journal thread."""
-        register_id = self.config.register_id
-        return await self._db(lambda db: load_sales_of_the_day(db, register_id, since))
+        register_id, pos = self.config.register_id, (self.till.pos_number if self.till is not None else 1)
+        return await self._db(lambda db: load_sales_of_the_day(db, register_id, since, pos))
 
     @property
     def journal_path(self) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qrcashier.checkout.journal import JournalDB
+from qrcashier.domain.receipt import receipt_number
 from qrcashier.domain.sale import Attempt, Sale
 
 
@@ -18,9 +19,10 @@ class DaySale:
     attempt: Attempt  # the sale's latest attempt
     attempts: int
     payment_ids: tuple[int, ...]  # its approved Mercado Pago payments
+    receipt: str | None = None  # its receipt number, PPPPP-NNNNNNNN, once paid
 
 
-def load_sales_of_the_day(db: JournalDB, register_id: str, since: datetime) -> list[DaySale]:
+def load_sales_of_the_day(db: JournalDB, register_id: str, since: datetime, pos_number: int = 1) -> list[DaySale]:
     """The register's sales with an attempt created at or after `since`, newest first."""
     # only rows touched since then are read: an attempt created at `since` or later was updated then too
     attempts = db.attempts(register_id=register_id, updated_after=since - timedelta(microseconds=1), limit=100_000)
@@ -32,6 +34,8 @@ def load_sales_of_the_day(db: JournalDB, register_id: str, since: datetime) -> l
     for sale_id, items in by_sale.items():
         items.sort(key=lambda a: a.number)
         payments = tuple(p.mp_payment_id for p in db.payments(sale_id=sale_id) if p.status == "approved")
-        rows.append(DaySale(db.sale(sale_id), items[-1], len(items), payments))
+        number = db.receipt_number(sale_id)
+        receipt = None if number is None else receipt_number(pos_number, number)
+        rows.append(DaySale(db.sale(sale_id), items[-1], len(items), payments, receipt))
     rows.sort(key=lambda r: r.attempt.created_at, reverse=True)
     return rows

@@ -74,6 +74,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "net": "NET TOTAL",
         "non_fiscal": "Not a tax invoice",
         "thanks": "Thank you!",
+        "tender_cash": "Cash",
+        "tender_qr": "Mercado Pago QR",
+        "received": "Received",
+        "change": "CHANGE",
     },
     "es": {
         "copy": "COPIA",
@@ -90,6 +94,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "net": "TOTAL NETO",
         "non_fiscal": "Comprobante no válido como factura",
         "thanks": "¡Gracias por su compra!",
+        "tender_cash": "Efectivo",
+        "tender_qr": "QR Mercado Pago",
+        "received": "Recibido",
+        "change": "VUELTO",
     },
     "pt": {
         "copy": "CÓPIA",
@@ -106,6 +114,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "net": "TOTAL LÍQUIDO",
         "non_fiscal": "Não é documento fiscal",
         "thanks": "Obrigado pela preferência!",
+        "tender_cash": "Dinheiro",
+        "tender_qr": "QR Mercado Pago",
+        "received": "Recebido",
+        "change": "TROCO",
     },
 }
 
@@ -153,6 +165,22 @@ class ReceiptRefund:
         object.__setattr__(self, "amount", _decimal(self.amount, "refund amount"))
 
 
+@dataclass(frozen=True)
+class ReceiptTender:
+    """One tender line: its kind ("cash", "qr", ...), the part it settles, and for cash what was
+    handed over and the change."""
+
+    kind: str
+    amount: Decimal
+    received: Decimal | None = None
+    change: Decimal | None = None
+
+
+def receipt_number(pos_number: int, sequence: int) -> str:
+    """The printed receipt number, PPPPP-NNNNNNNN (the point of sale and its sequence), as Argentine tickets."""
+    return f"{pos_number:05d}-{sequence:08d}"
+
+
 class ReceiptRow(NamedTuple):
     text: str  # exactly `width` characters or fewer; never more
     emphasis: bool = False  # print bold / double height (the total, the store name)
@@ -177,6 +205,7 @@ class Receipt:
     refunds: Sequence[ReceiptRefund] = ()
     language: str | None = None  # "es", "pt" or "en"; None: the site's language
     footer: str | None = None  # replaces the thank-you line when given
+    tenders: Sequence[ReceiptTender] = ()  # none: a QR sale of before the till, paid in full
 
     def __post_init__(self) -> None:
         if self.paid_at.tzinfo is None or self.paid_at.utcoffset() is None:
@@ -184,6 +213,7 @@ class Receipt:
         object.__setattr__(self, "total", _decimal(self.total, "total"))
         object.__setattr__(self, "lines", tuple(self.lines))
         object.__setattr__(self, "refunds", tuple(self.refunds))
+        object.__setattr__(self, "tenders", tuple(self.tenders))
         object.__setattr__(self, "payment_ids", tuple(str(p) for p in self.payment_ids))
         if self.language is not None and self.language not in _LABELS:
             raise ValueError(f"no receipt labels for language {self.language!r}")
@@ -242,6 +272,12 @@ class Receipt:
         add(rule)
         pair(t["total"], self.money(self.total), emphasis=True)
         add(ReceiptRow("=" * width))
+        if len(self.tenders) > 1 or any(tender.kind != "qr" for tender in self.tenders):
+            for tender in self.tenders:
+                pair(t.get(f"tender_{tender.kind}", tender.kind), self.money(tender.amount))
+                if tender.received is not None and tender.change is not None:
+                    pair(f"  {t['received']}", self.money(tender.received))
+                    pair(t["change"], self.money(tender.change), emphasis=True)
         if self.payment_ids or self.merchant_order_id:
             add(ReceiptRow(t["paid_with"]))
             for pid in self.payment_ids:
@@ -328,10 +364,12 @@ __all__ = [
     "ReceiptLine",
     "ReceiptRefund",
     "ReceiptRow",
+    "ReceiptTender",
     "copy_banner_word",
     "format_money",
     "format_quantity",
     "language_for",
+    "receipt_number",
 ]
 
 
@@ -361,9 +399,13 @@ class StoreHeader:
     site: Site  # the store's site: how its money is written
 
 
-def build_receipt(sale: Sale, issued: IssuedReceipt, payments: Iterable[PaymentLike], header: StoreHeader) -> Receipt:
-    """The receipt layout of a paid sale: its lines, the approved payments (all of them if none is
-    approved yet) and, for a reprint, the COPY banner. Times print in the local zone."""
+def build_receipt(
+    sale: Sale, issued: IssuedReceipt, payments: Iterable[PaymentLike], header: StoreHeader, *,
+    tenders: Sequence[ReceiptTender] = (), number: str | None = None, paid_at: datetime | None = None,
+) -> Receipt:
+    """The receipt layout of a paid sale: its lines, its tenders, the approved payments (all of them
+    if none is approved yet) and, for a reprint, the COPY banner. `number` (PPPPP-NNNNNNNN) and
+    `paid_at` are the original's, so a copy keeps both. Times print in the local zone."""
     site = header.site
     payments = list(payments)
     approved = [p for p in payments if p.status == "approved"] or payments
@@ -371,15 +413,16 @@ def build_receipt(sale: Sale, issued: IssuedReceipt, payments: Iterable[PaymentL
     return Receipt(
         store_name=header.store_name,
         register_name=header.register_name,
-        sale_number=sale.code,
+        sale_number=number or sale.code,
         lines=[
             ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(site)) for line in sale.lines
         ],
         total=sale.total,
         site=site,
-        paid_at=issued.issued_at.astimezone(),
+        paid_at=(paid_at or issued.issued_at).astimezone(),
         operator=issued.operator,
         payment_ids=[str(p.mp_payment_id) for p in approved],
         merchant_order_id=str(mo_ids[0]) if mo_ids else None,
         copy=issued.kind == "copy",
+        tenders=tenders,
     )

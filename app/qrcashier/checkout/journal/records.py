@@ -95,3 +95,55 @@ class Audit:
 
 class StaleState(RuntimeError):
     """The attempt is no longer in the state the caller read: re-read and decide again."""
+
+
+@dataclass(frozen=True)
+class ShiftRecord:
+    """A till session: opened with a float, closed with a count (closed_at None while open)."""
+
+    id: int
+    register_id: str
+    number: int  # sequential per register, never reused
+    opened_at: datetime
+    opened_by: str
+    float_amount: Decimal
+    float_counts: dict[str, int] | None
+    closed_at: datetime | None
+    closed_by: str | None
+    counted: Decimal | None
+    counts: dict[str, int] | None
+    expected: Decimal | None
+    difference: Decimal | None
+    authorized_by: str | None
+    reason: str
+
+    @property
+    def open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class MovementRecord:
+    """Cash put in or taken out of the drawer, or a cash refund (kind "refund")."""
+
+    id: int
+    shift_id: int
+    kind: str  # in | out | refund
+    amount: Decimal
+    reason: str
+    at: datetime
+    actor: str
+    authorized_by: str | None
+    sale_id: int | None
+
+
+@dataclass(frozen=True)
+class TenderRecord:
+    id: int
+    sale_id: int
+    kind: str  # cash | qr (| point | card)
+    amount: Decimal
+    received: Decimal | None
+    change: Decimal | None
+    attempt_id: int | None
+    at: datetime

@@ -146,8 +146,77 @@ def _migration_3(db: sqlite3.Connection) -> None:
     db.execute("UPDATE attempts SET failure = 'refused' WHERE state = 'failed' AND failure IS NULL")
 
 
+def _migration_4(db: sqlite3.Connection) -> None:
+    """The till: shifts (one open per register, numbers never reused), cash movements and cash
+    refunds, a sale's tender lines, and receipt numbers per register assigned at completion.
+    Sales paid before this get their QR tender and a receipt number in the order they were paid."""
+    for stmt in (
+        """CREATE TABLE shifts (
+            id INTEGER PRIMARY KEY,
+            register_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL DEFAULT '',
+            float TEXT NOT NULL,
+            float_counts TEXT,
+            closed_at TEXT,
+            closed_by TEXT,
+            counted TEXT,
+            counts TEXT,
+            expected TEXT,
+            difference TEXT,
+            authorized_by TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            UNIQUE (register_id, number))""",
+        "CREATE UNIQUE INDEX shifts_one_open_per_register ON shifts(register_id) WHERE closed_at IS NULL",
+        """CREATE TABLE cash_movements (
+            id INTEGER PRIMARY KEY,
+            shift_id INTEGER NOT NULL REFERENCES shifts(id),
+            kind TEXT NOT NULL CHECK (kind IN ('in', 'out', 'refund')),
+            amount TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',
+            authorized_by TEXT,
+            sale_id INTEGER REFERENCES sales(id))""",
+        """CREATE TABLE tenders (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            kind TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            received TEXT,
+            change TEXT,
+            attempt_id INTEGER REFERENCES attempts(id),
+            at TEXT NOT NULL)""",
+        "CREATE INDEX tenders_sale ON tenders(sale_id)",
+        "ALTER TABLE sales ADD COLUMN receipt_no INTEGER",
+        "ALTER TABLE sales ADD COLUMN paid_at TEXT",
+        "ALTER TABLE sales ADD COLUMN shift_id INTEGER REFERENCES shifts(id)",
+        "CREATE UNIQUE INDEX sales_receipt_no ON sales(register_id, receipt_no) WHERE receipt_no IS NOT NULL",
+    ):
+        db.execute(stmt)
+    paid = db.execute(
+        "SELECT s.id AS sale_id, s.register_id, a.id AS attempt_id, a.total, r.issued_at FROM sales s"
+        " JOIN attempts a ON a.sale_id = s.id AND a.state = 'paid'"
+        " JOIN receipts r ON r.attempt_id = a.id AND r.kind = 'original'"
+        " WHERE s.status = 'paid' ORDER BY r.id"
+    ).fetchall()
+    numbered: dict[str, int] = {}
+    for row in paid:
+        sale_id, register_id, attempt_id, total, issued_at = tuple(row)
+        if db.execute("SELECT receipt_no FROM sales WHERE id = ?", (sale_id,)).fetchone()[0] is not None:
+            continue  # a sale paid twice keeps its first number and tender
+        numbered[register_id] = numbered.get(register_id, 0) + 1
+        db.execute("UPDATE sales SET receipt_no = ?, paid_at = ? WHERE id = ?",
+                   (numbered[register_id], issued_at, sale_id))
+        db.execute("INSERT INTO tenders (sale_id, kind, amount, attempt_id, at) VALUES (?, 'qr', ?, ?, ?)",
+                   (sale_id, total, attempt_id, issued_at))
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migration_1, _migration_2, _migration_3, _migration_4,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

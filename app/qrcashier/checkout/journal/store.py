@@ -41,6 +41,7 @@ from qrcashier.checkout.journal.records import (
     TransitionRecord,
 )
 from qrcashier.checkout.journal.schema import connect, migrate
+from qrcashier.checkout.journal.till_store import TillStore, settle_sale
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import Site
 from qrcashier.domain.sale import (
@@ -59,7 +60,7 @@ T = TypeVar("T")
 S = AttemptState
 
 
-class JournalDB:
+class JournalDB(TillStore):
     """Every journal operation, synchronous. Use it only from the thread that created it."""
 
     def __init__(self, path: Path | str) -> None:
@@ -87,6 +88,13 @@ class JournalDB:
             raise
         self._db.execute("COMMIT")
         return result
+
+    def transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """`fn(connection)` in one committed transaction (the till's operations run through it)."""
+        return self._tx(lambda: fn(self._db))
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self._all(sql, params)
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
         return self._db.execute(sql, params).fetchone()
@@ -160,9 +168,10 @@ class JournalDB:
 
     # sales and attempts: writing
 
-    def _insert_sale(
+    def insert_sale(
         self, register_id: str, site: Site, lines: Sequence[CartLine], total: Decimal, now: datetime
     ) -> int:
+        """An open sale and its lines, inside the caller's transaction."""
         cur = self._db.execute(
             "INSERT INTO sales (register_id, site_id, currency, total, status, created_at)"
             " VALUES (?, ?, ?, ?, 'open', ?)",
@@ -206,8 +215,8 @@ class JournalDB:
         cur = self._db.execute(
             "INSERT INTO attempts (sale_id, number, register_id, reference, idempotency_key, gateway, total, state,"
             " created_at, updated_at, expires_at, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (sale_id, number, sale.register_id, reference, secrets.token_hex(16), gateway, money_text(sale.total),
-             str(S.CREATED), to_ts(now), to_ts(now), to_ts(expires_at), message),
+            (sale_id, number, sale.register_id, reference, secrets.token_hex(16), gateway,
+             money_text(self.due(sale_id)), str(S.CREATED), to_ts(now), to_ts(now), to_ts(expires_at), message),
         )
         attempt_id = cur.lastrowid
         assert attempt_id is not None
@@ -221,7 +230,7 @@ class JournalDB:
         self, register_id: str, site: Site, lines: Sequence[CartLine], total: Decimal, now: datetime
     ) -> Sale:
         """Freeze validated lines into an open sale (no attempt yet)."""
-        return self.sale(self._tx(lambda: self._insert_sale(register_id, site, lines, total, now)))
+        return self.sale(self._tx(lambda: self.insert_sale(register_id, site, lines, total, now)))
 
     def create_attempt(
         self,
@@ -240,7 +249,7 @@ class JournalDB:
             raise ValueError("give either an existing sale id or a new sale")
 
         def work() -> int:
-            sid = sale_id if new_sale is None else self._insert_sale(*new_sale, now)
+            sid = sale_id if new_sale is None else self.insert_sale(*new_sale, now)
             return self._insert_attempt(sid, gateway, now, expires_at, message)  # type: ignore[arg-type]
 
         try:
@@ -338,14 +347,9 @@ class JournalDB:
                 "INSERT INTO transitions (attempt_id, from_state, to_state, at, message) VALUES (?, ?, ?, ?, ?)",
                 (attempt_id, str(current.state), str(S.PAID), to_ts(now), message),
             )
-            self._db.execute("UPDATE sales SET status = 'paid' WHERE id = ?", (current.sale_id,))
             if audit is not None:
                 self._audit(audit, now, sale_id=current.sale_id, attempt_id=attempt_id)
-            cur = self._db.execute(
-                "INSERT INTO receipts (attempt_id, kind, issued_at, operator) VALUES (?, 'original', ?, ?)",
-                (attempt_id, to_ts(now), operator),
-            )
-            return cur.lastrowid
+            return settle_sale(self._db, current.sale_id, attempt_id, now, operator, qr_amount=current.total)
 
         receipt_id = self._tx(work)
         receipt = None if receipt_id is None else self.receipt(receipt_id)

@@ -123,7 +123,7 @@ class SalesDialog(QDialog):
                 text = fmt(self.tr("%1 (charge %2)"), text, row.attempts)
             values = (
                 row.attempt.created_at.astimezone().strftime("%H:%M:%S"),
-                row.sale.code,
+                row.receipt or row.sale.code,  # a paid sale by its receipt number
                 str(sum(line.quantity for line in row.sale.lines)),
                 format_money(row.sale.total, self.site),
                 text,

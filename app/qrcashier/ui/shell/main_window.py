@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from qrcashier.catalog import Product
 from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
-from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, build_receipt, format_money
+from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader, format_money
 from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.ui.sale.cart_view import CartModel, CartView
@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         right.addWidget(self.cancel_button)
         right.addWidget(self.charge_button)
+        from qrcashier.ui.till.binder import TillBinder  # the till: Cash (F8) beside Charge, and the Till menu
+
+        self.till = TillBinder(self, right)
         right_box = QWidget()
         right_box.setLayout(right)
         right_box.setMinimumWidth(400)
@@ -955,6 +958,21 @@ class MainWindow(QMainWindow):
         if self.attempt is not None and self.attempt.id == result.id:
             self._follow(result)
 
+    def follow_charge(self, attempt: Attempt) -> None:
+        """The till: a split sale's QR part was charged (ui/till/binder.py); follow it as charge() does."""
+        self.session.charge_sent()
+        self.sale_id = attempt.sale_id
+        self._follow(attempt)
+
+    def paid_in_cash(self, attempt: Attempt, change: str) -> None:
+        """The till (ui/till/binder.py): the cart, or what was left of its sale, was paid in cash."""
+        self.session.charging = False
+        self._follow(attempt)  # paid: the sale is finished, its receipt comes with ReceiptIssued
+        self._set_panel(SaleState.PAID, fmt(self.tr("Paid %1 in cash. Change: %2"),
+                                            format_money(attempt.total, self.site), change))
+        self._to_customer("show_charge", attempt.total, self.site)
+        self._to_customer("set_state", "paid", fmt(self.tr("Change: %1"), change))  # large on the customer's side too
+
     # --- engine events -------------------------------------------------------------------------------
 
     def _on_event(self, event) -> None:
@@ -1046,10 +1064,8 @@ class MainWindow(QMainWindow):
                 self.status_panel.set_detail(self._detail(self.attempt, receipt))
 
     async def build_receipt(self, issued: IssuedReceipt) -> Receipt:
-        sale = await self.engine.sale(issued.sale_id)
-        payments = await self.engine.payments(attempt_id=issued.attempt_id)
         header = StoreHeader(self.services.store_name, self.services.register_name, self.site)
-        return build_receipt(sale, issued, payments, header)
+        return await self.engine.receipt_for(issued, header)  # tenders, receipt number, the original's date
 
     def show_receipt(self, receipt: Receipt) -> None:
         from qrcashier.ui.sale.receipt_view import ReceiptDialog

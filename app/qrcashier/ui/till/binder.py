@@ -1,0 +1,220 @@
+"""The till in the main window: a Cash button (F8) beside Charge and a Till menu (open shift,
+cash in, cash out, X report, close shift). The window calls `TillBinder(window, layout)` once;
+everything else is here. Work goes through the engine, awaited on the loop (never blocking the
+Qt thread); supervisor authorizations use the window's existing supervisor PIN gate.
+
+Cash settles the cart; after a QR charge failed, expired or went offline it settles what is
+left of that sale (a split sale's remainder), through the engine's one completion path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLayout, QMessageBox
+
+from qrcashier.checkout.till_config import TillConfig
+from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.i18n import fmt
+from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, SplitDialog, TenderDialog
+
+log = logging.getLogger("qrcashier.ui.till")
+translate = QCoreApplication.translate
+
+
+class TillBinder(QObject):
+    def __init__(self, window: Any, layout: QLayout) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: Any = None  # the open till dialog (tests drive it)
+        self.cash_button = theme.big_button(self.tr("Cash"), "F8", role="primary")
+        self.cash_button.setMinimumHeight(64)
+        self.cash_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the item field keeps the keyboard
+        self.cash_button.clicked.connect(self.cash)
+        layout.addWidget(self.cash_button)
+        shortcut = QShortcut(QKeySequence("F8"), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.cash)
+        menu = window.menuBar().addMenu(self.tr("&Till"))
+        for text, slot in (
+            (self.tr("Cash and QR…"), self.split),
+            (self.tr("Open shift…"), self.open_shift),
+            (self.tr("Cash in…"), lambda: self.move("in")),
+            (self.tr("Cash out…"), lambda: self.move("out")),
+            (self.tr("X report"), self.x_report),
+            (self.tr("Close shift…"), self.close_shift),
+        ):
+            menu.addAction(text, slot)
+        self._tasks: set[asyncio.Task] = set()
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Any:
+        return self.window.engine
+
+    @property
+    def config(self) -> TillConfig:
+        return self.engine.till_config
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+
+        def done(t: asyncio.Task) -> None:
+            self._tasks.discard(t)
+            if not t.cancelled() and t.exception() is not None:
+                log.error("a till action failed", exc_info=t.exception())
+
+        task.add_done_callback(done)
+
+    def _show(self, dialog: Any) -> Any:
+        self.dialog = dialog
+        dialog.open()  # window-modal, no nested event loop
+        return dialog
+
+    async def _guard(self, coro, context: str) -> Any:
+        try:
+            return await coro
+        except Exception as exc:  # every refusal is a sentence for the cashier
+            self.window.item_error(errors.report(exc, context))
+            return None
+
+    async def _authorize(self, action: str) -> str | None:
+        supervisor = self.window.supervisor
+        if supervisor is None:
+            self.window.item_error(self.tr("A supervisor must authorize this: set a supervisor PIN first."))
+            return None
+        return await supervisor.gate.ask(self.window, action)
+
+    # --- cash -------------------------------------------------------------------------------
+
+    def cash(self) -> None:
+        """F8: cash for the cart, or for what is left of a sale whose QR part did not go through."""
+        if self.engine is None or self.window.session.live:
+            return
+        self._spawn(self._cash())
+
+    async def _cash(self) -> None:
+        if await self.engine.current_shift() is None:
+            self.window.item_error(self.tr("Open the shift first (Till menu): count the float."))
+            self.open_shift()
+            return
+        sale_id = None if self.window.session.finished else self.window.sale_id
+        if sale_id is not None:
+            due = await self._guard(self.engine.due(sale_id), "cash")
+        else:
+            due = self.window.model.total if self.window.model.rowCount() else None
+        if not due:
+            self.window.item_error(self.tr("The cart is empty: scan or add an item first."))
+            return
+        dialog = self._show(TenderDialog(due, self.window.site, self.config, self.window))
+        dialog.tendered.connect(lambda received: self._spawn(self._take(sale_id, received, dialog)))
+
+    async def _take(self, sale_id: int | None, received: Decimal, dialog: TenderDialog) -> None:
+        change = dialog.form.view.change_text
+        if sale_id is None:
+            attempt = await self._guard(self.engine.sell_cash(self.window.model.cart, received), "cash")
+        else:
+            attempt = await self._guard(self.engine.settle_in_cash(sale_id, received), "cash")
+        if attempt is not None:
+            self.window.paid_in_cash(attempt, change)
+
+    def split(self) -> None:
+        """Part of the cart in cash, the remainder published to the QR."""
+        if self.engine is None or self.window.session.live or self.window.session.finished:
+            return
+        if self.window.sale_id is not None or not self.window.model.rowCount():
+            self.window.item_error(self.tr("Split a new cart: this sale was already charged."))
+            return
+        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window))
+        dialog.chosen.connect(lambda part, received: self._spawn(self._split(part, received)))
+
+    async def _split(self, part: Decimal, received: Decimal) -> None:
+        self.window.model.set_locked(True)
+        attempt = await self._guard(self.engine.charge_split(self.window.model.cart, part, received), "split")
+        if attempt is None:
+            self.window.model.set_locked(False)
+            return
+        self.window.follow_charge(attempt)
+
+    # --- shift ------------------------------------------------------------------------------
+
+    def open_shift(self) -> None:
+        if self.engine is None:
+            return
+        dialog = self._show(OpenShiftDialog(self.window.site, self.window))
+        dialog.opened.connect(lambda amount: self._spawn(self._open(amount)))
+
+    async def _open(self, amount: str) -> None:
+        shift = await self._guard(self.engine.open_shift(amount), "open shift")
+        if shift is not None:
+            self.window.item_note(fmt(self.tr("Shift %1 is open."), str(shift.number)))
+
+    def move(self, kind: str) -> None:
+        if self.engine is None:
+            return
+        dialog = self._show(CashMoveDialog(kind, self.window.site, self.config, self.window))
+        dialog.moved.connect(lambda *args: self._spawn(self._move(*args)))
+
+    async def _move(self, kind: str, amount: Decimal, reason: str, needs_supervisor: bool) -> None:
+        name = None
+        if needs_supervisor:
+            name = await self._authorize(self.tr("move cash"))
+            if not name:
+                return
+        moved = await self._guard(self.engine.move_cash(kind, amount, reason, authorized_by=name), "cash move")
+        if moved is not None:
+            self.window.item_note(self.tr("Cash movement recorded."))
+
+    def close_shift(self) -> None:
+        if self.engine is None:
+            return
+        self._spawn(self._close())
+
+    async def _close(self) -> None:
+        expected = await self._guard(self.engine.expected_cash(), "close shift")
+        if expected is None:
+            return
+        dialog = self._show(CloseShiftDialog(expected, self.window.site, self.config, self.window))
+        dialog.counted.connect(lambda *args: self._spawn(self._closed(*args)))
+
+    async def _closed(self, counted: Decimal, reason: str, needs_supervisor: bool) -> None:
+        name = None
+        if needs_supervisor:
+            name = await self._authorize(self.tr("accept the difference in the count"))
+            if not name:
+                return
+        shift = await self._guard(
+            self.engine.close_shift(counted, authorized_by=name, reason=reason), "close shift")
+        if shift is not None:
+            await self.report(shift.number)
+
+    # --- reports ----------------------------------------------------------------------------
+
+    def x_report(self) -> None:
+        if self.engine is not None:
+            self._spawn(self.report(None))
+
+    async def report(self, number: int | None) -> dict | None:
+        """Shift `number`'s report (None: the last; X while open, Z once closed), shown in a summary box."""
+        window = self.window
+        report = await self._guard(self.engine.shift_report(number, store=window.services.store_name), "report")
+        if report is None:
+            return None
+        s, tenders = report["shift"], report["tenders"]
+        text = fmt(self.tr("%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6."), s["kind"],
+                   str(s["number"]), str(len(report["sales"])), tenders["cash"]["total"], tenders["qr"]["total"],
+                   s["expected_cash"])
+        if s["counted_cash"] is not None:
+            text += " " + fmt(self.tr("Counted %1, difference %2."), s["counted_cash"], s["difference"])
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Till report"), text, parent=window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._show(box)
+        return report
+

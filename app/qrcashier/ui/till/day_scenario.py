@@ -1,0 +1,196 @@
+"""`qrcashier --self-test --scenario day`: a whole till day, offscreen, through the real window
+against the embedded sandbox: open a shift with a float, a QR sale, a cash sale with change, a
+split sale (cash + QR), a cash out, an X report, a close with a count a little short, and the Z
+report written as PDF (`qrcashier.reports.pdf.render_pdf`). One line, exit 0 (pass) or 1.
+With --data-dir the journal stays for `qrcashier-admin report`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+DEADLINE_SECONDS = 45.0
+DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
+SHORT_BY = Decimal("10")  # the count at the close is this much short
+
+
+class DayFailed(Exception):
+    """A check of the day failed (explicit, so `python -O` cannot skip it)."""
+
+
+def _check(condition: object, failure: str) -> None:
+    if not condition:
+        raise DayFailed(failure)
+
+
+async def _wait(predicate, what: str, timeout: float = 10.0) -> Any:
+    try:
+        async with asyncio.timeout(timeout):
+            while True:
+                result = predicate()
+                if inspect.isawaitable(result):
+                    result = await result
+                if result:
+                    return result
+                await asyncio.sleep(0.02)  # polling a condition, under the timeout above
+    except TimeoutError:
+        raise DayFailed(f"timed out waiting for {what}") from None
+
+
+async def a_day(data_dir: Path) -> str:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from qrcashier.checkout.config import PollPolicy
+    from qrcashier.checkout.till_config import TillConfig
+    from qrcashier.domain.money import site
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
+
+    options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5))
+    options.till = TillConfig.for_site(site(options.site_id))
+    services = Services(options)
+    window = None
+    try:
+        services.open_local()
+        window = MainWindow(services, on_quit=lambda: None)
+        window.show_all()
+        await window.start()
+        engine, till = window.engine, window.till
+        pos = services.options.pos_external_id
+
+        def dialog(kind: str) -> Any:
+            return till.dialog if type(till.dialog).__name__ == kind and till.dialog.isVisible() else None
+
+        def scan() -> None:
+            QTest.keyClicks(window.item_field, DEMO_BARCODE)
+            QTest.keyClick(window.item_field, Qt.Key.Key_Return)
+
+        async def paid_by_customer() -> None:
+            await _wait(lambda: window.panel_state() == "waiting", "the order on the QR")
+            await services.sandbox_control("POST", f"/sandbox/pos/{pos}/scan")
+            await services.sandbox_control("POST", f"/sandbox/pos/{pos}/pay", {"status": "approved"})
+            await _wait(lambda: window.panel_state() == "paid", "the QR payment")
+
+        till.open_shift()
+        opening = await _wait(lambda: dialog("OpenShiftDialog"), "the open-shift dialog")
+        opening.amount.setText("10000")
+        opening.confirm()
+        await _wait(engine.current_shift, "the shift open")
+
+        scan()
+        await window.charge()
+        await paid_by_customer()
+
+        scan()
+        till.cash()
+        tender = await _wait(lambda: dialog("TenderDialog"), "the tender dialog")
+        tender.received.setText("5000")
+        _check(tender.change.text(), "the tender dialog shows no change")
+        tender.confirm()
+        await _wait(lambda: window.panel_state() == "paid", "the cash sale")
+
+        scan()
+        till.split()
+        splitting = await _wait(lambda: dialog("SplitDialog"), "the split dialog")
+        splitting.part.setText("1000")
+        splitting.received.setText("2000")
+        splitting.confirm()
+        await paid_by_customer()
+
+        till.move("out")
+        moving = await _wait(lambda: dialog("CashMoveDialog"), "the cash-out dialog")
+        moving.amount.setText("500")
+        moving.reason.setText("supplier")
+        moving.confirm()
+
+        async def moved() -> bool:
+            shift = await engine.current_shift()
+            return bool(await engine.journal.run(lambda db: db.movements(shift.id)))
+
+        await _wait(moved, "the cash out")
+        x = await till.report(None)
+        _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == 3, f"the X report: {x}")
+
+        expected = await engine.expected_cash()
+        till.close_shift()
+        closing = await _wait(lambda: dialog("CloseShiftDialog"), "the close dialog")
+        closing.count.setText(str(expected - SHORT_BY))
+        closing.confirm()
+        await _wait(lambda: _closed(engine), "the close")
+        z = await till.report(1)
+        _check(z is not None and z["shift"]["kind"] == "Z", f"the Z report: {z}")
+        s = z["shift"]
+        _check(Decimal(s["difference"]) == -SHORT_BY, f"the difference is {s['difference']}")
+        tenders = z["tenders"]
+        _check(tenders["cash"]["count"] == 2 and tenders["qr"]["count"] == 2, f"the tenders: {tenders}")
+        for sale in z["sales"]:
+            _check(sum(Decimal(t["amount"]) for t in sale["tenders"]) == Decimal(sale["total"]), f"sale {sale}")
+
+        from qrcashier.reports.pdf import render_pdf  # the reports package's renderer
+
+        pdf = render_pdf(z)
+        _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
+        path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
+        await asyncio.to_thread(path.write_bytes, pdf)
+        return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, split), cash out, X and Z, "
+                f"difference {s['difference']}, Z PDF {len(pdf)} bytes")
+    finally:
+        if window is not None:
+            await window.shutdown()
+        await services.close()
+
+
+async def _closed(engine: Any) -> bool:
+    return await engine.current_shift() is None
+
+
+def run_day(args: Any) -> int:
+    from qrcashier.ui.shell import errors
+    from qrcashier.ui.shell.app import close_logging, install_qt_message_handler, make_application, setup_logging
+    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
+
+    started = time.perf_counter()
+    temp = None
+    if args.data_dir:
+        data_dir = Path(args.data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        temp = tempfile.mkdtemp(prefix="qrcashier-day-")
+        data_dir = Path(temp)
+    make_application()
+    setup_logging(data_dir, verbose=True)
+    install_qt_message_handler()
+    errors.set_dialogs_enabled(False)
+    import qasync
+
+    async def bounded() -> str:
+        async with asyncio.timeout(DEADLINE_SECONDS):
+            return await a_day(data_dir)
+
+    try:
+        with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            summary = runner.run(bounded())
+        ok = True
+    except BaseException as exc:  # every failure is one line, never a hang
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        summary = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        ok = False
+    finally:
+        close_logging()
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+    line = f"self-test day {'PASS' if ok else 'FAIL'} in {time.perf_counter() - started:.1f} s: {summary}"
+    out = sys.stdout if sys.stdout is not None else sys.stderr
+    if out is not None:
+        print(line, file=out, flush=True)
+    return 0 if ok else 1

@@ -1,0 +1,332 @@
+"""The till's dialogs: the cash tender (amount received, quick notes, exact, the change large),
+open shift (the float), cash in / out (amount and reason) and close (expected, counted,
+difference, a reason when it needs a supervisor). Keyboard first: Enter confirms, Esc goes back,
+Ctrl+1..6 are the quick notes and F2 is "exact" (Ctrl+E is the line edit's own). Non-modal;
+each reports with a signal and the binder (binder.py) asks for the PIN and calls the engine.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qrcashier.checkout.till_config import TillConfig
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.tender import cash_tender, split
+from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
+from qrcashier.ui.shell import theme
+from qrcashier.ui.shell.i18n import engine_text, fmt
+
+translate = QCoreApplication.translate
+FIELD_STYLE = "QLineEdit { font-size: 24px; padding: 8px; min-height: 40px; }"
+BIG = "font-size: 40px; font-weight: 700;"
+BAD = "color: #b71c1c; font-size: 16px;"
+
+
+def message_text(key: TillMessage, detail: str = "") -> str:
+    """The sentence under a till field, in the app's language."""
+    texts = {
+        TillMessage.EMPTY: "",
+        TillMessage.SHORT: translate("TillDialogs", "Less than what is due: nothing is recorded."),
+        TillMessage.OVER_CEILING: translate("TillDialogs", "That amount is above the limit: check it."),
+        TillMessage.NEEDS_SUPERVISOR: translate("TillDialogs", "A supervisor must authorize this, with a reason."),
+        TillMessage.NONE: "",
+    }
+    if key == TillMessage.INVALID:
+        text = engine_text(detail)
+        return text[:1].upper() + text[1:]
+    return texts.get(key, "")
+
+
+class _TillDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setStyleSheet(FIELD_STYLE)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(BAD)
+        self.layout_ = QVBoxLayout(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Enter belongs to the fields (returnPressed), never a button
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        super().showEvent(event)
+
+    def buttons(self, ok_text: str) -> tuple[QWidget, object]:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 8, 0, 0)
+        ok = theme.big_button(ok_text, "Enter", role="success")
+        cancel = theme.big_button(translate("TillDialogs", "Back"), "Esc", role="secondary")
+        cancel.clicked.connect(self.reject)
+        row.addWidget(cancel)
+        row.addWidget(ok)
+        return box, ok
+
+
+class TenderDialog(_TillDialog):
+    """Cash for `due`: type what the customer hands over (or a quick note, or exact); the change shows large."""
+
+    tendered = Signal(Decimal)  # the amount received
+    change_changed = Signal(str)  # the change as text, for the customer window
+
+    def __init__(self, due: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+        super().__init__(translate("TillDialogs", "Cash"), parent)
+        self.form = TenderForm(due, site, config)
+        due_label = QLabel(fmt(self.tr("Due: %1"), self.form.due_text))
+        due_label.setStyleSheet("font-size: 26px; font-weight: 600;")
+        self.received = QLineEdit()
+        self.received.setPlaceholderText(self.tr("Amount received"))
+        self.change = QLabel("")
+        self.change.setStyleSheet(BIG)
+        self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        quick = QHBoxLayout()
+        self.quick_buttons = []
+        self.keys: dict[str, object] = {}  # "Ctrl+1" -> its action
+        for n, (label, amount) in enumerate(self.form.quick(), start=1):
+            button = theme.big_button(label, f"Ctrl+{n}", role="secondary")
+            button.clicked.connect(lambda _=False, a=amount: self._set(a))
+            self._shortcut(f"Ctrl+{n}", lambda a=amount: self._set(a))
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        exact = theme.big_button(self.tr("Exact"), "F2", role="secondary")
+        exact.clicked.connect(lambda: self._set(self.form.due))
+        self._shortcut("F2", lambda: self._set(self.form.due))
+        quick.addWidget(exact)
+        form = QFormLayout()
+        form.addRow(self.tr("Received"), self.received)
+        change_title = QLabel(self.tr("Change"))
+        change_title.setStyleSheet("font-size: 22px;")
+        form.addRow(change_title, self.change)
+        box, ok = self.buttons(self.tr("Take cash"))
+        ok.clicked.connect(self.confirm)
+        for part in (due_label,):
+            self.layout_.addWidget(part)
+        self.layout_.addLayout(quick)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        self.received.textChanged.connect(self._typed)
+        self.received.returnPressed.connect(self.confirm)
+        self.received.installEventFilter(self)
+        self.setMinimumWidth(620)
+
+    def _shortcut(self, keys: str, action) -> None:
+        self.keys[QKeySequence(keys).toString()] = action
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - the quick keys work from the field too
+        if obj is self.received and event.type() == QEvent.Type.KeyPress and self._quick_key(event):
+            return True
+        return super().eventFilter(obj, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._quick_key(event):
+            super().keyPressEvent(event)
+
+    def _quick_key(self, event: QKeyEvent) -> bool:
+        """Ctrl+1..6 and F2 as keys, not QShortcuts: they work whichever window Qt thinks is active."""
+        pressed = QKeySequence(event.keyCombination()).toString()
+        action = self.keys.get(pressed)
+        if action is None:
+            return False
+        action()
+        return True
+
+    def _set(self, amount: Decimal) -> None:
+        self.received.setText(str(amount).replace(".", self.form.site.decimal_mark))
+        self.received.setFocus()
+
+    def _typed(self, text: str) -> None:
+        view = self.form.update(text)
+        self.change.setText(view.change_text)
+        self.error.setText(message_text(view.message, view.detail))
+        self.change_changed.emit(view.change_text)
+
+    def confirm(self) -> None:
+        view = self.form.update(self.received.text())
+        if not view.ok:
+            self.error.setText(message_text(view.message, view.detail) or self.tr("Type the amount received."))
+            return
+        assert view.received is not None
+        self.tendered.emit(view.received)
+        self.accept()
+
+
+class OpenShiftDialog(_TillDialog):
+    """The float the drawer starts with."""
+
+    opened = Signal(str)  # the float as typed (the engine reads it with the site's rules)
+
+    def __init__(self, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__(translate("TillDialogs", "Open the shift"), parent)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Cash in the drawer (the float)"))
+        form = QFormLayout()
+        form.addRow(fmt(self.tr("Float (%1)"), site.currency), self.amount)
+        box, ok = self.buttons(self.tr("Open shift"))
+        ok.clicked.connect(self.confirm)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        self.amount.returnPressed.connect(self.confirm)
+
+    def confirm(self) -> None:
+        self.opened.emit(self.amount.text().strip() or "0")
+        self.accept()
+
+
+class CashMoveDialog(_TillDialog):
+    """Cash put in or taken out, with a reason."""
+
+    moved = Signal(str, Decimal, str, bool)  # kind, amount, reason, needs a supervisor
+
+    def __init__(self, kind: str, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+        title = translate("TillDialogs", "Cash in") if kind == "in" else translate("TillDialogs", "Cash out")
+        super().__init__(title, parent)
+        self.kind, self.form = kind, MovementForm(site, config)
+        self.amount = QLineEdit()
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why (e.g. change from the bank, paid a supplier)"))
+        form = QFormLayout()
+        form.addRow(fmt(self.tr("Amount (%1)"), site.currency), self.amount)
+        form.addRow(self.tr("Reason"), self.reason)
+        box, ok = self.buttons(title)
+        ok.clicked.connect(self.confirm)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        for field in (self.amount, self.reason):
+            field.returnPressed.connect(self.confirm)
+        self.setMinimumWidth(560)
+
+    def confirm(self) -> None:
+        amount, key, detail = self.form.check(self.amount.text(), self.reason.text())
+        if amount is None:
+            self.error.setText(message_text(key, detail) or self.tr("Type the amount and the reason."))
+            if key == TillMessage.EMPTY:
+                self.reason.setFocus()
+            return
+        self.moved.emit(self.kind, amount, self.reason.text().strip(), key == TillMessage.NEEDS_SUPERVISOR)
+        self.accept()
+
+
+class CloseShiftDialog(_TillDialog):
+    """Count the drawer: expected, counted, the difference; over the threshold, a reason (and the PIN)."""
+
+    counted = Signal(Decimal, str, bool)  # counted, reason, needs a supervisor
+
+    def __init__(self, expected: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+        super().__init__(translate("TillDialogs", "Close the shift"), parent)
+        self.form = CloseForm(expected, site, config)
+        self.expected = QLabel(self.form.expected_text)
+        self.expected.setStyleSheet("font-size: 24px; font-weight: 600;")
+        self.count = QLineEdit()
+        self.count.setPlaceholderText(self.tr("Cash counted in the drawer"))
+        self.difference = QLabel("")
+        self.difference.setStyleSheet(BIG)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why the count differs"))
+        form = QFormLayout()
+        form.addRow(self.tr("Expected"), self.expected)
+        form.addRow(self.tr("Counted"), self.count)
+        form.addRow(self.tr("Difference"), self.difference)
+        form.addRow(self.tr("Reason"), self.reason)
+        box, ok = self.buttons(self.tr("Close shift"))
+        ok.clicked.connect(self.confirm)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        self.count.textChanged.connect(self._typed)
+        for field in (self.count, self.reason):
+            field.returnPressed.connect(self.confirm)
+        self.setMinimumWidth(560)
+
+    def _typed(self, text: str) -> None:
+        view = self.form.update(text)
+        self.difference.setText(view.difference_text)
+        self.error.setText(message_text(view.message, view.detail))
+
+    def confirm(self) -> None:
+        view = self.form.update(self.count.text())
+        if not view.ok:
+            self.error.setText(message_text(view.message, view.detail) or self.tr("Type the cash counted."))
+            return
+        if view.needs_supervisor and not self.reason.text().strip():
+            self.error.setText(message_text(TillMessage.NEEDS_SUPERVISOR))
+            self.reason.setFocus()
+            return
+        assert view.counted is not None
+        self.counted.emit(view.counted, self.reason.text().strip(), view.needs_supervisor)
+        self.accept()
+
+
+class SplitDialog(_TillDialog):
+    """Part of the sale in cash, the rest by QR: the cash part and what the customer hands over for it."""
+
+    chosen = Signal(Decimal, Decimal)  # cash part, received
+
+    def __init__(self, total: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+        super().__init__(translate("TillDialogs", "Cash and QR"), parent)
+        self.total, self.site, self.config = total, site, config
+        self.part = QLineEdit()
+        self.part.setPlaceholderText(self.tr("Paid in cash"))
+        self.received = QLineEdit()
+        self.received.setPlaceholderText(self.tr("Handed over (empty: exact)"))
+        self.remainder = QLabel("")
+        self.remainder.setStyleSheet("font-size: 24px; font-weight: 600;")
+        form = QFormLayout()
+        form.addRow(self.tr("Cash part"), self.part)
+        form.addRow(self.tr("Received"), self.received)
+        form.addRow(self.tr("By QR"), self.remainder)
+        box, ok = self.buttons(self.tr("Charge the rest by QR"))
+        ok.clicked.connect(self.confirm)
+        self.layout_.addWidget(QLabel(fmt(self.tr("Sale total: %1"), TenderForm(total, site, config).due_text)))
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(box)
+        self.part.textChanged.connect(self._typed)
+        for field in (self.part, self.received):
+            field.returnPressed.connect(self.confirm)
+        self.setMinimumWidth(560)
+
+    def _read(self) -> tuple[Decimal, Decimal] | None:
+        try:
+            part = parse_amount(self.part.text(), self.site)
+            rest = split(self.total, part, self.site)
+            received = self.received.text().strip() or part
+            tender = cash_tender(part, received, self.site, ceiling=self.config.cash_ceiling)
+        except InvalidAmount as exc:
+            self.error.setText(message_text(TillMessage.INVALID, str(exc)))
+            return None
+        self.remainder.setText(TenderForm(rest, self.site, self.config).due_text)
+        assert tender.received is not None
+        return part, tender.received
+
+    def _typed(self, _text: str) -> None:
+        self.error.clear()
+        self.remainder.clear()
+        if self.part.text().strip():
+            self._read()
+
+    def confirm(self) -> None:
+        read = self._read()
+        if read is not None:
+            self.chosen.emit(*read)
+            self.accept()
