@@ -36,7 +36,8 @@ def accented_receipt(**changes) -> Receipt:
         sale_number=1042,
         lines=[ReceiptLine(ACCENTS, Decimal(1), Decimal("1200"), Decimal("1200")),
                ReceiptLine("Pão de queijo", Decimal(2), Decimal("450.50"), Decimal("901"))],
-        total=Decimal("2101"), site=SITES["MLA"], paid_at=datetime(2026, 9, 1, 14, 3, 27, tzinfo=timezone(timedelta(hours=-3))),
+        total=Decimal("2101"), site=SITES["MLA"],
+        paid_at=datetime(2026, 9, 1, 14, 3, 27, tzinfo=timezone(timedelta(hours=-3))),
         operator="Inés", payment_ids=["123456789"], merchant_order_id="987654",
     )
     return replace(receipt, **changes)
