@@ -944,6 +944,41 @@
     </message>
 </context>
 <context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>1 receipt</source>
+        <translation>1 comprobante</translation>
+    </message>
+    <message>
+        <source>%1 receipts</source>
+        <translation>%1 comprobantes</translation>
+    </message>
+    <message>
+        <source>1 print job</source>
+        <translation>1 impresión</translation>
+    </message>
+    <message>
+        <source>%1 print jobs</source>
+        <translation>%1 impresiones</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: %1 waiting</source>
+        <translation>Impresora sin papel: %1 en espera</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: %1 waiting</source>
+        <translation>La impresora rechazó la impresión: %1 en espera</translation>
+    </message>
+    <message>
+        <source>Printer offline: %1 waiting</source>
+        <translation>Impresora desconectada: %1 en espera</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting</source>
+        <translation>Imprimiendo: %1 en espera</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>

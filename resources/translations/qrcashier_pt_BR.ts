@@ -944,6 +944,41 @@
     </message>
 </context>
 <context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>1 receipt</source>
+        <translation>1 cupom</translation>
+    </message>
+    <message>
+        <source>%1 receipts</source>
+        <translation>%1 cupons</translation>
+    </message>
+    <message>
+        <source>1 print job</source>
+        <translation>1 impressão</translation>
+    </message>
+    <message>
+        <source>%1 print jobs</source>
+        <translation>%1 impressões</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: %1 waiting</source>
+        <translation>Impressora sem papel: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: %1 waiting</source>
+        <translation>A impressora recusou a impressão: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>Printer offline: %1 waiting</source>
+        <translation>Impressora desconectada: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting</source>
+        <translation>Imprimindo: %1 aguardando</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>

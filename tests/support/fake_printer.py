@@ -28,6 +28,7 @@ class FakePrinter:
         self._go = asyncio.Event()
         self._go.set()
         self.drop_after: int | None = None  # drop the next job after this many bytes (once)
+        self.hang_up = 0  # hang up on this many connections at once (a printer still booting)
         self.port = 0
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
@@ -67,6 +68,10 @@ class FakePrinter:
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
+        if self.hang_up > 0:
+            self.hang_up -= 1
+            writer.close()
+            return
         self._writers.add(writer)
         job = bytearray()
         pending = b""

@@ -82,6 +82,8 @@ class PrintQueue:
 
     async def start(self) -> None:
         """Open the journal's print jobs and start printing what is pending (from an earlier run too)."""
+        # python-escpos reads its profile database (~0.2 s) once: on a thread, never on the Qt thread
+        await asyncio.get_running_loop().run_in_executor(None, load_profile, self.url.profile)
         self._jobs = await PrintJobs.open(self.journal_path)
         self._worker = asyncio.create_task(self._run(), name="qrcashier-print-queue")
         self._wake.set()
@@ -220,3 +222,14 @@ async def print_test_page(url: PrinterUrl, journal_path: Path | str, *, timeout:
         return queue.status
     finally:
         await queue.close()
+
+
+async def open_drawer_audited(
+    queue: PrintQueue, audit: Callable[[str, str, str], Awaitable[None]], *, actor: str, reason: str = ""
+) -> PrintJob:
+    """The supervisor menu's "open drawer" (the caller has checked the PIN): audited first, then the pulse.
+
+    `audit` is the engine's `audit(actor, action, reason)`; the action is "drawer_opened".
+    """
+    await audit(actor, "drawer_opened", reason)
+    return await queue.open_drawer()
