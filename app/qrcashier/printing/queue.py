@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from qrcashier.checkout.journal.schema import default_journal_path
 from qrcashier.checkout.print_jobs import PrintJob, PrintJobs
 from qrcashier.domain.receipt import Receipt
 from qrcashier.printing.backends import Backend, PrinterError, backend_for
 from qrcashier.printing.escpos import drawer_pulse, load_profile, render_escpos
 from qrcashier.printing.layout import ReceiptLayout, receipt_layout, text_layout
 from qrcashier.printing.status import PrinterStatus
-from qrcashier.printing.urls import PrinterUrl
+from qrcashier.printing.urls import PrinterUrl, parse_printer_url
 
 log = logging.getLogger(__name__)
 RECEIPT_KINDS = ("receipt", "copy", "return")
@@ -208,9 +209,15 @@ class PrintQueue:
             self.on_status(self.status)
 
 
-async def print_test_page(url: PrinterUrl, journal_path: Path | str, *, timeout: float = 15.0) -> PrinterStatus:
-    """Setup's "print test page": the accents, the columns and a cut, through the queue; the status after."""
-    queue = PrintQueue(journal_path, url)
+async def print_test_page(
+    url: PrinterUrl | str, journal_path: Path | str | None = None, *, timeout: float = 15.0
+) -> PrinterStatus:
+    """Setup's "print test page": the accents, the columns and a cut, through the queue; the status after.
+
+    A printer that does not take it within `timeout` leaves the page queued (status offline, paper_out...).
+    """
+    url = parse_printer_url(url) if isinstance(url, str) else url
+    queue = PrintQueue(journal_path or default_journal_path(), url)
     await queue.start()
     try:
         ruler = "".join(str(i % 10) for i in range(1, url.columns + 1))

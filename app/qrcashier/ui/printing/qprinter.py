@@ -194,13 +194,13 @@ def paint_receipt(
     return y
 
 
-def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float) -> None:
+def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float, qr_payload: str | None = None) -> None:
     """An 80 mm page exactly as long as the receipt (a roll printer cuts there)."""
     printable_mm = width_mm - 2 * RECEIPT_SIDE_MARGIN_MM
     dpmm = printer.resolution() / 25.4
     font = receipt_font(printer, printable_mm * dpmm)
     # +1 mm: Qt rounds page sizes to whole points, which could push the last row onto a page 2
-    height_px = receipt_height_px(receipt, font, printer, width_px=printable_mm * dpmm)
+    height_px = receipt_height_px(receipt, font, printer, width_px=printable_mm * dpmm, qr_payload=qr_payload)
     height_mm = math.ceil(height_px / dpmm + 2 * RECEIPT_END_MARGIN_MM) + 1
     size = QPageSize(
         QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Receipt", QPageSize.SizeMatchPolicy.ExactMatch
@@ -209,10 +209,11 @@ def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float) -> None:
     printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
 
 
-def _paint_receipt_on(printer: QPrinter, receipt: Receipt) -> None:
+def _paint_receipt_on(printer: QPrinter, receipt: Receipt, qr_payload: str | None = None) -> None:
     def paint(painter: QPainter, printer: QPrinter) -> None:
         rect = printer.pageLayout().paintRectPixels(printer.resolution())
-        paint_receipt(painter, receipt, rect.width(), page_height_px=rect.height(), new_page=printer.newPage)
+        paint_receipt(painter, receipt, rect.width(), page_height_px=rect.height(), new_page=printer.newPage,
+                      qr_payload=qr_payload)
 
     _paint(printer, paint)
 
@@ -221,24 +222,29 @@ def _doc_name(receipt: Receipt) -> str:
     return f"Receipt {receipt.register_name} {receipt.sale_number}" + (" (copy)" if receipt.copy else "")
 
 
-def print_receipt(receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM) -> str:
+def print_receipt(
+    receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM,
+    qr_payload: str | None = None,
+) -> str:
     """Print on `printer_name` (None: the default printer). Returns the printer's name.
 
     Raises NoPrinterError when there is no such printer, PrintingError when it fails.
     """
     printer = _system_printer(printer_name)
     printer.setDocName(_doc_name(receipt))
-    _receipt_page(printer, receipt, width_mm)
-    _paint_receipt_on(printer, receipt)
+    _receipt_page(printer, receipt, width_mm, qr_payload)
+    _paint_receipt_on(printer, receipt, qr_payload)
     return printer.printerName()
 
 
-def receipt_to_pdf(receipt: Receipt, path: str | Path, *, width_mm: float = RECEIPT_PAPER_MM) -> Path:
+def receipt_to_pdf(
+    receipt: Receipt, path: str | Path, *, width_mm: float = RECEIPT_PAPER_MM, qr_payload: str | None = None
+) -> Path:
     """Write the receipt as a one-page PDF, 80 mm wide, as long as the receipt."""
     printer = _pdf_printer(path)
     printer.setDocName(_doc_name(receipt))
-    _receipt_page(printer, receipt, width_mm)
-    _paint_receipt_on(printer, receipt)
+    _receipt_page(printer, receipt, width_mm, qr_payload)
+    _paint_receipt_on(printer, receipt, qr_payload)
     return Path(path)
 
 
