@@ -39,7 +39,9 @@ class Backend(Protocol):
 class TcpBackend:
     def __init__(self, url: PrinterUrl) -> None:
         self.url = url
-        self.answers_status: bool | None = None  # learnt: once it answered, silence means a stall
+        # learnt per printer: once it answered, silence means a stall; once it stayed silent it is not
+        # asked again (no 0.5 s per job) until a failure makes us ask afresh
+        self.answers_status: bool | None = None
 
     async def send(self, data: bytes) -> None:
         where = self.url.describe()
@@ -47,13 +49,24 @@ class TcpBackend:
             async with asyncio.timeout(self.url.timeout):
                 await self._send(data)
         except TimeoutError:
+            self._forget_silence()
             raise PrinterError(
                 "offline", f"printer {where} did not take the job within {self.url.timeout:g} s"
             ) from None
         except (ConnectionError, OSError) as exc:
+            self._forget_silence()
             raise PrinterError("offline", f"printer {where}: {exc.strerror or exc}") from None
+        except PrinterError:
+            self._forget_silence()
+            raise
+
+    def _forget_silence(self) -> None:
+        if self.answers_status is False:
+            self.answers_status = None
 
     async def _status(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> int | None:
+        if self.answers_status is False:
+            return None
         writer.write(DLE_EOT_PAPER)
         await writer.drain()
         try:
@@ -62,6 +75,7 @@ class TcpBackend:
             else:
                 answer = await asyncio.wait_for(reader.read(1), STATUS_WAIT)
         except TimeoutError:
+            self.answers_status = False
             return None
         if not answer:
             raise ConnectionResetError("the printer closed the connection")

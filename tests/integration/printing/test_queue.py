@@ -193,6 +193,9 @@ async def test_a_printer_that_never_answers_status_still_gets_its_bytes(tmp_path
         job = await queue.submit_receipt(receipt(), receipt_id=1)
         await wait_until(lambda: len(printer.jobs) == 1, what="the receipt")
         assert printer.jobs == [job.data]
+        await queue.submit_receipt(receipt(), receipt_id=2)
+        await wait_until(lambda: len(printer.jobs) == 2, what="the second receipt")
+        assert printer.queries == 1  # learnt once: a silent printer is not asked (and waited for) on every job
     finally:
         await queue.close()
 
