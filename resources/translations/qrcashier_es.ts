@@ -981,6 +981,10 @@
 <context>
     <name>Printing</name>
     <message>
+        <source>%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy).</source>
+        <translation>%1 es una impresora ESC/POS: los comprobantes le llegan por la cola de impresión (reimprima para una copia).</translation>
+    </message>
+    <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>
         <translation>No hay ninguna impresora instalada. Instale una o guarde el comprobante como PDF.</translation>
     </message>

@@ -981,6 +981,10 @@
 <context>
     <name>Printing</name>
     <message>
+        <source>%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy).</source>
+        <translation>%1 é uma impressora ESC/POS: os cupons chegam a ela pela fila de impressão (reimprima para uma cópia).</translation>
+    </message>
+    <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>
         <translation>Não há nenhuma impressora instalada. Instale uma ou salve o comprovante como PDF.</translation>
     </message>

@@ -159,9 +159,16 @@ class PrintQueue:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            for job in await self._jobs.run(lambda s: s.pending()):
-                while not await self._print(job):
-                    await self._pause()
+            try:
+                for job in await self._jobs.run(lambda s: s.pending()):
+                    while not await self._print(job):
+                        await self._pause()
+            except Exception:  # the journal failed us: the jobs are still there, try the pass again later
+                log.exception("print queue pass failed")
+                self._failures += 1
+                self._wake.set()
+                await self._pause()
+                continue
             if not self._wake.is_set():
                 self._idle.set()
 

@@ -57,7 +57,8 @@ def test_receipt_pdf_text_and_copy_banner(tmp_path, qapp):
     def text_of(receipt) -> str:
         path = tmp_path / "r.pdf"
         printing.receipt_to_pdf(receipt, path)
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+        return done.stdout
 
     original = text_of(sample_receipt())
     assert "$ 5.980,00" in original and "123456789012" in original
@@ -67,7 +68,9 @@ def test_receipt_pdf_text_and_copy_banner(tmp_path, qapp):
 
 
 def test_sticker_pdf_pages(tmp_path, qapp):
-    a6 = printing.qr_sticker_to_pdf(STATIC_AR, "Almacén Don Pepe", "Caja 1", tmp_path / "a6.pdf", pos_external_id="SUC001POS001")
+    a6 = printing.qr_sticker_to_pdf(
+        STATIC_AR, "Almacén Don Pepe", "Caja 1", tmp_path / "a6.pdf", pos_external_id="SUC001POS001"
+    )
     assert_pdf(a6)
     assert media_box(a6) == (pytest.approx(105 * MM, abs=1), pytest.approx(148 * MM, abs=1))
     a5 = printing.qr_sticker_to_pdf(STATIC_AR, "Almacén Don Pepe", "Caja 1", tmp_path / "a5.pdf", page="A5")
@@ -93,7 +96,9 @@ def test_sticker_drawing_decodes(qapp, payload):
 
 @needs_pdftoppm
 def test_sticker_pdf_decodes_after_rasterising(tmp_path, qapp):
-    pdf = printing.qr_sticker_to_pdf(DYNAMIC_BR, "Padaria São Jorge", "Caixa 3", tmp_path / "s.pdf", pos_external_id="P3")
+    pdf = printing.qr_sticker_to_pdf(
+        DYNAMIC_BR, "Padaria São Jorge", "Caixa 3", tmp_path / "s.pdf", pos_external_id="P3"
+    )
     subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(tmp_path / "page")], check=True)
     (png,) = tmp_path.glob("page*.png")
     img = QImage(str(png))

@@ -23,6 +23,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
 from qrcashier.printing.layout import QrBlock, ReceiptLayout, receipt_layout
+from qrcashier.printing.urls import PrinterUrl, PrinterUrlError, parse_printer_url
 from qrcashier.ui.sale.qr_view import qr_path, symbol_modules
 from qrcashier.ui.shell.i18n import fmt
 
@@ -85,8 +86,24 @@ def resolve_printer(printer_name: str | None) -> str:
     return printer_name
 
 
+def _printer_url(printer_name: str | None) -> PrinterUrl | None:
+    """The printer setting as a URL ("NAME", "system:NAME", "pdf:PATH"); ESC/POS ones print through the queue."""
+    if not printer_name:
+        return None
+    try:
+        url = parse_printer_url(printer_name)
+    except PrinterUrlError as exc:
+        raise NoPrinterError(str(exc)) from None
+    if url.escpos:
+        raise PrintingError(fmt(translate(
+            "Printing", "%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy)."
+        ), url.describe()))
+    return url
+
+
 def _system_printer(printer_name: str | None) -> QPrinter:
-    name = resolve_printer(printer_name)
+    url = _printer_url(printer_name)
+    name = resolve_printer(url.target or None if url is not None else None)
     printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
     if not printer.isValid():
         raise NoPrinterError(fmt(translate("Printing", "Printer %1 cannot be used."), repr(name)))
@@ -226,10 +243,13 @@ def print_receipt(
     receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM,
     qr_payload: str | None = None,
 ) -> str:
-    """Print on `printer_name` (None: the default printer). Returns the printer's name.
+    """Print on `printer_name` (None: the default printer; "pdf:PATH": a PDF). Returns the printer's name.
 
     Raises NoPrinterError when there is no such printer, PrintingError when it fails.
     """
+    url = _printer_url(printer_name)
+    if url is not None and url.kind == "pdf":
+        return str(receipt_to_pdf(receipt, url.target, width_mm=width_mm, qr_payload=qr_payload))
     printer = _system_printer(printer_name)
     printer.setDocName(_doc_name(receipt))
     _receipt_page(printer, receipt, width_mm, qr_payload)
