@@ -212,3 +212,44 @@ async def test_open_drawer_and_the_test_page(tmp_path, printer):
     status = await print_test_page(parse_printer_url(printer.url), tmp_path / "journal.sqlite3", timeout=5)
     assert status.state == "idle" and status.waiting == 0
     assert "Página".encode("cp858") in printer.jobs[1] and "ã õ".encode("cp858") in printer.jobs[1]
+
+
+class CashTender:
+    kind = "cash"
+
+
+@pytest.mark.asyncio
+async def test_the_drawer_opens_for_a_cash_sale_never_for_qr_only_or_a_copy(tmp_path, printer):
+    from qrcashier.printing.escpos import DRAWER_KICK
+
+    class CashReceipt(Receipt):  # the till's receipt carries its tenders
+        tenders = (CashTender(),)
+
+    cash = CashReceipt(**{f: getattr(receipt(), f) for f in Receipt.__dataclass_fields__})
+    queue = await open_queue(tmp_path, printer.url)
+    try:
+        await queue.submit_receipt(receipt(), receipt_id=1)
+        await queue.submit_receipt(cash, receipt_id=2)
+        await queue.submit_receipt(cash.as_copy(), receipt_id=3)
+        await wait_until(lambda: len(printer.jobs) == 3, what="three receipts")
+        assert [DRAWER_KICK[2] in job for job in printer.jobs] == [False, True, False]
+    finally:
+        await queue.close()
+
+
+@pytest.mark.asyncio
+async def test_open_drawer_from_the_supervisor_menu_is_audited_first(tmp_path, printer):
+    from qrcashier.printing.queue import open_drawer_audited
+
+    audited = []
+
+    async def audit(actor, action, reason):
+        audited.append((actor, action, reason, len(printer.jobs)))
+
+    queue = await open_queue(tmp_path, printer.url)
+    try:
+        job = await open_drawer_audited(queue, audit, actor="Marta", reason="change for a customer")
+        await wait_until(lambda: len(printer.jobs) == 1, what="the pulse")
+        assert job.kind == "drawer" and audited == [("Marta", "drawer_opened", "change for a customer", 0)]
+    finally:
+        await queue.close()
