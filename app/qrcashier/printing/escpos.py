@@ -68,6 +68,14 @@ def load_profile(name: str) -> Profile:
     )
 
 
+def profile_names() -> list[tuple[str, str]]:
+    """(profile, "Vendor Name") for every python-escpos profile, for setup's printer page (call off the Qt thread)."""
+    from escpos.capabilities import CAPABILITIES
+
+    profiles = CAPABILITIES["profiles"]
+    return sorted((key, f"{p.get('vendor', '')} {p.get('name', key)}".strip()) for key, p in profiles.items())
+
+
 def choose_codepage(profile: Profile, wanted: str) -> tuple[str, int]:
     """(code page, table number): the one asked for, else CP858/CP850, else the profile's first table."""
     for name in (wanted.upper(), *FALLBACK_CODEPAGES):

@@ -125,6 +125,13 @@ def test_encode_text_never_raises():
     assert encode_text("a", "NO-SUCH-PAGE") == b"a"
 
 
+def test_profile_names_for_setup():
+    from qrcashier.printing.escpos import profile_names
+
+    names = dict(profile_names())
+    assert {"default", "simple", "TM-T20II", "POS-5890"} <= set(names) and names["TM-T20II"] == "Epson TM-T20II"
+
+
 def test_unknown_profile_says_so():
     with pytest.raises(PrinterUrlError, match="Unknown printer profile"):
         load_profile("TM-NOPE")
