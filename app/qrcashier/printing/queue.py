@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
@@ -101,11 +102,12 @@ class PrintQueue:
 
     # --- jobs ----------------------------------------------------------------------------
 
-    def render(self, layout: ReceiptLayout, *, kick_drawer: bool = False) -> bytes:
-        return render_escpos(
-            layout, load_profile(self.url.profile), codepage=self.url.codepage,
+    async def render(self, layout: ReceiptLayout, *, kick_drawer: bool = False) -> bytes:
+        """The job's bytes, rendered on a worker thread (a QR raster image takes tens of milliseconds)."""
+        return await asyncio.get_running_loop().run_in_executor(None, functools.partial(
+            render_escpos, layout, load_profile(self.url.profile), codepage=self.url.codepage,
             kick_drawer=kick_drawer, drawer_pin=self.url.drawer_pin,
-        )
+        ))
 
     async def submit(self, key: str, kind: str, data: bytes, *, receipt_id: int | None = None) -> PrintJob:
         """Write the job to the journal (once per key), then wake the worker. Returns the stored job."""
@@ -121,7 +123,7 @@ class PrintQueue:
     ) -> PrintJob:
         """A sale's receipt (or its COPY, or a return): the drawer opens only for a cash tender."""
         layout = receipt_layout(receipt, self.url.columns, qr_payload=qr_payload)
-        data = self.render(layout, kick_drawer=layout.cash and not receipt.copy)
+        data = await self.render(layout, kick_drawer=layout.cash and not receipt.copy)
         kind = kind or ("copy" if receipt.copy else "receipt")
         return await self.submit(f"receipt:{receipt_id}", kind, data, receipt_id=receipt_id)
 
@@ -132,7 +134,7 @@ class PrintQueue:
 
     async def print_lines(self, kind: str, lines: list[str], *, title: str = "") -> PrintJob:
         """A text job (a test page, a Z report) through the same path as receipts."""
-        data = self.render(text_layout(lines, self.url.columns, title=title))
+        data = await self.render(text_layout(lines, self.url.columns, title=title))
         return await self.submit(f"{kind}:{uuid.uuid4()}", kind, data)
 
     async def pending(self) -> list[PrintJob]:

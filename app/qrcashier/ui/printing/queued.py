@@ -51,7 +51,11 @@ class QueuedPrinting:
                 await on_printed(job.receipt_id)
 
         queue = PrintQueue(journal_path, url, on_status=view.show, on_done=done)
-        await queue.start()
+        try:
+            await queue.start()
+        except PrinterUrlError as exc:  # e.g. an unknown profile: say so in the log, print nothing there
+            log.warning("receipt printer %r not used: %s", printer, exc)
+            return None
         return cls(queue, view)
 
     async def submit(self, receipt: Receipt, receipt_id: int, *, qr_payload: str | None = None) -> None:
