@@ -5,6 +5,7 @@
     qrcashier --self-test --scenario day   a whole till day offscreen (shift, QR, cash, split, close, Z PDF)
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
     qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
+    qrcashier --printer escpos+tcp://192.168.0.50   receipts to a network ESC/POS printer (through the print queue)
 
 The self-service flags, like --api and --qr-mode, win over the settings for this run
 (the settings are chosen in the setup wizard / Settings: settings.py).
@@ -37,6 +38,16 @@ def _public_url(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _printer(value: str) -> str:
+    from qrcashier.printing.urls import PrinterUrlError, parse_printer_url  # (no python-escpos: that loads lazily)
+
+    try:
+        parse_printer_url(value)
+    except PrinterUrlError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
     from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
@@ -49,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --self-test: one sale (default) or a whole till day (shift, QR, cash, split, close, Z)")
     p.add_argument("--data-dir", metavar="DIR", help="folder for the journal, catalog and logs (default: the user's data folder)")
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
-    p.add_argument("--printer", metavar="NAME", help="receipt printer name (default: none; receipts are shown on screen)")
+    p.add_argument("--printer", metavar="PRINTER", type=_printer,
+                   help="receipt printer: a system printer's name, or escpos+tcp://HOST[:9100], escpos+usb://VID:PID, "
+                        "escpos+serial://DEVICE?baudrate=N, escpos+file://PATH (options ?paper=58|80&profile=NAME"
+                        "&drawer=2|5; default: none, receipts are shown on screen)")
     p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
     p.add_argument("--qr-mode", choices=QR_MODES,
                    help="static: the register's QR (default); dynamic: each order gets its own QR "

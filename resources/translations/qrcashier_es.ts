@@ -1021,7 +1021,46 @@
     </message>
 </context>
 <context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>1 receipt</source>
+        <translation>1 comprobante</translation>
+    </message>
+    <message>
+        <source>%1 receipts</source>
+        <translation>%1 comprobantes</translation>
+    </message>
+    <message>
+        <source>1 print job</source>
+        <translation>1 impresión</translation>
+    </message>
+    <message>
+        <source>%1 print jobs</source>
+        <translation>%1 impresiones</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: %1 waiting</source>
+        <translation>Impresora sin papel: %1 en espera</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: %1 waiting</source>
+        <translation>La impresora rechazó la impresión: %1 en espera</translation>
+    </message>
+    <message>
+        <source>Printer offline: %1 waiting</source>
+        <translation>Impresora desconectada: %1 en espera</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting</source>
+        <translation>Imprimiendo: %1 en espera</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
+    <message>
+        <source>%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy).</source>
+        <translation>%1 es una impresora ESC/POS: los comprobantes le llegan por la cola de impresión (reimprima para una copia).</translation>
+    </message>
     <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>
         <translation>No hay ninguna impresora instalada. Instale una o guarde el comprobante como PDF.</translation>

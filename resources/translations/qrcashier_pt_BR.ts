@@ -1021,7 +1021,46 @@
     </message>
 </context>
 <context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>1 receipt</source>
+        <translation>1 cupom</translation>
+    </message>
+    <message>
+        <source>%1 receipts</source>
+        <translation>%1 cupons</translation>
+    </message>
+    <message>
+        <source>1 print job</source>
+        <translation>1 impressão</translation>
+    </message>
+    <message>
+        <source>%1 print jobs</source>
+        <translation>%1 impressões</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: %1 waiting</source>
+        <translation>Impressora sem papel: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: %1 waiting</source>
+        <translation>A impressora recusou a impressão: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>Printer offline: %1 waiting</source>
+        <translation>Impressora desconectada: %1 aguardando</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting</source>
+        <translation>Imprimindo: %1 aguardando</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
+    <message>
+        <source>%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy).</source>
+        <translation>%1 é uma impressora ESC/POS: os cupons chegam a ela pela fila de impressão (reimprima para uma cópia).</translation>
+    </message>
     <message>
         <source>No printer is installed. Install one, or save the receipt as PDF.</source>
         <translation>Não há nenhuma impressora instalada. Instale uma ou salve o comprovante como PDF.</translation>

@@ -213,9 +213,29 @@ def _migration_4(db: sqlite3.Connection) -> None:
                    (sale_id, total, attempt_id, issued_at))
 
 
+def _migration_print_jobs(db: sqlite3.Connection) -> None:
+    """The print queue (printing.queue, checkout.print_jobs): each job's bytes, written before
+    printing, done only once the printer took every byte; `key` makes a job at most once."""
+    db.execute(
+        """CREATE TABLE print_jobs (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('receipt', 'copy', 'z', 'return', 'test', 'drawer')),
+            data BLOB NOT NULL,
+            receipt_id INTEGER,  -- the receipts row it prints, if any (no FK: a test page has none)
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            done_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX print_jobs_pending ON print_jobs(id) WHERE status = 'pending'")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _migration_1, _migration_2, _migration_3, _migration_4,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,7 +1,8 @@
 """Receipts and QR stickers on paper and in PDF (QtPrintSupport).
 
 - `print_receipt(receipt, printer_name=None)` / `receipt_to_pdf(receipt, path)`: an 80 mm
-  roll page as long as the receipt, 42 monospace columns, the total bold and double height.
+  roll page as long as the receipt, 42 monospace columns, the total bold and double height,
+  painted from the same layout (`printing.layout`) the ESC/POS and text renderers use.
 - `print_qr_sticker(...)` / `qr_sticker_to_pdf(...)`: an A6 (or A5) sticker with store and
   register names, the QR as vector squares, "scan to pay" in English, Spanish and
   Portuguese, and the POS external id in small type.
@@ -21,6 +22,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayo
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
+from qrcashier.printing.layout import QrBlock, ReceiptLayout, receipt_layout
+from qrcashier.printing.urls import PrinterUrl, PrinterUrlError, parse_printer_url
 from qrcashier.ui.sale.qr_view import qr_path, symbol_modules
 from qrcashier.ui.shell.i18n import fmt
 
@@ -73,14 +76,34 @@ def resolve_printer(printer_name: str | None) -> str:
         if printer_name is None:
             if len(names) == 1:
                 return names[0]
-            raise NoPrinterError(fmt(translate("Printing", "No default printer is set. Choose one of: %1."), ", ".join(names)))
+            raise NoPrinterError(
+                fmt(translate("Printing", "No default printer is set. Choose one of: %1."), ", ".join(names))
+            )
     if printer_name not in names:
-        raise NoPrinterError(fmt(translate("Printing", "Printer %1 was not found. Available: %2."), repr(printer_name), ", ".join(names)))
+        raise NoPrinterError(fmt(
+            translate("Printing", "Printer %1 was not found. Available: %2."), repr(printer_name), ", ".join(names)
+        ))
     return printer_name
 
 
+def _printer_url(printer_name: str | None) -> PrinterUrl | None:
+    """The printer setting as a URL ("NAME", "system:NAME", "pdf:PATH"); ESC/POS ones print through the queue."""
+    if not printer_name:
+        return None
+    try:
+        url = parse_printer_url(printer_name)
+    except PrinterUrlError as exc:
+        raise NoPrinterError(str(exc)) from None
+    if url.escpos:
+        raise PrintingError(fmt(translate(
+            "Printing", "%1 is an ESC/POS printer: receipts reach it through the print queue (reprint for a copy)."
+        ), url.describe()))
+    return url
+
+
 def _system_printer(printer_name: str | None) -> QPrinter:
-    name = resolve_printer(printer_name)
+    url = _printer_url(printer_name)
+    name = resolve_printer(url.target or None if url is not None else None)
     printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
     if not printer.isValid():
         raise NoPrinterError(fmt(translate("Printing", "Printer %1 cannot be used."), repr(name)))
@@ -90,7 +113,9 @@ def _system_printer(printer_name: str | None) -> QPrinter:
 def _pdf_printer(path: str | Path) -> QPrinter:
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintingError(fmt(translate("Printing", "Cannot save the PDF: folder %1 does not exist."), repr(str(path.parent))))
+        raise PrintingError(
+            fmt(translate("Printing", "Cannot save the PDF: folder %1 does not exist."), repr(str(path.parent)))
+        )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
@@ -122,9 +147,20 @@ def receipt_font(device, width_px: float, columns: int = RECEIPT_WIDTH) -> QFont
     return font
 
 
-def receipt_height_px(receipt: Receipt, font: QFont, device, columns: int = RECEIPT_WIDTH) -> float:
+QR_SHARE = 0.5  # a receipt's QR spans half the paper's width, as the ESC/POS image does
+
+
+def _block_heights(layout: ReceiptLayout, line: float, width_px: float) -> list[float]:
+    return [width_px * QR_SHARE + line if isinstance(b, QrBlock) else (2 * line if b.emphasis else line)
+            for b in layout.blocks]
+
+
+def receipt_height_px(
+    receipt: Receipt, font: QFont, device, columns: int = RECEIPT_WIDTH, *, width_px: float = 0.0,
+    qr_payload: str | None = None,
+) -> float:
     line = QFontMetricsF(font, device).lineSpacing()
-    return sum(2 * line if row.emphasis else line for row in receipt.rows(columns))
+    return sum(_block_heights(receipt_layout(receipt, columns, qr_payload=qr_payload), line, width_px))
 
 
 def paint_receipt(
@@ -135,53 +171,66 @@ def paint_receipt(
     columns: int = RECEIPT_WIDTH,
     page_height_px: float | None = None,
     new_page=None,
+    qr_payload: str | None = None,
 ) -> float:
-    """Paint the receipt from the painter's origin down; returns the height used.
+    """Paint the receipt's layout from the painter's origin down; returns the height used.
 
     Emphasised rows (the total, the store name, the COPY banner) are bold and double
-    height, as ESC/POS printers do, so the columns still line up. When `page_height_px`
-    and `new_page` are given, rows that do not fit go on a new page.
+    height, as ESC/POS printers do, so the columns still line up; a QR block is centred
+    at half the width. When `page_height_px` and `new_page` are given, blocks that do not
+    fit go on a new page.
     """
     font = receipt_font(painter.device(), width_px, columns)
     bold = QFont(font)
     bold.setBold(True)
     metrics = QFontMetricsF(font, painter.device())
     line, ascent = metrics.lineSpacing(), metrics.ascent()
+    layout = receipt_layout(receipt, columns, qr_payload=qr_payload)
     y = 0.0
     painter.setPen(QColor("#000000"))
-    for row in receipt.rows(columns):
-        h = 2 * line if row.emphasis else line
+    for block, h in zip(layout.blocks, _block_heights(layout, line, width_px), strict=True):
         if page_height_px is not None and new_page is not None and y + h > page_height_px and y > 0:
             new_page()
             y = 0.0
-        if row.text:
+        if isinstance(block, QrBlock):
+            side = width_px * QR_SHARE
             painter.save()
-            painter.setFont(bold if row.emphasis else font)
+            painter.translate((width_px - side) / 2, y + line / 2)
+            painter.scale(side / symbol_modules(block.payload), side / symbol_modules(block.payload))
+            painter.fillPath(qr_path(block.payload), QColor("#000000"))
+            painter.restore()
+        elif block.text:
+            painter.save()
+            painter.setFont(bold if block.emphasis else font)
             painter.translate(0, y)
-            if row.emphasis:
+            if block.emphasis:
                 painter.scale(1, 2)
-            painter.drawText(0.0, ascent, row.text)
+            painter.drawText(0.0, ascent, block.text)
             painter.restore()
         y += h
     return y
 
 
-def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float) -> None:
+def _receipt_page(printer: QPrinter, receipt: Receipt, width_mm: float, qr_payload: str | None = None) -> None:
     """An 80 mm page exactly as long as the receipt (a roll printer cuts there)."""
     printable_mm = width_mm - 2 * RECEIPT_SIDE_MARGIN_MM
     dpmm = printer.resolution() / 25.4
     font = receipt_font(printer, printable_mm * dpmm)
     # +1 mm: Qt rounds page sizes to whole points, which could push the last row onto a page 2
-    height_mm = math.ceil(receipt_height_px(receipt, font, printer) / dpmm + 2 * RECEIPT_END_MARGIN_MM) + 1
-    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Receipt", QPageSize.SizeMatchPolicy.ExactMatch)
+    height_px = receipt_height_px(receipt, font, printer, width_px=printable_mm * dpmm, qr_payload=qr_payload)
+    height_mm = math.ceil(height_px / dpmm + 2 * RECEIPT_END_MARGIN_MM) + 1
+    size = QPageSize(
+        QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Receipt", QPageSize.SizeMatchPolicy.ExactMatch
+    )
     margins = QMarginsF(RECEIPT_SIDE_MARGIN_MM, RECEIPT_END_MARGIN_MM, RECEIPT_SIDE_MARGIN_MM, RECEIPT_END_MARGIN_MM)
     printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
 
 
-def _paint_receipt_on(printer: QPrinter, receipt: Receipt) -> None:
+def _paint_receipt_on(printer: QPrinter, receipt: Receipt, qr_payload: str | None = None) -> None:
     def paint(painter: QPainter, printer: QPrinter) -> None:
         rect = printer.pageLayout().paintRectPixels(printer.resolution())
-        paint_receipt(painter, receipt, rect.width(), page_height_px=rect.height(), new_page=printer.newPage)
+        paint_receipt(painter, receipt, rect.width(), page_height_px=rect.height(), new_page=printer.newPage,
+                      qr_payload=qr_payload)
 
     _paint(printer, paint)
 
@@ -190,24 +239,32 @@ def _doc_name(receipt: Receipt) -> str:
     return f"Receipt {receipt.register_name} {receipt.sale_number}" + (" (copy)" if receipt.copy else "")
 
 
-def print_receipt(receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM) -> str:
-    """Print on `printer_name` (None: the default printer). Returns the printer's name.
+def print_receipt(
+    receipt: Receipt, printer_name: str | None = None, *, width_mm: float = RECEIPT_PAPER_MM,
+    qr_payload: str | None = None,
+) -> str:
+    """Print on `printer_name` (None: the default printer; "pdf:PATH": a PDF). Returns the printer's name.
 
     Raises NoPrinterError when there is no such printer, PrintingError when it fails.
     """
+    url = _printer_url(printer_name)
+    if url is not None and url.kind == "pdf":
+        return str(receipt_to_pdf(receipt, url.target, width_mm=width_mm, qr_payload=qr_payload))
     printer = _system_printer(printer_name)
     printer.setDocName(_doc_name(receipt))
-    _receipt_page(printer, receipt, width_mm)
-    _paint_receipt_on(printer, receipt)
+    _receipt_page(printer, receipt, width_mm, qr_payload)
+    _paint_receipt_on(printer, receipt, qr_payload)
     return printer.printerName()
 
 
-def receipt_to_pdf(receipt: Receipt, path: str | Path, *, width_mm: float = RECEIPT_PAPER_MM) -> Path:
+def receipt_to_pdf(
+    receipt: Receipt, path: str | Path, *, width_mm: float = RECEIPT_PAPER_MM, qr_payload: str | None = None
+) -> Path:
     """Write the receipt as a one-page PDF, 80 mm wide, as long as the receipt."""
     printer = _pdf_printer(path)
     printer.setDocName(_doc_name(receipt))
-    _receipt_page(printer, receipt, width_mm)
-    _paint_receipt_on(printer, receipt)
+    _receipt_page(printer, receipt, width_mm, qr_payload)
+    _paint_receipt_on(printer, receipt, qr_payload)
     return Path(path)
 
 
@@ -293,7 +350,9 @@ def _sticker_page(printer: QPrinter, page: str) -> None:
         raise ValueError(f"sticker page must be one of {', '.join(STICKER_PAGES)}")
     margins = QMarginsF(6, 6, 6, 6)
     printer.setPageLayout(
-        QPageLayout(QPageSize(STICKER_PAGES[page]), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+        QPageLayout(
+            QPageSize(STICKER_PAGES[page]), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
+        )
     )
 
 

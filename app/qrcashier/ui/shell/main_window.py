@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._shutting_down = False
         self._unsubscribe: Callable[[], None] | None = None
         self._tasks: set[asyncio.Task] = set()
+        self.print_queue = None  # ui.printing.queued.QueuedPrinting when the printer is an ESC/POS URL
         self._dialogs: list[QWidget] = []
         self.receipt_dialog = None
         self.sales_dialog = None
@@ -389,6 +390,11 @@ class MainWindow(QMainWindow):
             await self._restore(live)
         elif self.attempt is None:
             self._set_panel("idle")
+        from qrcashier.ui.printing.queued import QueuedPrinting
+
+        self.print_queue = await QueuedPrinting.start_for(self.services.options.printer_name,
+                                                          self.services.journal.path, self.statusBar(),
+                                                          self.engine.receipt_printed)
         await self._print_unprinted()
         self._update_buttons()
         self._prewarm()
@@ -444,6 +450,8 @@ class MainWindow(QMainWindow):
                 await task
             except (asyncio.CancelledError, Exception):
                 pass
+        if self.print_queue is not None:  # pending jobs stay in the journal for the next start
+            await self.print_queue.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
@@ -1044,7 +1052,10 @@ class MainWindow(QMainWindow):
         self.last_receipt = receipt
         printer = self.services.options.printer_name
         printed = False
-        if printer:
+        if self.print_queue is not None:  # ESC/POS: journal first, marked printed once the printer took it
+            await self.print_queue.submit(receipt, issued.id)
+            printed = True
+        elif printer:
             from qrcashier.ui.printing import qprinter
 
             try:
@@ -1052,7 +1063,7 @@ class MainWindow(QMainWindow):
                 printed = True
             except qprinter.PrintingError as exc:
                 self.item_error(fmt(self.tr("The receipt did not print: %1"), exc))
-        if printed:
+        if printed and self.print_queue is None:
             await self.engine.receipt_printed(issued.id)
         self.show_receipt(receipt)
         if issued.kind == "original":

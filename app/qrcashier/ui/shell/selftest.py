@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 DEADLINE_SECONDS = 18.0
+PRINTER_WAIT_SECONDS = 12.0  # after "paid", for --printer escpos+...: a printer coming up late still gets it
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
 
 
@@ -38,7 +39,7 @@ async def _wait(predicate, what: str, timeout: float = 8.0) -> None:
         raise SelfTestFailed(f"timed out waiting for {what}") from None
 
 
-async def one_sale(data_dir: Path) -> str:
+async def one_sale(data_dir: Path, printer: str | None = None) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -46,7 +47,8 @@ async def one_sale(data_dir: Path) -> str:
     from qrcashier.services import Options, Services
     from qrcashier.ui.shell.main_window import MainWindow
 
-    services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5)))
+    services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5),
+                                printer_name=printer))
     window = None
     try:
         services.open_local()
@@ -66,7 +68,17 @@ async def one_sale(data_dir: Path) -> str:
         _check(receipt.total == window.model.total, "the receipt's total differs from the cart's")
         _check(receipt.payment_ids, "the receipt has no Mercado Pago payment id")
         _check(receipt.merchant_order_id, "the receipt has no merchant_order id")
-        return f"sale {receipt.sale_number} paid {receipt.money(receipt.total)}, payment {receipt.payment_ids[0]}"
+        summary = f"sale {receipt.sale_number} paid {receipt.money(receipt.total)}, payment {receipt.payment_ids[0]}"
+        if window.print_queue is not None:  # --printer escpos+...: the receipt must reach it (a late printer too)
+            queue = window.print_queue.queue
+            try:  # the queue retries a printer that is not up yet, within the self-test's deadline
+                async with asyncio.timeout(PRINTER_WAIT_SECONDS):
+                    while not any(j.kind == "receipt" and j.status == "done" for j in await queue.jobs()):
+                        await asyncio.sleep(0.1)
+            except TimeoutError:
+                raise SelfTestFailed(f"the receipt did not reach printer {queue.url.describe()}") from None
+            summary += f", printed on {queue.url.describe()}"
+        return summary
     finally:
         if window is not None:
             await window.shutdown()
@@ -93,7 +105,7 @@ def run_self_test(args) -> int:
 
     async def bounded() -> str:
         async with asyncio.timeout(DEADLINE_SECONDS):
-            return await one_sale(data_dir)
+            return await one_sale(data_dir, getattr(args, "printer", None))
 
     from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
 
