@@ -38,13 +38,27 @@ class NoSuchShift(AdminError):
 
 def fetch_report(journal_path: Path, shift: int | None) -> dict[str, Any]:
     """The shift's report dict from the journal (shift None = the last one): the only
-    dependency on the till. `build_shift_report` raises LookupError for an unknown shift."""
+    dependency on the till (its API as of its branch's shift_report). An unknown shift comes out
+    as LookupError. The site is the one the journal's sales were made in; the store's name and the
+    point-of-sale number live in the register's settings, which this Qt-free command cannot read."""
+    from datetime import UTC, datetime
+
     from qrcashier.checkout import Journal
-    from qrcashier.checkout.shift_report import build_shift_report
+    from qrcashier.checkout.errors import UnknownRecord
+    from qrcashier.checkout.shift_report import build_shift_report, find_shift
+    from qrcashier.domain.money import site
+
+    def build(db) -> dict[str, Any]:
+        try:
+            record = find_shift(db, None, shift)
+        except UnknownRecord as exc:
+            raise LookupError(str(exc)) from None
+        rows = db.query("SELECT site_id FROM sales ORDER BY shift_id = ? DESC, id DESC LIMIT 1", (record.id,))
+        return build_shift_report(db, record, site(rows[0][0] if rows else "MLA"), now=datetime.now(UTC))
 
     journal = Journal.open_sync(journal_path)
     try:
-        return journal.run_sync(lambda db: build_shift_report(db, shift))
+        return journal.run_sync(build)
     finally:
         journal.close_sync()
 

@@ -27,13 +27,16 @@ def sections(report: ShiftReport) -> list[tuple[str, list[Row]]]:
     def money(value: Decimal | None) -> str:
         return lab["not_counted"] if value is None else format_money(value, site)
 
-    head = [(lab["store"], s.store), (lab["register"], s.register), (lab["shift"], str(s.number)),
+    head = [(lab["store"], s.store)] if s.store else []  # the till may not know the store's name
+    head += [(lab["register"], s.register), (lab["shift"], str(s.number)),
             (lab["cashier"], s.cashier), (lab["opened"], format_time(s.opened_at, lab.language)),
             (lab["closed"], format_time(s.closed_at, lab.language) if s.closed_at else lab["running"]),
             (lab["first"], s.first_receipt or "-"), (lab["last"], s.last_receipt or "-")]
     sales = [(lab["sales_count"], str(report.sales_count)), (lab["total"], money(report.sales_total))]
     tenders: list[Row] = []
     for kind, total in report.tenders.items():
+        if total.count == 0 and kind not in ("cash", "qr"):  # a kind this register does not take
+            continue
         tenders.append((f"{lab[kind]} ({total.count})", money(total.total)))
         if kind == "qr":
             tenders += [(f"  {api} ({t.count})", money(t.total)) for api, t in report.qr_by_api.items()]

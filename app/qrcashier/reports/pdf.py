@@ -102,7 +102,7 @@ def _sale_list(lay: _Layout, report: ShiftReport, lab: Labels) -> None:
 
 def render_pdf(report: ShiftReport) -> bytes:
     lab, s = Labels(report.site), report.shift
-    name = f"{title(report)} · {lab['shift']} {s.number} · {s.register} · {s.store}"
+    name = " · ".join(part for part in (title(report), f"{lab['shift']} {s.number}", s.register, s.store) if part)
     doc = PdfDocument(title=name)
     lay = _Layout(doc, name)
     lay.page()

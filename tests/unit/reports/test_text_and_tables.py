@@ -96,3 +96,13 @@ def test_csv_has_one_row_per_sale_tender_and_the_summary_tables():
     assert t["cash_movements"][1]["reason"] == "Retiro para depósito ¿señor López?"
     assert t["reconciliation"][0] == {"list": "status", "item": "discrepancies"}
     assert json.loads(t["reconciliation"][1]["item"])["payment_id"] == "1319208876"
+
+
+def test_an_unknown_store_name_and_unused_tender_kinds_are_left_out():
+    data = z_report()
+    data["shift"]["store"] = ""
+    data["tenders"]["point"] = {"count": 0, "total": "0.00"}
+    data["tenders"]["card"] = {"count": 1, "total": "0.00"}  # not a real figure: shows that a used kind stays
+    text = render_text(parse_report(data), 48)
+    assert "Tienda" not in text and "Point" not in text and "Tarjeta (1)" in text
+    assert "Efectivo (4)" in text and "QR Mercado Pago (4)" in text
