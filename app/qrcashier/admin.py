@@ -3,7 +3,10 @@
     qrcashier-admin report --data-dir DIR --shift last|N --format json|csv|pdf [--output FILE]
 
 prints (or writes) the X report of the running shift or the Z report of a closed one. The
-journal is never created here: a missing data folder or journal is an error. The one call
+journal is read-only here: `snapshot` copies it with SQLite's backup API from a read-only
+connection (consistent even while the register writes to it) into a private temporary folder,
+and the report is built from the copy, so the register's file is never written, locked for long
+or migrated. A missing data folder or journal is an error, never a new journal. The one call
 into the till is `fetch_report`; everything else renders `qrcashier.reports`. Every error the
 user can cause or meet ends as one sentence on stderr and exit code 2, never a traceback.
 """
@@ -11,11 +14,14 @@ user can cause or meet ends as one sentence on stderr and exit code 2, never a t
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from qrcashier.checkout import JOURNAL_FILE
 from qrcashier.reports.model import ReportError, ShiftReport, parse_report
 from qrcashier.reports.pdf import render_pdf
 from qrcashier.reports.tabular import render_csv, render_json
@@ -72,8 +78,6 @@ def parse_shift(text: str) -> int | None:
 
 
 def journal_file(data_dir: Path) -> Path:
-    from qrcashier.checkout import JOURNAL_FILE
-
     if not data_dir.is_dir():
         raise AdminError(f"The data folder {data_dir} does not exist.")
     path = data_dir / JOURNAL_FILE
@@ -82,11 +86,29 @@ def journal_file(data_dir: Path) -> Path:
     return path
 
 
+def snapshot(journal: Path, into: Path) -> Path:
+    """A consistent copy of `journal` at `into`, read through a read-only connection."""
+    try:
+        source = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+        try:
+            target = sqlite3.connect(into, timeout=10.0)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise AdminError(f"Could not read the journal {journal}: {exc}.") from None
+    return into
+
+
 def load_report(data_dir: Path, shift: int | None,
                 fetch: Callable[[Path, int | None], dict[str, Any]] = fetch_report) -> ShiftReport:
     path = journal_file(data_dir)
     try:
-        data = fetch(path, shift)
+        with tempfile.TemporaryDirectory(prefix="qrcashier-admin-") as folder:
+            data = fetch(snapshot(path, Path(folder) / JOURNAL_FILE), shift)
     except LookupError:
         which = "no shift yet" if shift is None else f"no shift number {shift}"
         raise NoSuchShift(f"The journal in {data_dir} has {which}.") from None

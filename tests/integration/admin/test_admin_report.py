@@ -163,3 +163,10 @@ def test_the_last_shift_of_the_day_is_shift_1_in_every_way_of_asking(day):
     last, first = admin("--data-dir", str(day), "--shift", "last"), admin("--data-dir", str(day), "--shift", "1")
     assert last.returncode == first.returncode == 0
     assert json.loads(last.stdout)["shift"] == json.loads(first.stdout)["shift"]
+
+
+@needs_till
+def test_the_register_journal_is_left_as_it_was(day):
+    before = {p.name: p.read_bytes() for p in day.iterdir()}
+    assert admin("--data-dir", str(day), "--format", "pdf").returncode == 0
+    assert {p.name: p.read_bytes() for p in day.iterdir()} == before  # not written, not migrated, no -wal left

@@ -103,3 +103,35 @@ def test_the_admin_command_never_imports_qt():
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qasync')]; "
             "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_the_report_is_built_from_a_read_only_snapshot_of_the_journal(capsys, tmp_path):
+    import sqlite3
+
+    journal = tmp_path / JOURNAL_FILE
+    db = sqlite3.connect(journal)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("CREATE TABLE marks (value TEXT)")
+    db.execute("INSERT INTO marks VALUES ('written by the register')")
+    db.commit()  # the register keeps its connection open: the row is in the WAL, not yet in the file
+    before = journal.read_bytes(), journal.stat().st_mtime_ns
+    seen = []
+
+    def fetch(path, shift):
+        assert path != journal and path.parent != tmp_path
+        seen.append(sqlite3.connect(path).execute("SELECT value FROM marks").fetchall())
+        return z_report()
+
+    try:
+        code, _, err = run(capsys, "--data-dir", str(tmp_path), fetch=fetch)
+        assert (code, err) == (0, "")
+        assert seen == [[("written by the register",)]]  # the copy is consistent with the WAL
+        assert (journal.read_bytes(), journal.stat().st_mtime_ns) == before  # (the register's close checkpoints)
+    finally:
+        db.close()
+
+
+def test_a_file_that_is_not_a_journal_is_one_sentence(capsys, tmp_path):
+    (tmp_path / JOURNAL_FILE).write_bytes(b"this is not SQLite at all, just some text" * 20)
+    code, _, err = run(capsys, "--data-dir", str(tmp_path))
+    assert code == 2 and "Could not read the journal" in one_sentence(err)
