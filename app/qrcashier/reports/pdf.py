@@ -17,6 +17,15 @@ GREY = (0.4, 0.4, 0.4)
 CHART_HEIGHT = 120.0
 
 
+def clip(text: str, width: float, size: float, bold: bool = False) -> str:
+    """text, cut with an ellipsis where it would run past `width` points."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 class _Layout:
     def __init__(self, doc: PdfDocument, header: str) -> None:
         self.doc, self.header, self.y = doc, header, TOP
@@ -40,9 +49,7 @@ class _Layout:
     def row(self, label: str, value: str, *, bold: bool = False) -> None:
         self.room(ROW)
         self.y += ROW
-        room = RIGHT - LEFT - text_width(value, 9.5, bold) - 12
-        while label and text_width(label, 9.5, bold) > room:  # clip a label that would run into its value
-            label = label[:-2] + "…"
+        label = clip(label, RIGHT - LEFT - text_width(value, 9.5, bold) - 16, 9.5, bold)
         self.doc.text(LEFT + 4, self.y - 3, label, 9.5, bold=bold)
         if value:
             self.doc.text(RIGHT - 4, self.y - 3, value, 9.5, bold=bold, align="right")
@@ -95,9 +102,11 @@ def _sale_list(lay: _Layout, report: ShiftReport, lab: Labels) -> None:
         if sale.api:
             tenders += f"  ({sale.api})"
         state = "" if sale.state == "paid" else f"  [{sale.state}]"
-        for x, word in zip(columns[:3], (sale.receipt, paid, tenders + state), strict=True):
+        amount = format_money(sale.total, report.site)
+        room = columns[3] - text_width(amount, 8.5) - 12 - columns[2]
+        for x, word in zip(columns[:3], (sale.receipt, paid, clip(tenders + state, room, 8.5)), strict=True):
             lay.doc.text(x, lay.y - 3, word, 8.5)
-        lay.doc.text(columns[3], lay.y - 3, format_money(sale.total, report.site), 8.5, align="right")
+        lay.doc.text(columns[3], lay.y - 3, amount, 8.5, align="right")
 
 
 def render_pdf(report: ShiftReport) -> bytes:

@@ -91,3 +91,12 @@ def test_poppler_rasterises_the_first_page(tmp_path):
                    check=True, capture_output=True, timeout=60)
     png = next(tmp_path.glob("page*.png")).read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 2000
+
+
+def test_a_text_too_long_for_its_column_is_cut_with_an_ellipsis():
+    from qrcashier.reports.pdf import clip
+
+    long = "Efectivo $ 1.000,00 + QR Mercado Pago $ 2.000,00 + Point $ 3.000,00 + Tarjeta $ 4.000,00"
+    cut = clip(long, 200, 8.5)
+    assert cut.endswith("…") and text_width(cut, 8.5) <= 200 < text_width(long, 8.5)
+    assert clip("corto", 200, 8.5) == "corto"
