@@ -1239,6 +1239,57 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>X report, shift %1 (open)</source>
+        <translation>Informe X, turno %1 (abierto)</translation>
+    </message>
+    <message>
+        <source>Z report, shift %1</source>
+        <translation>Informe Z, turno %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Guardar como CSV</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Sales by hour</source>
+        <translation>Ventas por hora</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>Enviado a la impresora</translation>
+    </message>
+    <message>
+        <source>Could not start printing to %1.</source>
+        <translation>No se pudo empezar a imprimir en %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>

@@ -1239,6 +1239,57 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>X report, shift %1 (open)</source>
+        <translation>Relatório X, turno %1 (aberto)</translation>
+    </message>
+    <message>
+        <source>Z report, shift %1</source>
+        <translation>Relatório Z, turno %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Salvar como PDF</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Salvar como CSV</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Sales by hour</source>
+        <translation>Vendas por hora</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Salvar o relatório</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Não foi possível salvar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Salvo em %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>Enviado para a impressora</translation>
+    </message>
+    <message>
+        <source>Could not start printing to %1.</source>
+        <translation>Não foi possível começar a imprimir em %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>

@@ -1,0 +1,162 @@
+"""`qrcashier-admin`: the back-office console command, Qt-free.
+
+    qrcashier-admin report --data-dir DIR --shift last|N --format json|csv|pdf [--output FILE]
+
+prints (or writes) the X report of the running shift or the Z report of a closed one. The
+journal is read-only here: `snapshot` copies it with SQLite's backup API from a read-only
+connection (consistent even while the register writes to it) into a private temporary folder,
+and the report is built from the copy, so the register's file is never written, locked for long
+or migrated. A missing data folder or journal is an error, never a new journal. The one call
+into the till is `fetch_report`; everything else renders `qrcashier.reports`. Every error the
+user can cause or meet ends as one sentence on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from qrcashier.checkout import JOURNAL_FILE
+from qrcashier.reports.model import ReportError, ShiftReport, parse_report
+from qrcashier.reports.pdf import render_pdf
+from qrcashier.reports.tabular import render_csv, render_json
+
+EXIT_ERROR = 2
+RENDERERS: dict[str, Callable[[ShiftReport], bytes]] = {
+    "json": lambda r: render_json(r).encode("utf-8"),
+    "csv": render_csv,
+    "pdf": render_pdf,
+}
+
+
+class AdminError(Exception):
+    """Ends the command with its message (one sentence) on stderr and exit code 2."""
+
+
+class NoSuchShift(AdminError):
+    pass
+
+
+def fetch_report(journal_path: Path, shift: int | None) -> dict[str, Any]:
+    """The shift's report dict from the journal (shift None = the last one): the only
+    dependency on the till (its API as of its branch's shift_report). An unknown shift comes out
+    as LookupError. The site is the one the journal's sales were made in; the store's name and the
+    point-of-sale number live in the register's settings, which this Qt-free command cannot read."""
+    from datetime import UTC, datetime
+
+    from qrcashier.checkout import Journal
+    from qrcashier.checkout.errors import UnknownRecord
+    from qrcashier.checkout.shift_report import build_shift_report, find_shift
+    from qrcashier.domain.money import site
+
+    def build(db) -> dict[str, Any]:
+        try:
+            record = find_shift(db, None, shift)
+        except UnknownRecord as exc:
+            raise LookupError(str(exc)) from None
+        rows = db.query("SELECT site_id FROM sales ORDER BY shift_id = ? DESC, id DESC LIMIT 1", (record.id,))
+        return build_shift_report(db, record, site(rows[0][0] if rows else "MLA"), now=datetime.now(UTC))
+
+    journal = Journal.open_sync(journal_path)
+    try:
+        return journal.run_sync(build)
+    finally:
+        journal.close_sync()
+
+
+def parse_shift(text: str) -> int | None:
+    if text == "last":
+        return None
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"--shift takes 'last' or a shift number, not {text!r}")
+
+
+def journal_file(data_dir: Path) -> Path:
+    if not data_dir.is_dir():
+        raise AdminError(f"The data folder {data_dir} does not exist.")
+    path = data_dir / JOURNAL_FILE
+    if not path.is_file():
+        raise AdminError(f"There is no journal in {data_dir} (expected {JOURNAL_FILE}).")
+    return path
+
+
+def snapshot(journal: Path, into: Path) -> Path:
+    """A consistent copy of `journal` at `into`, read through a read-only connection."""
+    try:
+        source = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+        try:
+            target = sqlite3.connect(into, timeout=10.0)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise AdminError(f"Could not read the journal {journal}: {exc}.") from None
+    return into
+
+
+def load_report(data_dir: Path, shift: int | None,
+                fetch: Callable[[Path, int | None], dict[str, Any]] = fetch_report) -> ShiftReport:
+    path = journal_file(data_dir)
+    try:
+        with tempfile.TemporaryDirectory(prefix="qrcashier-admin-") as folder:
+            data = fetch(snapshot(path, Path(folder) / JOURNAL_FILE), shift)
+    except LookupError:
+        which = "no shift yet" if shift is None else f"no shift number {shift}"
+        raise NoSuchShift(f"The journal in {data_dir} has {which}.") from None
+    except AdminError:
+        raise
+    except Exception as exc:  # the journal's own errors carry a user_message
+        message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
+        raise AdminError(f"Could not read the journal {path}: {message}") from None
+    try:
+        return parse_report(data)
+    except ReportError as exc:
+        raise AdminError(f"The journal gave a malformed shift report ({exc}).") from None
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise AdminError(f"Cannot write {output}: {exc.strerror or exc}.") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qrcashier-admin", description="QR Cashier back-office commands.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser("report", help="the X or Z report of a register's shift")
+    report.add_argument("--data-dir", type=Path, required=True, help="the register's data folder (its journal)")
+    report.add_argument("--shift", type=parse_shift, default=None, metavar="last|N",
+                        help="'last' (the running or the last closed shift) or a shift number")
+    report.add_argument("--format", choices=sorted(RENDERERS), default="json")
+    report.add_argument("--output", type=Path, help="write to FILE instead of standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None,
+         fetch: Callable[[Path, int | None], dict[str, Any]] = fetch_report) -> int:
+    args = build_parser().parse_args(argv)  # argparse's own usage errors also exit 2
+    try:
+        report = load_report(args.data_dir, args.shift, fetch)
+        write_output(RENDERERS[args.format](report), args.output)
+    except AdminError as exc:
+        print(f"qrcashier-admin: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
