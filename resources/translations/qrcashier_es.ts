@@ -1123,6 +1123,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1260,6 +1267,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -1292,12 +1303,24 @@
         <translation>Resolver…</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation>Devuelta en parte</translation>
+    </message>
+    <message>
+        <source>%1 (charge %2; before: %3)</source>
+        <translation>%1 (cobro %2; antes: %3)</translation>
+    </message>
+    <message>
         <source>%1 (charge %2)</source>
         <translation>%1 (cobro %2)</translation>
     </message>
     <message>
         <source>%1 paid · %2</source>
         <translation>%1 pagadas · %2</translation>
+    </message>
+    <message>
+        <source>refunded %1 · net %2</source>
+        <translation>devuelto %1 · neto %2</translation>
     </message>
     <message>
         <source>%1 not paid</source>

@@ -1123,6 +1123,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>O comprovante de reembolso não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1260,6 +1267,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Reembolsada</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1292,12 +1303,24 @@
         <translation>Resolver…</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation>Reembolsada em parte</translation>
+    </message>
+    <message>
+        <source>%1 (charge %2; before: %3)</source>
+        <translation>%1 (cobrança %2; antes: %3)</translation>
+    </message>
+    <message>
         <source>%1 (charge %2)</source>
         <translation>%1 (cobrança %2)</translation>
     </message>
     <message>
         <source>%1 paid · %2</source>
         <translation>%1 pagas · %2</translation>
+    </message>
+    <message>
+        <source>refunded %1 · net %2</source>
+        <translation>reembolsado %1 · líquido %2</translation>
     </message>
     <message>
         <source>%1 not paid</source>
