@@ -884,6 +884,10 @@
         <translation>Supervisor: %1</translation>
     </message>
     <message>
+        <source>No supervisor PIN is set yet: choose one now (4 to 12 digits). It is asked for every supervisor action from now on.</source>
+        <translation>Todavía no hay un PIN de supervisor: elija uno ahora (de 4 a 12 dígitos). Desde ahora se pide para cada acción de supervisor.</translation>
+    </message>
+    <message>
         <source>The PIN is asked for each supervisor action and is not remembered.</source>
         <translation>El PIN se pide en cada acción de supervisor y no se recuerda.</translation>
     </message>
@@ -896,12 +900,24 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>the same PIN again</source>
+        <translation>el mismo PIN otra vez</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Guardar el PIN</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1932,6 +1948,37 @@ la caja esté configurada.</translation>
     <message>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>Las acciones de supervisor están disponibles cuando QR Cashier se conecta.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorMenu</name>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisión</translation>
+    </message>
+    <message>
+        <source>&amp;Refund a sale…</source>
+        <translation>&amp;Devolver una venta…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the charge on the QR…</source>
+        <translation>&amp;Cancelar el cobro del QR…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the cash drawer</source>
+        <translation>Abrir el ca&amp;jón de dinero</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>Diagnó&amp;stico…</translation>
     </message>
 </context>
 <context>

@@ -884,6 +884,10 @@
         <translation>Supervisor: %1</translation>
     </message>
     <message>
+        <source>No supervisor PIN is set yet: choose one now (4 to 12 digits). It is asked for every supervisor action from now on.</source>
+        <translation>Ainda não há um PIN de supervisor: escolha um agora (de 4 a 12 dígitos). A partir de agora ele é pedido em cada ação de supervisor.</translation>
+    </message>
+    <message>
         <source>The PIN is asked for each supervisor action and is not remembered.</source>
         <translation>O PIN é pedido a cada ação de supervisor e não fica memorizado.</translation>
     </message>
@@ -896,12 +900,24 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>the same PIN again</source>
+        <translation>o mesmo PIN de novo</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Definir o PIN</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1932,6 +1948,37 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>As ações de supervisor ficam disponíveis quando o QR Cashier estiver conectado.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorMenu</name>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisão</translation>
+    </message>
+    <message>
+        <source>&amp;Refund a sale…</source>
+        <translation>&amp;Reembolsar uma venda…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the charge on the QR…</source>
+        <translation>&amp;Cancelar a cobrança do QR…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the cash drawer</source>
+        <translation>Abrir a ga&amp;veta de dinheiro</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoria…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfigurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnóstico…</translation>
     </message>
 </context>
 <context>

@@ -220,6 +220,7 @@ class StorePage(SetupPage):
             self.pos_name.setText(self.state.register_name or "Caja 1")
         self._show_new()
         self._validate()
+        self.completeChanged.emit()  # Next follows the list just read (not only the installer's edits)
 
     @dialog_slot()
     async def _store_changed(self, _index: int) -> None:

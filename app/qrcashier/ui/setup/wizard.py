@@ -419,9 +419,14 @@ async def run_first_run_setup(env: SetupEnv, parent: QWidget | None = None) -> b
     dialog = SetupDialog(env, parent=parent)
     dialog.show()
     try:
-        return await dialog.future
+        ok = await dialog.future
     finally:
         await env.aclose()
+    if ok:  # the language chosen on the printer page, for every window built from now on
+        from qrcashier.ui.shell import i18n
+
+        i18n.install_for(QCoreApplication.instance(), None, env.settings)
+    return ok
 
 
 async def open_settings(parent: QWidget | None, env: SetupEnv, gate, *, page: str | None = None) -> SetupDialog | None:
