@@ -28,12 +28,12 @@
         <translation>Ambos</translation>
     </message>
     <message>
-        <source>202 Waiting for order (the newest docs; recommended)</source>
-        <translation>202 Esperando la orden (la documentación más nueva; recomendado)</translation>
+        <source>202 Waiting for order (recommended)</source>
+        <translation>202 Esperando la orden (recomendado)</translation>
     </message>
     <message>
-        <source>400 unavailable (the older docs)</source>
-        <translation>400 no disponible (la documentación anterior)</translation>
+        <source>400 unavailable (older docs)</source>
+        <translation>400 no disponible (documentación anterior)</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -1694,8 +1694,8 @@
         <translation>Impresora para el adhesivo (A6)</translation>
     </message>
     <message>
-        <source>No printer installed: save a PDF and print it elsewhere</source>
-        <translation>No hay impresoras instaladas: guarde un PDF e imprímalo en otro lugar</translation>
+        <source>No printer installed</source>
+        <translation>No hay impresoras instaladas</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1718,6 +1718,10 @@ la caja esté configurada.</translation>
     <message>
         <source>This is a sandbox QR: only the sandbox&apos;s phone page can pay it.</source>
         <translation>Este es un QR del sandbox: solo lo puede pagar la página de teléfono del sandbox.</translation>
+    </message>
+    <message>
+        <source>Save a PDF and print it elsewhere.</source>
+        <translation>Guarde un PDF e imprímalo en otro lugar.</translation>
     </message>
     <message>
         <source>The sticker did not print: %1</source>

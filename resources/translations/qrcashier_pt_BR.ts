@@ -28,12 +28,12 @@
         <translation>Ambos</translation>
     </message>
     <message>
-        <source>202 Waiting for order (the newest docs; recommended)</source>
-        <translation>202 Aguardando o pedido (a documentação mais recente; recomendado)</translation>
+        <source>202 Waiting for order (recommended)</source>
+        <translation>202 Aguardando o pedido (recomendado)</translation>
     </message>
     <message>
-        <source>400 unavailable (the older docs)</source>
-        <translation>400 indisponível (a documentação anterior)</translation>
+        <source>400 unavailable (older docs)</source>
+        <translation>400 indisponível (documentação anterior)</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -1694,8 +1694,8 @@
         <translation>Impressora para o adesivo (A6)</translation>
     </message>
     <message>
-        <source>No printer installed: save a PDF and print it elsewhere</source>
-        <translation>Nenhuma impressora instalada: salve um PDF e imprima em outro lugar</translation>
+        <source>No printer installed</source>
+        <translation>Nenhuma impressora instalada</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1718,6 +1718,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>This is a sandbox QR: only the sandbox&apos;s phone page can pay it.</source>
         <translation>Este é um QR do sandbox: só a página de celular do sandbox consegue pagá-lo.</translation>
+    </message>
+    <message>
+        <source>Save a PDF and print it elsewhere.</source>
+        <translation>Salve um PDF e imprima em outro lugar.</translation>
     </message>
     <message>
         <source>The sticker did not print: %1</source>

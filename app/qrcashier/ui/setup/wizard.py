@@ -141,7 +141,7 @@ class SetupDialog(QDialog):
         self._writes: set[asyncio.Task] = set()
         self.setWindowTitle(self.tr("QR Cashier settings") if settings_mode else self.tr("Set up QR Cashier"))
         self.setModal(False)
-        self.resize(900, 640)
+        self.resize(980, 660)  # inside a 1024 x 768 or a 1280 x 720 screen, with a panel and a title bar
         self.setStyleSheet(
             theme.DISABLED_BUTTONS + " QGroupBox { font-weight: 600; } QLineEdit, QComboBox { min-height: 30px; }"
         )
@@ -160,7 +160,7 @@ class SetupDialog(QDialog):
         self.message = Outcome()
         self.busy = Busy()
         self.nav = QListWidget()
-        self.nav.setFixedWidth(250)
+        self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
