@@ -282,6 +282,18 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
+        <source>static</source>
+        <translation>estático</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dinámico</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>híbrido</translation>
+    </message>
+    <message>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>
