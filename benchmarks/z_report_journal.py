@@ -1,6 +1,6 @@
 """The Z report of a shift of 2,000 sales: the journal query and the PDF.
 
-    python benchmarks/z_report.py
+    python benchmarks/z_report_journal.py
 
 Writes a journal with one shift of 2,000 paid sales through the real journal operations
 (a third in cash with change, a third by QR, a third split cash + QR; one or three lines each),

@@ -28,12 +28,12 @@
         <translation>Ambos</translation>
     </message>
     <message>
-        <source>202 Waiting for order (the newest docs; recommended)</source>
-        <translation>202 Esperando la orden (la documentación más nueva; recomendado)</translation>
+        <source>202 Waiting for order (recommended)</source>
+        <translation>202 Esperando la orden (recomendado)</translation>
     </message>
     <message>
-        <source>400 unavailable (the older docs)</source>
-        <translation>400 no disponible (la documentación anterior)</translation>
+        <source>400 unavailable (older docs)</source>
+        <translation>400 no disponible (documentación anterior)</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -335,6 +335,18 @@
 </context>
 <context>
     <name>DiagnosticsDialog</name>
+    <message>
+        <source>static</source>
+        <translation>estático</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dinámico</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>híbrido</translation>
+    </message>
     <message>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
@@ -961,6 +973,10 @@
         <translation>Supervisor: %1</translation>
     </message>
     <message>
+        <source>No supervisor PIN is set yet: choose one now (4 to 12 digits). It is asked for every supervisor action from now on.</source>
+        <translation>Todavía no hay un PIN de supervisor: elija uno ahora (de 4 a 12 dígitos). Desde ahora se pide para cada acción de supervisor.</translation>
+    </message>
+    <message>
         <source>The PIN is asked for each supervisor action and is not remembered.</source>
         <translation>El PIN se pide en cada acción de supervisor y no se recuerda.</translation>
     </message>
@@ -973,12 +989,24 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>the same PIN again</source>
+        <translation>el mismo PIN otra vez</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Guardar el PIN</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1290,6 +1318,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1427,6 +1462,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -1459,12 +1498,24 @@
         <translation>Resolver…</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation>Devuelta en parte</translation>
+    </message>
+    <message>
+        <source>%1 (charge %2; before: %3)</source>
+        <translation>%1 (cobro %2; antes: %3)</translation>
+    </message>
+    <message>
         <source>%1 (charge %2)</source>
         <translation>%1 (cobro %2)</translation>
     </message>
     <message>
         <source>%1 paid · %2</source>
         <translation>%1 pagadas · %2</translation>
+    </message>
+    <message>
+        <source>refunded %1 · net %2</source>
+        <translation>devuelto %1 · neto %2</translation>
     </message>
     <message>
         <source>%1 not paid</source>
@@ -1853,8 +1904,8 @@
         <translation>Impresora para el adhesivo (A6)</translation>
     </message>
     <message>
-        <source>No printer installed: save a PDF and print it elsewhere</source>
-        <translation>No hay impresoras instaladas: guarde un PDF e imprímalo en otro lugar</translation>
+        <source>No printer installed</source>
+        <translation>No hay impresoras instaladas</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1877,6 +1928,10 @@ la caja esté configurada.</translation>
     <message>
         <source>This is a sandbox QR: only the sandbox&apos;s phone page can pay it.</source>
         <translation>Este es un QR del sandbox: solo lo puede pagar la página de teléfono del sandbox.</translation>
+    </message>
+    <message>
+        <source>Save a PDF and print it elsewhere.</source>
+        <translation>Guarde un PDF e imprímalo en otro lugar.</translation>
     </message>
     <message>
         <source>The sticker did not print: %1</source>
@@ -2107,6 +2162,37 @@ la caja esté configurada.</translation>
     <message>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>Las acciones de supervisor están disponibles cuando QR Cashier se conecta.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorMenu</name>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisión</translation>
+    </message>
+    <message>
+        <source>&amp;Refund a sale…</source>
+        <translation>&amp;Devolver una venta…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the charge on the QR…</source>
+        <translation>&amp;Cancelar el cobro del QR…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the cash drawer</source>
+        <translation>Abrir el ca&amp;jón de dinero</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>Diagnó&amp;stico…</translation>
     </message>
 </context>
 <context>

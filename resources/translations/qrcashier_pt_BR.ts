@@ -28,12 +28,12 @@
         <translation>Ambos</translation>
     </message>
     <message>
-        <source>202 Waiting for order (the newest docs; recommended)</source>
-        <translation>202 Aguardando o pedido (a documentação mais recente; recomendado)</translation>
+        <source>202 Waiting for order (recommended)</source>
+        <translation>202 Aguardando o pedido (recomendado)</translation>
     </message>
     <message>
-        <source>400 unavailable (the older docs)</source>
-        <translation>400 indisponível (a documentação anterior)</translation>
+        <source>400 unavailable (older docs)</source>
+        <translation>400 indisponível (documentação anterior)</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -335,6 +335,18 @@
 </context>
 <context>
     <name>DiagnosticsDialog</name>
+    <message>
+        <source>static</source>
+        <translation>estático</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dinâmico</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>híbrido</translation>
+    </message>
     <message>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
@@ -961,6 +973,10 @@
         <translation>Supervisor: %1</translation>
     </message>
     <message>
+        <source>No supervisor PIN is set yet: choose one now (4 to 12 digits). It is asked for every supervisor action from now on.</source>
+        <translation>Ainda não há um PIN de supervisor: escolha um agora (de 4 a 12 dígitos). A partir de agora ele é pedido em cada ação de supervisor.</translation>
+    </message>
+    <message>
         <source>The PIN is asked for each supervisor action and is not remembered.</source>
         <translation>O PIN é pedido a cada ação de supervisor e não fica memorizado.</translation>
     </message>
@@ -973,12 +989,24 @@
         <translation>PIN</translation>
     </message>
     <message>
+        <source>the same PIN again</source>
+        <translation>o mesmo PIN de novo</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Definir o PIN</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1290,6 +1318,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>O comprovante de reembolso não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1427,6 +1462,10 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Reembolsada</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1459,12 +1498,24 @@
         <translation>Resolver…</translation>
     </message>
     <message>
+        <source>Partly refunded</source>
+        <translation>Reembolsada em parte</translation>
+    </message>
+    <message>
+        <source>%1 (charge %2; before: %3)</source>
+        <translation>%1 (cobrança %2; antes: %3)</translation>
+    </message>
+    <message>
         <source>%1 (charge %2)</source>
         <translation>%1 (cobrança %2)</translation>
     </message>
     <message>
         <source>%1 paid · %2</source>
         <translation>%1 pagas · %2</translation>
+    </message>
+    <message>
+        <source>refunded %1 · net %2</source>
+        <translation>reembolsado %1 · líquido %2</translation>
     </message>
     <message>
         <source>%1 not paid</source>
@@ -1853,8 +1904,8 @@
         <translation>Impressora para o adesivo (A6)</translation>
     </message>
     <message>
-        <source>No printer installed: save a PDF and print it elsewhere</source>
-        <translation>Nenhuma impressora instalada: salve um PDF e imprima em outro lugar</translation>
+        <source>No printer installed</source>
+        <translation>Nenhuma impressora instalada</translation>
     </message>
     <message>
         <source>Store</source>
@@ -1877,6 +1928,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>This is a sandbox QR: only the sandbox&apos;s phone page can pay it.</source>
         <translation>Este é um QR do sandbox: só a página de celular do sandbox consegue pagá-lo.</translation>
+    </message>
+    <message>
+        <source>Save a PDF and print it elsewhere.</source>
+        <translation>Salve um PDF e imprima em outro lugar.</translation>
     </message>
     <message>
         <source>The sticker did not print: %1</source>
@@ -2107,6 +2162,37 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>As ações de supervisor ficam disponíveis quando o QR Cashier estiver conectado.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorMenu</name>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisão</translation>
+    </message>
+    <message>
+        <source>&amp;Refund a sale…</source>
+        <translation>&amp;Reembolsar uma venda…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the charge on the QR…</source>
+        <translation>&amp;Cancelar a cobrança do QR…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the cash drawer</source>
+        <translation>Abrir a ga&amp;veta de dinheiro</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoria…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfigurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnóstico…</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
-from qrcashier.supervisor import LockoutState
+from qrcashier.supervisor import LockoutState, verify_pin
 from qrcashier.ui.supervisor.pin import SupervisorGate
 from tests.ui.setup.helpers import wait_until
 from tests.ui.supervisor.rig import PIN, Clock, encoded_pin, enter_pin
@@ -75,11 +75,47 @@ async def test_a_wrong_pin_then_the_lockout_then_the_wait(qtbot, gate, settings)
     assert LockoutState.parse(settings.pin_lockout) == LockoutState()
 
 
-async def test_no_pin_set_means_no_supervisor_action(qtbot, settings):
+async def test_no_pin_set_the_first_supervisor_action_sets_it_typed_at_the_keyboard(qtbot, settings):
     gate = SupervisorGate(settings)
     assert not gate.has_pin
     asked = asyncio.ensure_future(gate.ask(None, "refund a payment"))
     await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the prompt")
-    assert "No supervisor PIN is set" in gate.prompt.message.text() and not gate.prompt.ok_button.isEnabled()
+    prompt = gate.prompt
+    assert "No supervisor PIN is set yet: choose one now" in plain(prompt)
+    assert prompt.ok_button.text().startswith("Set PIN")
+    assert prompt.again_field.isVisibleTo(prompt)
+    prompt.name_field.setFocus()
+    qtbot.keyClicks(prompt.name_field, "Marta")
+    qtbot.keyClick(prompt.name_field, Qt.Key.Key_Tab)
+    qtbot.keyClicks(prompt.pin_field, "4829")
+    qtbot.keyClick(prompt.pin_field, Qt.Key.Key_Return)  # Enter moves on to "Again"
+    assert prompt.again_field.hasFocus() and not asked.done()
+    qtbot.keyClicks(prompt.again_field, "4828")
+    qtbot.keyClick(prompt.again_field, Qt.Key.Key_Return)
+    await wait_until(lambda: "The two PINs are not the same." in prompt.message.text(), 5, "the mismatch")
+    assert not asked.done() and not gate.has_pin
+    prompt.again_field.clear()
+    qtbot.keyClicks(prompt.again_field, "4829")
+    qtbot.keyClick(prompt.again_field, Qt.Key.Key_Return)
+    assert await asked == "Marta"
+    assert gate.has_pin and verify_pin("4829", settings.pin_hash)
+    # from now on the PIN is asked (and checked) as for any action
+    second = asyncio.ensure_future(gate.ask(None, "cancel the order on the QR"))
+    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the prompt")
+    assert not gate.prompt.again_field.isVisibleTo(gate.prompt) and gate.prompt.ok_button.text().startswith("Confirm")
     gate.prompt.reject()
-    assert await asked is None
+    assert await second is None
+
+
+async def test_with_no_pin_cancelling_the_first_pin_sets_nothing(qtbot, settings):
+    gate = SupervisorGate(settings)
+    asked = asyncio.ensure_future(gate.ask(None, "refund a payment"))
+    await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the prompt")
+    gate.prompt.reject()
+    assert await asked is None and not gate.has_pin
+
+
+def plain(prompt) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in prompt.findChildren(QLabel))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Qt, Signal, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -74,6 +74,14 @@ def secrets_of(services: Any, tokens: Any) -> list[str]:
     return values
 
 
+# The QR mode's words (settings keep "static", "dynamic", "hybrid"), shown in the app's language.
+QR_MODE_NAMES = {
+    "static": QT_TRANSLATE_NOOP("DiagnosticsDialog", "static"),
+    "dynamic": QT_TRANSLATE_NOOP("DiagnosticsDialog", "dynamic"),
+    "hybrid": QT_TRANSLATE_NOOP("DiagnosticsDialog", "hybrid"),
+}
+
+
 class DiagnosticsDialog(QDialog):
     """See the module docstring."""
 
@@ -81,7 +89,9 @@ class DiagnosticsDialog(QDialog):
     exported = Signal(str)  # the bundle's path
     export_failed = Signal(str)  # the sentence shown
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *, settings: Any = None, tokens: Any = None) -> None:
+    def __init__(
+        self, services: Any, parent: QWidget | None = None, *, settings: Any = None, tokens: Any = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.settings = settings if settings is not None else getattr(services, "settings", None)
@@ -230,7 +240,8 @@ class DiagnosticsDialog(QDialog):
             (self.tr("Sandbox (no real money)") if report.mode == "sandbox" else self.tr("Mercado Pago account"))
             + f" · {report.site}"
         )
-        v["api"].setText(fmt(self.tr("%1 (%2 QR)"), report.api_generation, report.qr_mode))
+        mode = QR_MODE_NAMES.get(report.qr_mode)
+        v["api"].setText(fmt(self.tr("%1 (%2 QR)"), report.api_generation, self.tr(mode) if mode else report.qr_mode))
         if report.keyring_secure:
             v["keyring"].setText(report.keyring_backend)
         elif report.keyring_backend in ("none", "", "?"):

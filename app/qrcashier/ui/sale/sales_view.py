@@ -38,9 +38,12 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Sale"),
     QT_TRANSLATE_NOOP("SalesDialog", "Items"),
     QT_TRANSLATE_NOOP("SalesDialog", "Total"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Refunded"),
     QT_TRANSLATE_NOOP("SalesDialog", "State"),
     QT_TRANSLATE_NOOP("SalesDialog", "Payment id"),
 )
+MONEY_COLUMNS = (2, 3, 4)  # right-aligned: items, total, refunded
+STATE_COLUMN = 5
 
 
 def start_of_today() -> datetime:
@@ -70,7 +73,7 @@ class SalesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setStyleSheet("QTableWidget { font-size: 16px; }")
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _i: self.reprint())
@@ -113,46 +116,69 @@ class SalesDialog(QDialog):
         except RuntimeError:  # the dialog was closed meanwhile
             pass
 
+    def state_of(self, row: DaySale) -> str:
+        """The row's state as the cashier reads it: refunds and earlier charges included."""
+        state = ui_state(row.attempt.state)
+        text = state_text(state).title
+        if row.refunded > 0 and row.attempt.state == AttemptState.PAID:
+            text = self.tr("Refunded") if row.net == 0 else self.tr("Partly refunded")
+        if row.attempts > 1:
+            earlier = ", ".join(state_text(ui_state(s)).title.lower() for s in row.earlier)
+            if earlier:
+                text = fmt(self.tr("%1 (charge %2; before: %3)"), text, row.attempts, earlier)
+            else:
+                text = fmt(self.tr("%1 (charge %2)"), text, row.attempts)
+        return text
+
     def set_rows(self, rows: list[DaySale]) -> None:
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             state = ui_state(row.attempt.state)
-            text = state_text(state).title
-            if row.attempts > 1:
-                text = fmt(self.tr("%1 (charge %2)"), text, row.attempts)
             values = (
                 row.attempt.created_at.astimezone().strftime("%H:%M:%S"),
                 row.receipt or row.sale.code,  # a paid sale by its receipt number
                 str(sum(line.quantity for line in row.sale.lines)),
                 format_money(row.sale.total, self.site),
-                text,
+                format_money(-row.refunded, self.site) if row.refunded else "",
+                self.state_of(row),
                 ", ".join(str(p) for p in row.payment_ids),
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c in (2, 3):
+                if c in MONEY_COLUMNS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if c == 4:
+                if c == STATE_COLUMN:
                     colour_key = STATES.get(state, STATES["failed"]).colour_key
+                    if row.refunded > 0 and colour_key == "paid":
+                        colour_key = "cancelled"  # money given back: grey, not the paid green
                     bg, fg = theme.STATE_COLOURS.get(colour_key, ("#ffffff", "#000"))
                     item.setBackground(QColor(bg))
                     item.setForeground(QColor(fg))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.summary.setText(self.summary_text(rows))
+        if rows and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def summary_text(self, rows: list[DaySale]) -> str:
+        """The footer: paid count and total, what was refunded, the net, what is not paid."""
         paid = [row for row in rows if row.attempt.state == AttemptState.PAID]
-        total = sum((row.sale.total for row in paid), Decimal(0))
+        total = sum((row.paid for row in paid), Decimal(0))
+        refunded = sum((row.refunded for row in paid), Decimal(0))
         review = sum(1 for row in rows if row.attempt.state == AttemptState.NEEDS_REVIEW)
         text = fmt(self.tr("%1 paid · %2"), len(paid), format_money(total, self.site))
+        if refunded:
+            net = sum((row.net for row in paid), Decimal(0))
+            text += " · " + fmt(self.tr("refunded %1 · net %2"), format_money(refunded, self.site),
+                                format_money(net, self.site))
         if len(rows) > len(paid):
             text += " · " + fmt(self.tr("%1 not paid"), len(rows) - len(paid))
         if review:
             text += " · " + fmt(self.tr("%1 need a supervisor"), review)
-        self.summary.setText(text)
-        if rows and not self.table.selectedItems():
-            self.table.selectRow(0)
-        self._update_buttons()
+        return text
 
     def selected(self) -> DaySale | None:
         index = self.table.currentRow()

@@ -31,8 +31,8 @@ class AdvancedPage(SetupPage):
                 "dynamic": QT_TRANSLATE_NOOP("AdvancedPage", "A new QR for each sale, on the customer screen"),
                 "hybrid": QT_TRANSLATE_NOOP("AdvancedPage", "Both")}
     CONTRACT_NAMES = {
-        "202": QT_TRANSLATE_NOOP("AdvancedPage", "202 Waiting for order (the newest docs; recommended)"),
-        "400": QT_TRANSLATE_NOOP("AdvancedPage", "400 unavailable (the older docs)"),
+        "202": QT_TRANSLATE_NOOP("AdvancedPage", "202 Waiting for order (recommended)"),
+        "400": QT_TRANSLATE_NOOP("AdvancedPage", "400 unavailable (older docs)"),
     }
 
     def __init__(self, flow: SetupDialog) -> None:
@@ -58,11 +58,16 @@ class AdvancedPage(SetupPage):
         self.port_box.setSpecialValueText(self.tr("any free port"))
         self.port_box.setValue(self.state.endpoint_port)
         self.port_box.valueChanged.connect(lambda _v: self._changed())
+        for box in (self.api_box, self.qr_box, self.contract_box):  # as wide as the page gives, not the longest item
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(18)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("API"), self.api_box)
         form.addRow(self.tr("QR"), self.qr_box)
         endpoint_group = QGroupBox(self.tr("Self-service endpoint (the URL Mercado Pago calls)"))
         eform = QFormLayout(endpoint_group)
+        eform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # the long labels go above their field
         eform.addRow(self.tr("Answer while there is no order"), self.contract_box)
         eform.addRow(self.tr("Port on this computer"), self.port_box)
         self.problem = error_label()

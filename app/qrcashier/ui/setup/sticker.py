@@ -64,7 +64,7 @@ class StickerPage(SetupPage):
             self.printer_box.addItem(name)
         self.print_button.setEnabled(bool(printers))
         if not printers:
-            self.printer_box.addItem(self.tr("No printer installed: save a PDF and print it elsewhere"))
+            self.printer_box.addItem(self.tr("No printer installed"))  # the note says what to do instead
             self.printer_box.setEnabled(False)
         self._render()
         if self.payload is None and self.flow.settings_mode and self.state.provisioned is None:
@@ -111,7 +111,9 @@ class StickerPage(SetupPage):
             note = self.tr("Mercado Pago did not send this register's QR, so it was built from its POS number.") + " "
         if self.state.mode == Mode.SANDBOX or self.env.settings.mode == Mode.SANDBOX and self.state.mode is None:
             note += self.tr("This is a sandbox QR: only the sandbox's phone page can pay it.")
-        self.note.setText(note)
+        if not self.env.printers():
+            note += " " + self.tr("Save a PDF and print it elsewhere.")
+        self.note.setText(note.strip())
         self.payload = payload
         store, register = self._names()
         ratio = self.preview.devicePixelRatioF() or 1.0

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -98,10 +97,9 @@ class StorePage(SetupPage):
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.attended_radio)
         self.kind_group.addButton(self.self_service_radio)
-        kind = QHBoxLayout()
-        kind.addWidget(self.attended_radio)
-        kind.addWidget(self.self_service_radio)
-        kind.addStretch(1)
+        kind = QVBoxLayout()  # one under the other: side by side they do not fit in Spanish or Portuguese
+        for radio in (self.attended_radio, self.self_service_radio):  # as wide as its text: all of it clickable
+            kind.addWidget(radio, 0, Qt.AlignmentFlag.AlignLeft)
         pform.addRow(self.tr("Payment"), kind)
         (self.self_service_radio if self.state.self_service else self.attended_radio).setChecked(True)
         self.attended_radio.toggled.connect(self._kind_changed)
@@ -220,6 +218,7 @@ class StorePage(SetupPage):
             self.pos_name.setText(self.state.register_name or "Caja 1")
         self._show_new()
         self._validate()
+        self.completeChanged.emit()  # Next follows the list just read (not only the installer's edits)
 
     @dialog_slot()
     async def _store_changed(self, _index: int) -> None:

@@ -141,7 +141,7 @@ class SetupDialog(QDialog):
         self._writes: set[asyncio.Task] = set()
         self.setWindowTitle(self.tr("QR Cashier settings") if settings_mode else self.tr("Set up QR Cashier"))
         self.setModal(False)
-        self.resize(900, 640)
+        self.resize(980, 660)  # inside a 1024 x 768 or a 1280 x 720 screen, with a panel and a title bar
         self.setStyleSheet(
             theme.DISABLED_BUTTONS + " QGroupBox { font-weight: 600; } QLineEdit, QComboBox { min-height: 30px; }"
         )
@@ -160,7 +160,7 @@ class SetupDialog(QDialog):
         self.message = Outcome()
         self.busy = Busy()
         self.nav = QListWidget()
-        self.nav.setFixedWidth(250)
+        self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
@@ -419,9 +419,14 @@ async def run_first_run_setup(env: SetupEnv, parent: QWidget | None = None) -> b
     dialog = SetupDialog(env, parent=parent)
     dialog.show()
     try:
-        return await dialog.future
+        ok = await dialog.future
     finally:
         await env.aclose()
+    if ok:  # the language chosen on the printer page, for every window built from now on
+        from qrcashier.ui.shell import i18n
+
+        i18n.install_for(QCoreApplication.instance(), None, env.settings)
+    return ok
 
 
 async def open_settings(parent: QWidget | None, env: SetupEnv, gate, *, page: str | None = None) -> SetupDialog | None:

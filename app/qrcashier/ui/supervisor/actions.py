@@ -187,9 +187,12 @@ class SupervisorActions(QObject):
         """Refund a paid sale (its attempt), in full or in part."""
         if not self._ready():
             return None
+        from qrcashier.ui.supervisor import refund_slip
         from qrcashier.ui.supervisor.refund import RefundDialog
 
-        return self._keep(RefundDialog(self.engine, self.gate, self.site, attempt_id, self.window))
+        dialog = RefundDialog(self.engine, self.gate, self.site, attempt_id, self.window)
+        refund_slip.attach(dialog, self.window)  # a refund slip after each approved refund
+        return self._keep(dialog)
 
     def review(self, attempt_id: int) -> ReviewDialog | None:
         """Resolve a sale that needs review, after the live lookup."""
