@@ -135,9 +135,10 @@ async def a_day(data_dir: Path) -> str:
         for sale in z["sales"]:
             _check(sum(Decimal(t["amount"]) for t in sale["tenders"]) == Decimal(sale["total"]), f"sale {sale}")
 
-        from qrcashier.reports.pdf import render_pdf  # the reports package's renderer
+        from qrcashier.reports.model import parse_report
+        from qrcashier.reports.pdf import render_pdf
 
-        pdf = render_pdf(z)
+        pdf = render_pdf(parse_report(z))  # parsing also checks the dict against the report's contract
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
