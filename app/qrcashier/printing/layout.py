@@ -62,11 +62,8 @@ SECTIONS: tuple[Section, ...] = (body_section, qr_section)
 
 
 def has_cash_tender(receipt: Receipt) -> bool:
-    """Whether the sale took cash: the drawer opens only then, never for a QR-only sale.
-
-    The till adds tenders to the receipt (each with a `kind`); a receipt without them is QR-only.
-    """
-    return any(getattr(t, "kind", None) == "cash" for t in getattr(receipt, "tenders", ()))
+    """Whether the sale took cash: the drawer opens only then, never for a QR-only sale."""
+    return any(t.kind == "cash" for t in receipt.tenders)
 
 
 def receipt_layout(

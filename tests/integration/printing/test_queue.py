@@ -214,18 +214,16 @@ async def test_open_drawer_and_the_test_page(tmp_path, printer):
     assert "Página".encode("cp858") in printer.jobs[1] and "ã õ".encode("cp858") in printer.jobs[1]
 
 
-class CashTender:
-    kind = "cash"
-
-
 @pytest.mark.asyncio
 async def test_the_drawer_opens_for_a_cash_sale_never_for_qr_only_or_a_copy(tmp_path, printer):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from qrcashier.domain.receipt import ReceiptTender
     from qrcashier.printing.escpos import DRAWER_KICK
 
-    class CashReceipt(Receipt):  # the till's receipt carries its tenders
-        tenders = (CashTender(),)
-
-    cash = CashReceipt(**{f: getattr(receipt(), f) for f in Receipt.__dataclass_fields__})
+    sale = receipt()
+    cash = replace(sale, tenders=(ReceiptTender("cash", sale.total, sale.total + Decimal(20), Decimal(20)),))
     queue = await open_queue(tmp_path, printer.url)
     try:
         await queue.submit_receipt(receipt(), receipt_id=1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qrcashier.domain.money import SITES
-from qrcashier.domain.receipt import Receipt, ReceiptLine
+from qrcashier.domain.receipt import Receipt, ReceiptLine, ReceiptTender
 from qrcashier.printing.escpos import (
     DRAWER_KICK,
     INIT,
@@ -95,13 +95,10 @@ def test_cut_and_drawer_pulse_only_when_asked():
 def test_a_qr_only_receipt_does_not_open_the_drawer_and_a_cash_one_does():
     assert receipt_layout(accented_receipt(), 48).cash is False
 
-    class Tender:
-        kind = "cash"
-
-    class WithTenders(Receipt):  # what the till's receipt will carry
-        tenders = (Tender(),)
-
-    cash = WithTenders(**{f: getattr(accented_receipt(), f) for f in Receipt.__dataclass_fields__})
+    sale = accented_receipt()
+    qr = replace(sale, tenders=(ReceiptTender("qr", sale.total),))
+    assert receipt_layout(qr, 48).cash is False
+    cash = replace(sale, tenders=(ReceiptTender("qr", Decimal(1)), ReceiptTender("cash", sale.total - 1)))
     assert receipt_layout(cash, 48).cash is True
 
 
