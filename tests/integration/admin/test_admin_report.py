@@ -20,12 +20,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 
-try:
-    import qrcashier.checkout.shift_report  # noqa: F401
-    HAVE_TILL = True
-except ImportError:
-    HAVE_TILL = False
-needs_till = pytest.mark.skipif(not HAVE_TILL, reason="needs the till branch")
 
 
 def env() -> dict[str, str]:
@@ -108,7 +102,6 @@ def total(values) -> Decimal:
     return sum((Decimal(v) for v in values), Decimal(0))
 
 
-@needs_till
 def test_the_json_report_of_the_day_keeps_the_contract(day):
     proc = admin("--data-dir", str(day), "--shift", "last", "--format", "json")
     assert proc.returncode == 0, proc.stderr.decode()
@@ -138,7 +131,6 @@ def test_the_json_report_of_the_day_keeps_the_contract(day):
     assert (s["expected_cash"], s["difference"]) == ("5700.00", "-50.00")
 
 
-@needs_till
 def test_the_day_in_csv_and_pdf(day, tmp_path):
     out = tmp_path / "z.csv"
     assert admin("--data-dir", str(day), "--shift", "last", "--format", "csv", "--output", str(out)).returncode == 0
@@ -153,19 +145,16 @@ def test_the_day_in_csv_and_pdf(day, tmp_path):
         assert "INFORME Z" in text and "Ana Núñez" in text and "-$ 50,00" in text and "Proveedor de pan" in text
 
 
-@needs_till
 def test_no_such_shift_in_a_real_journal(day):
     assert_one_sentence(admin("--data-dir", str(day), "--shift", "9999"), "no shift number 9999")
 
 
-@needs_till
 def test_the_last_shift_of_the_day_is_shift_1_in_every_way_of_asking(day):
     last, first = admin("--data-dir", str(day), "--shift", "last"), admin("--data-dir", str(day), "--shift", "1")
     assert last.returncode == first.returncode == 0
     assert json.loads(last.stdout)["shift"] == json.loads(first.stdout)["shift"]
 
 
-@needs_till
 def test_the_register_journal_is_left_as_it_was(day):
     before = {p.name: p.read_bytes() for p in day.iterdir()}
     assert admin("--data-dir", str(day), "--format", "pdf").returncode == 0
