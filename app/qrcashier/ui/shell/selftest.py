@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 DEADLINE_SECONDS = 18.0
@@ -86,8 +87,19 @@ async def one_sale(data_dir: Path, printer: str | None = None) -> str:
 
 
 def run_self_test(args) -> int:
+    printer = getattr(args, "printer", None)
+    return run_offscreen(args, "self-test", "qrcashier-selftest-", DEADLINE_SECONDS,
+                         lambda data_dir: one_sale(data_dir, printer))
+
+
+def run_offscreen(
+    args, label: str, prefix: str, deadline: float, scenario: Callable[[Path], Awaitable[str]]
+) -> int:
+    """Run `scenario` on the qasync loop within `deadline` and print one line: "<label> PASS in
+    N s: summary" (exit 0) or FAIL (exit 1). The data folder is `--data-dir`, else a temporary one."""
     from qrcashier.ui.shell import errors
     from qrcashier.ui.shell.app import close_logging, install_qt_message_handler, make_application, setup_logging
+    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
 
     started = time.perf_counter()
     temp = None
@@ -95,7 +107,7 @@ def run_self_test(args) -> int:
         data_dir = Path(args.data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
     else:
-        temp = tempfile.mkdtemp(prefix="qrcashier-selftest-")
+        temp = tempfile.mkdtemp(prefix=prefix)
         data_dir = Path(temp)
     make_application()
     setup_logging(data_dir, verbose=True)
@@ -104,10 +116,8 @@ def run_self_test(args) -> int:
     import qasync
 
     async def bounded() -> str:
-        async with asyncio.timeout(DEADLINE_SECONDS):
-            return await one_sale(data_dir, getattr(args, "printer", None))
-
-    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
+        async with asyncio.timeout(deadline):
+            return await scenario(data_dir)
 
     try:
         with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
@@ -123,7 +133,7 @@ def run_self_test(args) -> int:
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    line = f"self-test {'PASS' if ok else 'FAIL'} in {elapsed:.1f} s: {summary}"
+    line = f"{label} {'PASS' if ok else 'FAIL'} in {elapsed:.1f} s: {summary}"
     out = sys.stdout if sys.stdout is not None else sys.stderr
     if out is not None:
         print(line, file=out, flush=True)

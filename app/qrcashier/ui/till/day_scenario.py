@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import shutil
-import sys
-import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -155,43 +151,6 @@ async def _closed(engine: Any) -> bool:
 
 
 def run_day(args: Any) -> int:
-    from qrcashier.ui.shell import errors
-    from qrcashier.ui.shell.app import close_logging, install_qt_message_handler, make_application, setup_logging
-    from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
+    from qrcashier.ui.shell.selftest import run_offscreen
 
-    started = time.perf_counter()
-    temp = None
-    if args.data_dir:
-        data_dir = Path(args.data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
-    else:
-        temp = tempfile.mkdtemp(prefix="qrcashier-day-")
-        data_dir = Path(temp)
-    make_application()
-    setup_logging(data_dir, verbose=True)
-    install_qt_message_handler()
-    errors.set_dialogs_enabled(False)
-    import qasync
-
-    async def bounded() -> str:
-        async with asyncio.timeout(DEADLINE_SECONDS):
-            return await a_day(data_dir)
-
-    try:
-        with collect_on_qt_thread(), asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-            summary = runner.run(bounded())
-        ok = True
-    except BaseException as exc:  # every failure is one line, never a hang
-        if isinstance(exc, KeyboardInterrupt):
-            raise
-        summary = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        ok = False
-    finally:
-        close_logging()
-        if temp is not None:
-            shutil.rmtree(temp, ignore_errors=True)
-    line = f"self-test day {'PASS' if ok else 'FAIL'} in {time.perf_counter() - started:.1f} s: {summary}"
-    out = sys.stdout if sys.stdout is not None else sys.stderr
-    if out is not None:
-        print(line, file=out, flush=True)
-    return 0 if ok else 1
+    return run_offscreen(args, "self-test day", "qrcashier-day-", DEADLINE_SECONDS, a_day)
