@@ -4,25 +4,20 @@
 on its own worker thread, so a printer never waits on a sale and a sale never waits on paper.
 `add` is idempotent per `key` ("receipt:<receipt id>", "test:<uuid>"...): a job is stored once
 and so prints at most once; a reprint is a new receipt record (a COPY), hence a new key.
-SQLite's errors leave as `JournalUnavailable`, as the journal's do.
+SQLite's errors leave as `JournalUnavailable`, as the journal's do (both are a `Worker`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
 
-from qrcashier.checkout.errors import JournalUnavailable
 from qrcashier.checkout.journal.codec import from_ts, to_ts
 from qrcashier.checkout.journal.schema import connect, migrate
+from qrcashier.checkout.journal.thread import Worker
 
-T = TypeVar("T")
 JOB_KINDS = ("receipt", "copy", "z", "return", "test", "drawer")
 
 
@@ -102,31 +97,8 @@ class PrintJobStore:
         )
 
 
-class PrintJobs:
-    """The store for async code: one worker thread owns its connection (as `Journal` does)."""
+class PrintJobs(Worker[PrintJobStore]):
+    """The store for async code: one worker thread owns its connection, as the journal's does."""
 
-    def __init__(self, executor: ThreadPoolExecutor, store: PrintJobStore) -> None:
-        self._executor = executor
-        self._store = store
-
-    @classmethod
-    async def open(cls, path: Path | str) -> PrintJobs:
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qrcashier-print-jobs")
-        try:
-            store = await asyncio.get_running_loop().run_in_executor(executor, PrintJobStore, path)
-        except BaseException as exc:
-            executor.shutdown(wait=False)
-            if isinstance(exc, sqlite3.Error):
-                raise JournalUnavailable("The sales journal on this computer could not be read or written.") from exc
-            raise
-        return cls(executor, store)
-
-    async def run(self, op: Callable[[PrintJobStore], T]) -> T:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self._executor, op, self._store)
-        except sqlite3.Error as exc:
-            raise JournalUnavailable("The sales journal on this computer could not be read or written.") from exc
-
-    async def close(self) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._executor, self._store.close)
-        self._executor.shutdown(wait=True)
+    store_class = PrintJobStore
+    thread_name = "qrcashier-print-jobs"
