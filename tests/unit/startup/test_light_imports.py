@@ -27,3 +27,18 @@ def test_the_unattended_packages_names_still_import():
     assert unattended.MerchantEndpoint is MerchantEndpoint and unattended.SlotState is SlotState
     for name in unattended.__all__:
         assert getattr(unattended, name).__name__ == name
+
+
+def test_the_settings_read_before_the_first_paint_do_not_load_the_mercado_pago_models():
+    loaded = modules_after("import qrcashier.settings")
+    assert "qrcashier.settings" in loaded and "qrcashier.mercadopago.vocabulary" in loaded
+    assert not {"qrcashier.mercadopago.models", "qrcashier.mercadopago.models.accounts", "httpx"} & loaded
+
+
+def test_the_models_still_export_the_external_id_patterns():
+    from qrcashier.mercadopago import models, vocabulary
+
+    assert models.POS_EXTERNAL_ID is vocabulary.POS_EXTERNAL_ID
+    assert models.STORE_EXTERNAL_ID is vocabulary.STORE_EXTERNAL_ID
+    assert vocabulary.POS_EXTERNAL_ID.match("A" * 39) and not vocabulary.POS_EXTERNAL_ID.match("A" * 40)
+    assert vocabulary.STORE_EXTERNAL_ID.match("B" * 60) and not vocabulary.STORE_EXTERNAL_ID.match("B-1")
