@@ -86,8 +86,9 @@ def venv_python(venv: Path) -> Path:
 
 # --- 1. the runtime-only environment -------------------------------------------------------------
 
-def make_venv(python: str) -> Path:
-    """A new venv in build/venv: the app (no [test] extra) plus PyInstaller. Returns its python."""
+def make_venv(python: str, trial: bool = False) -> Path:
+    """A new venv in build/venv: the app (no [test] extra) plus PyInstaller (and with `trial`
+    the dependencies of bundle.TRIAL_REQUIREMENTS). Returns its python."""
     if VENV.exists():
         shutil.rmtree(VENV)
     run([python, "-m", "venv", VENV])
@@ -96,6 +97,8 @@ def make_venv(python: str) -> Path:
     # Editable: the spec analyses app/ itself (pathex), so the venv only has to bring the
     # runtime dependencies and the project's metadata; nothing is copied into build/lib.
     run([*pip, "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[build]"], cwd=ROOT)
+    if trial:
+        run([*pip, "install", "--quiet", "-c", CONSTRAINTS, *bundle.TRIAL_REQUIREMENTS], cwd=ROOT)
     return py
 
 
@@ -128,12 +131,15 @@ def describe_env(py: Path) -> None:
 
 # --- 2. PyInstaller -------------------------------------------------------------------------------
 
-def pyinstaller(py: Path, probe: bool) -> None:
+def pyinstaller(py: Path, probe: bool, trial: bool = False) -> None:
     for path in (WORK, APP_DIR, DIST / "qrcashier-probe", DIST / "QR Cashier.app"):
         if path.exists():
             shutil.rmtree(path)
     env = dict(os.environ)
     env.pop("QRCASHIER_PROBE", None)
+    env.pop(bundle.TRIAL_ENV, None)
+    if trial:
+        env[bundle.TRIAL_ENV] = ",".join(bundle.trial_modules())
     if probe:
         env["QRCASHIER_PROBE"] = "1"
     run([py, "-m", "PyInstaller", SPEC, "--noconfirm", "--distpath", DIST, "--workpath", WORK, "--log-level", "WARN"],
@@ -374,6 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the interpreter to make the build venv from (default: this one)")
     p.add_argument("--probe", action="store_true",
                    help="also build dist/qrcashier-probe (same hooks) and check the keyring backend in it")
+    p.add_argument("--trial", action="store_true",
+                   help="also install and bundle the dependencies other branches are adding (psycopg, zeep, lxml, "
+                        "cryptography: bundle.TRIAL_REQUIREMENTS) to measure the size with them")
     return p
 
 
@@ -385,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             py = Path(sys.executable)
             say(f"using the current environment ({sys.prefix}); it is not checked for test tools")
         else:
-            py = make_venv(args.python)
+            py = make_venv(args.python, args.trial)
             tools = find_test_tools(py)
             if tools:
                 raise BuildError(f"the build venv is not runtime-only: {', '.join(tools)} importable")
@@ -393,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         venv_seconds = time.monotonic() - t0
         describe_env(py)
         t1 = time.monotonic()
-        pyinstaller(py, args.probe)
+        pyinstaller(py, args.probe, args.trial)
         pyinstaller_seconds = time.monotonic() - t1
         exe = APP_DIR / EXE_NAME
         if not exe.is_file():
@@ -416,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         dropped = dropped_list.read_text(encoding="utf-8").split() if dropped_list.exists() else []
         say(f"lean: {len(dropped)} files left out (Qt plugins and translations not used, libcups, orphan libraries; "
             f"listed in {dropped_list.relative_to(ROOT)})")
+        for name, item_size in bundle.biggest(APP_DIR):
+            say(f"size: {item_size / 1e6:6.1f} MB  {name}")
+        if args.trial:
+            say("trial: bundled with " + ", ".join(bundle.TRIAL_REQUIREMENTS))
         print(f"executable: {exe.relative_to(ROOT)}")
         print(f"executable_size: {size / 1e6:.0f} MB (the whole dist/qrcashier folder, {files} files; "
               f"the {EXE_NAME} file itself {exe.stat().st_size / 1e6:.1f} MB)")

@@ -29,7 +29,34 @@ EXCLUDES = TEST_TOOLS + [
     # Pillow (python-escpos' images): receipts carry PNG/BMP logos and QR codes; the AVIF and
     # WebP codecs (6 MB of libraries) and the Tk bridge are never used.
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
+    # Pillow's FreeType and colour-management cores: ImageFont and ImageCms import without them
+    # (a DeferredError until used), and nothing draws text or converts colour profiles
+    # (FreeType, HarfBuzz, lcms2 and brotli: about 3 MB).
+    "PIL._imagingft", "PIL._imagingcms",
+    # lxml's objectify, html and schematron (about 4 MB): zeep parses with lxml.etree only.
+    "lxml.objectify", "lxml.html", "lxml.isoschematron",
+    # psycopg's own libpq build (9.5 MB: libpq with its own OpenSSL, Kerberos, LDAP and SASL):
+    # psycopg then talks to the system's libpq (Debian/Ubuntu: libpq5), like libcups below.
+    "psycopg_binary",
 ]
+
+# `build.py --trial`: the dependencies other branches are adding (the store database, ARCA's
+# invoices), installed into the build venv and imported by name, so the size budget is
+# measured with them before they land. Requirement -> the modules their code will import.
+TRIAL_REQUIREMENTS = {
+    "psycopg[binary]>=3.2": ["psycopg", "psycopg.pq", "psycopg_binary", "psycopg_binary.pq"],
+    "psycopg-pool>=3.2": ["psycopg_pool"],
+    "zeep>=4.2": ["zeep", "zeep.transports", "zeep.wsse"],
+    "lxml>=5": ["lxml.etree"],
+    "cryptography>=42": ["cryptography.x509", "cryptography.hazmat.primitives.serialization.pkcs7",
+                         "cryptography.hazmat.primitives.hashes"],
+}
+TRIAL_ENV = "QRCASHIER_TRIAL_IMPORTS"
+
+
+def trial_modules() -> list[str]:
+    return [name for names in TRIAL_REQUIREMENTS.values() for name in names]
+
 
 # Top-level names that must not be in the built executable's module archive.
 FORBIDDEN_MODULES = sorted({name.split(".")[0] for name in EXCLUDES if "." not in name})
@@ -116,6 +143,57 @@ QT_TRANSLATIONS = ("qtbase_es.qm", "qtbase_pt_BR.qm", "qtbase_pt.qm")
 # libsystemd, libgcrypt and their compressors (3.4 MB) that must match the system anyway.
 SYSTEM_LIBRARIES = ("libcups.so", "libdbus-1.so")
 
+# Linux: Qt's ICU data library (libicudata, 31 MB of collation, conversion, break-iterator and
+# locale tables) is replaced by an empty one, like ICU's own "stubdata" build. Qt uses ICU
+# for QCollator and localeAwareCompare, locale-specific case mapping and non-Unicode text
+# codecs; the app uses none of them (its sorting, search folding and formatting are its own
+# and Qt's built-in CLDR and Unicode tables), and Qt checks every ICU call and falls back.
+# The stub exports the same symbol (icudt<version>_dat: an ICU data header with no entries),
+# compiled here with the system's C compiler; without one the real library stays.
+ICU_STUB_SOURCE = r"""
+#include <stdint.h>
+struct toc_entry { const char *name; const void *data; };
+struct icu_data_header {
+    uint16_t header_size; uint8_t magic1, magic2;
+    uint16_t info_size, info_reserved;
+    uint8_t big_endian, charset_family, sizeof_uchar, reserved_byte;
+    uint8_t data_format[4], format_version[4], data_version[4];
+    char padding[8];
+    uint32_t count, reserved;
+    struct toc_entry toc[1];
+};
+__attribute__((visibility("default"))) const struct icu_data_header SYMBOL = {
+    32, 0xda, 0x27, 20, 0, 0, 0, 2, 0,
+    {0x54, 0x6f, 0x43, 0x50}, {1, 0, 0, 0}, {0, 0, 0, 0}, {0}, 0, 0, {{0, 0}}
+};
+"""
+
+
+def icu_data_symbol(path: str) -> str | None:
+    """The ICU data symbol (icudt73_dat) a libicudata defines, or None."""
+    out = subprocess.run(["readelf", "--dyn-syms", "-W", path], capture_output=True, text=True, check=False).stdout
+    match = re.search(r"\bDEFAULT\s+\d+\s+(icudt\d+_dat)\b", out)
+    return match.group(1) if match else None
+
+
+def icu_stub(real: str, workdir: Path) -> Path | None:
+    """An empty ICU data library standing in for `real` (same soname and symbol), or None when
+    it cannot be made here (no C compiler, no readelf, an unexpected library)."""
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    symbol = icu_data_symbol(real) if shutil.which("readelf") else None
+    if compiler is None or symbol is None:
+        return None
+    soname = Path(real).name
+    workdir.mkdir(parents=True, exist_ok=True)
+    source = workdir / "icudata_stub.c"
+    source.write_text(ICU_STUB_SOURCE.replace("SYMBOL", symbol), encoding="ascii")
+    out = workdir / soname
+    result = subprocess.run([compiler, "-shared", "-fPIC", "-O2", f"-Wl,-soname,{soname}", "-o", str(out), str(source)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0 or icu_data_symbol(str(out)) != symbol:
+        return None
+    return out
+
 
 def _platform_key(platform: str) -> str:
     return next((k for k in QT_PLUGIN_DIRS if platform.startswith(k)), "linux")
@@ -186,10 +264,12 @@ def elf_needed(path: str) -> list[str]:
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
 
 
-def lean(binaries: list, datas: list, platform: str) -> tuple[list, list, list[str]]:
+def lean(binaries: list, datas: list, platform: str, workdir: Path | None = None) -> tuple[list, list, list[str]]:
     """Analysis' binaries and datas (TOC entries: bundle path first, source second) without the
     Qt plugins and translations the app does not use, libcups, and (on Linux, where the
-    links can be read) the libraries nothing kept links to. Also returns what was dropped."""
+    links can be read) the libraries nothing kept links to; with `workdir`, Qt's ICU data
+    swapped for the empty stub (made there). Also returns what was dropped (the ICU data
+    as "<path> (stub)")."""
     dropped: list[str] = []
 
     def keep(entry) -> bool:
@@ -209,4 +289,30 @@ def lean(binaries: list, datas: list, platform: str) -> tuple[list, list, list[s
         gone = orphans({entry[0]: entry[1] for entry in binaries}, needed) - unlinked_anyway
         dropped += sorted(gone)
         binaries = [entry for entry in binaries if entry[0] not in gone]
+    if platform.startswith("linux") and workdir is not None:
+        for index, entry in enumerate(binaries):
+            if Path(entry[0]).name.startswith("libicudata.so"):
+                stub = icu_stub(entry[1], Path(workdir))
+                if stub is not None:
+                    binaries[index] = (entry[0], str(stub), *entry[2:])
+                    dropped.append(f"{entry[0]} (stub)")
     return binaries, datas, dropped
+
+
+def biggest(root: Path, limit: int = 15) -> list[tuple[str, int]]:
+    """The largest items of a built folder, for the size report: each top-level package folder
+    of the bundle (PySide6's Qt split into lib, plugins and the rest) and each loose file, by
+    bytes on disk, largest first."""
+    inner = root / "_internal" if (root / "_internal").is_dir() else root
+    sizes: dict[str, int] = {}
+    for item in inner.rglob("*"):
+        if not item.is_file() or item.is_symlink():
+            continue
+        parts = item.relative_to(inner).parts
+        key = parts[0]
+        if parts[:2] == ("PySide6", "Qt") and len(parts) > 3:
+            key = "/".join(parts[:3])
+        elif len(parts) > 1 and parts[0].endswith(".libs"):
+            key = parts[0]
+        sizes[key] = sizes.get(key, 0) + item.stat().st_size
+    return sorted(sizes.items(), key=lambda kv: -kv[1])[:limit]

@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from qrcashier.domain.money import SITES
-from qrcashier.mercadopago.models import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
+from qrcashier.mercadopago.vocabulary import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
 
 ORG_NAME = "QRCashier"
 APP_NAME = "QRCashier"

@@ -109,3 +109,48 @@ def test_elf_needed_reads_a_real_library():
     import _ssl
 
     assert "libc.so.6" in bundle.elf_needed(_ssl.__file__)
+
+
+def test_the_coming_dependencies_leave_their_heavy_optional_parts_behind():
+    excluded = set(bundle.EXCLUDES)
+    assert {"psycopg_binary", "lxml.objectify", "lxml.html", "PIL._imagingft", "PIL._imagingcms"} <= excluded
+    # ...but never what the app's own imports need: zeep parses with lxml.etree, python-escpos
+    # imports PIL.Image, psycopg's Python implementation talks to the system's libpq.
+    assert not {"lxml", "lxml.etree", "PIL", "PIL.Image", "psycopg", "zeep", "cryptography"} & excluded
+    assert "psycopg_binary" in bundle.FORBIDDEN_MODULES
+    assert set(bundle.trial_modules()) >= {"psycopg", "psycopg_pool", "zeep", "lxml.etree", "cryptography.x509"}
+
+
+def test_the_icu_data_is_swapped_for_the_stub_only_where_one_was_made(monkeypatch, tmp_path):
+    monkeypatch.setattr(bundle.shutil, "which", lambda name: None)  # no readelf: no orphan prune either
+    made = tmp_path / "libicudata.so.73"
+    entries = [(f"{QT}/lib/libicudata.so.73", "src/libicudata.so.73", "BINARY"), (f"{QT}/lib/libQt6Core.so.6", "c", "BINARY")]
+    monkeypatch.setattr(bundle, "icu_stub", lambda real, workdir: made)
+    kept, _, dropped = bundle.lean(entries, [], "linux", tmp_path)
+    assert kept[0] == (f"{QT}/lib/libicudata.so.73", str(made), "BINARY") and kept[1] == entries[1]
+    assert dropped == [f"{QT}/lib/libicudata.so.73 (stub)"]
+    monkeypatch.setattr(bundle, "icu_stub", lambda real, workdir: None)  # no compiler: the real one stays
+    assert bundle.lean(entries, [], "linux", tmp_path)[0] == entries
+    assert bundle.lean(entries, [], "win32", tmp_path)[0] == entries  # Windows' Qt uses the system's ICU
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not (shutil.which("readelf") and shutil.which("cc")),
+                    reason="ELF, readelf and a C compiler only")
+def test_the_icu_stub_defines_the_same_symbol_and_soname_as_the_real_library(tmp_path):
+    import subprocess
+
+    real_dir = tmp_path / "real"
+    real_dir.mkdir()
+    source = real_dir / "real.c"
+    source.write_text("const char icudt99_dat[64] = {1};\n", encoding="ascii")
+    real = real_dir / "libicudata.so.99"
+    subprocess.run(["cc", "-shared", "-fPIC", "-Wl,-soname,libicudata.so.99", "-o", str(real), str(source)], check=True)
+    assert bundle.icu_data_symbol(str(real)) == "icudt99_dat"
+    stub = bundle.icu_stub(str(real), tmp_path / "stub")
+    assert stub is not None and stub.name == "libicudata.so.99"
+    assert bundle.icu_data_symbol(str(stub)) == "icudt99_dat"
+    assert "libicudata.so.99" in subprocess.run(["readelf", "-d", str(stub)], capture_output=True, text=True).stdout
+    not_icu = real_dir / "libother.so"
+    source.write_text("int other = 1;\n", encoding="ascii")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(not_icu), str(source)], check=True)
+    assert bundle.icu_stub(str(not_icu), tmp_path / "other") is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -14,13 +13,12 @@ from qrcashier.mercadopago.reading import (
     read_obj,
     read_opt_str,
 )
+from qrcashier.mercadopago.vocabulary import POS_EXTERNAL_ID, STORE_EXTERNAL_ID  # noqa: F401 (re-exported)
 
 T = TypeVar("T")
 
-# Mercado Pago's POS external_id: alphanumeric only, fewer than 40 characters.
-POS_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,39}$")
-# A store's external_id: at most 60 alphanumeric characters.
-STORE_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9]{1,60}$")
+# The external_id patterns (re-exported here) live in the light vocabulary module: settings
+# reads them before the first paint without loading the models.
 
 
 
