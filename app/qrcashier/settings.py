@@ -420,12 +420,12 @@ class AppSettings:
         options.site_id = self.site
         if self.store_external_id:
             options.store_external_id = self.store_external_id
-        if self.pos_external_id:
+        if self.pos_external_id and "pos_external_id" not in given:  # --register NAME wins
             options.pos_external_id = self.pos_external_id
             options.register_id = self.register_id
         if self.store_name:
             options.store_name = self.store_name
-        if self.register_name:
+        if self.register_name and "pos_name" not in given:
             options.pos_name = self.register_name
         if self.printer and not getattr(options, "printer_name", None):
             options.printer_name = self.printer
