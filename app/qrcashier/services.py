@@ -290,6 +290,7 @@ class Services:
                 poll=opts.poll or PollPolicy(),
                 accept_ipn=opts.accept_ipn or opts.sandbox,
                 order_title=self.store_name[:60] or "Purchase",
+                store_name=self.store_name,
                 notification_url=opts.notification_url or (
                     self.receiver.url if self.receiver is not None and opts.sandbox else None
                 ),

@@ -16,7 +16,7 @@ from typing import Any
 
 from qrcashier.checkout.config import RegisterConfig
 from qrcashier.checkout.journal import Journal, ShiftRecord
-from qrcashier.checkout.shift_report import NOT_RECONCILED
+from qrcashier.checkout.shift_report import NOT_RECONCILED, shift_pos_number
 from qrcashier.domain.money import to_json_string
 from qrcashier.domain.receipt import receipt_number
 from qrcashier.mercadopago import MercadoPagoClient, MercadoPagoError
@@ -59,6 +59,7 @@ async def reconcile_shift(
 ) -> dict[str, Any]:
     """The report's "reconciliation": status "reconciled" | "differences" | "not_reconciled"."""
     site = config.site
+    pos_number = shift_pos_number(shift, pos_number)
     begin, end = shift.opened_at - MARGIN, (shift.closed_at or now) + MARGIN
     ours = await journal.run(lambda db: db.query(
         "SELECT p.mp_payment_id, p.amount, s.receipt_no FROM payments p JOIN attempts a ON a.id = p.attempt_id"
