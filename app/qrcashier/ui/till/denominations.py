@@ -17,7 +17,6 @@ from qrcashier.domain.receipt import format_money
 from qrcashier.domain.till import count_total
 
 
-
 class DenominationGrid(QWidget):
     total_changed = Signal(Decimal)
     finished = Signal()  # Enter on the last quantity
