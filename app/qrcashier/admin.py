@@ -46,7 +46,8 @@ def fetch_report(journal_path: Path, shift: int | None) -> dict[str, Any]:
     """The shift's report dict from the journal (shift None = the last one): the only
     dependency on the till (its API as of its branch's shift_report). An unknown shift comes out
     as LookupError. The site is the one the journal's sales were made in; the store's name and the
-    point-of-sale number live in the register's settings, which this Qt-free command cannot read."""
+    point-of-sale number are the ones the shift recorded when it opened (a shift opened before the
+    journal kept them: POS 1 and no name)."""
     from datetime import UTC, datetime
 
     from qrcashier.checkout import Journal

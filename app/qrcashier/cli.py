@@ -6,6 +6,8 @@
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
     qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
     qrcashier --printer escpos+tcp://192.168.0.50   receipts to a network ESC/POS printer (through the print queue)
+    qrcashier --sandbox-url http://10.0.0.5:8765 --register CAJA2   register CAJA2 (its own POS) on a
+                                   standalone `qrcashier-sandbox` shared by the store's registers
 
 The self-service flags, like --api and --qr-mode, win over the settings for this run
 (the settings are chosen in the setup wizard / Settings: settings.py).
@@ -48,6 +50,24 @@ def _printer(value: str) -> str:
     return value
 
 
+def _sandbox_url(value: str) -> str:
+    from qrcashier.registers import check_sandbox_url
+
+    try:
+        return check_sandbox_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _register(value: str) -> str:
+    from qrcashier.registers import check_register_name
+
+    try:
+        return check_register_name(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
     from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
@@ -55,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
     p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
     p.add_argument("--sandbox", action="store_true", help="run against the embedded Mercado Pago sandbox (no account needed)")
+    p.add_argument("--sandbox-url", type=_sandbox_url, metavar="URL",
+                   help="run against a standalone qrcashier-sandbox at URL (another process or PC) with the "
+                        "sandbox's test token, instead of the embedded one")
+    p.add_argument("--register", type=_register, metavar="NAME",
+                   help="this register's name (e.g. CAJA2, or just 2): its own POS on the store, created on "
+                        "first use; its trailing number is the receipts' point-of-sale number; without "
+                        "--data-dir its own data folder")
     p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
     p.add_argument("--scenario", choices=("sale", "day"), default="sale",
                    help="with --self-test: one sale (default) or a whole till day (shift, QR, cash, split, close, Z)")
@@ -122,6 +149,8 @@ def display_problem(environ: Mapping[str, str], platform: str = sys.platform) ->
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.sandbox_url:
+        args.sandbox = True  # a sandbox all the same (no wizard, no keyring), only not embedded
     # qasync must pick PySide6 whatever else is installed (qt-notes §2.1).
     os.environ["QT_API"] = "pyside6"
     if args.self_test:

@@ -49,6 +49,8 @@ class Options:
     sandbox: bool = True
     token: str | None = field(default=None, repr=False)  # never in a repr, a log or a traceback
     base_url: str | None = None  # None: the sandbox's, or Mercado Pago's
+    sandbox_url: str | None = None  # a standalone qrcashier-sandbox instead of the embedded one
+    pos_number: int = 1  # the receipts' PPPPP (--register NAME's trailing number)
     store_external_id: str = "KIOSCO1"
     pos_external_id: str = "CAJA1"
     register_id: str = "CAJA1"
@@ -115,7 +117,28 @@ class Options:
         opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
+        opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
         return opts
+
+    def use_registers(self, args: Any, *, explicit_data_dir: bool = True) -> None:
+        """`--sandbox-url URL` and `--register NAME` (registers.py): a standalone sandbox, and this
+        register's own POS, register id, point-of-sale number and (without --data-dir) data folder."""
+        from qrcashier.registers import RegisterChoice
+
+        url = getattr(args, "sandbox_url", None)
+        given = set(self.from_command_line)
+        if url:
+            self.sandbox, self.sandbox_url = True, url
+            given.add("sandbox")
+        name = getattr(args, "register", None)
+        if name:
+            choice = RegisterChoice.named(name)
+            self.pos_external_id, self.register_id = choice.pos_external_id, choice.register_id
+            self.pos_name, self.pos_number = choice.pos_name, choice.pos_number
+            given |= {"pos_external_id", "register_id", "pos_name", "pos_number"}
+            if not explicit_data_dir:
+                self.data_dir = data_dir(choice.data_dir(self.data_dir))
+        self.from_command_line = frozenset(given)
 
     @property
     def site(self) -> Site:
@@ -208,7 +231,12 @@ class Services:
         base_url = opts.base_url
         token = opts.token
         if opts.sandbox:
-            if self.sandbox is None:
+            if self.sandbox is None and opts.sandbox_url:
+                from qrcashier.registers import RemoteSandbox
+
+                self.sandbox = RemoteSandbox(opts.sandbox_url)
+                log.info("on the standalone sandbox at %s as register %s", opts.sandbox_url, opts.register_id)
+            elif self.sandbox is None:
                 from qrcashier.sandbox.server import SandboxServer
 
                 self.sandbox = await SandboxServer.start(host="127.0.0.1", port=0, default_site=opts.site_id)
@@ -262,15 +290,30 @@ class Services:
                 poll=opts.poll or PollPolicy(),
                 accept_ipn=opts.accept_ipn or opts.sandbox,
                 order_title=self.store_name[:60] or "Purchase",
+                store_name=self.store_name,
                 notification_url=opts.notification_url or (
                     self.receiver.url if self.receiver is not None and opts.sandbox else None
                 ),
             )
             board = self.endpoint.board if self.endpoint is not None else None
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
-            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=opts.till)
+            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
+                                         till=self._till_config())
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    def _till_config(self) -> TillConfig | None:
+        """The till's settings with this register's point-of-sale number (--register NAME)."""
+        from dataclasses import replace
+
+        from qrcashier.checkout.till_config import TillConfig
+
+        till = self.options.till
+        if self.options.pos_number == 1 and (till is None or till.pos_number == 1):
+            return till
+        if till is None:  # no till configured: QR needs no shift, but receipts carry the POS number
+            return TillConfig.for_site(self.site, pos_number=self.options.pos_number, require_shift=False)
+        return replace(till, pos_number=self.options.pos_number) if self.options.pos_number != 1 else till
 
     async def _start_receiver(self) -> None:
         """The notification receiver: each IPN or webhook only makes the engine read again now.

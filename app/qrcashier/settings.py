@@ -201,6 +201,28 @@ class AppSettings:
         self._set("mp/api", value)
 
     @property
+    def sandbox_url(self) -> str:
+        """A standalone qrcashier-sandbox this register runs on (sandbox mode; "" = the embedded one)."""
+        return self._str("sandbox/url", "")
+
+    @sandbox_url.setter
+    def sandbox_url(self, value: str) -> None:
+        from qrcashier.registers import check_sandbox_url
+
+        self._set("sandbox/url", check_sandbox_url(value) if value else "")
+
+    @property
+    def register_choice(self) -> str:
+        """The register's name among the store's (`--register NAME`; "" = the single register)."""
+        return self._str("register/choice", "")
+
+    @register_choice.setter
+    def register_choice(self, value: str) -> None:
+        from qrcashier.registers import check_register_name
+
+        self._set("register/choice", check_register_name(value) if value else "")
+
+    @property
     def qr_mode(self) -> str:
         value = self._str("mp/qr_mode", "static")
         return value if value in QR_MODES else "static"
@@ -420,12 +442,12 @@ class AppSettings:
         options.site_id = self.site
         if self.store_external_id:
             options.store_external_id = self.store_external_id
-        if self.pos_external_id:
+        if self.pos_external_id and "pos_external_id" not in given:  # --register NAME wins
             options.pos_external_id = self.pos_external_id
             options.register_id = self.register_id
         if self.store_name:
             options.store_name = self.store_name
-        if self.register_name:
+        if self.register_name and "pos_name" not in given:
             options.pos_name = self.register_name
         if self.printer and not getattr(options, "printer_name", None):
             options.printer_name = self.printer
@@ -440,6 +462,13 @@ class AppSettings:
         fill("endpoint_host", self.endpoint_host)
         fill("endpoint_port", self.endpoint_port)
         fill("endpoint_public_url", self.endpoint_public_url)
+        if self.register_choice or (self.mode == Mode.SANDBOX and self.sandbox_url):  # setup's Advanced page
+            from types import SimpleNamespace
+
+            if hasattr(options, "use_registers"):
+                options.use_registers(SimpleNamespace(
+                    register=None if "pos_external_id" in given else (self.register_choice or None),
+                    sandbox_url=self.sandbox_url if self.mode == Mode.SANDBOX else None))
         if self.mode == Mode.ACCOUNT and tokens is not None:
             token = tokens.get()
             options.token = token.reveal() if token is not None else None

@@ -89,6 +89,7 @@ class RegisterConfig:
     # signed webhooks are always taken. Either only ever brings a read forward.
     accept_ipn: bool = False
     order_title: str = "Purchase"  # what the payer's app shows for the order
+    store_name: str = ""  # the store's name, written on each shift for its report
 
     def __post_init__(self) -> None:
         check_register_id(self.register_id)

@@ -36,6 +36,16 @@ def find_shift(db: JournalDB, register_id: str | None, number: int | None) -> Sh
     return shift
 
 
+def shift_pos_number(shift: ShiftRecord, default: int = 1) -> int:
+    """The point-of-sale number the shift's receipts carry (recorded at its open; else `default`)."""
+    return shift.pos_number or default
+
+
+def shift_store(shift: ShiftRecord, default: str = "") -> str:
+    """The store's name the shift recorded at its open (else `default`)."""
+    return shift.store_name or default
+
+
 def shift_window(shift: ShiftRecord, now: datetime) -> tuple[datetime, datetime]:
     return shift.opened_at, shift.closed_at or now
 
@@ -52,7 +62,10 @@ def build_shift_report(
     tz: tzinfo | None = None,
 ) -> dict[str, Any]:
     """The report of `shift` (X while open, Z once closed). `tz`: the shop's zone for times and
-    the hours of the chart (default: this machine's)."""
+    the hours of the chart (default: this machine's). The point-of-sale number and the store's
+    name are the ones the shift recorded when it opened; `pos_number` and `store` only stand in
+    for a shift opened before the journal kept them."""
+    pos_number, store = shift_pos_number(shift, pos_number), shift_store(shift, store)
 
     def money(value: Decimal | None) -> str | None:
         return None if value is None else to_json_string(value, site)

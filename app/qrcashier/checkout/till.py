@@ -39,8 +39,10 @@ class TillJobs(EngineBase):
         """Open the register's next shift with its float (or the total of `counts`, by denomination)."""
         site = self.config.site
         amount = count_total(counts, site) if counts is not None else parse_amount(float_amount, site, allow_zero=True)
+        pos, store = self.till_config.pos_number, self.config.store_name
         return await self._db(lambda db: db.open_shift(
-            self.config.register_id, amount, self._now(), actor=self.operator, counts=counts))
+            self.config.register_id, amount, self._now(), actor=self.operator, counts=counts, pos_number=pos,
+            store_name=store))
 
     async def move_cash(
         self, kind: str, amount: Decimal | str, reason: str, *, authorized_by: str | None = None

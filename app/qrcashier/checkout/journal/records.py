@@ -116,6 +116,8 @@ class ShiftRecord:
     difference: Decimal | None
     authorized_by: str | None
     reason: str
+    pos_number: int | None = None  # the register's point-of-sale number when it opened (None: before it was kept)
+    store_name: str | None = None  # the store's name when it opened (None: before it was kept)
 
     @property
     def open(self) -> bool:

@@ -233,9 +233,18 @@ def _migration_print_jobs(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX print_jobs_pending ON print_jobs(id) WHERE status = 'pending'")
 
 
+def _migration_shift_register(db: sqlite3.Connection) -> None:
+    """The register's point-of-sale number and the store's name on each shift, written when it
+    opens, so its report prints the receipts as `PPPPP-NNNNNNNN` of that register and names the
+    store without the register's settings. Shifts opened before this keep NULL (POS 1, no name)."""
+    db.execute("ALTER TABLE shifts ADD COLUMN pos_number INTEGER CHECK (pos_number BETWEEN 1 AND 99999)")
+    db.execute("ALTER TABLE shifts ADD COLUMN store_name TEXT")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
+    _migration_shift_register,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -85,9 +85,10 @@ class TillStore:
 
     def open_shift(
         self, register_id: str, float_amount: Decimal, now: datetime, *, actor: str = "",
-        counts: Mapping[Decimal, int] | None = None,
+        counts: Mapping[Decimal, int] | None = None, pos_number: int | None = None, store_name: str | None = None,
     ) -> ShiftRecord:
-        """Open the register's next shift with its float. Refused while one is open."""
+        """Open the register's next shift with its float (and the register's point-of-sale number
+        and the store's name, for its report). Refused while one is open."""
 
         def work(db: sqlite3.Connection) -> int:
             if self.current_shift(register_id) is not None:
@@ -96,9 +97,10 @@ class TillStore:
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM shifts WHERE register_id = ?", (register_id,)
             ).fetchone()[0]
             cur = db.execute(
-                "INSERT INTO shifts (register_id, number, opened_at, opened_by, float, float_counts)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (register_id, number, to_ts(now), actor, money_text(float_amount), _counts_json(counts)),
+                "INSERT INTO shifts (register_id, number, opened_at, opened_by, float, float_counts, pos_number,"
+                " store_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (register_id, number, to_ts(now), actor, money_text(float_amount), _counts_json(counts), pos_number,
+                 store_name),
             )
             return cur.lastrowid  # type: ignore[return-value]
 
@@ -371,5 +373,6 @@ def _shift(r: sqlite3.Row) -> ShiftRecord:
         None if r["float_counts"] is None else json.loads(r["float_counts"]), from_ts(r["closed_at"]),
         r["closed_by"], dec(r["counted"]), None if r["counts"] is None else json.loads(r["counts"]),
         dec(r["expected"]), dec(r["difference"]), r["authorized_by"], r["reason"],
+        r["pos_number"], r["store_name"],
     )
 

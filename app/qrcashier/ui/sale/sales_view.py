@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,6 +51,15 @@ def start_of_today() -> datetime:
     now = datetime.now().astimezone()
     local_midnight = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
     return local_midnight.astimezone(UTC)
+
+
+class ReceiptBox(QLineEdit):
+    """The receipt filter: Enter searches and stays here (the dialog's default button does not see it)."""
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
 
 
 class SalesDialog(QDialog):
@@ -99,7 +109,9 @@ class SalesDialog(QDialog):
         buttons.addWidget(self.refund_button)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.close_button)
+        self._build_filter()
         layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -115,6 +127,64 @@ class SalesDialog(QDialog):
             self.set_rows(rows)
         except RuntimeError:  # the dialog was closed meanwhile
             pass
+
+    # --- the receipt filter (F9 search by receipt number) -----------------------------------------
+
+    def _build_filter(self) -> None:
+        """A box for a receipt number, `00003-00000042` or just `42`: Enter finds it through the
+        engine (`find_receipt`) and shows only that sale; an empty box shows them all again."""
+        self.filter_box = ReceiptBox()
+        self.filter_box.setPlaceholderText(self.tr("Receipt number (00001-00000042 or 42), Enter to find"))
+        self.filter_box.setMaxLength(20)
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setStyleSheet("font-size: 16px;")
+        self.filter_box.returnPressed.connect(self.find_receipt)
+        self.filter_box.textChanged.connect(lambda text: self.show_sale(None) if not text.strip() else None)
+        self.filter_message = QLabel()
+        self.filter_message.setStyleSheet("font-size: 15px;")
+        self._filter_row = QHBoxLayout()
+        label = QLabel(self.tr("&Find receipt:"))
+        label.setBuddy(self.filter_box)
+        self._filter_row.addWidget(label)
+        self._filter_row.addWidget(self.filter_box, 1)
+        self._filter_row.addWidget(self.filter_message, 1)
+        sc = QShortcut(QKeySequence("Ctrl+F"), self)
+        sc.activated.connect(lambda: (self.filter_box.setFocus(), self.filter_box.selectAll()))
+        self.shown_sale: int | None = None
+
+    @qasync.asyncSlot()
+    async def find_receipt(self) -> None:
+        text = self.filter_box.text().strip()
+        if not text:
+            self.show_sale(None)
+            return
+        try:
+            sale_id = await self.engine.find_receipt(text)
+        except Exception as exc:
+            self.filter_message.setText(errors.report(exc, "find receipt"))
+            return
+        try:
+            if sale_id is None or not any(row.sale.id == sale_id for row in self.rows):
+                self.filter_message.setText(fmt(self.tr("No receipt %1 among this register's sales of the day."), text))
+                return
+            self.show_sale(sale_id)
+            self.table.setFocus()  # Enter again reprints it, F6 refunds it
+        except RuntimeError:  # the dialog was closed meanwhile
+            pass
+
+    def show_sale(self, sale_id: int | None) -> None:
+        """Only the rows of sale `sale_id` (None: every row), the first of them selected."""
+        self.shown_sale = sale_id
+        self.filter_message.setText("")
+        first = None
+        for r, row in enumerate(self.rows):
+            hidden = sale_id is not None and row.sale.id != sale_id
+            self.table.setRowHidden(r, hidden)
+            if not hidden and first is None:
+                first = r
+        if first is not None and sale_id is not None:
+            self.table.selectRow(first)
+        self._update_buttons()
 
     def state_of(self, row: DaySale) -> str:
         """The row's state as the cashier reads it: refunds and earlier charges included."""
@@ -161,6 +231,8 @@ class SalesDialog(QDialog):
         self.summary.setText(self.summary_text(rows))
         if rows and not self.table.selectedItems():
             self.table.selectRow(0)
+        if self.shown_sale is not None:
+            self.show_sale(self.shown_sale)  # a refresh keeps the search
         self._update_buttons()
 
     def summary_text(self, rows: list[DaySale]) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout
 
+from qrcashier.registers import check_register_name, check_sandbox_url
 from qrcashier.settings import API_GENERATIONS, QR_MODES, UNATTENDED_CONTRACTS, AppSettings
 from qrcashier.ui.setup.messages import self_service_conflict
 from qrcashier.ui.setup.widgets import SetupPage, error_label, make_label
@@ -70,12 +71,28 @@ class AdvancedPage(SetupPage):
         eform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # the long labels go above their field
         eform.addRow(self.tr("Answer while there is no order"), self.contract_box)
         eform.addRow(self.tr("Port on this computer"), self.port_box)
+        # several registers on one store (issue 19): this one's name, and a standalone sandbox
+        settings = self.env.settings
+        self.register_field = QLineEdit(settings.register_choice)
+        self.register_field.setPlaceholderText(self.tr("e.g. CAJA2 (empty: a single register)"))
+        self.register_field.setMaxLength(20)
+        self.sandbox_url_field = QLineEdit(settings.sandbox_url)
+        self.sandbox_url_field.setPlaceholderText(self.tr("e.g. http://192.168.0.10:8765 (empty: the built-in one)"))
+        self.sandbox_url_field.setMaxLength(200)
+        for field in (self.register_field, self.sandbox_url_field):
+            field.textChanged.connect(lambda _t: self._changed())
+        registers_group = QGroupBox(self.tr("Several registers"))
+        rform = QFormLayout(registers_group)
+        rform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        rform.addRow(self.tr("This register"), self.register_field)
+        rform.addRow(self.tr("Shared sandbox (qrcashier-sandbox)"), self.sandbox_url_field)
         self.problem = error_label()
         self.note = make_label(muted=True)
         self.note.setText(self.tr("Changes take effect the next time QR Cashier starts."))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(endpoint_group)
+        layout.addWidget(registers_group)
         layout.addWidget(self.problem)
         layout.addWidget(self.note)
         layout.addStretch(1)
@@ -91,9 +108,21 @@ class AdvancedPage(SetupPage):
         self._validate()
         super()._changed()
 
+    def _registers_problem(self) -> str | None:
+        try:
+            if self.register_field.text().strip():
+                check_register_name(self.register_field.text())
+            if self.sandbox_url_field.text().strip():
+                check_sandbox_url(self.sandbox_url_field.text())
+        except ValueError as exc:
+            text = str(exc)
+            return text[:1].upper() + text[1:] + "."
+        return None
+
     def _validate(self) -> str | None:
         problem = self_service_conflict(self.api_box.currentData(), self.qr_box.currentData()) \
             if self.state.self_service else None
+        problem = problem or self._registers_problem()
         self.problem.setText(problem or "")
         return problem
 
@@ -105,3 +134,5 @@ class AdvancedPage(SetupPage):
         settings.qr_mode = self.qr_box.currentData()
         settings.unattended_contract = self.contract_box.currentData()
         settings.endpoint_port = self.port_box.value()
+        settings.register_choice = self.register_field.text().strip()
+        settings.sandbox_url = self.sandbox_url_field.text().strip()

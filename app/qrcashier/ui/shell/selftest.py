@@ -40,7 +40,7 @@ async def _wait(predicate, what: str, timeout: float = 8.0) -> None:
         raise SelfTestFailed(f"timed out waiting for {what}") from None
 
 
-async def one_sale(data_dir: Path, printer: str | None = None) -> str:
+async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -48,8 +48,10 @@ async def one_sale(data_dir: Path, printer: str | None = None) -> str:
     from qrcashier.services import Options, Services
     from qrcashier.ui.shell.main_window import MainWindow
 
-    services = Services(Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5),
-                                printer_name=printer))
+    options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5), printer_name=printer)
+    if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's own POS
+        options.use_registers(args)
+    services = Services(options)
     window = None
     try:
         services.open_local()
@@ -70,6 +72,8 @@ async def one_sale(data_dir: Path, printer: str | None = None) -> str:
         _check(receipt.payment_ids, "the receipt has no Mercado Pago payment id")
         _check(receipt.merchant_order_id, "the receipt has no merchant_order id")
         summary = f"sale {receipt.sale_number} paid {receipt.money(receipt.total)}, payment {receipt.payment_ids[0]}"
+        if services.options.sandbox_url or services.options.register_id != "CAJA1":
+            summary += f", register {services.options.register_id} (POS {services.options.pos_external_id})"
         if window.print_queue is not None:  # --printer escpos+...: the receipt must reach it (a late printer too)
             queue = window.print_queue.queue
             try:  # the queue retries a printer that is not up yet, within the self-test's deadline
@@ -89,7 +93,7 @@ async def one_sale(data_dir: Path, printer: str | None = None) -> str:
 def run_self_test(args) -> int:
     printer = getattr(args, "printer", None)
     return run_offscreen(args, "self-test", "qrcashier-selftest-", DEADLINE_SECONDS,
-                         lambda data_dir: one_sale(data_dir, printer))
+                         lambda data_dir: one_sale(data_dir, printer, args))
 
 
 def run_offscreen(

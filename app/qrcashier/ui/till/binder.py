@@ -149,10 +149,10 @@ class TillBinder(QObject):
         if self.engine is None:
             return
         dialog = self._show(OpenShiftDialog(self.window.site, self.window))
-        dialog.opened.connect(lambda amount: self._spawn(self._open(amount)))
+        dialog.opened.connect(lambda amount: self._spawn(self._open(amount, dialog.counts)))
 
-    async def _open(self, amount: str) -> None:
-        shift = await self._guard(self.engine.open_shift(amount), "open shift")
+    async def _open(self, amount: str, counts: dict | None = None) -> None:
+        shift = await self._guard(self.engine.open_shift(amount, counts), "open shift")
         if shift is not None:
             self.window.item_note(fmt(self.tr("Shift %1 is open."), str(shift.number)))
 
@@ -182,16 +182,16 @@ class TillBinder(QObject):
         if expected is None:
             return
         dialog = self._show(CloseShiftDialog(expected, self.window.site, self.config, self.window))
-        dialog.counted.connect(lambda *args: self._spawn(self._closed(*args)))
+        dialog.counted.connect(lambda *args: self._spawn(self._closed(*args, counts=dialog.counts)))
 
-    async def _closed(self, counted: Decimal, reason: str, needs_supervisor: bool) -> None:
+    async def _closed(self, counted: Decimal, reason: str, needs_supervisor: bool, counts: dict | None = None) -> None:
         name = None
         if needs_supervisor:
             name = await self._authorize(self.tr("accept the difference in the count"))
             if not name:
                 return
         shift = await self._guard(
-            self.engine.close_shift(counted, authorized_by=name, reason=reason), "close shift")
+            self.engine.close_shift(counted, counts=counts, authorized_by=name, reason=reason), "close shift")
         if shift is not None:
             await self.report(shift.number)
 

@@ -41,7 +41,7 @@ async def _wait(predicate, what: str, timeout: float = 10.0) -> Any:
         raise DayFailed(f"timed out waiting for {what}") from None
 
 
-async def a_day(data_dir: Path) -> str:
+async def a_day(data_dir: Path, args: Any = None) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -53,6 +53,8 @@ async def a_day(data_dir: Path) -> str:
 
     options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5))
     options.till = TillConfig.for_site(site(options.site_id))
+    if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's POS
+        options.use_registers(args)
     services = Services(options)
     window = None
     try:
@@ -153,4 +155,5 @@ async def _closed(engine: Any) -> bool:
 def run_day(args: Any) -> int:
     from qrcashier.ui.shell.selftest import run_offscreen
 
-    return run_offscreen(args, "self-test day", "qrcashier-day-", DEADLINE_SECONDS, a_day)
+    return run_offscreen(args, "self-test day", "qrcashier-day-", DEADLINE_SECONDS,
+                         lambda data_dir: a_day(data_dir, args))

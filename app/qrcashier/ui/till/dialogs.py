@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from qrcashier.checkout.till_config import TillConfig
-from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount, to_json_string
 from qrcashier.domain.tender import cash_tender, split
 from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
 from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
+from qrcashier.ui.till.denominations import DenominationGrid
 
 translate = QCoreApplication.translate
 FIELD_STYLE = "QLineEdit { font-size: 24px; padding: 8px; min-height: 40px; }"
@@ -66,6 +67,37 @@ class _TillDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         super().showEvent(event)
+
+    def add_count_grid(self, site: Site, field: QLineEdit) -> DenominationGrid | None:
+        """A count by denomination under the form: its total fills `field` (as if typed there);
+        Enter on its last row confirms. None when the site's notes and coins are unknown."""
+        grid = DenominationGrid(site, self)
+        if not grid.available:
+            grid.deleteLater()
+            return None
+        self._count_field, self._count_site = field, site
+
+        def total(value: Decimal) -> None:
+            field.setText(to_json_string(value, site) if grid.used() else "")
+
+        grid.total_changed.connect(total)
+        grid.finished.connect(self.confirm)
+        self.layout_.addWidget(QLabel(self.tr("Or count by denomination (Tab, Enter: next)")))
+        self.layout_.addWidget(grid)
+        QWidget.setTabOrder(field, grid.fields[0])
+        return grid
+
+    @property
+    def counts(self) -> dict[Decimal, int] | None:
+        """The count by denomination, when the amount field still holds its total (else None)."""
+        grid = getattr(self, "grid", None)
+        if grid is None or not grid.used():
+            return None
+        return grid.counts() if self._count_field.text().strip() == to_json_string(grid.total(), self._count_site) \
+            else None
+
+    def confirm(self) -> None:  # each dialog's own
+        raise NotImplementedError
 
     def buttons(self, ok_text: str) -> tuple[QWidget, object]:
         box = QWidget()
@@ -181,6 +213,7 @@ class OpenShiftDialog(_TillDialog):
         box, ok = self.buttons(self.tr("Open shift"))
         ok.clicked.connect(self.confirm)
         self.layout_.addLayout(form)
+        self.grid = self.add_count_grid(site, self.amount)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(box)
         self.amount.returnPressed.connect(self.confirm)
@@ -251,6 +284,7 @@ class CloseShiftDialog(_TillDialog):
         box, ok = self.buttons(self.tr("Close shift"))
         ok.clicked.connect(self.confirm)
         self.layout_.addLayout(form)
+        self.grid = self.add_count_grid(site, self.count)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(box)
         self.count.textChanged.connect(self._typed)
