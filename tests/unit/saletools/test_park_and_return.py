@@ -110,3 +110,18 @@ async def test_a_return_on_an_unpaid_sale_is_refused(till):
         await till.engine.return_lines(attempt.sale_id, {1: 1}, supervisor="sup")
     with pytest.raises(InvalidReturn):
         await till.engine.return_lines(attempt.sale_id, {1: -1}, supervisor="sup")
+
+
+async def test_the_report_has_each_sales_discount_and_taxes_by_rate(till):
+    await till.engine.open_shift("0")
+    await till.engine.sell_cash(cart(), "6000")
+    await till.engine.sell_cash(cart(), "6000")
+    report = await till.engine.shift_report()
+    sale = report["sales"][0]
+    assert sale["discount"] == "100.00"
+    assert sale["taxes"] == [{"rate": "21", "net": "2479.34", "tax": "520.66"},
+                             {"rate": "10.5", "net": "2624.43", "tax": "275.57"}]
+    assert sum(Decimal(t["net"]) + Decimal(t["tax"]) for t in sale["taxes"]) == Decimal(sale["total"])
+    assert report["shift"]["taxes"] == [{"rate": "21", "net": "4958.68", "tax": "1041.32"},
+                                        {"rate": "10.5", "net": "5248.86", "tax": "551.14"}]
+    assert report["shift"]["parked_discarded"] == 0
