@@ -125,3 +125,19 @@ async def test_the_report_has_each_sales_discount_and_taxes_by_rate(till):
     assert report["shift"]["taxes"] == [{"rate": "21", "net": "4958.68", "tax": "1041.32"},
                                         {"rate": "10.5", "net": "5248.86", "tax": "551.14"}]
     assert report["shift"]["parked_discarded"] == 0
+
+
+async def test_the_z_text_shows_the_discounts_and_the_vat_by_rate(till):
+    from qrcashier.reports.model import parse_report
+    from qrcashier.reports.text import render_text
+
+    await till.engine.open_shift("0")
+    await till.engine.sell_cash(cart(), "6000")
+    held = await till.engine.park(cart())
+    await till.engine.discard_parked(held.id, supervisor="sup", reason="se fue")
+    await till.engine.close_shift("5900")
+    report = parse_report(await till.engine.shift_report())
+    assert [t.rate for t in report.shift.taxes] == ["21", "10.5"] and report.sales[0].discount == Decimal("100.00")
+    text = render_text(report)
+    assert "IVA 21 %" in text and "IVA 10.5 %: neto" in text and "Descuentos" in text
+    assert "Ventas en espera descartadas" in text
