@@ -127,6 +127,11 @@ class SaleToolsJobs(EngineBase):
 
     # --- returns by line -------------------------------------------------------------------------
 
+    async def last_paid_sale_id(self) -> int | None:
+        """This register's last paid sale (where F9's return starts), or None."""
+        found = await self._db(lambda db: db.sales(register_id=self.config.register_id, status="paid", limit=1))
+        return found[0].id if found else None
+
     async def returned_quantities(self, sale_id: int) -> dict[int, int]:
         return await self._db(lambda db: _returned(db, sale_id))
 

@@ -48,6 +48,7 @@ from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.ui.sale.cart_view import CartModel, CartView
 from qrcashier.ui.sale.catalog_actions import CatalogActions
+from qrcashier.ui.saletools.binder import SaleToolsBinder
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
 from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.sale.scanner import ScannerCapture
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogActions(self)  # CSV import and the QR sticker
         self._build()
         self._bind_keys()
+        self.saletools = SaleToolsBinder(self)  # park/resume, discounts, returns by line (issue 17)
         self.scanner = ScannerCapture(self.item_field, parent=self)
         self.scanner.scanned.connect(self.enter_item)
         app = QApplication.instance()
