@@ -7,6 +7,7 @@ Shift+F9 returns lines of the last paid sale (supervisor PIN).
 
 Window attributes used: `model` (the CartModel: `cart`, `locked`, `replace`, `changed`),
 `cart_view.current_row()`, `engine`, `site`, `supervisor.gate` (the PIN), `statusBar()`, and
+`services.catalog` (a product's VAT rate, through `model.rate_for`), and
 `last_paid_sale_id` if the window sets it (else the engine's last paid sale).
 """
 
@@ -34,11 +35,17 @@ class SaleToolsBinder(QObject):
         self.approval_percent = approval_percent
         self._tasks: set[asyncio.Future] = set()
         self.dialog: QDialog | None = None  # the open dialog (tests drive it)
+        window.model.rate_for = self._rate_for  # a product's VAT rate from the catalog
         for name, slot in (("park", self.park), ("parked", self.show_parked), ("discount", self.discount),
                            ("return", self.return_lines)):
             sc = QShortcut(QKeySequence(KEYS[name]), window)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(lambda s=slot: self._spawn(s()))
+
+    def _rate_for(self, sku: str) -> Decimal | None:
+        catalog = getattr(self.window.services, "catalog", None)
+        product = catalog.by_code(sku) if catalog is not None else None
+        return None if product is None else product.vat_rate
 
     # --- helpers ---------------------------------------------------------------------------------
 
