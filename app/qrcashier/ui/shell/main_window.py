@@ -48,11 +48,11 @@ from qrcashier.domain.sale import Attempt, AttemptState
 from qrcashier.presenter.sale_session import SaleSession, SaleState
 from qrcashier.ui.sale.cart_view import CartModel, CartView
 from qrcashier.ui.sale.catalog_actions import CatalogActions
-from qrcashier.ui.saletools.binder import SaleToolsBinder
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
 from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.sale.scanner import ScannerCapture
 from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+from qrcashier.ui.saletools.binder import SaleToolsBinder
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
 
