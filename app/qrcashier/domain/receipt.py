@@ -287,7 +287,8 @@ class Receipt:
         add(ReceiptRow("=" * width))
         for tax in self.taxes:
             if tax.tax:
-                pair(f"{t['vat_contained']} {rate_text(tax.rate)} %", self.money(tax.tax))
+                pair(f"{t['vat_contained']} {rate_text(tax.rate).replace('.', self.site.decimal_mark)} %",
+                     self.money(tax.tax))
         for piece in _wrap(self.legend, width):
             add(ReceiptRow(piece))
         if len(self.tenders) > 1 or any(tender.kind != "qr" for tender in self.tenders):
