@@ -275,12 +275,15 @@ class Cart:
         site = self.site
         amounts: list[Decimal] = []
         reasons: list[str | None] = []
+        # a line appended to `_lines` directly (bypassing `append`) has no discount
+        discounts = [*discounts, *[None] * (len(lines) - len(discounts))]
+        kept = [*kept, *[(Decimal(0), None)] * (len(lines) - len(kept))]
         for line, discount, (kept_amount, kept_reason) in zip(lines, discounts, kept, strict=True):
-            gross = line.gross(site)
-            if discount is None:
-                amount, reason = min(kept_amount, gross), kept_reason
+            if discount is None:  # (gross is not computed for a plain line: a bad one is refused later)
+                amount = min(kept_amount, line.gross(site)) if kept_amount else Decimal(0)
+                reason = kept_reason if amount else None
             else:
-                amount = discount.amount_of(gross, site)
+                amount = discount.amount_of(line.gross(site), site)
                 reason = discount.reason
             amounts.append(amount)
             reasons.append(reason)

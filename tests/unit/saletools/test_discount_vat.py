@@ -144,3 +144,14 @@ def test_rates_are_the_sites_own():
         (Decimal(21), Decimal("100.00"), Decimal("21.00")), (Decimal("10.5"), Decimal("100.00"), Decimal("10.50"))]
     off = breakdown([(Decimal(21), Decimal("121.00"))], site("MLA"), enabled=False)
     assert [(t.rate, t.net, t.tax) for t in off] == [(Decimal(0), Decimal("121.00"), Decimal("0.00"))]
+
+
+def test_a_percent_discount_follows_the_quantity_and_a_resumed_cart_keeps_its_amounts():
+    s = site("MLA")
+    cart = Cart(s)
+    cart.add("Alfajor", "40", 3)
+    cart.set_line_discount(0, Discount.create("percent", "10", "promo", s))
+    cart.set_quantity(0, 5)
+    assert cart.total == Decimal("180.00")
+    resumed = Cart(s, cart.lines)  # as a parked cart comes back
+    assert resumed.lines == cart.lines and resumed.total == Decimal("180.00")

@@ -5,7 +5,8 @@ parked sales (Enter resumes, "Discard…" asks the supervisor PIN), F10 gives th
 or the whole cart a discount (above the limit, default 10 %, the supervisor PIN is asked),
 Shift+F9 returns lines of the last paid sale (supervisor PIN).
 
-Window attributes used: `model` (the CartModel: `cart`, `locked`, `replace`, `changed`),
+Window attributes used: `model` (the CartModel: `cart`, `locked`, `replace`, `changed`, `rate_for`,
+its reset signals),
 `cart_view.current_row()`, `engine`, `site`, `supervisor.gate` (the PIN), `statusBar()`, and
 `services.catalog` (a product's VAT rate, through `model.rate_for`), and
 `last_paid_sale_id` if the window sets it (else the engine's last paid sale).
@@ -149,7 +150,9 @@ class SaleToolsBinder(QObject):
         else:
             cart.set_line_discount(row, discount)  # type: ignore[arg-type]
         amount = before - cart.total
-        model.replace(site, cart.lines)  # the priced lines, discounts kept as amounts
+        model.beginResetModel()  # the same cart, its discount specs kept (a quantity change re-prices them)
+        model.endResetModel()
+        model.changed.emit()
         await self.window.engine.record_discount(
             discount, scope="cart" if whole else "line", amount=amount,
             line="" if whole else lines[row].title)  # type: ignore[index]
