@@ -2,7 +2,8 @@
 
 Accepted layout: a header row naming the columns, in any order, in English or
 Spanish (`code|codigo|sku`, `barcode|ean|codigo_barras`, `name|nombre|descripcion`,
-`price|precio`, `unit|unidad`). Comma or semicolon separated (spreadsheets in
+`price|precio`, `unit|unidad`, and the VAT rate `vat|iva|tax_rate|alicuota`, one of
+the site's rates, `domain.vat`; empty: the site's standard rate). Comma or semicolon separated (spreadsheets in
 Argentina save with `;`), UTF-8 (with or without BOM) or Windows-1252. Prices
 are read as the site writes them (`money.parse_amount`: "1.000" is a thousand
 pesos in MLA; more decimals than the currency has is refused). Each physical
@@ -21,6 +22,7 @@ from decimal import Decimal
 
 from qrcashier.catalog.barcodes import valid_gtin
 from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.vat import InvalidRate, parse_rate
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 MAX_NAME = 120
@@ -38,6 +40,8 @@ ALIASES = {
     "name": "name", "nombre": "name", "descripcion": "name", "description": "name", "producto": "name",
     "price": "price", "precio": "price", "unit_price": "price", "precio_unitario": "price",
     "unit": "unit", "unidad": "unit", "unit_measure": "unit", "medida": "unit",
+    "vat": "vat", "iva": "vat", "vat_rate": "vat", "tax_rate": "vat", "alicuota": "vat", "alicuota_iva": "vat",
+    "tasa_iva": "vat", "igv": "vat", "tax": "vat",
 }
 REQUIRED = ("code", "name", "price")
 
@@ -49,6 +53,7 @@ class ParsedProduct:
     price: Decimal
     unit: str
     barcode: str | None
+    vat_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -199,4 +204,10 @@ def _product(row: list[str], columns: dict[str, int], site: Site) -> ParsedProdu
     unit = UNITS.get(unit_text)
     if unit is None:
         return f"unknown unit {unit_text!r} (use unit, kg, g, l or m)"
-    return ParsedProduct(code, name, price, unit, barcode)
+    vat_rate = None
+    if cell("vat"):
+        try:
+            vat_rate = parse_rate(cell("vat"), site)
+        except InvalidRate as exc:
+            return f"VAT rate: {exc}"
+    return ParsedProduct(code, name, price, unit, barcode, vat_rate)

@@ -31,6 +31,7 @@ class Product:
     price: Decimal
     unit: str = "unit"
     barcode: str | None = None
+    vat_rate: Decimal | None = None  # None: the site's default rate (domain.vat)
 
 
 SCHEMA = """
@@ -52,7 +53,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5(
 );
 """
 FALLBACK_SCHEMA = "CREATE INDEX IF NOT EXISTS products_name_key ON products(name_key);"
-COLUMNS = "code, name, price, unit, barcode"
+COLUMNS = "code, name, price, unit, barcode, vat_rate"
 BULK_ROWS = 2000
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -70,8 +71,13 @@ def demo_catalog_path() -> Path:
     return Path(str(resources.files(__package__).joinpath("demo_catalog.csv")))
 
 
+def _rate(p: Product) -> str | None:
+    return None if p.vat_rate is None else str(p.vat_rate)
+
+
 def _row(r: tuple) -> Product:
-    return Product(code=r[0], name=r[1], price=Decimal(r[2]), unit=r[3], barcode=r[4])
+    return Product(code=r[0], name=r[1], price=Decimal(r[2]), unit=r[3], barcode=r[4],
+                   vat_rate=None if r[5] is None else Decimal(r[5]))
 
 
 class Catalog:
@@ -83,6 +89,8 @@ class Catalog:
         self._lock = threading.Lock()
         with conn:
             conn.executescript(SCHEMA)
+            if "vat_rate" not in {r[1] for r in conn.execute("PRAGMA table_info(products)")}:
+                conn.execute("ALTER TABLE products ADD COLUMN vat_rate TEXT")  # issue 17: VAT per product
             try:
                 conn.executescript(FTS_SCHEMA)
                 self.fts = True
@@ -173,28 +181,28 @@ class Catalog:
             inserts, updates = [], []
             for p in products:
                 if p.code.casefold() in existing:
-                    updates.append((p.name, fold(p.name), str(p.price), p.unit, p.barcode, p.code))
+                    updates.append((p.name, fold(p.name), str(p.price), p.unit, p.barcode, _rate(p), p.code))
                 else:
                     existing[p.code.casefold()] = None
-                    inserts.append((p.code, p.barcode, p.name, fold(p.name), str(p.price), p.unit))
+                    inserts.append((p.code, p.barcode, p.name, fold(p.name), str(p.price), p.unit, _rate(p)))
             bulk = len(products) > BULK_ROWS
-            touched = [existing[u[5].casefold()] for u in updates]
+            touched = [existing[u[6].casefold()] for u in updates]
             if self.fts and not bulk and touched:
                 self._fts_delete(touched)
             if updates:
                 # Clear the barcodes being moved first, so a swap between two rows is not a UNIQUE clash.
                 conn.executemany(
                     "UPDATE products SET barcode=NULL WHERE code=? AND barcode IS NOT ?",
-                    [(u[5], u[4]) for u in updates],
+                    [(u[6], u[4]) for u in updates],
                 )
                 conn.executemany(
-                    "UPDATE products SET name=?, name_key=?, price=?, unit=?, barcode=? WHERE code=?", updates
+                    "UPDATE products SET name=?, name_key=?, price=?, unit=?, barcode=?, vat_rate=? WHERE code=?", updates
                 )
             new_ids: list[int] = []
             for row in inserts:
                 new_ids.append(
                     conn.execute(
-                        "INSERT INTO products(code, barcode, name, name_key, price, unit) VALUES (?,?,?,?,?,?)", row
+                        "INSERT INTO products(code, barcode, name, name_key, price, unit, vat_rate) VALUES (?,?,?,?,?,?,?)", row
                     ).lastrowid
                 )
             if self.fts:
@@ -239,7 +247,7 @@ class Catalog:
                     RejectedRow(line, f"barcode {p.barcode} already belongs to product {owner}", p.code)
                 )
                 continue
-            accepted.append(Product(p.code, p.name, p.price, p.unit, p.barcode))
+            accepted.append(Product(p.code, p.name, p.price, p.unit, p.barcode, p.vat_rate))
         report.rejected.sort(key=lambda r: r.line)
         report.added, report.updated = self.upsert(accepted)
         return report
@@ -256,4 +264,7 @@ class Catalog:
     def load_demo_if_empty(self) -> ImportReport | None:
         if self.count():
             return None
-        return self.import_csv(demo_catalog_path())
+        text = decode(demo_catalog_path().read_bytes())
+        if self.site.id != "MLA":  # the demo's VAT column holds Argentine rates: elsewhere, the site's default
+            text = "\n".join(line.rsplit(",", 1)[0] for line in text.splitlines())
+        return self.import_csv_text(text)

@@ -41,13 +41,14 @@ from qrcashier.checkout.events import Event
 from qrcashier.checkout.queries import QueryJobs
 from qrcashier.checkout.reconcile import ReconcileJobs
 from qrcashier.checkout.refunds import RefundJobs
+from qrcashier.checkout.saletools import SaleToolsJobs
 from qrcashier.checkout.till import TillJobs
 from qrcashier.checkout.watching import WatchJobs
 from qrcashier.domain.sale import Attempt
 
 
 class CheckoutEngine(
-    ChargeJobs, CompletionJobs, WatchJobs, CancelJobs, RefundJobs, ReconcileJobs, QueryJobs, TillJobs
+    SaleToolsJobs, ChargeJobs, CompletionJobs, WatchJobs, CancelJobs, RefundJobs, ReconcileJobs, QueryJobs, TillJobs
 ):
     """The checkout engine for one register. See the module docstring for the flow.
 

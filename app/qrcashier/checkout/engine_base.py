@@ -24,6 +24,7 @@ from qrcashier.checkout.journal import (
 )
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import CartLine
+from qrcashier.domain.payable import payable_lines
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
     Attempt,
@@ -156,7 +157,7 @@ class EngineBase:
             site=self.config.site,
             total=attempt.total,
             # a split sale's QR part is its remainder: one item for it, so the items add up to the total
-            lines=sale.lines if attempt.total == sale.total else (CartLine(self.config.order_title, attempt.total, 1),),
+            lines=payable_lines(sale.lines, self.config.site) if attempt.total == sale.total else (CartLine(self.config.order_title, attempt.total, 1),),
             title=self.config.order_title,
             expires_at=attempt.expires_at,
             gateway_order_id=attempt.gateway_order_id,

@@ -15,6 +15,7 @@ from typing import Any
 from qrcashier.checkout.errors import UnknownRecord
 from qrcashier.checkout.journal import JournalDB, ShiftRecord, TenderRecord
 from qrcashier.checkout.journal.codec import from_ts, to_ts
+from qrcashier.checkout.sale_taxes import parked_discarded, sale_extras, shift_taxes
 from qrcashier.domain.money import Site, to_json_string
 from qrcashier.domain.receipt import receipt_number
 from qrcashier.domain.tender import TenderKind
@@ -84,6 +85,7 @@ def build_shift_report(
     by_sale: dict[int, list[TenderRecord]] = {}
     for t in db.shift_tenders(shift.id):  # one query for the whole shift, not one per sale
         by_sale.setdefault(t.sale_id, []).append(t)
+    extras = sale_extras(db, [r["id"] for r in rows], site)  # issue 17: discount, taxes by rate
     for row in rows:
         tenders = by_sale.get(row["id"], [])
         api = apis.get(row["id"])
@@ -107,6 +109,8 @@ def build_shift_report(
             "receipt": receipt_number(pos_number, row["receipt_no"]),
             "state": "paid",
             "total": money(total),
+            "discount": extras[row["id"]]["discount"],
+            "taxes": extras[row["id"]]["taxes"],
             "paid_at": when(paid_at),
             "api": api if any(t.kind == TenderKind.QR for t in tenders) else None,
             "tenders": [{"kind": t.kind, "amount": money(t.amount), "received": money(t.received),
@@ -141,6 +145,8 @@ def build_shift_report(
             "needs_review": review,
             "currency": site.currency,
             "site": site.id,
+            "taxes": shift_taxes(extras, site),
+            "parked_discarded": parked_discarded(db, shift.id),
         },
         "tenders": {
             kind: {"count": v["count"], "total": money(v["total"])}

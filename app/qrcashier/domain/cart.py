@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from qrcashier.domain.discount import Discount, InvalidDiscount, allocate
 from qrcashier.domain.money import MAX_AMOUNT, InvalidAmount, Site, parse_amount, quantize
 
 MAX_LINES = 100  # one counter sale; far above a real basket, far below what a reply can carry
@@ -68,6 +69,9 @@ class CartLine:
     quantity: int
     sku: str | None = None
     unit_measure: str = "unit"
+    discount: Decimal = Decimal(0)  # the line's final discount in the site's unit (domain.discount)
+    discount_reason: str | None = None
+    vat_rate: Decimal | None = None  # None: the site's default rate (domain.vat)
 
     @classmethod
     def create(
@@ -79,6 +83,9 @@ class CartLine:
         *,
         sku: str | None = None,
         unit_measure: str = "unit",
+        discount: Decimal = Decimal(0),
+        discount_reason: str | None = None,
+        vat_rate: Decimal | None = None,
     ) -> CartLine:
         line = cls(
             title=clean_text(title, "item name", MAX_TITLE),  # type: ignore[arg-type]
@@ -86,13 +93,34 @@ class CartLine:
             quantity=check_quantity(quantity),
             sku=clean_text(sku, "item code", MAX_SKU, required=False),
             unit_measure=clean_text(unit_measure, "unit of measure", MAX_UNIT_MEASURE),  # type: ignore[arg-type]
+            discount=parse_amount(discount, site, allow_zero=True) if discount else Decimal(0),
+            discount_reason=clean_text(discount_reason, "discount reason", MAX_TITLE, required=False),
+            vat_rate=None if vat_rate is None else Decimal(vat_rate),
         )
         if line.unit_price * line.quantity > MAX_AMOUNT:
             raise InvalidAmount(f"the line {line.title!r} is above the limit of {MAX_AMOUNT}")
+        if line.discount > line.gross(site):
+            raise InvalidDiscount(f"the discount on {line.title!r} is above the line's amount")
         return line
 
-    def total(self, site: Site) -> Decimal:
+    def gross(self, site: Site) -> Decimal:
+        """Unit price times quantity, before the discount."""
         return quantize(self.unit_price * self.quantity, site)
+
+    def total(self, site: Site) -> Decimal:
+        """What the line costs: its gross minus its discount (never negative)."""
+        return self.gross(site) - self.discount
+
+    def copy_with(self, site: Site, **changes: object) -> CartLine:
+        """A re-validated copy with some fields changed."""
+        fields = {
+            "unit_price": self.unit_price, "quantity": self.quantity, "sku": self.sku,
+            "unit_measure": self.unit_measure, "discount": self.discount,
+            "discount_reason": self.discount_reason, "vat_rate": self.vat_rate,
+        }
+        fields.update(changes)
+        title = fields.pop("title", self.title)
+        return CartLine.create(site, title, **fields)  # type: ignore[arg-type]
 
 
 def cart_total(lines: Iterable[CartLine], site: Site) -> Decimal:
@@ -106,10 +134,7 @@ def validate_lines(lines: Iterable[CartLine], site: Site) -> tuple[tuple[CartLin
     Lines are re-validated field by field, so a line built by hand (not through
     `CartLine.create`) cannot slip through. Returns the lines and their total.
     """
-    checked = tuple(
-        CartLine.create(site, line.title, line.unit_price, line.quantity, sku=line.sku, unit_measure=line.unit_measure)
-        for line in lines
-    )
+    checked = tuple(line.copy_with(site) for line in lines)
     if not checked:
         raise InvalidCart("the cart is empty: add at least one item")
     if len(checked) > MAX_LINES:
@@ -123,25 +148,43 @@ def validate_lines(lines: Iterable[CartLine], site: Site) -> tuple[tuple[CartLin
 
 
 class Cart:
-    """The cashier's working cart for one site: add, change and remove lines, read the total.
+    """The cashier's working cart for one site: add, change and remove lines, discount, read the total.
 
-    Mutable on purpose (it is the screen's model); `lines` is a tuple snapshot. When the
-    cashier presses Charge the engine freezes the lines into a sale.
+    Mutable on purpose (it is the screen's model); `lines` is a tuple snapshot of the priced
+    lines: each carries its final discount (its own plus its share of the cart discount,
+    `domain.discount`), so the lines always add up to `total`. When the cashier presses
+    Charge the engine freezes these lines into a sale.
     """
 
     def __init__(self, site: Site, lines: Iterable[CartLine] = ()) -> None:
         self.site = site
-        self._lines: list[CartLine] = []
+        self._lines: list[CartLine] = []  # undiscounted lines (the discount specs are kept apart)
+        self._discounts: list[Discount | None] = []
+        self._kept: list[tuple[Decimal, str | None]] = []  # a resumed line's discount amount, as priced
+        self.cart_discount: Discount | None = None
         for line in lines:
             self.append(line)
 
     @property
     def lines(self) -> tuple[CartLine, ...]:
-        return tuple(self._lines)
+        return self._priced(self._lines, self._discounts, self._kept, self.cart_discount)
 
     @property
     def total(self) -> Decimal:
-        return cart_total(self._lines, self.site)
+        return cart_total(self.lines, self.site)
+
+    @property
+    def subtotal(self) -> Decimal:
+        """The lines' gross, before any discount."""
+        return quantize(sum((line.gross(self.site) for line in self._lines), Decimal(0)), self.site)
+
+    @property
+    def discount_total(self) -> Decimal:
+        return self.subtotal - self.total
+
+    def line_discount(self, index: int) -> Discount | None:
+        self._line(index)
+        return self._discounts[index]
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -154,40 +197,105 @@ class Cart:
         *,
         sku: str | None = None,
         unit_measure: str = "unit",
+        vat_rate: Decimal | None = None,
     ) -> CartLine:
         """Validate and append a line; returns it. Raises InvalidCart or InvalidAmount."""
-        line = CartLine.create(self.site, title, unit_price, quantity, sku=sku, unit_measure=unit_measure)
+        line = CartLine.create(
+            self.site, title, unit_price, quantity, sku=sku, unit_measure=unit_measure, vat_rate=vat_rate
+        )
         self.append(line)
         return line
 
     def append(self, line: CartLine) -> None:
-        line = CartLine.create(
-            self.site, line.title, line.unit_price, line.quantity, sku=line.sku, unit_measure=line.unit_measure
-        )
+        """Append a line. A line that already carries a discount (a resumed cart) keeps it as an amount."""
+        kept = (line.discount, line.discount_reason)
+        line = line.copy_with(self.site, discount=Decimal(0), discount_reason=None)
         if len(self._lines) >= MAX_LINES:
             raise InvalidCart(f"the cart is full ({MAX_LINES} lines)")
-        if cart_total([*self._lines, line], self.site) > MAX_AMOUNT:
-            raise InvalidAmount(f"the total would be above the limit of {MAX_AMOUNT}")
+        self._check([*self._lines, line], [*self._discounts, None], [*self._kept, kept], self.cart_discount)
         self._lines.append(line)
+        self._discounts.append(None)
+        self._kept.append(kept)
 
     def set_quantity(self, index: int, quantity: int) -> CartLine:
         old = self._line(index)
-        new = CartLine.create(self.site, old.title, old.unit_price, quantity, sku=old.sku, unit_measure=old.unit_measure)
-        others = self._lines[:index] + self._lines[index + 1 :]
-        if cart_total([*others, new], self.site) > MAX_AMOUNT:
-            raise InvalidAmount(f"the total would be above the limit of {MAX_AMOUNT}")
-        self._lines[index] = new
+        new = old.copy_with(self.site, quantity=quantity)
+        lines = [*self._lines]
+        lines[index] = new
+        kept = [*self._kept]
+        kept[index] = (Decimal(0), None)
+        self._check(lines, self._discounts, kept, self.cart_discount)
+        self._lines, self._kept = lines, kept
         return new
+
+    def set_line_discount(self, index: int, discount: Discount | None) -> CartLine:
+        """Give line `index` a discount (None removes it). Raises InvalidDiscount, nothing changed."""
+        self._line(index)
+        discounts = [*self._discounts]
+        discounts[index] = discount
+        kept = [*self._kept]
+        kept[index] = (Decimal(0), None)
+        self._check(self._lines, discounts, kept, self.cart_discount)
+        self._discounts, self._kept = discounts, kept
+        return self.lines[index]
+
+    def set_cart_discount(self, discount: Discount | None) -> Decimal:
+        """Give the whole cart a discount (None removes it); returns the new total."""
+        self._check(self._lines, self._discounts, self._kept, discount)
+        self.cart_discount = discount
+        return self.total
 
     def remove(self, index: int) -> CartLine:
         line = self._line(index)
         del self._lines[index]
+        del self._discounts[index]
+        del self._kept[index]
         return line
 
     def clear(self) -> None:
         self._lines.clear()
+        self._discounts.clear()
+        self._kept.clear()
+        self.cart_discount = None
 
     def _line(self, index: int) -> CartLine:
         if not 0 <= index < len(self._lines):
             raise InvalidCart(f"there is no line {index + 1} in the cart")
         return self._lines[index]
+
+    def _check(self, lines, discounts, kept, cart_discount) -> None:  # type: ignore[no-untyped-def]
+        priced = self._priced(lines, discounts, kept, cart_discount)
+        if cart_total(priced, self.site) > MAX_AMOUNT:
+            raise InvalidAmount(f"the total would be above the limit of {MAX_AMOUNT}")
+
+    def _priced(
+        self, lines: list[CartLine], discounts: list[Discount | None], kept: list[tuple[Decimal, str | None]],
+        cart_discount: Discount | None,
+    ) -> tuple[CartLine, ...]:
+        site = self.site
+        amounts: list[Decimal] = []
+        reasons: list[str | None] = []
+        # a line appended to `_lines` directly (bypassing `append`) has no discount
+        discounts = [*discounts, *[None] * (len(lines) - len(discounts))]
+        kept = [*kept, *[(Decimal(0), None)] * (len(lines) - len(kept))]
+        for line, discount, (kept_amount, kept_reason) in zip(lines, discounts, kept, strict=True):
+            if discount is None:  # (gross is not computed for a plain line: a bad one is refused later)
+                amount = min(kept_amount, line.gross(site)) if kept_amount else Decimal(0)
+                reason = kept_reason if amount else None
+            else:
+                amount = discount.amount_of(line.gross(site), site)
+                reason = discount.reason
+            amounts.append(amount)
+            reasons.append(reason)
+        if cart_discount is not None and lines:
+            remaining = [line.gross(site) - a for line, a in zip(lines, amounts, strict=True)]
+            whole = cart_discount.amount_of(sum(remaining, Decimal(0)), site)
+            shares = allocate(whole, remaining, site)
+            for i, share in enumerate(shares):
+                if share:
+                    amounts[i] += share
+                    reasons[i] = "; ".join(r for r in (reasons[i], cart_discount.reason) if r)
+        return tuple(
+            line if not amount else line.copy_with(site, discount=amount, discount_reason=reason)
+            for line, amount, reason in zip(lines, amounts, reasons, strict=True)
+        )

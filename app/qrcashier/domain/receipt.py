@@ -22,6 +22,7 @@ from typing import NamedTuple, Protocol
 
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Sale
+from qrcashier.domain.vat import TaxLine, breakdown, rate_text
 
 RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
 
@@ -60,6 +61,7 @@ def format_quantity(quantity: Decimal | int, site: Site) -> str:
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "discount": "Discount", "subtotal": "Subtotal", "vat": "VAT", "vat_contained": "VAT included", "net_of": "Net",
         "copy": "COPY",
         "sale": "Sale #",
         "register": "Register",
@@ -80,6 +82,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "CHANGE",
     },
     "es": {
+        "discount": "Descuento", "subtotal": "Subtotal", "vat": "IVA", "vat_contained": "IVA contenido", "net_of": "Neto",
         "copy": "COPIA",
         "sale": "Venta N°",
         "register": "Caja",
@@ -100,6 +103,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "VUELTO",
     },
     "pt": {
+        "discount": "Desconto", "subtotal": "Subtotal", "vat": "Imposto", "vat_contained": "Tributos aprox.", "net_of": "Líquido",
         "copy": "CÓPIA",
         "sale": "Venda nº",
         "register": "Caixa",
@@ -148,10 +152,12 @@ class ReceiptLine:
     description: str
     quantity: Decimal
     unit_price: Decimal
-    line_total: Decimal
+    line_total: Decimal  # what the line costs, after its discount
+    discount: Decimal = Decimal(0)  # printed as its own row under the line
+    discount_reason: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("quantity", "unit_price", "line_total"):
+        for name in ("quantity", "unit_price", "line_total", "discount"):
             object.__setattr__(self, name, _decimal(getattr(self, name), name))
 
 
@@ -206,6 +212,8 @@ class Receipt:
     language: str | None = None  # "es", "pt" or "en"; None: the site's language
     footer: str | None = None  # replaces the thank-you line when given
     tenders: Sequence[ReceiptTender] = ()  # none: a QR sale of before the till, paid in full
+    taxes: Sequence[TaxLine] = ()  # net and VAT contained by rate (domain.vat); none: not shown
+    legend: str = ""  # e.g. Argentina's "Régimen de Transparencia Fiscal al Consumidor Ley 27.743"
 
     def __post_init__(self) -> None:
         if self.paid_at.tzinfo is None or self.paid_at.utcoffset() is None:
@@ -214,6 +222,7 @@ class Receipt:
         object.__setattr__(self, "lines", tuple(self.lines))
         object.__setattr__(self, "refunds", tuple(self.refunds))
         object.__setattr__(self, "tenders", tuple(self.tenders))
+        object.__setattr__(self, "taxes", tuple(self.taxes))
         object.__setattr__(self, "payment_ids", tuple(str(p) for p in self.payment_ids))
         if self.language is not None and self.language not in _LABELS:
             raise ValueError(f"no receipt labels for language {self.language!r}")
@@ -270,8 +279,18 @@ class Receipt:
         for line in self.lines:
             self._item_rows(line, width, add)
         add(rule)
+        discounted = sum((line.discount for line in self.lines), Decimal(0))
+        if discounted:
+            pair(t["subtotal"], self.money(self.total + discounted))
+            pair(t["discount"], self.money(-discounted))
         pair(t["total"], self.money(self.total), emphasis=True)
         add(ReceiptRow("=" * width))
+        for tax in self.taxes:
+            if tax.tax:
+                pair(f"{t['vat_contained']} {rate_text(tax.rate).replace('.', self.site.decimal_mark)} %",
+                     self.money(tax.tax))
+        for piece in _wrap(self.legend, width):
+            add(ReceiptRow(piece))
         if len(self.tenders) > 1 or any(tender.kind != "qr" for tender in self.tenders):
             for tender in self.tenders:
                 pair(t.get(f"tender_{tender.kind}", tender.kind), self.money(tender.amount))
@@ -309,7 +328,14 @@ class Receipt:
         return "".join(row.text.rstrip() + "\n" for row in self.rows(width))
 
     def _item_rows(self, line: ReceiptLine, width: int, add) -> None:
-        total = self.money(line.line_total)
+        self._gross_rows(line, width, add)
+        if line.discount:
+            label = f"  {_LABELS[self.lang]['discount']}" + (f" ({line.discount_reason})" if line.discount_reason else "")
+            for row in _pair(label, self.money(-line.discount), width):
+                add(ReceiptRow(row))
+
+    def _gross_rows(self, line: ReceiptLine, width: int, add) -> None:
+        total = self.money(line.line_total + line.discount)
         if line.quantity == 1:
             # "Description ............ $ 1.200,00", the description wrapped if long
             first_width = width - len(total) - 1
@@ -392,6 +418,18 @@ class PaymentLike(Protocol):
     merchant_order_id: int | None
 
 
+LEY_27743 = "Régimen de Transparencia Fiscal al Consumidor Ley 27.743"
+
+
+def consumer_vat_default(site: Site) -> bool:
+    """Whether a ticket shows the VAT contained by default: Argentina (Ley 27.743, since April
+    2025, a registered taxpayer's ticket to a final consumer) and the other sites with VAT rates;
+    a store switches it off per store."""
+    from qrcashier.domain.vat import rates
+
+    return bool(rates(site))
+
+
 @dataclass(frozen=True)
 class StoreHeader:
     store_name: str
@@ -402,11 +440,14 @@ class StoreHeader:
 def build_receipt(
     sale: Sale, issued: IssuedReceipt, payments: Iterable[PaymentLike], header: StoreHeader, *,
     tenders: Sequence[ReceiptTender] = (), number: str | None = None, paid_at: datetime | None = None,
+    vat: bool | None = None, legend: str | None = None,
 ) -> Receipt:
     """The receipt layout of a paid sale: its lines, its tenders, the approved payments (all of them
     if none is approved yet) and, for a reprint, the COPY banner. `number` (PPPPP-NNNNNNNN) and
     `paid_at` are the original's, so a copy keeps both. Times print in the local zone."""
     site = header.site
+    vat = consumer_vat_default(site) if vat is None else vat
+    legend = (LEY_27743 if site.id == "MLA" and vat else "") if legend is None else legend
     payments = list(payments)
     approved = [p for p in payments if p.status == "approved"] or payments
     mo_ids = [p.merchant_order_id for p in approved if p.merchant_order_id is not None]
@@ -415,8 +456,12 @@ def build_receipt(
         register_name=header.register_name,
         sale_number=number or sale.code,
         lines=[
-            ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(site)) for line in sale.lines
+            ReceiptLine(line.title, Decimal(line.quantity), line.unit_price, line.total(site), line.discount,
+                        line.discount_reason or "") for line in sale.lines
         ],
+        taxes=breakdown(((line.vat_rate, line.total(site)) for line in sale.lines), site, enabled=vat)
+        if vat else (),
+        legend=legend,
         total=sale.total,
         site=site,
         paid_at=(paid_at or issued.issued_at).astimezone(),

@@ -33,6 +33,14 @@ def sections(report: ShiftReport) -> list[tuple[str, list[Row]]]:
             (lab["closed"], format_time(s.closed_at, lab.language) if s.closed_at else lab["running"]),
             (lab["first"], s.first_receipt or "-"), (lab["last"], s.last_receipt or "-")]
     sales = [(lab["sales_count"], str(report.sales_count)), (lab["total"], money(report.sales_total))]
+    discount = sum((sale.discount for sale in report.sales if sale.state == "paid"), Decimal(0))
+    if discount:
+        sales.append((lab["discounts"], money(-discount)))
+    if s.parked_discarded:
+        sales.append((lab["parked_discarded"], str(s.parked_discarded)))
+    taxes: list[Row] = []
+    for t in s.taxes:
+        taxes += [(f"{lab['vat']} {t.rate} %: {lab['net']}", money(t.net)), (f"{lab['vat']} {t.rate} %", money(t.tax))]
     tenders: list[Row] = []
     for kind, total in report.tenders.items():
         if total.count == 0 and kind not in ("cash", "qr"):  # a kind this register does not take
@@ -54,7 +62,7 @@ def sections(report: ShiftReport) -> list[tuple[str, list[Row]]]:
         if items:
             reconciliation.append((f"{lab[key]}: {len(items)}", ""))
             reconciliation += [(f"  {describe_item(item)}", "") for item in items]
-    return [("", head), (lab["sales"], sales), (lab["by_tender"], tenders), (lab["refunds"], refunds),
+    return [("", head), (lab["sales"], sales), *([(lab["taxes"], taxes)] if taxes else []), (lab["by_tender"], tenders), (lab["refunds"], refunds),
             (lab["movements"], movements), (lab["drawer"], drawer), (lab["reconciliation"], reconciliation)]
 
 

@@ -43,6 +43,13 @@ class Tender:
 
 
 @dataclass(frozen=True)
+class TaxRate:
+    rate: str  # "21", "10.5", "0"
+    net: Decimal
+    tax: Decimal
+
+
+@dataclass(frozen=True)
 class SaleLine:
     receipt: str
     state: str
@@ -50,6 +57,8 @@ class SaleLine:
     paid_at: datetime | None
     api: str | None  # the QR API family, None for a sale without a QR tender
     tenders: tuple[Tender, ...]
+    discount: Decimal = Decimal(0)  # the sale's total discount (issue 17)
+    taxes: tuple[TaxRate, ...] = ()  # net and tax by rate; net + tax adds up to the total
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,8 @@ class Shift:
     needs_review: int
     currency: str
     site: Site
+    taxes: tuple[TaxRate, ...] = ()  # the shift's sales by VAT rate (issue 17)
+    parked_discarded: int = 0  # parked carts discarded in this shift
 
 
 @dataclass(frozen=True)
@@ -238,7 +249,24 @@ def _shift(value: Any) -> Shift:
         needs_review=_count(_field(s, "needs_review", where), f"{where}.needs_review"),
         currency=currency,
         site=site,
+        taxes=_taxes(s.get("taxes"), f"{where}.taxes"),
+        parked_discarded=_count(s.get("parked_discarded", 0), f"{where}.parked_discarded"),
     )
+
+
+def _taxes(value: Any, where: str) -> tuple[TaxRate, ...]:
+    """Net and tax by rate (optional: a report of before issue 17 has none)."""
+    if value is None:
+        return ()
+    out = []
+    for i, item in enumerate(_list(value, where)):
+        t = _mapping(item, f"{where}[{i}]")
+        out.append(TaxRate(
+            _text(_field(t, "rate", f"{where}[{i}]"), f"{where}[{i}].rate"),
+            _amount(_field(t, "net", f"{where}[{i}]"), f"{where}[{i}].net", optional=True) or Decimal(0),
+            _amount(_field(t, "tax", f"{where}[{i}]"), f"{where}[{i}].tax", optional=True) or Decimal(0),
+        ))
+    return tuple(out)
 
 
 def _tender(value: Any, where: str) -> Tender:
@@ -261,6 +289,9 @@ def _sale(value: Any, where: str) -> SaleLine:
                     for i, t in enumerate(_list(_field(s, "tenders", where), f"{where}.tenders")))
     total = _amount(_field(s, "total", where), f"{where}.total")
     state = _text(_field(s, "state", where), f"{where}.state")
+    taxes = _taxes(s.get("taxes"), f"{where}.taxes")
+    if taxes and sum((t.net + t.tax for t in taxes), Decimal(0)) != total:
+        raise ReportError(f"{where}: the taxes' net and tax do not add up to the sale's total {total}")
     if state == "paid" and sum((t.amount for t in tenders), Decimal(0)) != total:
         raise ReportError(f"{where}: the tender amounts do not add up to the sale's total {total}")
     return SaleLine(
@@ -270,6 +301,8 @@ def _sale(value: Any, where: str) -> SaleLine:
         paid_at=_time(_field(s, "paid_at", where), f"{where}.paid_at", optional=True),
         api=_text(_field(s, "api", where), f"{where}.api", optional=True),
         tenders=tenders,
+        discount=_amount(s.get("discount"), f"{where}.discount", optional=True) or Decimal(0),
+        taxes=taxes,
     )
 
 

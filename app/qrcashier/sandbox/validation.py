@@ -149,6 +149,9 @@ def _v2_item(raw: Any, site: Site) -> OrderItem:
     quantity = raw.get("quantity")
     if not positive_int(quantity):
         raise bad_request("invalid_items.quantity", "items.quantity must be an integer greater than zero")
+    if is_number(raw.get("unit_price")) and raw["unit_price"] <= 0:
+        # Mercado Pago takes no negative (discount) or free items: a discount goes into the prices
+        raise bad_request("invalid_items.unit_price", "items.unit_price must be greater than zero")
     unit_price = money(raw.get("unit_price"), site, "invalid_items.unit_price", "items.unit_price")
     line_total = money(raw.get("total_amount"), site, "invalid_items.total_amount", "items.total_amount")
     if line_total != quantize(unit_price * quantity, site):

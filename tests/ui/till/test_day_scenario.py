@@ -31,10 +31,15 @@ async def test_a_whole_day_ends_in_a_z_report_written_as_pdf(qtbot, tmp_path, re
 
     QApplication.instance().setQuitOnLastWindowClosed(False)
     summary = await a_day(tmp_path)
-    assert summary.startswith("day: shift 1, 3 sales (QR, cash, split)") and "difference -10.00" in summary
+    assert summary.startswith("day: shift 1, 4 sales (QR, cash, parked+resumed") and "difference -10.00" in summary
     pdfs = list(tmp_path.glob("z-report-*-1.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
     (z,) = rendered  # the Z report the PDF was made from
     assert z["shift"]["kind"] == "Z" and z["cash_movements"] == [{"kind": "out", "amount": "500.00",
                                                                     "reason": "supplier"}]
     assert Decimal(z["tenders"]["cash"]["total"]) == Decimal("4800.00")  # 3800 in cash + 1000 of the split
+    # the sale tools' sale: parked, resumed, the flour line 10 % off, two VAT rates (issue 17)
+    tools_sale = next(s for s in z["sales"] if Decimal(s["discount"]) > 0)
+    assert tools_sale["discount"] == "120.00" and [t["rate"] for t in tools_sale["taxes"]] == ["21", "10.5"]
+    assert sum(Decimal(t["net"]) + Decimal(t["tax"]) for t in tools_sale["taxes"]) == Decimal(tools_sale["total"])
+    assert [t["rate"] for t in z["shift"]["taxes"]] == ["21", "10.5"]

@@ -239,12 +239,54 @@ def _migration_shift_register(db: sqlite3.Connection) -> None:
     store without the register's settings. Shifts opened before this keep NULL (POS 1, no name)."""
     db.execute("ALTER TABLE shifts ADD COLUMN pos_number INTEGER CHECK (pos_number BETWEEN 1 AND 99999)")
     db.execute("ALTER TABLE shifts ADD COLUMN store_name TEXT")
+def _migration_parked(db: sqlite3.Connection) -> None:
+    """Sale tools (issue 17): a line's discount, its reason and its VAT rate; parked carts (held
+    with a number and a note until resumed or discarded, the discard audited); and returns by
+    line (which line, how many, the amount, and the refund or cash movement that paid it back)."""
+    for stmt in (
+        "ALTER TABLE sale_lines ADD COLUMN discount TEXT NOT NULL DEFAULT '0'",
+        "ALTER TABLE sale_lines ADD COLUMN discount_reason TEXT",
+        "ALTER TABLE sale_lines ADD COLUMN vat_rate TEXT",
+        """CREATE TABLE parked_carts (
+            id INTEGER PRIMARY KEY,
+            register_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            lines TEXT NOT NULL,
+            total TEXT NOT NULL,
+            shift_id INTEGER REFERENCES shifts(id),
+            parked_at TEXT NOT NULL,
+            parked_by TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'parked' CHECK (state IN ('parked', 'resumed', 'discarded')),
+            ended_at TEXT,
+            ended_by TEXT,
+            ended_shift_id INTEGER REFERENCES shifts(id),
+            UNIQUE (register_id, number))""",
+        "CREATE INDEX parked_carts_open ON parked_carts(register_id) WHERE state = 'parked'",
+        """CREATE TABLE line_returns (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            line_no INTEGER NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            amount TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cash', 'qr')),
+            refund_id INTEGER REFERENCES refunds(id),
+            movement_id INTEGER REFERENCES cash_movements(id),
+            return_no INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            supervisor TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            FOREIGN KEY (sale_id, line_no) REFERENCES sale_lines(sale_id, line_no))""",
+        "CREATE INDEX line_returns_sale ON line_returns(sale_id)",
+    ):
+        db.execute(stmt)
 
 
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
     _migration_shift_register,
+    _migration_parked,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -109,7 +109,9 @@ class JournalDB(TillStore):
         if row is None:
             raise UnknownRecord(f"There is no sale {sale_id} in the journal.")
         lines = tuple(
-            CartLine(r["title"], Decimal(r["unit_price"]), r["quantity"], r["sku"], r["unit_measure"])
+            CartLine(r["title"], Decimal(r["unit_price"]), r["quantity"], r["sku"], r["unit_measure"],
+                     Decimal(r["discount"]), r["discount_reason"],
+                     None if r["vat_rate"] is None else Decimal(r["vat_rate"]))
             for r in self._all("SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no", (sale_id,))
         )
         return Sale(
@@ -184,10 +186,11 @@ class JournalDB(TillStore):
         self._db.execute("UPDATE sales SET code = ? WHERE id = ?", (f"{sale_id}_{self.tag}", sale_id))
         for n, line in enumerate(lines, start=1):
             self._db.execute(
-                "INSERT INTO sale_lines (sale_id, line_no, title, sku, unit_price, quantity, unit_measure, total)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sale_lines (sale_id, line_no, title, sku, unit_price, quantity, unit_measure, total,"
+                " discount, discount_reason, vat_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sale_id, n, line.title, line.sku, money_text(line.unit_price), line.quantity, line.unit_measure,
-                 money_text(line.total(site))),
+                 money_text(line.total(site)), money_text(line.discount), line.discount_reason,
+                 None if line.vat_rate is None else str(line.vat_rate)),
             )
         return sale_id
 

@@ -55,6 +55,7 @@ class CartModel(QAbstractTableModel):
         super().__init__(parent)
         self.cart = Cart(site)
         self.locked = False
+        self.rate_for = None  # sku -> VAT rate or None, set by the sale tools (catalog's rate per product)
 
     @property
     def site(self) -> Site:
@@ -128,7 +129,8 @@ class CartModel(QAbstractTableModel):
                     self._row_changed(row)
                     return row
         row = len(self.cart)
-        line = CartLine.create(self.site, title, price, quantity, sku=sku)
+        rate = self.rate_for(sku) if self.rate_for is not None and sku else None
+        line = CartLine.create(self.site, title, price, quantity, sku=sku, vat_rate=rate)
         self.beginInsertRows(QModelIndex(), row, row)
         try:
             self.cart.append(line)
@@ -151,7 +153,8 @@ class CartModel(QAbstractTableModel):
         self._check_unlocked()
         lines = list(self.cart.lines)
         old = lines[row]
-        lines[row] = CartLine.create(self.site, old.title, unit_price, old.quantity, sku=old.sku, unit_measure=old.unit_measure)
+        lines[row] = CartLine.create(self.site, old.title, unit_price, old.quantity, sku=old.sku, unit_measure=old.unit_measure,
+                                     vat_rate=old.vat_rate)
         Cart(self.site, lines)  # validates the whole cart (total limit) before changing anything
         self.cart.clear()
         for line in lines:

@@ -52,6 +52,7 @@ from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, Quanti
 from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.sale.scanner import ScannerCapture
 from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
+from qrcashier.ui.saletools.binder import SaleToolsBinder
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import engine_text, fmt
 
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogActions(self)  # CSV import and the QR sticker
         self._build()
         self._bind_keys()
+        self.saletools = SaleToolsBinder(self)  # park/resume, discounts, returns by line (issue 17)
         self.scanner = ScannerCapture(self.item_field, parent=self)
         self.scanner.scanned.connect(self.enter_item)
         app = QApplication.instance()

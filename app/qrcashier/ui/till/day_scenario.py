@@ -1,7 +1,9 @@
 """`qrcashier --self-test --scenario day`: a whole till day, offscreen, through the real window
 against the embedded sandbox: open a shift with a float, a QR sale, a cash sale with change, a
 split sale (cash + QR), a cash out, an X report, a close with a count a little short, and the Z
-report written as PDF (`qrcashier.reports.pdf.render_pdf`). One line, exit 0 (pass) or 1.
+report written as PDF (`qrcashier.reports.pdf.render_pdf`). With the sale tools (issue 17) it also
+parks a cart and resumes it, gives a line a discount, and sells two products of different VAT
+rates (21 % and 10.5 %), and the Z shows them. One line, exit 0 (pass) or 1.
 With --data-dir the journal stays for `qrcashier-admin report`.
 """
 
@@ -15,6 +17,7 @@ from typing import Any
 
 DEADLINE_SECONDS = 45.0
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
+FLOUR_BARCODE = "7790060002306"  # Harina Pureza 000 1 kg: IVA 10.5 % in the demo catalog
 SHORT_BY = Decimal("10")  # the count at the close is this much short
 
 
@@ -68,8 +71,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         def dialog(kind: str) -> Any:
             return till.dialog if type(till.dialog).__name__ == kind and till.dialog.isVisible() else None
 
-        def scan() -> None:
-            QTest.keyClicks(window.item_field, DEMO_BARCODE)
+        def scan(code: str = DEMO_BARCODE) -> None:
+            QTest.keyClicks(window.item_field, code)
             QTest.keyClick(window.item_field, Qt.Key.Key_Return)
 
         async def paid_by_customer() -> None:
@@ -96,6 +99,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         tender.confirm()
         await _wait(lambda: window.panel_state() == "paid", "the cash sale")
 
+        await _sale_tools_part(window, scan, paid_by_customer)
+
         scan()
         till.split()
         splitting = await _wait(lambda: dialog("SplitDialog"), "the split dialog")
@@ -116,7 +121,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
 
         await _wait(moved, "the cash out")
         x = await till.report(None)
-        _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == 3, f"the X report: {x}")
+        _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == 4, f"the X report: {x}")
 
         expected = await engine.expected_cash()
         till.close_shift()
@@ -129,10 +134,13 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         s = z["shift"]
         _check(Decimal(s["difference"]) == -SHORT_BY, f"the difference is {s['difference']}")
         tenders = z["tenders"]
-        _check(tenders["cash"]["count"] == 2 and tenders["qr"]["count"] == 2, f"the tenders: {tenders}")
+        _check(tenders["cash"]["count"] == 2 and tenders["qr"]["count"] == 3, f"the tenders: {tenders}")
         for sale in z["sales"]:
             _check(sum(Decimal(t["amount"]) for t in sale["tenders"]) == Decimal(sale["total"]), f"sale {sale}")
 
+        rates = {t["rate"] for t in s["taxes"]}
+        _check({"21", "10.5"} <= rates, f"the Z's taxes by rate: {s['taxes']}")
+        _check(any(Decimal(sale["discount"]) > 0 for sale in z["sales"]), "no discount in the Z")
         from qrcashier.reports.model import parse_report
         from qrcashier.reports.pdf import render_pdf
 
@@ -140,12 +148,42 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
-        return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, split), cash out, X and Z, "
+        return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and two VAT rates, split), cash out, X and Z, "
                 f"difference {s['difference']}, Z PDF {len(pdf)} bytes")
     finally:
         if window is not None:
             await window.shutdown()
         await services.close()
+
+
+async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> None:
+    """Park a cart with a note, resume it, give its flour line 10 %, and charge it by QR."""
+    tools, engine = window.saletools, window.engine
+    scan()
+    scan(FLOUR_BARCODE)
+    await _wait(lambda: len(window.model.cart) == 2, "two lines in the cart")
+    rates = {line.vat_rate for line in window.model.cart.lines}
+    _check(rates == {Decimal("21"), Decimal("10.5")}, f"the cart's VAT rates are {rates}")
+    asyncio.ensure_future(tools.park())
+    note = await _wait(lambda: tools.dialog, "the park dialog")
+    note.note.setText("vuelve con la billetera")
+    note.accept()
+    await _wait(lambda: len(window.model.cart) == 0, "the cart parked")
+    held = await engine.parked()
+    _check(len(held) == 1, f"parked: {held}")
+    asyncio.ensure_future(tools.show_parked())
+    listing = await _wait(lambda: tools.dialog, "the parked list")
+    listing.accept()
+    await _wait(lambda: len(window.model.cart) == 2, "the cart resumed")
+    window.cart_view.select_row(1)
+    asyncio.ensure_future(tools.discount())
+    giving = await _wait(lambda: tools.dialog, "the discount dialog")
+    giving.value.setText("10")
+    giving.reason.setText("bolsa rota")
+    giving.accept()
+    await _wait(lambda: window.model.cart.lines[1].discount > 0, "the line discount")
+    await window.charge()
+    await paid_by_customer()
 
 
 async def _closed(engine: Any) -> bool:

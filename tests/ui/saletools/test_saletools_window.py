@@ -1,0 +1,97 @@
+"""Sale tools in the real window, by keyboard: park and resume a cart (F3, Shift+F3), and a line
+discount above the limit approved with the supervisor PIN (F10), audited with the approver."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+
+from qrcashier.settings import Mode
+from tests.ui.setup.helpers import wait_until
+from tests.ui.supervisor.rig import PIN, encoded_pin, enter_pin
+
+pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
+
+
+def press(window, keys: str) -> None:
+    """The window shortcut, fired as Qt does for the key (offscreen has no key focus)."""
+    next(s for s in window.findChildren(QShortcut) if s.key() == QKeySequence(keys)).activated.emit()
+
+
+async def type_into(field, text: str, *, enter: bool = False) -> None:
+    """A person typing: the scanner capture holds fast keys back a moment, so wait for them."""
+    QTest.keyClicks(field, text)
+    await wait_until(lambda: field.text() == text, 10, f"{text!r} typed")
+    if enter:
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+async def open_window(qtbot, settings, tokens, token, tmp_path):
+    from qrcashier.checkout.config import PollPolicy
+    from qrcashier.services import Options, Services
+    from qrcashier.ui.shell.main_window import MainWindow
+
+    settings.mode = Mode.SANDBOX
+    settings.pin_hash = encoded_pin()
+    options = Options(data_dir=tmp_path, sandbox=True, token=token, load_demo_catalog=False,
+                      poll=PollPolicy(interval=0.05, tick=0.1))
+    services = Services(options)
+    services.settings, services.tokens = settings, tokens
+    window = MainWindow(services, on_quit=lambda: None)
+    qtbot.addWidget(window)
+    services.open_local()
+    window.show()
+    await window.start()
+    return window
+
+
+async def test_park_then_resume_by_keyboard(qtbot, settings, tokens, token, tmp_path):
+    window = await open_window(qtbot, settings, tokens, token, tmp_path)
+    tools = window.saletools
+    try:
+        window._add("Yerba", Decimal("2000"), 2)
+        press(window, "F3")
+        await wait_until(lambda: tools.dialog is not None, 10, "the note dialog")
+        await type_into(tools.dialog.note, "Juan", enter=True)
+        await wait_until(lambda: len(window.model.cart) == 0, 10, "the cart parked")
+        held = await window.engine.parked()
+        assert [(p.number, p.note, p.total) for p in held] == [(1, "Juan", Decimal("4000.00"))]
+        press(window, "Shift+F3")
+        await wait_until(lambda: tools.dialog is not None and tools.dialog.list.count() == 1, 10, "the parked list")
+        QTest.keyClick(tools.dialog.list, Qt.Key.Key_Return)
+        await wait_until(lambda: len(window.model.cart) == 1, 10, "the cart resumed")
+        assert window.model.cart.total == Decimal("4000.00") and await window.engine.parked() == []
+    finally:
+        await window.shutdown()
+        await window.services.close()
+
+
+async def test_a_discount_above_the_limit_asks_the_pin_and_is_audited(qtbot, settings, tokens, token, tmp_path):
+    window = await open_window(qtbot, settings, tokens, token, tmp_path)
+    tools = window.saletools
+    try:
+        window._add("Yerba", Decimal("2000"), 1)
+        window.cart_view.select_row(0)
+        press(window, "F10")
+        await wait_until(lambda: tools.dialog is not None, 10, "the discount dialog")
+        dialog = tools.dialog
+        await type_into(dialog.value, "15")
+        await type_into(dialog.reason, "cliente frecuente", enter=True)
+        await wait_until(lambda: tools.dialog is None, 10, "the discount dialog accepted")
+        await enter_pin(qtbot, window.supervisor.gate, PIN)
+        await wait_until(lambda: window.model.cart.total == Decimal("1700.00"), 10, "the discounted total")
+        line = window.model.cart.lines[0]
+        assert (line.discount, line.discount_reason) == (Decimal("300.00"), "cliente frecuente")
+
+        async def audited() -> bool:
+            log = await window.engine.audit_log()
+            return any(e.action == "discount" and e.details["approved_by"] == "Marta" for e in log)
+
+        await wait_until(audited, 10, "the discount in the audit log")
+    finally:
+        await window.shutdown()
+        await window.services.close()
