@@ -1267,6 +1267,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report, shift %1 (open)</source>
@@ -1315,13 +1322,6 @@
     <message>
         <source>Could not start printing to %1.</source>
         <translation>No se pudo empezar a imprimir en %1.</translation>
-    </message>
-</context>
-<context>
-    <name>RefundSlip</name>
-    <message>
-        <source>The refund slip did not print: %1</source>
-        <translation>El comprobante de devolución no se imprimió: %1</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1602,22 @@
     <message>
         <source>Still saving: close this window when it is done.</source>
         <translation>Todavía se está guardando: cierre esta ventana cuando termine.</translation>
+    </message>
+    <message>
+        <source>Leave the setup?</source>
+        <translation>¿Salir de la configuración?</translation>
+    </message>
+    <message>
+        <source>The store and the register are already created in Mercado Pago, but QR Cashier is not set up yet. If you leave now, nothing is saved here; the setup finds them again next time.</source>
+        <translation>La tienda y la caja ya están creadas en Mercado Pago, pero QR Cashier todavía no está configurado. Si sale ahora, aquí no se guarda nada; la próxima vez la configuración las vuelve a encontrar.</translation>
+    </message>
+    <message>
+        <source>Leave the setup</source>
+        <translation>Salir de la configuración</translation>
+    </message>
+    <message>
+        <source>Keep setting up</source>
+        <translation>Seguir configurando</translation>
     </message>
 </context>
 <context>

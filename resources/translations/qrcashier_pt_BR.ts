@@ -1267,6 +1267,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>O comprovante de reembolso não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report, shift %1 (open)</source>
@@ -1315,13 +1322,6 @@
     <message>
         <source>Could not start printing to %1.</source>
         <translation>Não foi possível começar a imprimir em %1.</translation>
-    </message>
-</context>
-<context>
-    <name>RefundSlip</name>
-    <message>
-        <source>The refund slip did not print: %1</source>
-        <translation>O comprovante de reembolso não foi impresso: %1</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1602,22 @@
     <message>
         <source>Still saving: close this window when it is done.</source>
         <translation>Ainda salvando: feche esta janela quando terminar.</translation>
+    </message>
+    <message>
+        <source>Leave the setup?</source>
+        <translation>Sair da configuração?</translation>
+    </message>
+    <message>
+        <source>The store and the register are already created in Mercado Pago, but QR Cashier is not set up yet. If you leave now, nothing is saved here; the setup finds them again next time.</source>
+        <translation>A loja e o caixa já foram criados no Mercado Pago, mas o QR Cashier ainda não está configurado. Se sair agora, nada é salvo aqui; na próxima vez a configuração os encontra de novo.</translation>
+    </message>
+    <message>
+        <source>Leave the setup</source>
+        <translation>Sair da configuração</translation>
+    </message>
+    <message>
+        <source>Keep setting up</source>
+        <translation>Continuar configurando</translation>
     </message>
 </context>
 <context>
