@@ -1893,6 +1893,38 @@
         <translation>La venta se conserva. Revise la conexión a internet y presione Cobrar (F12) de nuevo, o cobre con otro medio de pago.</translation>
     </message>
     <message>
+        <source>Sale in progress</source>
+        <translation>Venta en curso</translation>
+    </message>
+    <message>
+        <source>Keep scanning or typing items; nothing is charged yet.</source>
+        <translation>Siga escaneando o escribiendo artículos; todavía no se cobró nada.</translation>
+    </message>
+    <message>
+        <source>Payment being verified</source>
+        <translation>Pago en verificación</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering: if the customer has paid, the sale completes as soon as the connection is back.</source>
+        <translation>Mercado Pago no responde: si el cliente ya pagó, la venta se completa en cuanto vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. The customer&apos;s screen says the payment is being verified.</source>
+        <translation>No cobre de nuevo. La pantalla del cliente indica que el pago está en verificación.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering</source>
+        <translation>Mercado Pago no responde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the order reached the QR: Mercado Pago has not answered after several tries.</source>
+        <translation>No se sabe si la orden llegó al QR: Mercado Pago no respondió después de varios intentos.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. To take cash instead, press Esc to cancel the charge, then Cash (F8).</source>
+        <translation>No cobre de nuevo. Para cobrar en efectivo, presione Esc para cancelar el cobro y luego Efectivo (F8).</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>

@@ -1893,6 +1893,38 @@
         <translation>A venda é mantida. Verifique a conexão com a internet e tecle Cobrar (F12) de novo, ou receba com outra forma de pagamento.</translation>
     </message>
     <message>
+        <source>Sale in progress</source>
+        <translation>Venda em andamento</translation>
+    </message>
+    <message>
+        <source>Keep scanning or typing items; nothing is charged yet.</source>
+        <translation>Continue escaneando ou digitando itens; nada foi cobrado ainda.</translation>
+    </message>
+    <message>
+        <source>Payment being verified</source>
+        <translation>Pagamento em verificação</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering: if the customer has paid, the sale completes as soon as the connection is back.</source>
+        <translation>O Mercado Pago não responde: se o cliente já pagou, a venda se completa assim que a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. The customer&apos;s screen says the payment is being verified.</source>
+        <translation>Não cobre de novo. A tela do cliente mostra que o pagamento está em verificação.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering</source>
+        <translation>O Mercado Pago não responde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the order reached the QR: Mercado Pago has not answered after several tries.</source>
+        <translation>Não se sabe se o pedido chegou ao QR: o Mercado Pago não respondeu após várias tentativas.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. To take cash instead, press Esc to cancel the charge, then Cash (F8).</source>
+        <translation>Não cobre de novo. Para receber em dinheiro, tecle Esc para cancelar a cobrança e depois Dinheiro (F8).</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
