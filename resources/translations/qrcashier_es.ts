@@ -1028,16 +1028,56 @@
 <context>
     <name>PrinterPage</name>
     <message>
+        <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
+        <translation>escpos+tcp://EQUIPO[:PUERTO], escpos+usb://VID:PID, escpos+serial://DISPOSITIVO?baudrate=N, escpos+file://RUTA, system:NOMBRE o pdf:RUTA</translation>
+    </message>
+    <message>
+        <source>Generic ESC/POS (default)</source>
+        <translation>ESC/POS genérica (predeterminada)</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Contacto %1</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Impresora de comprobantes</translation>
+    </message>
+    <message>
+        <source>Printer URL</source>
+        <translation>URL de la impresora</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modelo de impresora</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Ancho del papel</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Cajón de dinero</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
+        <translation>La ventana del cajero usa este idioma; la pantalla del cliente y los comprobantes usan el del país de la cuenta de Mercado Pago (español o portugués).</translation>
+    </message>
+    <message>
         <source>No printer: show receipts on screen</source>
         <translation>Sin impresora: mostrar los comprobantes en pantalla</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) or PDF: type its URL</source>
+        <translation>Impresora de tickets (ESC/POS) o PDF: escriba su URL</translation>
     </message>
     <message>
         <source>%1 (not found on this computer)</source>
@@ -1046,6 +1086,42 @@
     <message>
         <source>No printer is installed on this computer yet; you can choose one later in Settings.</source>
         <translation>Todavía no hay ninguna impresora instalada en esta computadora; puede elegir una más tarde en Configuración.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s URL, e.g. escpos+tcp://192.168.0.50:9100.</source>
+        <translation>Escriba la URL de la impresora, p. ej. escpos+tcp://192.168.0.50:9100.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <source>The printer did not answer within %1 seconds: check that it is on and connected.</source>
+        <translation>La impresora no respondió en %1 segundos: verifique que esté encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>La página de prueba no se imprimió: %1</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check that it is on and connected, then try again.</source>
+        <translation>La impresora en %1 no responde: verifique que esté encendida y conectada y vuelva a intentar.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is out of paper.</source>
+        <translation>La impresora en %1 no tiene papel.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refused the page.</source>
+        <translation>La impresora en %1 rechazó la página.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not take the page in time.</source>
+        <translation>La impresora en %1 no recibió la página a tiempo.</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1: check the accents (ñ á é ç ã) and that the ruler fills one line.</source>
+        <translation>Página de prueba enviada a %1: revise los acentos (ñ á é ç ã) y que la regla ocupe una línea.</translation>
     </message>
 </context>
 <context>

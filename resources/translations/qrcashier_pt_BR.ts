@@ -1028,16 +1028,56 @@
 <context>
     <name>PrinterPage</name>
     <message>
+        <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
+        <translation>escpos+tcp://HOST[:PORTA], escpos+usb://VID:PID, escpos+serial://DISPOSITIVO?baudrate=N, escpos+file://CAMINHO, system:NOME ou pdf:CAMINHO</translation>
+    </message>
+    <message>
+        <source>Generic ESC/POS (default)</source>
+        <translation>ESC/POS genérica (padrão)</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Pino %1</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Imprimir página de teste</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Impressora de comprovantes</translation>
+    </message>
+    <message>
+        <source>Printer URL</source>
+        <translation>URL da impressora</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modelo da impressora</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largura do papel</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Gaveta de dinheiro</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
+        <translation>A janela do caixa usa este idioma; a tela do cliente e os comprovantes usam o do país da conta do Mercado Pago (espanhol ou português).</translation>
+    </message>
+    <message>
         <source>No printer: show receipts on screen</source>
         <translation>Sem impressora: mostrar os comprovantes na tela</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) or PDF: type its URL</source>
+        <translation>Impressora de cupons (ESC/POS) ou PDF: digite a URL</translation>
     </message>
     <message>
         <source>%1 (not found on this computer)</source>
@@ -1046,6 +1086,42 @@
     <message>
         <source>No printer is installed on this computer yet; you can choose one later in Settings.</source>
         <translation>Ainda não há nenhuma impressora instalada neste computador; você pode escolher uma depois em Configurações.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s URL, e.g. escpos+tcp://192.168.0.50:9100.</source>
+        <translation>Digite a URL da impressora, p. ex. escpos+tcp://192.168.0.50:9100.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimindo uma página de teste…</translation>
+    </message>
+    <message>
+        <source>The printer did not answer within %1 seconds: check that it is on and connected.</source>
+        <translation>A impressora não respondeu em %1 segundos: verifique se está ligada e conectada.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>A página de teste não foi impressa: %1</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check that it is on and connected, then try again.</source>
+        <translation>A impressora em %1 está offline: verifique se está ligada e conectada e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is out of paper.</source>
+        <translation>A impressora em %1 está sem papel.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refused the page.</source>
+        <translation>A impressora em %1 recusou a página.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not take the page in time.</source>
+        <translation>A impressora em %1 não recebeu a página a tempo.</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1: check the accents (ñ á é ç ã) and that the ruler fills one line.</source>
+        <translation>Página de teste enviada para %1: confira os acentos (ñ á é ç ã) e se a régua ocupa uma linha.</translation>
     </message>
 </context>
 <context>
