@@ -1231,6 +1231,18 @@
         <translation>Enviado a la impresora %1</translation>
     </message>
     <message>
+        <source>Sending a copy to the printer…</source>
+        <translation>Enviando una copia a la impresora…</translation>
+    </message>
+    <message>
+        <source>The copy did not reach the print queue: %1</source>
+        <translation>La copia no llegó a la cola de impresión: %1</translation>
+    </message>
+    <message>
+        <source>A copy (COPY) is in the print queue for %1.</source>
+        <translation>Una copia (COPIA) está en la cola de impresión de %1.</translation>
+    </message>
+    <message>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>

@@ -1231,6 +1231,18 @@
         <translation>Enviado para a impressora %1</translation>
     </message>
     <message>
+        <source>Sending a copy to the printer…</source>
+        <translation>Enviando uma cópia para a impressora…</translation>
+    </message>
+    <message>
+        <source>The copy did not reach the print queue: %1</source>
+        <translation>A cópia não chegou à fila de impressão: %1</translation>
+    </message>
+    <message>
+        <source>A copy (COPY) is in the print queue for %1.</source>
+        <translation>Uma cópia (CÓPIA) está na fila de impressão de %1.</translation>
+    </message>
+    <message>
         <source>Saved to %1</source>
         <translation>Salvo em %1</translation>
     </message>
