@@ -258,3 +258,15 @@ def test_window_shrinks_and_grows_with_the_qr(cw, qtbot):
     cw.resize(1280, 1024)
     assert cw.qr_view.width() > big
     assert decode_one(cw.grab().toImage()).text == STATIC_AR
+
+
+@pytest.mark.parametrize(("opens", "shown"), [(True, False), (False, True)])
+def test_phone_button_shows_the_address_when_no_browser_opens(cw, qtbot, monkeypatch, opens, shown):
+    monkeypatch.setattr(cwmod, "open_url", lambda url: opens)
+    url = "http://127.0.0.1:8765/sandbox/phone?pos=CAJA1"
+    cw.show_charge(Decimal("10"), SITES["MLB"])
+    cw.set_phone_url(url)
+    qtbot.mouseClick(cw.phone_button(), Qt.MouseButton.LeftButton)
+    assert (url in cw.phone_link_text()) is shown
+    if shown:
+        assert cw.phone_link_text().startswith("Nenhum navegador abriu")  # the site's language

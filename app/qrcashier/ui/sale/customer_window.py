@@ -108,6 +108,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Expires in {}",
         "no_qr": "No QR configured",
         "phone": "Open the sandbox phone page",
+        "phone_failed": "No browser opened: open {} on this computer or a phone",
         "scan_hint": "Mercado Pago app → Scan QR",
     },
     "es": {
@@ -129,6 +130,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Vence en {}",
         "no_qr": "Sin QR configurado",
         "phone": "Abrir el teléfono del sandbox",
+        "phone_failed": "No se abrió ningún navegador: abrí {} en esta computadora o en un teléfono",
         "scan_hint": "App Mercado Pago → Escanear QR",
     },
     "pt": {
@@ -150,6 +152,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Expira em {}",
         "no_qr": "Nenhum QR configurado",
         "phone": "Abrir o celular do sandbox",
+        "phone_failed": "Nenhum navegador abriu: abra {} neste computador ou em um celular",
         "scan_hint": "App Mercado Pago → Escanear QR",
     },
 }
@@ -161,6 +164,7 @@ USTED: dict[str, str] = {
     "waiting": "Escanee para pagar",
     "rejected": "Pago rechazado — puede intentar de nuevo",
     "offline": "Problema de conexión — aguarde un momento",
+    "phone_failed": "No se abrió ningún navegador: abra {} en esta computadora o en un teléfono",
 }
 
 URGENT_SECONDS = 30  # the countdown turns red below this
@@ -265,6 +269,12 @@ class CustomerWindow(QWidget):
         left.addWidget(self._hint)
         left.addSpacing(8)
         left.addWidget(self._phone, 0, Qt.AlignmentFlag.AlignLeft)
+        # No browser opened (none installed, a kiosk session): the address, to type on a phone.
+        self._phone_link = QLabel()
+        self._phone_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._phone_link.setWordWrap(True)
+        self._phone_link.hide()
+        left.addWidget(self._phone_link)
 
         # right: the QR, or a status glyph in its place
         self.qr_view = QrView()
@@ -417,6 +427,10 @@ class CustomerWindow(QWidget):
     def phone_button(self) -> QPushButton:
         return self._phone
 
+    def phone_link_text(self) -> str:
+        """The sandbox phone page's address, shown when no browser opened ("" otherwise)."""
+        return self._phone_link.text() if self._phone_link.isVisibleTo(self) else ""
+
     # -- events ----------------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:
@@ -439,7 +453,9 @@ class CustomerWindow(QWidget):
     def _on_phone_clicked(self) -> None:
         if self._phone_url:
             self.phone_page_requested.emit(self._phone_url)
-            open_url(self._phone_url)
+            opened = open_url(self._phone_url)
+            self._phone_link.setText("" if opened else self._t("phone_failed").format(self._phone_url))
+            self._phone_link.setVisible(not opened)
 
     def _tick(self) -> None:
         if self._deadline is None or self._state not in COUNTDOWN_STATES:
