@@ -1028,16 +1028,56 @@
 <context>
     <name>PrinterPage</name>
     <message>
+        <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
+        <translation>escpos+tcp://EQUIPO[:PUERTO], escpos+usb://VID:PID, escpos+serial://DISPOSITIVO?baudrate=N, escpos+file://RUTA, system:NOMBRE o pdf:RUTA</translation>
+    </message>
+    <message>
+        <source>Generic ESC/POS (default)</source>
+        <translation>ESC/POS genérica (predeterminada)</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Contacto %1</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Imprimir página de prueba</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Impresora de comprobantes</translation>
+    </message>
+    <message>
+        <source>Printer URL</source>
+        <translation>URL de la impresora</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modelo de impresora</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Ancho del papel</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Cajón de dinero</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
+        <translation>La ventana del cajero usa este idioma; la pantalla del cliente y los comprobantes usan el del país de la cuenta de Mercado Pago (español o portugués).</translation>
+    </message>
+    <message>
         <source>No printer: show receipts on screen</source>
         <translation>Sin impresora: mostrar los comprobantes en pantalla</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) or PDF: type its URL</source>
+        <translation>Impresora de tickets (ESC/POS) o PDF: escriba su URL</translation>
     </message>
     <message>
         <source>%1 (not found on this computer)</source>
@@ -1046,6 +1086,42 @@
     <message>
         <source>No printer is installed on this computer yet; you can choose one later in Settings.</source>
         <translation>Todavía no hay ninguna impresora instalada en esta computadora; puede elegir una más tarde en Configuración.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s URL, e.g. escpos+tcp://192.168.0.50:9100.</source>
+        <translation>Escriba la URL de la impresora, p. ej. escpos+tcp://192.168.0.50:9100.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <source>The printer did not answer within %1 seconds: check that it is on and connected.</source>
+        <translation>La impresora no respondió en %1 segundos: verifique que esté encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>La página de prueba no se imprimió: %1</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check that it is on and connected, then try again.</source>
+        <translation>La impresora en %1 no responde: verifique que esté encendida y conectada y vuelva a intentar.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is out of paper.</source>
+        <translation>La impresora en %1 no tiene papel.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refused the page.</source>
+        <translation>La impresora en %1 rechazó la página.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not take the page in time.</source>
+        <translation>La impresora en %1 no recibió la página a tiempo.</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1: check the accents (ñ á é ç ã) and that the ruler fills one line.</source>
+        <translation>Página de prueba enviada a %1: revise los acentos (ñ á é ç ã) y que la regla ocupe una línea.</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1229,18 @@
     <message>
         <source>Sent to printer %1</source>
         <translation>Enviado a la impresora %1</translation>
+    </message>
+    <message>
+        <source>Sending a copy to the printer…</source>
+        <translation>Enviando una copia a la impresora…</translation>
+    </message>
+    <message>
+        <source>The copy did not reach the print queue: %1</source>
+        <translation>La copia no llegó a la cola de impresión: %1</translation>
+    </message>
+    <message>
+        <source>A copy (COPY) is in the print queue for %1.</source>
+        <translation>Una copia (COPIA) está en la cola de impresión de %1.</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -1267,6 +1355,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report, shift %1 (open)</source>
@@ -1315,13 +1410,6 @@
     <message>
         <source>Could not start printing to %1.</source>
         <translation>No se pudo empezar a imprimir en %1.</translation>
-    </message>
-</context>
-<context>
-    <name>RefundSlip</name>
-    <message>
-        <source>The refund slip did not print: %1</source>
-        <translation>El comprobante de devolución no se imprimió: %1</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1691,22 @@
         <source>Still saving: close this window when it is done.</source>
         <translation>Todavía se está guardando: cierre esta ventana cuando termine.</translation>
     </message>
+    <message>
+        <source>Leave the setup?</source>
+        <translation>¿Salir de la configuración?</translation>
+    </message>
+    <message>
+        <source>The store and the register are already created in Mercado Pago, but QR Cashier is not set up yet. If you leave now, nothing is saved here; the setup finds them again next time.</source>
+        <translation>La tienda y la caja ya están creadas en Mercado Pago, pero QR Cashier todavía no está configurado. Si sale ahora, aquí no se guarda nada; la próxima vez la configuración las vuelve a encontrar.</translation>
+    </message>
+    <message>
+        <source>Leave the setup</source>
+        <translation>Salir de la configuración</translation>
+    </message>
+    <message>
+        <source>Keep setting up</source>
+        <translation>Seguir configurando</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
@@ -1875,6 +1979,38 @@
     <message>
         <source>The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method.</source>
         <translation>La venta se conserva. Revise la conexión a internet y presione Cobrar (F12) de nuevo, o cobre con otro medio de pago.</translation>
+    </message>
+    <message>
+        <source>Sale in progress</source>
+        <translation>Venta en curso</translation>
+    </message>
+    <message>
+        <source>Keep scanning or typing items; nothing is charged yet.</source>
+        <translation>Siga escaneando o escribiendo artículos; todavía no se cobró nada.</translation>
+    </message>
+    <message>
+        <source>Payment being verified</source>
+        <translation>Pago en verificación</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering: if the customer has paid, the sale completes as soon as the connection is back.</source>
+        <translation>Mercado Pago no responde: si el cliente ya pagó, la venta se completa en cuanto vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. The customer&apos;s screen says the payment is being verified.</source>
+        <translation>No cobre de nuevo. La pantalla del cliente indica que el pago está en verificación.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering</source>
+        <translation>Mercado Pago no responde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the order reached the QR: Mercado Pago has not answered after several tries.</source>
+        <translation>No se sabe si la orden llegó al QR: Mercado Pago no respondió después de varios intentos.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. To take cash instead, press Esc to cancel the charge, then Cash (F8).</source>
+        <translation>No cobre de nuevo. Para cobrar en efectivo, presione Esc para cancelar el cobro y luego Efectivo (F8).</translation>
     </message>
     <message>
         <source>Starting…</source>

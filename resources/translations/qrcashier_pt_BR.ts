@@ -1028,16 +1028,56 @@
 <context>
     <name>PrinterPage</name>
     <message>
+        <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
+        <translation>escpos+tcp://HOST[:PORTA], escpos+usb://VID:PID, escpos+serial://DISPOSITIVO?baudrate=N, escpos+file://CAMINHO, system:NOME ou pdf:CAMINHO</translation>
+    </message>
+    <message>
+        <source>Generic ESC/POS (default)</source>
+        <translation>ESC/POS genérica (padrão)</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Pino %1</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Imprimir página de teste</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Impressora de comprovantes</translation>
+    </message>
+    <message>
+        <source>Printer URL</source>
+        <translation>URL da impressora</translation>
+    </message>
+    <message>
+        <source>Printer model</source>
+        <translation>Modelo da impressora</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largura do papel</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Gaveta de dinheiro</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
+        <translation>A janela do caixa usa este idioma; a tela do cliente e os comprovantes usam o do país da conta do Mercado Pago (espanhol ou português).</translation>
+    </message>
+    <message>
         <source>No printer: show receipts on screen</source>
         <translation>Sem impressora: mostrar os comprovantes na tela</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) or PDF: type its URL</source>
+        <translation>Impressora de cupons (ESC/POS) ou PDF: digite a URL</translation>
     </message>
     <message>
         <source>%1 (not found on this computer)</source>
@@ -1046,6 +1086,42 @@
     <message>
         <source>No printer is installed on this computer yet; you can choose one later in Settings.</source>
         <translation>Ainda não há nenhuma impressora instalada neste computador; você pode escolher uma depois em Configurações.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s URL, e.g. escpos+tcp://192.168.0.50:9100.</source>
+        <translation>Digite a URL da impressora, p. ex. escpos+tcp://192.168.0.50:9100.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimindo uma página de teste…</translation>
+    </message>
+    <message>
+        <source>The printer did not answer within %1 seconds: check that it is on and connected.</source>
+        <translation>A impressora não respondeu em %1 segundos: verifique se está ligada e conectada.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>A página de teste não foi impressa: %1</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check that it is on and connected, then try again.</source>
+        <translation>A impressora em %1 está offline: verifique se está ligada e conectada e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is out of paper.</source>
+        <translation>A impressora em %1 está sem papel.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 refused the page.</source>
+        <translation>A impressora em %1 recusou a página.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not take the page in time.</source>
+        <translation>A impressora em %1 não recebeu a página a tempo.</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1: check the accents (ñ á é ç ã) and that the ruler fills one line.</source>
+        <translation>Página de teste enviada para %1: confira os acentos (ñ á é ç ã) e se a régua ocupa uma linha.</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1229,18 @@
     <message>
         <source>Sent to printer %1</source>
         <translation>Enviado para a impressora %1</translation>
+    </message>
+    <message>
+        <source>Sending a copy to the printer…</source>
+        <translation>Enviando uma cópia para a impressora…</translation>
+    </message>
+    <message>
+        <source>The copy did not reach the print queue: %1</source>
+        <translation>A cópia não chegou à fila de impressão: %1</translation>
+    </message>
+    <message>
+        <source>A copy (COPY) is in the print queue for %1.</source>
+        <translation>Uma cópia (CÓPIA) está na fila de impressão de %1.</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -1267,6 +1355,13 @@
     </message>
 </context>
 <context>
+    <name>RefundSlip</name>
+    <message>
+        <source>The refund slip did not print: %1</source>
+        <translation>O comprovante de reembolso não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>X report, shift %1 (open)</source>
@@ -1315,13 +1410,6 @@
     <message>
         <source>Could not start printing to %1.</source>
         <translation>Não foi possível começar a imprimir em %1.</translation>
-    </message>
-</context>
-<context>
-    <name>RefundSlip</name>
-    <message>
-        <source>The refund slip did not print: %1</source>
-        <translation>O comprovante de reembolso não foi impresso: %1</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1691,22 @@
         <source>Still saving: close this window when it is done.</source>
         <translation>Ainda salvando: feche esta janela quando terminar.</translation>
     </message>
+    <message>
+        <source>Leave the setup?</source>
+        <translation>Sair da configuração?</translation>
+    </message>
+    <message>
+        <source>The store and the register are already created in Mercado Pago, but QR Cashier is not set up yet. If you leave now, nothing is saved here; the setup finds them again next time.</source>
+        <translation>A loja e o caixa já foram criados no Mercado Pago, mas o QR Cashier ainda não está configurado. Se sair agora, nada é salvo aqui; na próxima vez a configuração os encontra de novo.</translation>
+    </message>
+    <message>
+        <source>Leave the setup</source>
+        <translation>Sair da configuração</translation>
+    </message>
+    <message>
+        <source>Keep setting up</source>
+        <translation>Continuar configurando</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
@@ -1875,6 +1979,38 @@
     <message>
         <source>The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method.</source>
         <translation>A venda é mantida. Verifique a conexão com a internet e tecle Cobrar (F12) de novo, ou receba com outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>Sale in progress</source>
+        <translation>Venda em andamento</translation>
+    </message>
+    <message>
+        <source>Keep scanning or typing items; nothing is charged yet.</source>
+        <translation>Continue escaneando ou digitando itens; nada foi cobrado ainda.</translation>
+    </message>
+    <message>
+        <source>Payment being verified</source>
+        <translation>Pagamento em verificação</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering: if the customer has paid, the sale completes as soon as the connection is back.</source>
+        <translation>O Mercado Pago não responde: se o cliente já pagou, a venda se completa assim que a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. The customer&apos;s screen says the payment is being verified.</source>
+        <translation>Não cobre de novo. A tela do cliente mostra que o pagamento está em verificação.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is not answering</source>
+        <translation>O Mercado Pago não responde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the order reached the QR: Mercado Pago has not answered after several tries.</source>
+        <translation>Não se sabe se o pedido chegou ao QR: o Mercado Pago não respondeu após várias tentativas.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. To take cash instead, press Esc to cancel the charge, then Cash (F8).</source>
+        <translation>Não cobre de novo. Para receber em dinheiro, tecle Esc para cancelar a cobrança e depois Dinheiro (F8).</translation>
     </message>
     <message>
         <source>Starting…</source>

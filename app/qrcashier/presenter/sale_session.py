@@ -34,6 +34,15 @@ class SaleState(StrEnum):
     NEEDS_REVIEW = "needs_review"
     VOIDED = "voided"
     OFFLINE = "offline"
+    CART = "cart"  # no charge yet, the cart has lines ("Ready - scan..." would say the wrong thing)
+    VERIFYING = "verifying"  # the order is on the QR and Mercado Pago stopped answering
+    NOT_REACHED = "not_reached"  # Charge was pressed, Mercado Pago never answered: the order may not be on the QR
+
+
+# Connection problems (the engine's warnings) seen while "checking" before the panel says the truth.
+TRIES_BEFORE_NOT_REACHED = 3
+# The customer may already have paid on their phone: while Mercado Pago does not answer, say so.
+ON_THE_QR = frozenset({"waiting", "scanned", "rejected"})
 
 
 # The engine's attempt states -> what the cashier sees.
@@ -53,8 +62,10 @@ ENGINE_STATES: dict[str, SaleState] = {
 # While one of these shows, an order may be on the QR: the cart is locked.
 LIVE = frozenset({
     SaleState.PUBLISHING, SaleState.CHECKING, SaleState.WAITING, SaleState.SCANNED, SaleState.REJECTED,
-    SaleState.CANCELLING,
+    SaleState.CANCELLING, SaleState.VERIFYING, SaleState.NOT_REACHED,
 })
+# No countdown: the order may never have reached the QR, so nothing runs out there.
+NO_COUNTDOWN = frozenset({SaleState.CHECKING, SaleState.NOT_REACHED})
 # The customer's reads: a later "waiting" of the same attempt does not undo them.
 CUSTOMER_READS = frozenset({SaleState.SCANNED, SaleState.REJECTED})
 
@@ -105,6 +116,8 @@ class SaleSession:
         self.finished = False  # the sale was paid: the next scan starts a new one
         self.engine_ready = False
         self.has_engine = False
+        self.offline = False  # Mercado Pago is not answering (the engine's last word was a warning)
+        self.problems = 0  # warnings since the last answer
 
     # --- derived ---------------------------------------------------------------------------
 
@@ -128,9 +141,12 @@ class SaleSession:
         )
 
     def countdown(self) -> int | None:
-        """Seconds left on the QR for a live attempt, None otherwise."""
+        """Seconds left on the QR for a live attempt, None otherwise (and None while it is not
+        known whether the order reached the QR)."""
         attempt = self.attempt
         if attempt is None or not attempt.expires_at or engine_state(attempt.state) not in LIVE:
+            return None
+        if engine_state(attempt.state) in NO_COUNTDOWN or self.state in NO_COUNTDOWN:
             return None
         return int((attempt.expires_at - self._now()).total_seconds())
 
@@ -164,3 +180,41 @@ class SaleSession:
 
     def charge_sent(self) -> None:
         self.charging = False
+
+    # --- what the panel says, beyond the attempt's own state --------------------------------
+
+    @staticmethod
+    def ready_state(has_lines: bool) -> SaleState:
+        """Nothing is being charged: "idle" for an empty cart, "cart" once it has lines."""
+        return SaleState.CART if has_lines else SaleState.IDLE
+
+    def connection_problem(self, shown: str) -> SaleState | None:
+        """Mercado Pago stopped answering while `shown` is on screen; the state to show instead, or None.
+
+        An order on the QR -> "verifying" (the customer may pay meanwhile: do not charge again).
+        "checking" after a few tries -> "not_reached" (say it is not known, offer the way out)."""
+        self.offline = True
+        self.problems += 1
+        if shown in ON_THE_QR:
+            return SaleState.VERIFYING
+        if shown == SaleState.CHECKING and self.problems >= TRIES_BEFORE_NOT_REACHED:
+            return SaleState.NOT_REACHED
+        return None
+
+    def connection_back(self, shown: str) -> bool:
+        """Mercado Pago answered again: True when the screen shows a connection state that the
+        attempt's own state must now replace."""
+        self.offline = False
+        self.problems = 0
+        return shown in (SaleState.VERIFYING, SaleState.NOT_REACHED)
+
+    def while_offline(self, shown: str) -> SaleState | None:
+        """The attempt's state was just shown (e.g. "waiting" again from a read of the journal)
+        while Mercado Pago still does not answer: what to show instead, or None."""
+        if not self.offline:
+            return None
+        if shown in ON_THE_QR:
+            return SaleState.VERIFYING
+        if shown == SaleState.CHECKING and self.problems >= TRIES_BEFORE_NOT_REACHED:
+            return SaleState.NOT_REACHED
+        return None

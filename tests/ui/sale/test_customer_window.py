@@ -40,6 +40,7 @@ def cw(qtbot):
 
 EXPECTED_GLYPH = {
     "publishing": "dots",
+    "verifying": "dots",
     "paid": "check",
     "expired": "clock",
     "cancelled": "cross",
@@ -56,7 +57,7 @@ def test_every_state(cw, state):
     cw.set_state(state)
     assert cw.state() == state
     assert cw.state_text() == TEXTS["en"][state]
-    assert cw.band_colours() == theme.STATE_COLOURS[state]
+    assert cw.band_colours() == theme.STATE_COLOURS[cwmod.COLOUR_OF.get(state, state)]
     if state == "idle":
         assert cw.amount_text() == "Almacén Don Pepe"  # the welcome screen: no amount
         assert cw.shown_qr() is None and cw.glyph() is None
@@ -84,7 +85,7 @@ def test_brief_texts_in_english():
 
 def test_state_colours_mean_something_and_are_readable():
     colours = theme.STATE_COLOURS
-    assert set(colours) == set(STATES)
+    assert set(colours) == set(STATES) - set(cwmod.COLOUR_OF)
     bg = {s: QColor(c[0]) for s, c in colours.items()}
     assert bg["paid"].green() > bg["paid"].red() and bg["paid"].green() > bg["paid"].blue()  # green
     assert bg["rejected"].red() > 200 and 120 < bg["rejected"].green() < 220 and bg["rejected"].blue() < 60  # amber
@@ -92,7 +93,7 @@ def test_state_colours_mean_something_and_are_readable():
     assert colours["failed"] == colours["needs_review"] and bg["failed"].red() > 2 * bg["failed"].green()  # red
     # apart from those two pairs, every state has its own colour
     distinct = {c[0] for s, c in colours.items() if s not in ("cancelled", "needs_review")}
-    assert len(distinct) == len(STATES) - 2
+    assert len(distinct) == len(STATES) - len(cwmod.COLOUR_OF) - 2
     for state, (back, text) in colours.items():
         assert theme.contrast_ratio(back, text) >= 4.5, state
 
@@ -103,7 +104,9 @@ def test_amount_is_formatted_for_the_site_and_language_follows(cw):
     assert cw.state() == "waiting" and cw.state_text() == "Escaneie para pagar"
     cw.show_charge(Decimal("15990"), SITES["MLC"])
     assert cw.amount_text() == "$ 15.990"
-    assert cw.state_text() == "Escaneá para pagar"
+    assert cw.state_text() == "Escanee para pagar"  # Chile: usted (voseo only for MLA and MLU)
+    cw.show_charge(Decimal("1500"), SITES["MLU"])
+    assert cw.state_text() == "Escaneá para pagar"  # Uruguay: voseo, as Argentina
     cw.show_charge(Decimal("1500"), SITES["MLM"])
     assert cw.amount_text() == "$1,500.00"
     cw.set_language("en")
@@ -255,3 +258,15 @@ def test_window_shrinks_and_grows_with_the_qr(cw, qtbot):
     cw.resize(1280, 1024)
     assert cw.qr_view.width() > big
     assert decode_one(cw.grab().toImage()).text == STATIC_AR
+
+
+@pytest.mark.parametrize(("opens", "shown"), [(True, False), (False, True)])
+def test_phone_button_shows_the_address_when_no_browser_opens(cw, qtbot, monkeypatch, opens, shown):
+    monkeypatch.setattr(cwmod, "open_url", lambda url: opens)
+    url = "http://127.0.0.1:8765/sandbox/phone?pos=CAJA1"
+    cw.show_charge(Decimal("10"), SITES["MLB"])
+    cw.set_phone_url(url)
+    qtbot.mouseClick(cw.phone_button(), Qt.MouseButton.LeftButton)
+    assert (url in cw.phone_link_text()) is shown
+    if shown:
+        assert cw.phone_link_text().startswith("Nenhum navegador abriu")  # the site's language

@@ -113,3 +113,41 @@ def test_show_receipt_opens_a_self_deleting_dialog(qtbot):
     assert d.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     with qtbot.waitSignal(d.destroyed):
         d.close()
+
+
+@pytest.mark.qt_async
+@pytest.mark.asyncio
+async def test_ctrl_p_with_an_escpos_printer_prints_a_copy_through_the_queue(qtbot, tmp_path):
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from qrcashier.printing.queue import PrintQueue
+    from qrcashier.printing.urls import parse_printer_url
+    from qrcashier.ui.printing.queued import QueuedPrinting
+    from qrcashier.ui.printing.status import PrinterStatusView
+    from tests.support.fake_printer import FakePrinter
+    from tests.ui.conftest import wait_until
+
+    fake = await FakePrinter().start()
+    queue = PrintQueue(tmp_path / "journal.sqlite3", parse_printer_url(fake.url))
+    await queue.start()
+    try:
+        window = QWidget()  # the main window's public print_queue
+        qtbot.addWidget(window)
+        window.print_queue = QueuedPrinting(queue, PrinterStatusView(QStatusBar(window)))
+        dialog = ReceiptDialog(sample_receipt(), window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        jobs = []
+        dialog.queued.connect(jobs.append)
+        assert dialog.print_button.shortcut().toString() == "Ctrl+P"  # the button Ctrl+P presses
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: jobs or "not" in dialog.status_text(), 10, f"the copy queued ({dialog.status_text()})")
+        assert jobs, dialog.status_text()
+        await wait_until(lambda: fake.jobs, 10, f"the copy at the printer ({queue.status})")
+        assert b"COPIA" in fake.jobs[0] and jobs and jobs[0].kind == "copy"
+        assert "print queue" in dialog.status_text()
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # a second copy is its own job
+        await wait_until(lambda: len(fake.jobs) == 2, 10, "the second copy")
+    finally:
+        await queue.close()
+        await fake.stop()

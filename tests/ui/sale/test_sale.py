@@ -78,7 +78,7 @@ async def test_whole_sale_from_a_scanned_barcode_to_the_receipt(qtbot, tmp_path,
         # The next scan starts a new sale.
         scan(w.item_field, COKE)
         assert w.model.rowCount() == 1 and w.model.cart.lines[0].quantity == 1
-        assert w.panel_state() == "idle" and w.charge_button.isEnabled()
+        assert w.panel_state() == "cart" and w.charge_button.isEnabled()  # a sale in progress
 
         # Sales of the day lists the paid sale; a reprint says COPY.
         w.open_sales()

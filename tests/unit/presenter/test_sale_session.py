@@ -148,3 +148,40 @@ def test_no_countdown_once_final():
     s = _session()
     s.follow(_attempt(AttemptState.EXPIRED, expires_in=-5))
     assert s.countdown() is None
+
+
+# --- states that say what is true (issue 14.3) ------------------------------------------------
+
+
+def test_a_cart_with_lines_is_a_sale_in_progress():
+    assert SaleSession.ready_state(has_lines=False) == SaleState.IDLE
+    assert SaleSession.ready_state(has_lines=True) == SaleState.CART
+
+
+@pytest.mark.parametrize("shown", ["waiting", "scanned", "rejected"])
+def test_network_lost_while_on_the_qr_is_verifying_until_it_answers(shown):
+    s = _session()
+    s.follow(_attempt())
+    assert s.connection_problem(shown) == SaleState.VERIFYING
+    assert s.while_offline("waiting") == SaleState.VERIFYING  # a re-read of the attempt does not undo it
+    assert s.locked  # still live: no second charge
+    assert s.connection_back(SaleState.VERIFYING) is True  # the attempt's own state comes back
+    assert s.while_offline("waiting") is None
+
+
+def test_network_lost_at_charge_says_not_reached_after_a_few_tries_and_no_countdown():
+    from qrcashier.presenter.sale_session import TRIES_BEFORE_NOT_REACHED
+
+    s = _session()
+    s.follow(_attempt(AttemptState.UNKNOWN))
+    assert s.countdown() is None  # it is not known whether the order reached the QR
+    answers = [s.connection_problem(SaleState.CHECKING) for _ in range(TRIES_BEFORE_NOT_REACHED)]
+    assert answers[:-1] == [None] * (TRIES_BEFORE_NOT_REACHED - 1) and answers[-1] == SaleState.NOT_REACHED
+    assert SaleState.NOT_REACHED in LIVE
+    assert s.connection_back(SaleState.NOT_REACHED) is True and s.problems == 0
+
+
+def test_a_problem_outside_a_charge_changes_nothing_on_screen():
+    s = _session()
+    assert s.connection_problem("idle") is None and s.connection_problem("paid") is None
+    assert s.connection_back("idle") is False

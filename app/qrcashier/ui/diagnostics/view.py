@@ -141,6 +141,8 @@ class DiagnosticsDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.export_button.clicked.connect(lambda: self.choose_bundle_path())
         self.close_button.clicked.connect(self.close)
+        self.close_button.setAutoDefault(False)  # Enter never closes (Esc does)
+        self.refresh_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)

@@ -61,5 +61,16 @@ class QueuedPrinting:
     async def submit(self, receipt: Receipt, receipt_id: int, *, qr_payload: str | None = None) -> None:
         await self.queue.submit_receipt(receipt, receipt_id, qr_payload=qr_payload)
 
+    async def reprint(self, receipt: Receipt, *, qr_payload: str | None = None):
+        """An explicit COPY of the receipt on screen (Ctrl+P in its dialog): a job of its own,
+        written to the journal before it prints, never the original's job and no drawer kick."""
+        import uuid
+
+        from qrcashier.printing.layout import receipt_layout
+
+        copy = receipt if receipt.copy else receipt.as_copy()
+        data = await self.queue.render(receipt_layout(copy, self.queue.url.columns, qr_payload=qr_payload))
+        return await self.queue.submit(f"copy:{copy.sale_number}:{uuid.uuid4().hex}", "copy", data)
+
     async def close(self) -> None:
         await self.queue.close()

@@ -59,21 +59,26 @@ STATES = (
     "cancelled",
     "needs_review",
     "offline",
+    "verifying",
     "failed",
 )
 # States in which scanning the QR is still useful: the QR is shown.
 QR_STATES = frozenset({"waiting", "scanned", "rejected", "offline"})
 # States in which the order can still expire: the countdown is shown.
-COUNTDOWN_STATES = frozenset({"publishing", "waiting", "scanned", "rejected", "offline"})
+COUNTDOWN_STATES = frozenset({"publishing", "waiting", "scanned", "rejected", "offline", "verifying"})
 # What replaces the QR in the other states.
 _GLYPHS = {
     "publishing": "dots",
+    "verifying": "dots",  # the register lost Mercado Pago while the order was on the QR: no "scan to pay"
     "paid": "check",
     "expired": "clock",
     "cancelled": "cross",
     "needs_review": "alert",
     "failed": "alert",
 }
+
+# States drawn in another state's colours.
+COLOUR_OF = {"verifying": "offline"}
 
 # The caption above the amount, when nothing is left to pay.
 _CAPTIONS = {
@@ -95,6 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cancelled": "Order cancelled",
         "needs_review": "Please wait — the cashier is checking the payment",
         "offline": "Connection problem — please wait",
+        "verifying": "Payment being verified",
         "failed": "The payment could not be started",
         "amount_caption": "Amount to pay",
         "amount_caption_paid": "Amount paid",
@@ -102,6 +108,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Expires in {}",
         "no_qr": "No QR configured",
         "phone": "Open the sandbox phone page",
+        "phone_failed": "No browser opened: open {} on this computer or a phone",
         "scan_hint": "Mercado Pago app → Scan QR",
     },
     "es": {
@@ -115,6 +122,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cancelled": "Orden cancelada",
         "needs_review": "Un momento — el cajero está verificando el pago",
         "offline": "Problema de conexión — aguardá un momento",
+        "verifying": "Pago en verificación",
         "failed": "No se pudo iniciar el cobro",
         "amount_caption": "Total a pagar",
         "amount_caption_paid": "Total pagado",
@@ -122,6 +130,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Vence en {}",
         "no_qr": "Sin QR configurado",
         "phone": "Abrir el teléfono del sandbox",
+        "phone_failed": "No se abrió ningún navegador: abrí {} en esta computadora o en un teléfono",
         "scan_hint": "App Mercado Pago → Escanear QR",
     },
     "pt": {
@@ -135,6 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cancelled": "Pedido cancelado",
         "needs_review": "Aguarde — o caixa está verificando o pagamento",
         "offline": "Problema de conexão — aguarde um momento",
+        "verifying": "Pagamento em verificação",
         "failed": "Não foi possível iniciar o pagamento",
         "amount_caption": "Total a pagar",
         "amount_caption_paid": "Total pago",
@@ -142,8 +152,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "countdown": "Expira em {}",
         "no_qr": "Nenhum QR configurado",
         "phone": "Abrir o celular do sandbox",
+        "phone_failed": "Nenhum navegador abriu: abra {} neste computador ou em um celular",
         "scan_hint": "App Mercado Pago → Escanear QR",
     },
+}
+
+# One tone per site: the customer window speaks voseo in Argentina and Uruguay (MLA, MLU), as
+# their customers read it; every other Spanish-speaking site gets "usted", as the cashier's texts.
+VOSEO_SITES = frozenset({"MLA", "MLU"})
+USTED: dict[str, str] = {
+    "waiting": "Escanee para pagar",
+    "rejected": "Pago rechazado — puede intentar de nuevo",
+    "offline": "Problema de conexión — aguarde un momento",
+    "phone_failed": "No se abrió ningún navegador: abra {} en esta computadora o en un teléfono",
 }
 
 URGENT_SECONDS = 30  # the countdown turns red below this
@@ -248,6 +269,12 @@ class CustomerWindow(QWidget):
         left.addWidget(self._hint)
         left.addSpacing(8)
         left.addWidget(self._phone, 0, Qt.AlignmentFlag.AlignLeft)
+        # No browser opened (none installed, a kiosk session): the address, to type on a phone.
+        self._phone_link = QLabel()
+        self._phone_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._phone_link.setWordWrap(True)
+        self._phone_link.hide()
+        left.addWidget(self._phone_link)
 
         # right: the QR, or a status glyph in its place
         self.qr_view = QrView()
@@ -395,10 +422,14 @@ class CustomerWindow(QWidget):
         return None
 
     def band_colours(self) -> tuple[str, str]:
-        return theme.STATE_COLOURS[self._state]
+        return theme.STATE_COLOURS[COLOUR_OF.get(self._state, self._state)]
 
     def phone_button(self) -> QPushButton:
         return self._phone
+
+    def phone_link_text(self) -> str:
+        """The sandbox phone page's address, shown when no browser opened ("" otherwise)."""
+        return self._phone_link.text() if self._phone_link.isVisibleTo(self) else ""
 
     # -- events ----------------------------------------------------------------------------
 
@@ -415,12 +446,16 @@ class CustomerWindow(QWidget):
     # -- internals -------------------------------------------------------------------------
 
     def _t(self, key: str) -> str:
+        if self._language == "es" and key in USTED and (self._site is None or self._site.id not in VOSEO_SITES):
+            return USTED[key]
         return TEXTS[self._language][key]
 
     def _on_phone_clicked(self) -> None:
         if self._phone_url:
             self.phone_page_requested.emit(self._phone_url)
-            open_url(self._phone_url)
+            opened = open_url(self._phone_url)
+            self._phone_link.setText("" if opened else self._t("phone_failed").format(self._phone_url))
+            self._phone_link.setVisible(not opened)
 
     def _tick(self) -> None:
         if self._deadline is None or self._state not in COUNTDOWN_STATES:
@@ -438,7 +473,7 @@ class CustomerWindow(QWidget):
 
     def _render(self) -> None:
         state = self._state
-        bg, fg = theme.STATE_COLOURS[state]
+        bg, fg = theme.STATE_COLOURS[COLOUR_OF.get(state, state)]
         charging = self._amount is not None and state != "idle"
 
         # idle shows the store's name large and centred; a charge shows it small on top

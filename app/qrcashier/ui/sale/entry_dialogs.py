@@ -44,6 +44,9 @@ def _buttons(ok_text: str, ok_hint: str = "Enter") -> tuple[QWidget, object, obj
     cancel = theme.big_button(translate("EntryDialogs", "Cancel"), "Esc", role="secondary")
     row.addWidget(cancel)
     row.addWidget(ok)
+    # Enter anywhere in the dialog (a spin box passes it on) presses the action, never Cancel:
+    # Cancel is an Esc button (theme.big_button: not auto-default), the action is the default.
+    ok.setDefault(True)
     return box, ok, cancel
 
 
@@ -111,7 +114,7 @@ class SearchDialog(_Base):
 
     def _choose(self) -> None:
         item = self.results.currentItem()
-        if item is None:
+        if item is None or self.result() == QDialog.DialogCode.Accepted:
             return
         self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
         self.accept()
@@ -142,11 +145,13 @@ class FreeItemDialog(_Base):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        for field in (self.title, self.price):
+        for field in (self.title, self.price, self.quantity.lineEdit()):
             field.returnPressed.connect(self._accept)
         self.setMinimumWidth(520)
 
     def _accept(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted:  # Enter reaches the field and then the default button
+            return
         try:
             line = CartLine.create(
                 self.site, self.title.text(), self.price.text().replace("$", "").strip(), self.quantity.value()
@@ -180,6 +185,8 @@ class QuantityDialog(_Base):
         self.spin.lineEdit().returnPressed.connect(self._accept)
 
     def _accept(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted:
+            return
         self.value_chosen.emit(self.spin.value())
         self.accept()
 
@@ -210,6 +217,8 @@ class AmountDialog(_Base):
         self.setMinimumWidth(440)
 
     def _accept(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted:
+            return
         text = self.field.text().replace("$", "").strip()
         try:
             if self.weight:

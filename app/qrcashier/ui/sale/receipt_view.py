@@ -8,6 +8,8 @@ Results come back as signals and in the dialog's status line; nothing raises out
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
@@ -19,6 +21,10 @@ from qrcashier.ui.printing import qprinter
 from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.i18n import fmt
 
+log = logging.getLogger("qrcashier.ui.receipt")
+
+PRINT_TIMEOUT = 10.0  # seconds to render the copy and write it to the journal
+
 
 class ReceiptDialog(QDialog):
     """Shows one receipt in a monospace "paper" view.
@@ -27,6 +33,7 @@ class ReceiptDialog(QDialog):
     """
 
     printed = Signal(str)
+    queued = Signal(object)  # the print job of a copy sent through the ESC/POS queue
     saved = Signal(str)
     failed = Signal(str)
 
@@ -36,6 +43,7 @@ class ReceiptDialog(QDialog):
         self._receipt = receipt
         self._printer_name = printer_name
         self._file_dialog: QFileDialog | None = None
+        self._tasks: set[asyncio.Task] = set()
 
         self._paper = QTextEdit()
         self._paper.setReadOnly(True)
@@ -107,7 +115,19 @@ class ReceiptDialog(QDialog):
     def status_text(self) -> str:
         return self._status.text()
 
+    def print_queue(self):
+        """The window's print queue (its public `print_queue`: ui.printing.queued.QueuedPrinting)
+        when the receipt printer is an ESC/POS one, else None (the system printer, through QPrinter)."""
+        parent = self.parentWidget()
+        return getattr(parent, "print_queue", None) if parent is not None else None
+
     def print_receipt(self) -> bool:
+        queued = self.print_queue()
+        if queued is not None:  # ESC/POS: a COPY through the queue (journal first), off the Qt thread
+            task = asyncio.ensure_future(self._print_queued(queued))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return True
         try:
             name = qprinter.print_receipt(self._receipt, self._printer_name)
         except qprinter.PrintingError as exc:
@@ -116,6 +136,19 @@ class ReceiptDialog(QDialog):
         self._set_status(fmt(self.tr("Sent to printer %1"), name))
         self.printed.emit(name)
         return True
+
+    async def _print_queued(self, queued) -> None:
+        self._set_status(self.tr("Sending a copy to the printer…"))
+        try:
+            job = await asyncio.wait_for(queued.reprint(self._receipt), PRINT_TIMEOUT)
+        except Exception as exc:  # noqa: BLE001 - one sentence, nothing raises out of a key press
+            log.warning("receipt copy not queued: %s", exc)
+            self._fail(fmt(self.tr("The copy did not reach the print queue: %1"), str(exc) or type(exc).__name__))
+            return
+        where = queued.queue.url.describe()
+        self._set_status(fmt(self.tr("A copy (COPY) is in the print queue for %1."), where))
+        self.printed.emit(where)
+        self.queued.emit(job)
 
     def save_pdf_to(self, path: str | Path) -> bool:
         try:

@@ -112,6 +112,24 @@ STATES: dict[str, StateText] = {
         QT_TRANSLATE_NOOP("StatusPanel", "The sale is kept. Check the internet connection and press Charge (F12) again, or take another payment method."),
         "offline",
     ),
+    "cart": StateText(
+        QT_TRANSLATE_NOOP("StatusPanel", "Sale in progress"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Keep scanning or typing items; nothing is charged yet."),
+        QT_TRANSLATE_NOOP("StatusPanel", "When the cart is complete press Charge (F12)."),
+        "idle",
+    ),
+    "verifying": StateText(
+        QT_TRANSLATE_NOOP("StatusPanel", "Payment being verified"),
+        QT_TRANSLATE_NOOP("StatusPanel", "Mercado Pago is not answering: if the customer has paid, the sale completes as soon as the connection is back."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Do not charge again. The customer's screen says the payment is being verified."),
+        "offline",
+    ),
+    "not_reached": StateText(
+        QT_TRANSLATE_NOOP("StatusPanel", "Mercado Pago is not answering"),
+        QT_TRANSLATE_NOOP("StatusPanel", "It is not known whether the order reached the QR: Mercado Pago has not answered after several tries."),
+        QT_TRANSLATE_NOOP("StatusPanel", "Do not charge again. To take cash instead, press Esc to cancel the charge, then Cash (F8)."),
+        "offline",
+    ),
     "starting": StateText(
         QT_TRANSLATE_NOOP("StatusPanel", "Starting…"),
         QT_TRANSLATE_NOOP("StatusPanel", "Checking unfinished sales with Mercado Pago before the first charge."),
@@ -140,8 +158,13 @@ CUSTOMER_STATES = {
     "cancelling": "publishing",
     "voided": "cancelled",
     "starting": "idle",
+    "cart": "idle",
+    "not_reached": "publishing",  # the order may not be on the QR: no QR to scan, no "paid"
 }
-LIVE = frozenset({"publishing", "checking", "waiting", "scanned", "rejected", "cancelling"})
+LIVE = frozenset({"publishing", "checking", "waiting", "scanned", "rejected", "cancelling", "verifying",
+                  "not_reached"})
+# No countdown while it is not known whether the order reached the QR.
+NO_COUNTDOWN = frozenset({"checking", "not_reached"})
 
 
 def state_text(state: str) -> StateText:
@@ -231,7 +254,7 @@ class StatusPanel(QFrame):
         self.title.setText(text.title)
         self.sentence.setText(_sentence(engine_text(sentence) if sentence else text.sentence))
         self.next_step.setText(engine_text(next_step) if next_step else text.next_step)
-        if state not in LIVE:
+        if state not in LIVE or state in NO_COUNTDOWN:
             self.set_countdown(None)
 
     def set_detail(self, text: str) -> None:
@@ -239,7 +262,7 @@ class StatusPanel(QFrame):
         self.detail.setText(text)
 
     def set_countdown(self, seconds: int | None) -> None:
-        text = format_countdown(seconds)
+        text = format_countdown(None if self._state in NO_COUNTDOWN else seconds)
         if self.countdown.text() != text:
             self.countdown.setText(text)
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -139,6 +140,7 @@ class SetupDialog(QDialog):
         self._client_key: tuple | None = None
         self._reads: set[asyncio.Task] = set()  # see dialog_slot
         self._writes: set[asyncio.Task] = set()
+        self.leave_box: QMessageBox | None = None  # "Leave the setup?" while it is open
         self.setWindowTitle(self.tr("QR Cashier settings") if settings_mode else self.tr("Set up QR Cashier"))
         self.setModal(False)
         self.resize(980, 660)  # inside a 1024 x 768 or a 1280 x 720 screen, with a panel and a title bar
@@ -176,6 +178,7 @@ class SetupDialog(QDialog):
             self.tr("Cancel") if not settings_mode else self.tr("Close"), "Esc", role="secondary"
         )
         self.save_button = theme.big_button(self.tr("Save"), None, role="primary")
+        self.back_button.setAutoDefault(False)  # Enter goes forward, never back
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.finish)
@@ -275,6 +278,10 @@ class SetupDialog(QDialog):
         self.next_button.setEnabled(not self._working and complete)
         self.finish_button.setEnabled(not self._working and complete)
         self.save_button.setEnabled(not self._working and all(p.is_complete() for p in pages))
+        # Enter goes forward (a focused page button, e.g. "Check token", takes it first), never to
+        # Cancel or Close (Esc buttons are not auto-default: theme.big_button).
+        forward = self.save_button if self.settings_mode else (self.finish_button if last else self.next_button)
+        forward.setDefault(True)
 
     async def client(self):
         """The Mercado Pago client for the chosen mode (and token), made once per choice."""
@@ -396,7 +403,40 @@ class SetupDialog(QDialog):
         if self._writes:
             self.message.show_result("warn", self.tr("Still saving: close this window when it is done."))
             return
+        if self._created_something() and not self.future.done():
+            self._ask_before_leaving()
+            return
         super().reject()
+
+    def _created_something(self) -> bool:
+        """The wizard (not Settings) already created a store or a register in the account."""
+        p = self.state.provisioned
+        return not self.settings_mode and p is not None and bool(p.created_store or p.created_pos)
+
+    def _ask_before_leaving(self) -> None:
+        if self.leave_box is not None:
+            self.leave_box.raise_()
+            return
+        buttons = QMessageBox.StandardButton
+        box = errors.message_box(
+            self, self.tr("Leave the setup?"),
+            self.tr("The store and the register are already created in Mercado Pago, but QR Cashier is not set "
+                    "up yet. If you leave now, nothing is saved here; the setup finds them again next time."),
+            icon=QMessageBox.Icon.Question, buttons=buttons.Yes | buttons.No, default=buttons.No,
+            on_finished=self._leave_answered,
+        )
+        if box is None:  # no one to ask (dialogs off: a self-test)
+            super().reject()
+            return
+        box.button(buttons.Yes).setText(self.tr("Leave the setup"))
+        box.button(buttons.No).setText(self.tr("Keep setting up"))
+        box.setEscapeButton(buttons.No)
+        self.leave_box = box
+
+    def _leave_answered(self, button) -> None:
+        self.leave_box = None
+        if button == QMessageBox.StandardButton.Yes:
+            super().reject()
 
     def _finished(self, _result: int) -> None:
         try:

@@ -50,6 +50,7 @@ from qrcashier.ui.sale.cart_view import CartModel, CartView
 from qrcashier.ui.sale.catalog_actions import CatalogActions
 from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
 from qrcashier.ui.sale.item_field import ItemField
+from qrcashier.ui.sale.sale_states import SaleStateBinder
 from qrcashier.ui.sale.scanner import ScannerCapture
 from qrcashier.ui.sale.status_panel import LIVE, STATES, StatusPanel, customer_state, ui_state
 from qrcashier.ui.saletools.binder import SaleToolsBinder
@@ -372,6 +373,7 @@ class MainWindow(QMainWindow):
             return
         self.engine = self.services.engine
         self._unsubscribe = self.engine.subscribe(self._on_event)
+        self._sale_states = SaleStateBinder(self)  # ui/sale/sale_states.py: states that say what is true
         # Start-up itself talked to Mercado Pago (the account, the store, the POS): say so now
         # rather than "connecting…" until the first sale's first read.
         self._last_contact = self.engine.last_contact

@@ -115,6 +115,8 @@ def big_button(
     button.setProperty("role", role)
     button.setMinimumHeight(BUTTON_MIN_HEIGHT)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if shortcut_hint == "Esc":  # Cancel, Close, Back: Enter never presses them, even with the focus on them
+        button.setAutoDefault(False)
     if shortcut_hint:
         button.setToolTip(f"{text} ({shortcut_hint})")
         if bind:
