@@ -285,7 +285,7 @@ class PointBook:
         if order.status == "canceled":
             raise OrdersError(409, "order_already_canceled", f"Order {order.id} is already canceled")
         if order.status == "at_terminal" and at_terminal_header and order.terminal_id.startswith(SMART_TYPE):
-            order.cancel_at = self.state.now() + CANCEL_CONFIRM
+            order.cancel_at = order.cancel_at or self.state.now() + CANCEL_CONFIRM
             return False
         if order.status != "created":
             raise OrdersError(409, "cannot_cancel_order", f"Order {order.id} is {order.status}: cancel it on the "
