@@ -19,7 +19,9 @@ from qrcashier.domain.cart import clean_text
 from qrcashier.domain.sale import (
     Attempt,
     AttemptState,
+    Outcome,
 )
+from qrcashier.mercadopago.point import CannotCancelAtTerminal
 
 log = logging.getLogger("qrcashier.checkout")
 S = AttemptState
@@ -57,9 +59,14 @@ class CancelJobs(EngineBase):
 
     async def _settle_cancel_locked(self, attempt: Attempt, *, raise_errors: bool) -> Attempt:
         order = await self._order(attempt)
+        gateway = self._gw(attempt)
+        on_terminal: CannotCancelAtTerminal | None = None
         try:
-            await self.gateway.withdraw(order)
-            lookup = await self.gateway.lookup(order)
+            try:
+                await gateway.withdraw(order)
+            except CannotCancelAtTerminal as exc:  # a card order already on the terminal: read it anyway
+                on_terminal = exc
+            lookup = await gateway.lookup(order)
         except GatewayError as exc:
             message = (
                 f"{user_message(exc)} The cancel is not confirmed yet: the order may still be on the QR. "
@@ -69,5 +76,18 @@ class CancelJobs(EngineBase):
             if raise_errors:
                 raise
             self._notice(attempt.id, message)
+            return await self.attempt(attempt.id)
+        if on_terminal is not None and lookup.outcome in (Outcome.NOTHING, Outcome.SCANNED, Outcome.REJECTED):
+            # Still on the terminal: the cancel waits for the terminal (or the customer); paid still wins.
+            message = (
+                "The terminal is confirming the cancel; if the customer pays first, the sale is paid."
+                if on_terminal.status == 202 else
+                "The order is on the card terminal: cancel it on the terminal. If the customer pays first, "
+                "the sale is paid."
+            )
+            current = await self.attempt(attempt.id)
+            if current.message != message:
+                await self._db(lambda db: db.set_message(attempt.id, message))
+                self._notice(attempt.id, message)
             return await self.attempt(attempt.id)
         return await self._apply(attempt.id, lookup, settle=S.CANCELLED)

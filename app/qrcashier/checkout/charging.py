@@ -12,7 +12,7 @@ from qrcashier.checkout.engine_base import (
     user_message,
 )
 from qrcashier.checkout.errors import NotChargeable, NotReady, RegisterBusy
-from qrcashier.checkout.gateway import NotDelivered
+from qrcashier.checkout.gateway import Gateway, NotDelivered
 from qrcashier.domain.cart import Cart, validate_lines
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
@@ -30,7 +30,7 @@ S = AttemptState
 class ChargeJobs(EngineBase):
     """charge(), the publish, and the one allowed republish of an unknown outcome."""
 
-    async def charge(self, target: Cart | Sale | int) -> Attempt:
+    async def charge(self, target: Cart | Sale | int, *, tender: str = "qr") -> Attempt:
         """Charge a cart (frozen into a new sale) or charge an open sale again.
 
         Returns the attempt as it stands after the publish: `waiting` (on the QR),
@@ -41,7 +41,11 @@ class ChargeJobs(EngineBase):
         Raises, before any network call: `InvalidCart` / `InvalidAmount` (bad input),
         `RegisterBusy` (another sale is live on this register), `NotChargeable` (the
         sale is paid, discarded or awaits review), `NotReady` (start() has not finished).
+
+        `tender="point"` sends the amount to the register's card terminal instead of its QR
+        (`NotChargeable` when the register has none); everything else is the same.
         """
+        gateway = self._gateway_for_tender(tender)
         site = self.config.site
         lines = total = None
         if isinstance(target, Cart):
@@ -69,7 +73,7 @@ class ChargeJobs(EngineBase):
             if lines is not None:
                 new_sale = (self.config.register_id, site, lines, total)
                 attempt = await self._db(lambda db: db.create_attempt(
-                    gateway=self.gateway.name, now=now, expires_at=expires, message=message, new_sale=new_sale
+                    gateway=gateway.name, now=now, expires_at=expires, message=message, new_sale=new_sale
                 ))
             else:
                 sale_id = target.id if isinstance(target, Sale) else int(target)  # type: ignore[union-attr,arg-type]
@@ -77,10 +81,21 @@ class ChargeJobs(EngineBase):
                 if sale.register_id != self.config.register_id:
                     raise NotChargeable("This sale belongs to another register.")
                 attempt = await self._db(lambda db: db.create_attempt(
-                    gateway=self.gateway.name, now=now, expires_at=expires, message=message, sale_id=sale_id
+                    gateway=gateway.name, now=now, expires_at=expires, message=message, sale_id=sale_id
                 ))
             self._changed(None, attempt, message)
         return await self._publish(attempt)
+
+    def _gateway_for_tender(self, tender: str) -> Gateway:
+        if tender == "qr":
+            return self.gateway
+        if tender == "point":
+            point = self.gateways.get("point")
+            if point is None:
+                raise NotChargeable("This register has no card terminal: choose one in Settings, or take "
+                                    "another tender.")
+            return point
+        raise NotChargeable(f"{tender!r} is not a tender that goes through Mercado Pago.")
 
     async def _same_sale(self, live: Attempt, target: Cart | Sale | int, lines: Any) -> bool:
         if isinstance(target, Cart):
@@ -96,7 +111,7 @@ class ChargeJobs(EngineBase):
             attempt = await self._move(attempt, S.PUBLISHING)
             order = await self._order(attempt)
             try:
-                published = await self.gateway.publish(order)
+                published = await self._gw(attempt).publish(order)
             except NotDelivered as exc:
                 return await self._move(
                     attempt, S.FAILED,
@@ -134,7 +149,7 @@ class ChargeJobs(EngineBase):
         and only once a lookup showed the order is not on the QR and nobody scanned it."""
         order = await self._order(attempt)
         try:
-            published = await self.gateway.publish(order)
+            published = await self._gw(attempt).publish(order)
         except GatewayError as exc:
             if is_retryable(exc):
                 self._notice(attempt.id, f"{user_message(exc)} Still trying to place the order on the QR.")

@@ -77,7 +77,7 @@ class CompletionJobs(EngineBase):
             else:
                 message = STATE_MESSAGES[S.PAID]
             paid, receipt = await self._db(lambda db: db.complete_paid(
-                attempt_id, decision.payments, self._now(), message, operator=self.operator
+                attempt_id, decision.payments, self._now(), message, operator=self.operator, card=decision.card
             ))
             if receipt is None:
                 return paid
@@ -106,7 +106,8 @@ class CompletionJobs(EngineBase):
                 message = CANCELLED_STILL_PAYABLE if self._still_payable(attempt) else None
                 ended = await self._move(attempt, S.CANCELLED, message)
             elif decision.outcome == Outcome.CANCELLED:
-                ended = await self._move(attempt, S.CANCELLED, "Mercado Pago cancelled the order; nothing was paid.")
+                said = decision.message if decision.card is not None else None  # a card order says why
+                ended = await self._move(attempt, S.CANCELLED, said or "Mercado Pago cancelled the order; nothing was paid.")
             else:
                 ended = await self._move(attempt, S.EXPIRED)
             if decision.open_orders or self._payable_after_end(ended):
@@ -152,7 +153,7 @@ class CompletionJobs(EngineBase):
 
     async def _withdraw_quietly(self, attempt: Attempt) -> bool:
         try:
-            await self.gateway.withdraw(await self._order(attempt))
+            await self._gw(attempt).withdraw(await self._order(attempt))
             return True
         except GatewayError as exc:
             self._notice(attempt.id, f"Could not remove the order from the QR: {user_message(exc)}")

@@ -79,10 +79,16 @@ class EngineBase:
         clock: Clock | None = None,
         operator: str = "",
         till: TillConfig | None = None,
+        point: Gateway | None = None,
     ) -> None:
         self.journal = journal
         self.till = till  # None: no till (no shift needed, no cash)
         self.gateway = gateway
+        # Every gateway an attempt may have gone through, by the name stored with it: the QR one,
+        # and the register's card terminal (`point`, checkout.gateway_point) when it has one.
+        self.gateways: dict[str, Gateway] = {gateway.name: gateway}
+        if point is not None:
+            self.gateways[point.name] = point
         self.config = config
         self.operator = operator
         self._clock = clock or SystemClock()
@@ -128,9 +134,13 @@ class EngineBase:
             if await self._db(lambda db: db.current_shift(self.config.register_id)) is None:
                 raise TillRefused(NO_SHIFT)
 
+    def _gw(self, attempt: Attempt) -> Gateway:
+        """The gateway the attempt's order went through (the QR one for a name it does not know)."""
+        return self.gateways.get(attempt.gateway, self.gateway)
+
     def _still_payable(self, attempt: Attempt) -> bool:
         """Its order cannot be withdrawn (a dynamic QR) and has not expired yet."""
-        return not self.gateway.withdraw_is_final and attempt.expires_at > self._now()
+        return not self._gw(attempt).withdraw_is_final and attempt.expires_at > self._now()
 
     def _payable_after_end(self, attempt: Attempt) -> bool:
         """A cancelled attempt whose order could not be withdrawn and has not expired yet."""

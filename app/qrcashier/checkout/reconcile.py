@@ -90,7 +90,7 @@ class ReconcileJobs(EngineBase):
                 continue
             async with self._lock(attempt.id):
                 try:
-                    lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
+                    lookup = await self._gw(attempt).lookup(await self._order(attempt), check_published=True)
                 except GatewayError as exc:
                     log.info("could not check whether attempt %s is still on the QR: %s", attempt.id, exc)
                     continue
@@ -116,7 +116,7 @@ class ReconcileJobs(EngineBase):
                 pass  # handled below, outside this lock (`_expire` takes it)
             else:
                 try:
-                    lookup = await self.gateway.lookup(
+                    lookup = await self._gw(attempt).lookup(
                         await self._order(attempt), check_published=attempt.state == S.UNKNOWN
                     )
                 except GatewayError as exc:
@@ -129,7 +129,7 @@ class ReconcileJobs(EngineBase):
     async def review_lookup(self, attempt_id: int) -> Lookup:
         """A live lookup of the attempt's reference, for the supervisor's review screen."""
         attempt = await self.attempt(attempt_id)
-        return await self.gateway.lookup(await self._order(attempt), check_published=True)
+        return await self._gw(attempt).lookup(await self._order(attempt), check_published=True)
 
     async def resolve_review(self, attempt_id: int, supervisor: str, resolution: str, reason: str) -> Attempt:
         """A supervisor settles an attempt awaiting review: "paid" (issues the receipt) or
@@ -146,7 +146,7 @@ class ReconcileJobs(EngineBase):
             if attempt.state != S.NEEDS_REVIEW:
                 raise CheckoutError(f"This attempt is {attempt.state}, not awaiting review.")
             try:
-                lookup: Lookup | None = await self.gateway.lookup(await self._order(attempt))
+                lookup: Lookup | None = await self._gw(attempt).lookup(await self._order(attempt))
             except GatewayError:
                 lookup = None
             paid_live = lookup is not None and lookup.outcome == Outcome.PAID

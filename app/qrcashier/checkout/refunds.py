@@ -80,9 +80,15 @@ class RefundJobs(EngineBase):
             return await self._send_refund(record)
 
     async def _send_refund(self, record: RefundRecord) -> RefundRecord:
+        def paid_by(db: JournalDB):
+            return db.attempt(db.payment(record.mp_payment_id).attempt_id)
+
+        attempt = await self._db(paid_by)
+        gateway = self._gw(attempt)
+        extra = {"order_id": attempt.gateway_order_id} if gateway.name == "point" else {}
         try:
-            result = await self.gateway.refund(
-                record.mp_payment_id, None if record.full else record.amount, record.idempotency_key
+            result = await gateway.refund(
+                record.mp_payment_id, None if record.full else record.amount, record.idempotency_key, **extra
             )
         except GatewayError as exc:
             if is_retryable(exc):

@@ -62,7 +62,7 @@ class WatchJobs(EngineBase):
         attempt = await self.attempt(attempt_id)
         if not (attempt.live or attempt.state in AFTERCARE_STATES):
             return attempt
-        lookup = await self.gateway.lookup(await self._order(attempt), check_published=attempt.state == S.UNKNOWN)
+        lookup = await self._gw(attempt).lookup(await self._order(attempt), check_published=attempt.state == S.UNKNOWN)
         return await self.complete(attempt_id, lookup)
 
     def _watch(self, attempt_id: int, first_delay: float | None = None) -> None:
@@ -108,7 +108,7 @@ class WatchJobs(EngineBase):
                 return
             await asyncio.sleep(min(policy.idle_interval if errors == 0 else policy.backoff(errors), left))
             try:
-                lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
+                lookup = await self._gw(attempt).lookup(await self._order(attempt), check_published=True)
                 await self.complete(attempt_id, lookup)
             except GatewayError:
                 errors += 1
@@ -187,7 +187,7 @@ class WatchJobs(EngineBase):
                     await self._settle_cancel_locked(current, raise_errors=True)
             return None
         order = await self._order(attempt)
-        lookup = await self.gateway.lookup(order, check_published=attempt.state == S.UNKNOWN)
+        lookup = await self._gw(attempt).lookup(order, check_published=attempt.state == S.UNKNOWN)
         async with self._lock(attempt.id):
             current = await self._apply(attempt.id, lookup)
             if (
@@ -244,7 +244,7 @@ class WatchJobs(EngineBase):
             if self.config.poll.expiry_grace:
                 await asyncio.sleep(self.config.poll.expiry_grace)
             try:
-                lookup = await self.gateway.lookup(await self._order(attempt), check_published=True)
+                lookup = await self._gw(attempt).lookup(await self._order(attempt), check_published=True)
             except GatewayError as exc:
                 review = {
                     "reason": "unreachable",

@@ -26,8 +26,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from qrcashier.domain.cart import CartLine
+
+if TYPE_CHECKING:
+    from qrcashier.domain.card import CardInfo
 
 # --- states ----------------------------------------------------------------------------------
 
@@ -247,6 +251,7 @@ class Decision:
     merchant_order_ids: tuple[int, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
     open_orders: tuple[int, ...] = ()  # merchant_orders still "opened": a customer may still pay them
+    card: CardInfo | None = None  # a Point payment's `domain.card.CardInfo`, recorded with its tender
 
 
 def decide(total: Decimal, reference: str, orders: Iterable[OrderSnapshot]) -> Decision:

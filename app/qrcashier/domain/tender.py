@@ -18,8 +18,8 @@ from qrcashier.domain.money import InvalidAmount, Site, parse_amount, quantize
 class TenderKind(StrEnum):
     CASH = "cash"
     QR = "qr"  # the Mercado Pago QR flow, any API family
-    POINT = "point"  # reserved: Mercado Pago Point terminals
-    CARD = "card"  # reserved: a card on another terminal
+    POINT = "point"  # a Mercado Pago Point terminal (an attempt through the Point gateway)
+    CARD = "card"  # a card on another acquirer's terminal, recorded by hand
 
 
 class TenderRefused(InvalidAmount):

@@ -30,6 +30,8 @@ from qrcashier.sandbox.orders import book as orders_book
 from qrcashier.sandbox.orders import control as orders_control
 from qrcashier.sandbox.orders import routes as orders_routes
 from qrcashier.sandbox.orders import search as orders_search
+from qrcashier.sandbox.point import book as point_book
+from qrcashier.sandbox.point import routes as point_routes
 from qrcashier.sandbox.state import SandboxState
 from qrcashier.sandbox.unattended import UnattendedPoller
 from qrcashier.serving import start_site
@@ -46,6 +48,7 @@ def build_app(ctx: Context) -> web.Application:
     app.add_routes(orders_routes.routes)
     app.add_routes(orders_search.routes)
     app.add_routes(orders_control.routes)
+    app.add_routes(point_routes.routes)
     return app
 
 
@@ -107,6 +110,7 @@ class SandboxServer:
         state.listeners.append(notifier.notify)
         # The Orders API (/v1/orders); its order.* webhooks go through the same notifier.
         orders_book.install(state, notifier)
+        point_book.install(state)  # Point terminals' orders, on the same /v1/orders and webhooks
         sweeper = asyncio.get_running_loop().create_task(_sweep(state, sweep_interval))
         return cls(runner, ctx, session, notifier, sweeper)
 

@@ -189,7 +189,8 @@ async def test_a_retry_after_a_lost_answer_publishes_one_order(make_seller, toke
         ({"total_amount": 1000.0}, 400, "property_type", None),
         ({"total_amount": "1000.001"}, 400, "property_type", None),
         ({"total_amount": "900.00"}, 400, "invalid_total_amount", None),
-        ({"type": "point"}, 400, "property_type", None),
+        ({"type": "point"}, 400, "unsupported_properties", None),  # a QR body sent as a Point order
+        ({"type": "card"}, 400, "property_type", None),
         ({"external_reference": "bad ref!"}, 400, "property_type", None),
         ({"description": "d" * 151}, 400, "property_type", None),
         ({"expiration_time": "PT10S"}, 400, "property_type", None),

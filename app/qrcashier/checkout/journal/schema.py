@@ -280,6 +280,20 @@ def _migration_parked(db: sqlite3.Connection) -> None:
         "CREATE INDEX line_returns_sale ON line_returns(sale_id)",
     ):
         db.execute(stmt)
+def _migration_tender_cards(db: sqlite3.Connection) -> None:
+    """Card details of a `point` or `card` tender (brand, last four, installments, the
+    authorization code typed from another terminal, Mercado Pago's payment id): never a full number."""
+    db.execute(
+        """CREATE TABLE tender_cards (
+            tender_id INTEGER PRIMARY KEY REFERENCES tenders(id),
+            brand TEXT,
+            last_four TEXT CHECK (last_four IS NULL OR length(last_four) = 4),
+            installments INTEGER,
+            authorization TEXT,
+            payment_ref TEXT,
+            terminal TEXT
+        )"""
+    )
 
 
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
@@ -287,6 +301,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
     _migration_shift_register,
     _migration_parked,
+    _migration_tender_cards,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -42,6 +42,7 @@ from qrcashier.checkout.journal.records import (
 )
 from qrcashier.checkout.journal.schema import connect, migrate
 from qrcashier.checkout.journal.till_store import TillStore, settle_sale
+from qrcashier.domain.card import CardInfo
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import Site
 from qrcashier.domain.sale import (
@@ -331,6 +332,7 @@ class JournalDB(TillStore):
         *,
         audit: Audit | None = None,
         operator: str = "",
+        card: CardInfo | None = None,
     ) -> tuple[Attempt, ReceiptRecord | None]:
         """The transition to paid, in one transaction: payments recorded, sale paid, and the
         original receipt issued. Idempotent: on an attempt already paid it changes nothing
@@ -352,7 +354,9 @@ class JournalDB(TillStore):
             )
             if audit is not None:
                 self._audit(audit, now, sale_id=current.sale_id, attempt_id=attempt_id)
-            return settle_sale(self._db, current.sale_id, attempt_id, now, operator, qr_amount=current.total)
+            kind = "point" if current.gateway == "point" else "qr"
+            return settle_sale(self._db, current.sale_id, attempt_id, now, operator, qr_amount=current.total,
+                               kind=kind, card=card)
 
         receipt_id = self._tx(work)
         receipt = None if receipt_id is None else self.receipt(receipt_id)

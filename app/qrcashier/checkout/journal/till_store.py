@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from qrcashier.checkout.errors import NotChargeable, TillRefused, UnknownRecord
 from qrcashier.checkout.journal.codec import from_ts, money_text, to_ts
 from qrcashier.checkout.journal.records import MovementRecord, ReceiptRecord, ShiftRecord, TenderRecord
+from qrcashier.domain.card import CardInfo
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import Site
 from qrcashier.domain.sale import Attempt, build_reference
@@ -31,18 +32,22 @@ BLOCKING_STATES = ("created", "publishing", "waiting", "unknown", "cancel_reques
 
 
 def settle_sale(
-    db: sqlite3.Connection, sale_id: int, attempt_id: int, now: datetime, operator: str, *, qr_amount: Decimal | None
+    db: sqlite3.Connection, sale_id: int, attempt_id: int, now: datetime, operator: str, *, qr_amount: Decimal | None,
+    kind: str = "qr", card: CardInfo | None = None,
 ) -> int:
-    """Inside the caller's transaction: the sale paid (its QR tender added when `qr_amount`),
-    numbered, put in its register's open shift, with the attempt's original receipt. A sale
-    already paid (a second payment on another attempt) keeps its number and tenders."""
+    """Inside the caller's transaction: the sale paid (its `kind` tender, qr or point, added when
+    `qr_amount`, with its `card` details), numbered, put in its register's open shift, with the
+    attempt's original receipt. A sale already paid (a second payment on another attempt) keeps
+    its number and tenders."""
     sale = db.execute("SELECT register_id, receipt_no FROM sales WHERE id = ?", (sale_id,)).fetchone()
     if sale["receipt_no"] is None:
         if qr_amount is not None:
-            db.execute(
-                "INSERT INTO tenders (sale_id, kind, amount, attempt_id, at) VALUES (?, 'qr', ?, ?, ?)",
-                (sale_id, money_text(qr_amount), attempt_id, to_ts(now)),
+            cur = db.execute(
+                "INSERT INTO tenders (sale_id, kind, amount, attempt_id, at) VALUES (?, ?, ?, ?, ?)",
+                (sale_id, kind, money_text(qr_amount), attempt_id, to_ts(now)),
             )
+            if card is not None:
+                insert_card(db, cur.lastrowid, card)  # type: ignore[arg-type]
         number = db.execute(
             "SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales WHERE register_id = ?", (sale["register_id"],)
         ).fetchone()[0]
@@ -59,6 +64,15 @@ def settle_sale(
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
+
+
+def insert_card(db: sqlite3.Connection, tender_id: int, card: CardInfo) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO tender_cards (tender_id, brand, last_four, installments, authorization, payment_ref,"
+        " terminal) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (tender_id, card.brand, card.last_four, card.installments, card.authorization, card.payment_ref,
+         card.terminal),
+    )
 
 
 class TillStore:
@@ -255,6 +269,13 @@ class TillStore:
     def tenders(self, sale_id: int) -> list[TenderRecord]:
         return [_tender(r) for r in self.query("SELECT * FROM tenders WHERE sale_id = ? ORDER BY id", (sale_id,))]
 
+    def tender_cards(self, sale_id: int) -> dict[int, CardInfo]:
+        """The card details of a sale's tenders, by tender id."""
+        return {r["tender_id"]: CardInfo(r["brand"], r["last_four"], r["installments"], r["authorization"],
+                                         r["payment_ref"], r["terminal"])
+                for r in self.query("SELECT c.* FROM tender_cards c JOIN tenders t ON t.id = c.tender_id"
+                                    " WHERE t.sale_id = ?", (sale_id,))}
+
     def shift_tenders(self, shift_id: int) -> list[TenderRecord]:
         """The tenders of every paid sale of the shift, in order."""
         return [_tender(r) for r in self.query(
@@ -279,10 +300,16 @@ class TillStore:
 
     def complete_cash(
         self, tender: Tender, now: datetime, *, operator: str = "", sale_id: int | None = None,
-        new_sale: tuple[str, Site, Sequence[CartLine], Decimal] | None = None,
+        new_sale: tuple[str, Site, Sequence[CartLine], Decimal] | None = None, card: CardInfo | None = None,
     ) -> tuple[Attempt, ReceiptRecord]:
         """A sale (new, or an open one's remainder) settled in cash, in one transaction: its
-        cash tender, a paid `cash` attempt (the receipt hangs off it), and `settle_sale`."""
+        cash tender, a paid `cash` attempt (the receipt hangs off it), and `settle_sale`. The
+        same for a `card` tender typed from another terminal (its attempt's gateway is `card`,
+        its `card` details kept with the tender)."""
+        gateway = str(tender.kind)
+        if gateway not in ("cash", "card"):
+            raise ValueError("only a cash or card tender is completed by hand")
+        said = "Paid in cash." if gateway == "cash" else "Paid by card (other terminal)."
         if (sale_id is None) == (new_sale is None):
             raise ValueError("give either an existing sale id or a new sale")
 
@@ -295,18 +322,20 @@ class TillStore:
                                 (sid,)).fetchone()[0]
             cur = db.execute(
                 "INSERT INTO attempts (sale_id, number, register_id, reference, idempotency_key, gateway, total,"
-                " state, created_at, updated_at, expires_at, message) VALUES (?, ?, ?, ?, ?, 'cash', ?, 'paid',"
-                " ?, ?, ?, 'Paid in cash.')",
+                " state, created_at, updated_at, expires_at, message) VALUES (?, ?, ?, ?, ?, ?, ?, 'paid',"
+                " ?, ?, ?, ?)",
                 (sid, number, sale["register_id"], build_reference(sale["register_id"], sale["code"], number),
-                 secrets.token_hex(16), money_text(tender.amount), to_ts(now), to_ts(now), to_ts(now)),
+                 secrets.token_hex(16), gateway, money_text(tender.amount), to_ts(now), to_ts(now), to_ts(now), said),
             )
             attempt_id = cur.lastrowid
             assert attempt_id is not None
             db.execute(
                 "INSERT INTO transitions (attempt_id, from_state, to_state, at, message)"
-                " VALUES (?, NULL, 'paid', ?, 'Paid in cash.')", (attempt_id, to_ts(now)),
+                " VALUES (?, NULL, 'paid', ?, ?)", (attempt_id, to_ts(now), said),
             )
-            _insert_tender(db, sid, tender, now, attempt_id)
+            tender_id = _insert_tender(db, sid, tender, now, attempt_id)
+            if card is not None:
+                insert_card(db, tender_id, card)
             return attempt_id, settle_sale(db, sid, attempt_id, now, operator, qr_amount=None)
 
         attempt_id, receipt_id = self.transaction(work)
@@ -343,13 +372,15 @@ class TillStore:
 
 
 def _insert_tender(db: sqlite3.Connection, sale_id: int, tender: Tender, now: datetime,
-                   attempt_id: int | None = None) -> None:
-    db.execute(
+                   attempt_id: int | None = None) -> int:
+    cur = db.execute(
         "INSERT INTO tenders (sale_id, kind, amount, received, change, attempt_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (sale_id, str(tender.kind), money_text(tender.amount),
          None if tender.received is None else money_text(tender.received),
          None if tender.change is None else money_text(tender.change), attempt_id, to_ts(now)),
     )
+    assert cur.lastrowid is not None
+    return cur.lastrowid
 
 
 def _tender(r: sqlite3.Row) -> TenderRecord:

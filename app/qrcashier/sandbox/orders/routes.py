@@ -15,6 +15,7 @@ from qrcashier.sandbox.orders.book import OrdersApi, book
 from qrcashier.sandbox.orders.errors import OrdersError, as_orders_error
 from qrcashier.sandbox.orders.rules import EVENT_STATUSES, fingerprint, parse_json, refund_amount
 from qrcashier.sandbox.orders.views import refund_answer
+from qrcashier.sandbox.point import routes as point
 
 routes = web.RouteTableDef()
 
@@ -65,6 +66,8 @@ async def create_order(request: web.Request) -> web.Response:
     test_ids = (bearer(request) or "").startswith("TEST-")
 
     def handle(api: OrdersApi, acct: Account, key: str, body: Any) -> tuple[int, Any]:
+        if isinstance(body, dict) and body.get("type") == "point":
+            return point.create(request, acct, body, test_ids=test_ids)
         order = api.create(acct, body, test_ids=test_ids)
         return 201, api.view(order, acct)
 
@@ -74,6 +77,8 @@ async def create_order(request: web.Request) -> web.Response:
 @routes.get("/v1/orders/{order_id}")
 async def get_order(request: web.Request) -> web.Response:
     acct = account(request)
+    if point.owns(request, request.match_info["order_id"]):
+        return json_response(point.view(request, acct, request.match_info["order_id"]))
     api = book(request)
     return json_response(api.view(api.get(acct, request.match_info["order_id"]), acct))
 
@@ -81,6 +86,8 @@ async def get_order(request: web.Request) -> web.Response:
 @routes.post("/v1/orders/{order_id}/cancel")
 async def cancel_order(request: web.Request) -> web.Response:
     def handle(api: OrdersApi, acct: Account, key: str, body: Any) -> tuple[int, Any]:
+        if point.owns(request, request.match_info["order_id"]):
+            return point.cancel(request, acct, request.match_info["order_id"])
         order = api.cancel(api.get(acct, request.match_info["order_id"]))
         return 200, api.view(order, acct)
 
@@ -90,6 +97,8 @@ async def cancel_order(request: web.Request) -> web.Response:
 @routes.post("/v1/orders/{order_id}/refund")
 async def refund_order(request: web.Request) -> web.Response:
     def handle(api: OrdersApi, acct: Account, key: str, body: Any) -> tuple[int, Any]:
+        if point.owns(request, request.match_info["order_id"]):
+            return point.refund(request, acct, request.match_info["order_id"], body)
         order = api.get(acct, request.match_info["order_id"])
         amount = refund_amount(body, acct.site, order.payment_tx_id, partial_refunds=api.partial_refunds)
         before = (order.status, order.status_detail)
@@ -103,6 +112,9 @@ async def refund_order(request: web.Request) -> web.Response:
 async def simulate_event(request: web.Request) -> web.Response:
     """Test simulation (§2.7: official for Point, reported for QR): move an order's status."""
     acct = account(request)
+    if point.owns(request, request.match_info["order_id"]):
+        point.simulate(request, acct, request.match_info["order_id"], parse_json(await request.read()))
+        return web.Response(status=204)
     api = book(request)
     order = api.get(acct, request.match_info["order_id"])
     body = parse_json(await request.read())
