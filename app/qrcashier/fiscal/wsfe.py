@@ -138,7 +138,7 @@ class ArcaClient:
     credentials: Credentials | Callable[[], Credentials]
     endpoints: ArcaEndpoints = field(default_factory=ArcaEndpoints)
     tickets: TicketStore = field(default_factory=MemoryTicketStore)
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     _login_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
