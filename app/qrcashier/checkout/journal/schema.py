@@ -294,6 +294,39 @@ def _migration_tender_cards(db: sqlite3.Connection) -> None:
             terminal TEXT
         )"""
     )
+def _migration_invoices(db: sqlite3.Connection) -> None:
+    """Argentine electronic invoices (fiscal.invoices): one row per sale (or refund), written
+    before ARCA is asked; `number` is recorded before FECAESolicitar so a restart queries it
+    first; a number is unique per (CUIT, punto de venta, type)."""
+    db.execute(
+        """CREATE TABLE invoices (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            kind TEXT NOT NULL DEFAULT 'invoice' CHECK (kind IN ('invoice', 'credit_note')),
+            related_invoice_id INTEGER REFERENCES invoices(id),
+            cuit TEXT NOT NULL,
+            point_of_sale INTEGER NOT NULL,
+            doc_type INTEGER NOT NULL,
+            issued TEXT NOT NULL,
+            buyer_doc_type INTEGER NOT NULL DEFAULT 99,
+            buyer_doc_number TEXT NOT NULL DEFAULT '0',
+            amounts TEXT NOT NULL,
+            total TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'requesting', 'authorized', 'rejected')),
+            number INTEGER,
+            cae TEXT,
+            cae_due TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            next_try_at TEXT,
+            created_at TEXT NOT NULL,
+            authorized_at TEXT)"""
+    )
+    db.execute("CREATE UNIQUE INDEX invoices_one_per_sale ON invoices(sale_id) WHERE kind = 'invoice'")
+    db.execute("CREATE UNIQUE INDEX invoices_numbers ON invoices(cuit, point_of_sale, doc_type, number)"
+               " WHERE number IS NOT NULL")
+    db.execute("CREATE INDEX invoices_open ON invoices(id) WHERE status IN ('pending', 'requesting')")
 
 
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
@@ -302,6 +335,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_shift_register,
     _migration_parked,
     _migration_tender_cards,
+    _migration_invoices,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
