@@ -151,7 +151,7 @@ class OutboxSender:
                 message = describe_error(exc, self.address)
                 if failures == 1:
                     log.warning("store server %s: %s", self.address.shown, message)
-                self._set(online=False, error=message)
+                self._refresh_waiting(online=False, error=message)
                 self._stop.wait(self.backoff.after(failures))
 
     def drain_once(self) -> int:
