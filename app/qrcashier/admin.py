@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="'last' (the running or the last closed shift) or a shift number")
     report.add_argument("--format", choices=sorted(RENDERERS), default="json")
     report.add_argument("--output", type=Path, help="write to FILE instead of standard output")
+    from qrcashier.admin_store import add_parser as add_store_parser  # (psycopg loads only when it runs)
+
+    add_store_parser(commands)
     return parser
 
 
@@ -151,6 +154,14 @@ def main(argv: Sequence[str] | None = None,
          fetch: Callable[[Path, int | None], dict[str, Any]] = fetch_report) -> int:
     args = build_parser().parse_args(argv)  # argparse's own usage errors also exit 2
     try:
+        if args.command == "store":
+            from qrcashier.admin_store import StoreAdminError, run
+
+            try:
+                run(args, write_output)
+            except StoreAdminError as exc:
+                raise AdminError(str(exc)) from None
+            return 0
         report = load_report(args.data_dir, args.shift, fetch)
         write_output(RENDERERS[args.format](report), args.output)
     except AdminError as exc:

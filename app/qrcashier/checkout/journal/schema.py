@@ -327,6 +327,43 @@ def _migration_invoices(db: sqlite3.Connection) -> None:
     db.execute("CREATE UNIQUE INDEX invoices_numbers ON invoices(cuit, point_of_sale, doc_type, number)"
                " WHERE number IS NOT NULL")
     db.execute("CREATE INDEX invoices_open ON invoices(id) WHERE status IN ('pending', 'requesting')")
+# The store's outbox (qrcashier.store.outbox): one row per change the store database must get,
+# written by these triggers inside the very transaction that makes the change, whichever writer
+# it is. Switched on per journal by meta 'outbox' = 'on' (a register started with --store);
+# without it nothing is written, so a register without a store server is as before.
+OUTBOX_EVENTS = (
+    # (trigger, event, table, condition)
+    ("outbox_shift_open", "AFTER INSERT", "shifts", "1"),
+    ("outbox_shift_close", "AFTER UPDATE OF closed_at", "shifts", "NEW.closed_at IS NOT NULL AND OLD.closed_at IS NULL"),
+    ("outbox_sale_paid", "AFTER UPDATE OF status", "sales", "NEW.status = 'paid' AND OLD.status <> 'paid'"),
+    ("outbox_refund_new", "AFTER INSERT", "refunds", "1"),
+    ("outbox_refund_state", "AFTER UPDATE OF state", "refunds", "NEW.state <> OLD.state"),
+    ("outbox_movement", "AFTER INSERT", "cash_movements", "1"),
+    ("outbox_audit", "AFTER INSERT", "audit", "1"),
+)
+OUTBOX_KINDS = {"shifts": "shift", "sales": "sale", "refunds": "refund", "cash_movements": "movement", "audit": "audit"}
+
+
+def _migration_outbox(db: sqlite3.Connection) -> None:
+    """The store outbox: `seq` orders the sender, `kind` + `ref` name the journal row whose state
+    is sent (an idempotent upsert keyed by register and the row's stable id), `sent_at` marks it done."""
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('shift', 'sale', 'refund', 'movement', 'audit')),
+            ref INTEGER NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            sent_at TEXT,
+            tries INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT)"""
+    )
+    db.execute("CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL")
+    for name, event, table, condition in OUTBOX_EVENTS:
+        db.execute(
+            f"CREATE TRIGGER {name} {event} ON {table}"
+            f" WHEN ({condition}) AND (SELECT value FROM meta WHERE key = 'outbox') = 'on'"
+            f" BEGIN INSERT INTO outbox (kind, ref) VALUES ('{OUTBOX_KINDS[table]}', NEW.id); END"
+        )
 
 
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
@@ -336,6 +373,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_parked,
     _migration_tender_cards,
     _migration_invoices,
+    _migration_outbox,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
