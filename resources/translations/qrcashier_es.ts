@@ -2194,6 +2194,10 @@ la caja esté configurada.</translation>
         <source>&amp;Diagnostics…</source>
         <translation>Diagnó&amp;stico…</translation>
     </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>abrir el cajón de dinero</translation>
+    </message>
 </context>
 <context>
     <name>SupportPage</name>

@@ -2194,6 +2194,10 @@ o caixa estiver configurado.</translation>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Diagnóstico…</translation>
     </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>abrir a gaveta de dinheiro</translation>
+    </message>
 </context>
 <context>
     <name>SupportPage</name>

@@ -105,6 +105,8 @@ class SaleSession:
         self.finished = False  # the sale was paid: the next scan starts a new one
         self.engine_ready = False
         self.has_engine = False
+        self.sale_id: int | None = None  # the open sale the cart was frozen into (a re-charge reuses it)
+        self.sale_code: str | None = None  # that sale's code, for the status panel
 
     # --- derived ---------------------------------------------------------------------------
 
@@ -164,3 +166,20 @@ class SaleSession:
 
     def charge_sent(self) -> None:
         self.charging = False
+
+    def new_sale(self) -> None:
+        """The cart was emptied for the next sale: nothing followed, nothing frozen."""
+        self.attempt = None
+        self.finished = False
+        self.sale_id = None
+        self.sale_code = None
+        self.state = SaleState.IDLE
+
+    def cart_changed(self) -> int | None:
+        """The cart differs from the open sale: returns that sale's id (to discard), if any;
+        the next Charge makes a new sale. An unpaid attempt stops being followed."""
+        dropped, self.sale_id, self.sale_code = self.sale_id, None, None
+        if self.attempt is not None and not self.finished:
+            self.attempt = None
+            self.state = SaleState.IDLE
+        return dropped
