@@ -60,6 +60,26 @@
         <translation>Porta neste computador</translation>
     </message>
     <message>
+        <source>e.g. CAJA2 (empty: a single register)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. http://192.168.0.10:8765 (empty: the built-in one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared sandbox (qrcashier-sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes take effect the next time QR Cashier starts.</source>
         <translation>As alterações valem a partir da próxima vez que o QR Cashier for iniciado.</translation>
     </message>
@@ -334,6 +354,17 @@
     </message>
 </context>
 <context>
+    <name>DenominationGrid</name>
+    <message>
+        <source>How many of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted by denomination: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <source>static</source>
@@ -470,6 +501,37 @@
     <message>
         <source>Support bundle saved to %1</source>
         <translation>Pacote de suporte salvo em %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished">Valor (%1)</translation>
+    </message>
+    <message>
+        <source>The whole cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
     </message>
 </context>
 <context>
@@ -917,6 +979,17 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Park the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional), e.g. the customer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Cash in the drawer (the float)</source>
@@ -929,6 +1002,29 @@
     <message>
         <source>Open shift</source>
         <translation>Abrir turno</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedListDialog</name>
+    <message>
+        <source>Parked sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter resumes the selected sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parked sales.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1509,29 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return by line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">Item</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished">Pago</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1532,6 +1651,69 @@
     </message>
 </context>
 <context>
+    <name>SaleToolsBinder</name>
+    <message>
+        <source>The supervisor PIN is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A charge is live: the cart is locked to its order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cart is empty: there is nothing to park.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale parked as #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discard a parked sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
+    </message>
+    <message>
+        <source>Parked sale discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Park or finish the current cart before resuming another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add items to the cart before giving a discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve a discount above %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no paid sale to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return items of a paid sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SalesDialog</name>
     <message>
         <source>Time</source>
@@ -1584,6 +1766,18 @@
     <message>
         <source>Resolve…</source>
         <translation>Resolver…</translation>
+    </message>
+    <message>
+        <source>Receipt number (00001-00000042 or 42), Enter to find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find receipt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt %1 among this register&apos;s sales of the day.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Partly refunded</source>
@@ -2330,6 +2524,10 @@ o caixa estiver configurado.</translation>
         <source>&amp;Diagnostics…</source>
         <translation>&amp;Diagnóstico…</translation>
     </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>abrir a gaveta de dinheiro</translation>
+    </message>
 </context>
 <context>
     <name>SupportPage</name>
@@ -2575,6 +2773,13 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Later</source>
         <translation>Depois</translation>
+    </message>
+</context>
+<context>
+    <name>_TillDialog</name>
+    <message>
+        <source>Or count by denomination (Tab, Enter: next)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

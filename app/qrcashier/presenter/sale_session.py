@@ -118,6 +118,8 @@ class SaleSession:
         self.has_engine = False
         self.offline = False  # Mercado Pago is not answering (the engine's last word was a warning)
         self.problems = 0  # warnings since the last answer
+        self.sale_id: int | None = None  # the open sale the cart was frozen into (a re-charge reuses it)
+        self.sale_code: str | None = None  # that sale's code, for the status panel
 
     # --- derived ---------------------------------------------------------------------------
 
@@ -218,3 +220,19 @@ class SaleSession:
         if shown == SaleState.CHECKING and self.problems >= TRIES_BEFORE_NOT_REACHED:
             return SaleState.NOT_REACHED
         return None
+    def new_sale(self) -> None:
+        """The cart was emptied for the next sale: nothing followed, nothing frozen."""
+        self.attempt = None
+        self.finished = False
+        self.sale_id = None
+        self.sale_code = None
+        self.state = SaleState.IDLE
+
+    def cart_changed(self) -> int | None:
+        """The cart differs from the open sale: returns that sale's id (to discard), if any;
+        the next Charge makes a new sale. An unpaid attempt stops being followed."""
+        dropped, self.sale_id, self.sale_code = self.sale_id, None, None
+        if self.attempt is not None and not self.finished:
+            self.attempt = None
+            self.state = SaleState.IDLE
+        return dropped

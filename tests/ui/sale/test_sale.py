@@ -230,7 +230,7 @@ async def test_keyboard_edits_and_esc_asks_only_when_the_cart_has_lines(qtbot, t
 async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
     async with running_app(qtbot, tmp_path, token) as w:
         QTest.keyClick(w, Qt.Key.Key_F4)
-        dialog = w._dialogs[-1]
+        dialog = w.dialogs[-1]
         # Typed by a person (a synthetic burst this fast would count as a scan).
         dialog.title.setText("Fotocopias")
         dialog.price.setText("150,5")
@@ -241,7 +241,7 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         ]
 
         QTest.keyClick(w, Qt.Key.Key_F2)
-        search = w._dialogs[-1]
+        search = w.dialogs[-1]
         QTest.keyClicks(search.query, "alf")
         # held a moment by the scanner filter, then handed to the search box
         await wait_until(lambda: search.query.text() == "alf" and search.results.count() >= 3, what="the search")
@@ -253,7 +253,7 @@ async def test_free_item_and_search_dialogs(qtbot, tmp_path, token):
         # (Closing the dialog gave the keyboard back to the main window, asynchronously.)
         await wait_until(lambda: QApplication.activeWindow() is w, what="the main window active again")
         QTest.keyClick(w, Qt.Key.Key_F2)
-        search = w._dialogs[-1]
+        search = w.dialogs[-1]
         search.query.setFocus()
         scan(search.query, COKE)
         assert search.query.text() == ""

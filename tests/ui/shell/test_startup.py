@@ -59,7 +59,7 @@ async def test_async_main_starts_everything_and_cleans_up_before_returning(qapp,
     await wait_until(lambda: window.catalog.last_import_report is not None, what="the import report")
     assert (window.catalog.last_import_report.added, len(window.catalog.last_import_report.rejected)) == (1, 1)
     await wait_until(lambda: window.engine is not None and window.engine.ready, what="the engine ready")
-    assert window.panel_state() == "idle"
+    await wait_until(lambda: window.panel_state() == "idle", what="idle after the reconcile")  # set after engine.ready
     assert window.services.phone_url and "/sandbox/phone/CAJA1" in window.services.phone_url
     assert (tmp_path / "journal.sqlite3").exists() and (tmp_path / "catalog.sqlite3").exists()
     window.close()  # the cashier closes the window: closeEvent sets the quit event

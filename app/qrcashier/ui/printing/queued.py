@@ -4,6 +4,8 @@
 system printer or PDF (those print through `qprinter`), else a started queue whose state shows in
 the status bar. `submit(receipt, receipt_id)` writes the job to the journal and returns at once:
 printing happens off the Qt thread, and `on_printed(receipt_id)` runs once the printer took it.
+
+The main window attaches it through `ui/printing/binder.PrintingBinder` (`_bind_features()`).
 """
 
 from __future__ import annotations
@@ -74,3 +76,4 @@ class QueuedPrinting:
 
     async def close(self) -> None:
         await self.queue.close()
+

@@ -1,6 +1,6 @@
 """The till in the main window: a Cash button (F8) beside Charge and a Till menu (open shift,
-cash in, cash out, X report, close shift). The window calls `TillBinder(window, layout)` once;
-everything else is here. Work goes through the engine, awaited on the loop (never blocking the
+cash in, cash out, X report, close shift). The window attaches it in `_bind_features()` with
+`TillBinder(window, window.side_layout)`; everything else is here (F8 is in `window.commands`). Work goes through the engine, awaited on the loop (never blocking the
 Qt thread); supervisor authorizations use the window's existing supervisor PIN gate.
 
 Cash settles the cart; after a QR charge failed, expired or went offline it settles what is
@@ -15,11 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLayout, QMessageBox
 
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell.commands import Command
 from qrcashier.ui.shell.i18n import fmt
 from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, SplitDialog, TenderDialog
 
@@ -34,12 +34,8 @@ class TillBinder(QObject):
         self.dialog: Any = None  # the open till dialog (tests drive it)
         self.cash_button = theme.big_button(self.tr("Cash"), "F8", role="primary")
         self.cash_button.setMinimumHeight(64)
-        self.cash_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the item field keeps the keyboard
-        self.cash_button.clicked.connect(self.cash)
         layout.addWidget(self.cash_button)
-        shortcut = QShortcut(QKeySequence("F8"), window)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self.cash)
+        window.commands.add(Command("cash", ("F8",), self.cash, button=self.cash_button))
         menu = window.menuBar().addMenu(self.tr("&Till"))
         for text, slot in (
             (self.tr("Cash and QR…"), self.split),
