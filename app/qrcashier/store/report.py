@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 
-
 def _day(column: str) -> str:
     return f"({column} AT TIME ZONE current_setting('TimeZone'))::date = %s"
 
