@@ -22,8 +22,15 @@ from qrcashier.fiscal.errors import (
     ArcaUnavailable,
     classify,
 )
-from qrcashier.fiscal.wsaa import SERVICE, Credentials, MemoryTicketStore, Ticket, TicketStore, login_request, \
-    parse_login_response
+from qrcashier.fiscal.wsaa import (
+    SERVICE,
+    Credentials,
+    MemoryTicketStore,
+    Ticket,
+    TicketStore,
+    login_request,
+    parse_login_response,
+)
 
 WSFE_NS = "http://ar.gov.afip.dif.FEV1/"
 HOMO_WSAA = "https://wsaahomo.afip.gov.ar/ws/services/LoginCms"
