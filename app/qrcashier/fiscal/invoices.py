@@ -314,7 +314,7 @@ class Invoices:
                 return (row.next_try_at - now).total_seconds()
             await self.send(row)
             self._changed()
-            fresh = await self._run(lambda s: s.get(row.id))
+            fresh = await self._run(lambda s, rid=row.id: s.get(rid))
             if fresh.status in ("pending", "requesting"):
                 return max(0.0, ((fresh.next_try_at or now) - self.clock()).total_seconds())
 
@@ -342,8 +342,9 @@ class Invoices:
             await self._fail(row, exc.message, retry_now=True)
             return
         except ArcaRejected as exc:
-            self.last_error = exc.message
-            await self._run(lambda s: s.mark_rejected(row.id, exc.message))
+            message = exc.message
+            self.last_error = message
+            await self._run(lambda s: s.mark_rejected(row.id, message))
             return
         except ArcaError as exc:
             await self._fail(row, exc.message)
