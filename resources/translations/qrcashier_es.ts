@@ -61,23 +61,23 @@
     </message>
     <message>
         <source>e.g. CAJA2 (empty: a single register)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. CAJA2 (vacío: una sola caja)</translation>
     </message>
     <message>
         <source>e.g. http://192.168.0.10:8765 (empty: the built-in one)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. http://192.168.0.10:8765 (vacío: el incorporado)</translation>
     </message>
     <message>
         <source>Several registers</source>
-        <translation type="unfinished"></translation>
+        <translation>Varias cajas</translation>
     </message>
     <message>
         <source>This register</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta caja</translation>
     </message>
     <message>
         <source>Shared sandbox (qrcashier-sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox compartido (qrcashier-sandbox)</translation>
     </message>
     <message>
         <source>Changes take effect the next time QR Cashier starts.</source>
@@ -357,11 +357,11 @@
     <name>DenominationGrid</name>
     <message>
         <source>How many of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos de %1</translation>
     </message>
     <message>
         <source>Counted by denomination: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contado por denominación: %1</translation>
     </message>
 </context>
 <context>
@@ -507,31 +507,31 @@
     <name>DiscountDialog</name>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento</translation>
     </message>
     <message>
         <source>Percent (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Porcentaje (%)</translation>
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished">Importe (%1)</translation>
+        <translation>Importe (%1)</translation>
     </message>
     <message>
         <source>The whole cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el carrito</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -982,11 +982,11 @@
     <name>NoteDialog</name>
     <message>
         <source>Park the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar la venta en espera</translation>
     </message>
     <message>
         <source>Note (optional), e.g. the customer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (opcional), p. ej. el nombre del cliente</translation>
     </message>
 </context>
 <context>
@@ -1008,23 +1008,23 @@
     <name>ParkedListDialog</name>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas en espera</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar…</translation>
     </message>
     <message>
         <source>Enter resumes the selected sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter retoma la venta seleccionada.</translation>
     </message>
     <message>
         <source>No parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ventas en espera.</translation>
     </message>
 </context>
 <context>
@@ -1512,23 +1512,23 @@
     <name>ReturnDialog</name>
     <message>
         <source>Return by line</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución por línea</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Artículo</translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Pagado</translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -1654,63 +1654,63 @@
     <name>SaleToolsBinder</name>
     <message>
         <source>The supervisor PIN is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN de supervisor todavía no está disponible.</translation>
     </message>
     <message>
         <source>A charge is live: the cart is locked to its order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay un cobro en curso: el carrito está bloqueado a su orden.</translation>
     </message>
     <message>
         <source>The cart is empty: there is nothing to park.</source>
-        <translation type="unfinished"></translation>
+        <translation>El carrito está vacío: no hay nada que dejar en espera.</translation>
     </message>
     <message>
         <source>Sale parked as #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta en espera como n.º %1.</translation>
     </message>
     <message>
         <source>discard a parked sale</source>
-        <translation type="unfinished"></translation>
+        <translation>descartar una venta en espera</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Parked sale discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta en espera descartada.</translation>
     </message>
     <message>
         <source>Park or finish the current cart before resuming another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deje en espera o termine el carrito actual antes de retomar otro.</translation>
     </message>
     <message>
         <source>Sale resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta retomada.</translation>
     </message>
     <message>
         <source>Add items to the cart before giving a discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregue artículos al carrito antes de hacer un descuento.</translation>
     </message>
     <message>
         <source>approve a discount above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>aprobar un descuento mayor al %1 %</translation>
     </message>
     <message>
         <source>There is no paid sale to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna venta pagada para devolver.</translation>
     </message>
     <message>
         <source>return items of a paid sale</source>
-        <translation type="unfinished"></translation>
+        <translation>devolver artículos de una venta pagada</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver</translation>
     </message>
 </context>
 <context>
@@ -1769,15 +1769,15 @@
     </message>
     <message>
         <source>Receipt number (00001-00000042 or 42), Enter to find</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de comprobante (00001-00000042 o 42), Enter para buscar</translation>
     </message>
     <message>
         <source>&amp;Find receipt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar comprobante:</translation>
     </message>
     <message>
         <source>No receipt %1 among this register&apos;s sales of the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un comprobante %1 entre las ventas del día de esta caja.</translation>
     </message>
     <message>
         <source>Partly refunded</source>
@@ -2779,7 +2779,7 @@ la caja esté configurada.</translation>
     <name>_TillDialog</name>
     <message>
         <source>Or count by denomination (Tab, Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>O cuente por denominación (Tab, Enter: siguiente)</translation>
     </message>
 </context>
 <context>

@@ -61,23 +61,23 @@
     </message>
     <message>
         <source>e.g. CAJA2 (empty: a single register)</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.: CAIXA2 (vazio: um único caixa)</translation>
     </message>
     <message>
         <source>e.g. http://192.168.0.10:8765 (empty: the built-in one)</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.: http://192.168.0.10:8765 (vazio: o embutido)</translation>
     </message>
     <message>
         <source>Several registers</source>
-        <translation type="unfinished"></translation>
+        <translation>Vários caixas</translation>
     </message>
     <message>
         <source>This register</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caixa</translation>
     </message>
     <message>
         <source>Shared sandbox (qrcashier-sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox compartilhado (qrcashier-sandbox)</translation>
     </message>
     <message>
         <source>Changes take effect the next time QR Cashier starts.</source>
@@ -357,11 +357,11 @@
     <name>DenominationGrid</name>
     <message>
         <source>How many of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantos de %1</translation>
     </message>
     <message>
         <source>Counted by denomination: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contado por cédula e moeda: %1</translation>
     </message>
 </context>
 <context>
@@ -507,31 +507,31 @@
     <name>DiscountDialog</name>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconto</translation>
     </message>
     <message>
         <source>Percent (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentual (%)</translation>
     </message>
     <message>
         <source>Amount (%1)</source>
-        <translation type="unfinished">Valor (%1)</translation>
+        <translation>Valor (%1)</translation>
     </message>
     <message>
         <source>The whole cart</source>
-        <translation type="unfinished"></translation>
+        <translation>O carrinho inteiro</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linha</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -982,11 +982,11 @@
     <name>NoteDialog</name>
     <message>
         <source>Park the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Colocar a venda em espera</translation>
     </message>
     <message>
         <source>Note (optional), e.g. the customer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (opcional), ex.: o nome do cliente</translation>
     </message>
 </context>
 <context>
@@ -1008,23 +1008,23 @@
     <name>ParkedListDialog</name>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendas em espera</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Retomar</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar…</translation>
     </message>
     <message>
         <source>Enter resumes the selected sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter retoma a venda selecionada.</translation>
     </message>
     <message>
         <source>No parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma venda em espera.</translation>
     </message>
 </context>
 <context>
@@ -1512,23 +1512,23 @@
     <name>ReturnDialog</name>
     <message>
         <source>Return by line</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolução por linha</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished">Pago</translation>
+        <translation>Pago</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -1654,63 +1654,63 @@
     <name>SaleToolsBinder</name>
     <message>
         <source>The supervisor PIN is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>O PIN do supervisor ainda não está disponível.</translation>
     </message>
     <message>
         <source>A charge is live: the cart is locked to its order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Há uma cobrança em andamento: o carrinho está travado no seu pedido.</translation>
     </message>
     <message>
         <source>The cart is empty: there is nothing to park.</source>
-        <translation type="unfinished"></translation>
+        <translation>O carrinho está vazio: não há nada para colocar em espera.</translation>
     </message>
     <message>
         <source>Sale parked as #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venda em espera como nº %1.</translation>
     </message>
     <message>
         <source>discard a parked sale</source>
-        <translation type="unfinished"></translation>
+        <translation>descartar uma venda em espera</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Parked sale discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venda em espera descartada.</translation>
     </message>
     <message>
         <source>Park or finish the current cart before resuming another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque em espera ou finalize o carrinho atual antes de retomar outro.</translation>
     </message>
     <message>
         <source>Sale resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Venda retomada.</translation>
     </message>
     <message>
         <source>Add items to the cart before giving a discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicione itens ao carrinho antes de dar um desconto.</translation>
     </message>
     <message>
         <source>approve a discount above %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>aprovar um desconto acima de %1 %</translation>
     </message>
     <message>
         <source>There is no paid sale to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há venda paga para devolver.</translation>
     </message>
     <message>
         <source>return items of a paid sale</source>
-        <translation type="unfinished"></translation>
+        <translation>devolver itens de uma venda paga</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver</translation>
     </message>
 </context>
 <context>
@@ -1769,15 +1769,15 @@
     </message>
     <message>
         <source>Receipt number (00001-00000042 or 42), Enter to find</source>
-        <translation type="unfinished"></translation>
+        <translation>Número do comprovante (00001-00000042 ou 42), Enter para buscar</translation>
     </message>
     <message>
         <source>&amp;Find receipt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar comprovante:</translation>
     </message>
     <message>
         <source>No receipt %1 among this register&apos;s sales of the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum comprovante %1 entre as vendas do dia deste caixa.</translation>
     </message>
     <message>
         <source>Partly refunded</source>
@@ -2779,7 +2779,7 @@ o caixa estiver configurado.</translation>
     <name>_TillDialog</name>
     <message>
         <source>Or count by denomination (Tab, Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou conte por cédula e moeda (Tab, Enter: próximo)</translation>
     </message>
 </context>
 <context>

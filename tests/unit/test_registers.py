@@ -90,6 +90,8 @@ def test_the_settings_do_not_override_the_register_flag(tmp_path: Path) -> None:
         endpoint_host = "127.0.0.1"
         endpoint_port = 8780
         endpoint_public_url = None
+        register_choice = ""  # setup's Advanced page left empty
+        sandbox_url = ""
 
     opts = Options(data_dir=tmp_path)
     opts.use_registers(Namespace(register="4", sandbox_url=None))
