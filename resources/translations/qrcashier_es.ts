@@ -2493,6 +2493,10 @@ la caja esté configurada.</translation>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>Las acciones de supervisor están disponibles cuando QR Cashier se conecta.</translation>
     </message>
+    <message>
+        <source>see the audit log</source>
+        <translation>ver el registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorMenu</name>

@@ -2493,6 +2493,10 @@ o caixa estiver configurado.</translation>
         <source>Supervisor actions are available once QR Cashier is connected.</source>
         <translation>As ações de supervisor ficam disponíveis quando o QR Cashier estiver conectado.</translation>
     </message>
+    <message>
+        <source>see the audit log</source>
+        <translation>ver o registro de auditoria</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorMenu</name>

@@ -93,8 +93,15 @@ async def test_a_refused_token_leads_through_the_pin_to_the_token_page(qtbot, se
         assert kept.live and (await services.engine.sale(attempt.sale_id)).status == "open"
         dialog.close()
         # the other entry points open their dialogs (each asks the PIN only when confirmed)
-        assert actions.cancel_order(kept) is not None and actions.audit_log() is not None
+        assert actions.cancel_order(kept) is not None
         assert actions.gate.prompt is None
+        # the audit log names who refunded what: it opens only after the PIN (issue 14.6)
+        opening = asyncio.ensure_future(actions.audit_log())
+        await wait_until(lambda: actions.gate.prompt is not None and actions.gate.prompt.isVisible(), 10, "the PIN")
+        assert not any(type(d).__name__ == "AuditLogDialog" for d in actions.dialogs)
+        await enter_pin(qtbot, actions.gate, PIN, name="Marta")
+        log = await asyncio.wait_for(opening, 10)
+        assert type(log).__name__ == "AuditLogDialog" and log in actions.dialogs
     finally:
         if actions is not None:
             actions.close()

@@ -94,8 +94,14 @@ async def test_the_main_window_reaches_every_supervisor_action(qtbot, settings, 
         dialog = next(d for d in window.supervisor.dialogs if type(d).__name__ == "SetupDialog")
         assert dialog.settings_mode and dialog.supervisor == "Marta"
         dialog.close()
+        # Ctrl+Shift+A: the audit log names who refunded what, so it too waits for the PIN (issue 14.6)
         shortcut(window, "Ctrl+Shift+A").activated.emit()
-        assert any(type(d).__name__ == "AuditLogDialog" for d in window.supervisor.dialogs)
+        await wait_until(lambda: window.supervisor.gate.prompt is not None, 10, "the PIN prompt")
+        assert not any(type(d).__name__ == "AuditLogDialog" for d in window.supervisor.dialogs)
+        await enter_pin(qtbot, window.supervisor.gate, PIN)
+        await wait_until(
+            lambda: any(type(d).__name__ == "AuditLogDialog" for d in window.supervisor.dialogs), 10, "the audit log"
+        )
     finally:
         await window.shutdown()
         await services.close()

@@ -81,7 +81,7 @@ class Desk(QObject):
     def open_audit_log(self) -> None:
         """Ctrl+Shift+A: every supervisor action, with CSV export."""
         if self.window.supervisor is not None:
-            self.window.supervisor.audit_log()
+            self.window.tasks.spawn(self.window.supervisor.audit_log())  # after the PIN
 
     def open_diagnostics(self) -> None:
         """Ctrl+Shift+D: version, API, keyring, last contact, pending attempts, support bundle."""

@@ -15,7 +15,7 @@ Main window (after `await services.start()`):
     Esc on a live charge      -> self.supervisor.cancel_order(attempt)   (replaces cancel_charge's "cashier")
     sales list "Refund…"      -> self.supervisor.refund(row.attempt.id)
     sales list "Resolve…"     -> self.supervisor.review(row.attempt.id)
-    Ctrl+Shift+A              -> self.supervisor.audit_log()
+    Ctrl+Shift+A              -> self.supervisor.audit_log()  (asks the PIN)
     Ctrl+,  (Settings)        -> self.supervisor.open_settings()
 
 Every action asks for the supervisor PIN when it is confirmed (SupervisorGate), never once
@@ -202,8 +202,13 @@ class SupervisorActions(QObject):
 
         return self._keep(ReviewDialog(self.engine, self.gate, self.site, attempt_id, self.window))
 
-    def audit_log(self) -> AuditLogDialog | None:
+    async def audit_log(self) -> AuditLogDialog | None:
+        """The audit log and its CSV export, after the supervisor's PIN (issue 14.6: it names who
+        refunded what, and it was open to anyone at the counter)."""
         if not self._ready():
+            return None
+        name = await self.gate.ask(self.window, QCoreApplication.translate("SupervisorActions", "see the audit log"))
+        if not name:
             return None
         from qrcashier.ui.supervisor.audit_log import AuditLogDialog
 
