@@ -27,3 +27,15 @@ async def wait_until(
         if loop.time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(interval)
+
+
+def wait_until_sync(condition: Callable[[], bool], timeout: float = 5.0, what: str = "the condition",
+                    interval: float = 0.05) -> None:
+    """The same for a plain test driving a worker thread (no event loop): poll, fail after `timeout`."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(interval)

@@ -5,6 +5,7 @@ places (PGPASSWORD, ~/.pgpass, the service file). `redact` is the only form that
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ _KV_PASSWORD = re.compile(r"(?i)\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|\S+)")
 class StoreAddressError(ValueError):
     """The DSN cannot be read; the message is one sentence and never contains a password."""
 
+
+log = logging.getLogger("qrcashier.store")
 
 def redact(dsn: str) -> str:
     """The DSN with any password replaced by ***: what logs, errors and the status bar show."""
@@ -77,7 +80,8 @@ def from_keyring(dsn: str, backend: object | None) -> StoreAddress:
             password = backend.get_password(KEYRING_SERVICE, key(dsn))  # type: ignore[attr-defined]
         except StoreAddressError:
             raise
-        except Exception:
+        except Exception as exc:  # no usable keyring: libpq's own means (a .pgpass, a service file) still apply
+            log.warning("the store password could not be read from the keyring (%s)", type(exc).__name__)
             password = None
     return StoreAddress(dsn, password)
 

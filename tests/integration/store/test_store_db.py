@@ -18,6 +18,7 @@ from qrcashier.store.roles import add_register
 from qrcashier.store.schema import MIGRATIONS, init_store, schema_version
 from qrcashier.store.sender import Backoff, OutboxSender
 from tests.integration.store.journal_day import cash_sale, open_day
+from tests.support.waiting import wait_until_sync
 
 
 def register_address(cluster, dsn: str, name: str) -> StoreAddress:
@@ -86,24 +87,18 @@ def test_stopped_mid_day_then_everything_arrives_once(store, tmp_path):
     sender.start()
     cash_sale(db, "CAJA1", "10.00")
     sender.wake()
-    deadline = time.monotonic() + 20
-    while count(dsn, "SELECT count(*) FROM sales") < 1:
-        assert time.monotonic() < deadline, "the first sale never reached the store"
-        time.sleep(0.05)
+    wait_until_sync(lambda: count(dsn, "SELECT count(*) FROM sales") >= 1, 20, "the first sale in the store")
     cluster.stop()
     try:
         for amount in ("1.00", "2.00", "3.00"):
             cash_sale(db, "CAJA1", amount)  # the register keeps selling
         sender.wake()
-        while not (sender.status().online is False and sender.status().sales_waiting == 3):
-            assert time.monotonic() < deadline, f"status never said offline: {sender.status()}"
-            time.sleep(0.05)
+        wait_until_sync(lambda: sender.status().online is False and sender.status().sales_waiting == 3, 20,
+                        "the status to say offline with 3 sales waiting")
         assert sender.status().text() == "store server offline: 3 sales waiting"
     finally:
         cluster.start()
-    while sender.status().waiting:
-        assert time.monotonic() < deadline + 20, f"the outbox never drained: {sender.status()}"
-        time.sleep(0.05)
+    wait_until_sync(lambda: not sender.status().waiting, 20, "the outbox to drain")
     sender.stop()
     assert count(dsn, "SELECT count(*) FROM sales") == 4
     assert count(dsn, "SELECT sum(total) FROM sales") == Decimal("16.00")
