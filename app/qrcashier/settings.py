@@ -1,4 +1,4 @@
-"""The register's settings: typed, over QSettings (organisation and application "QRCashier").
+"""The register's settings: typed, over a settings store (QSettings in the app, org and app "QRCashier").
 
     settings = AppSettings()                      # the user's settings (native format)
     settings = AppSettings.from_file(path)        # an INI file (tests, a portable install)
@@ -15,9 +15,14 @@ What never lives here: the access token. It is in the OS credential store (token
 As a guard, a value shaped like an access token is refused by every setter
 (`SecretInSettings`), so a bug cannot quietly write one to the registry or an INI file.
 
-`AppSettings()` uses `QSettings.defaultFormat()`, so a test fixture can redirect every
-instance with `QSettings.setDefaultFormat(IniFormat)` and `QSettings.setPath(IniFormat,
-UserScope, tmp)`; on Linux that is the same INI format as the native one.
+Storage: `AppSettings` reads and writes through a `SettingsStore` (settings_store.py), the
+few QSettings methods it uses; this module imports no Qt. `AppSettings()` and `from_file(path)`
+ask the installed backend for one: the window layer's QSettings backend
+(`qrcashier.ui.settings_backend`, installed when `qrcashier.ui` is imported), which uses
+`QSettings.defaultFormat()`, so a test fixture can redirect every instance with
+`QSettings.setDefaultFormat(IniFormat)` and `QSettings.setPath(IniFormat, UserScope, tmp)`;
+on Linux that is the same INI format as the native one. Qt-free code and unit tests pass a
+store: `AppSettings(MemoryStore())`.
 """
 
 from __future__ import annotations
@@ -29,10 +34,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
-
 from qrcashier.domain.money import SITES
 from qrcashier.mercadopago.vocabulary import POS_EXTERNAL_ID, STORE_EXTERNAL_ID
+from qrcashier.settings_store import MemoryStore, SettingsStore, file_store, user_store
 
 ORG_NAME = "QRCashier"
 APP_NAME = "QRCashier"
@@ -67,15 +71,21 @@ def register_id_for(pos_external_id: str) -> str:
 class AppSettings:
     """Typed access to the settings; see the module docstring for the keys."""
 
-    def __init__(self, qsettings: QSettings | None = None, *, profile: str = DEFAULT_PROFILE) -> None:
-        self.q = qsettings if qsettings is not None else QSettings(
-            QSettings.defaultFormat(), QSettings.Scope.UserScope, ORG_NAME, APP_NAME
-        )
+    def __init__(self, store: SettingsStore | None = None, *, profile: str = DEFAULT_PROFILE) -> None:
+        """`store`: where the values live (a QSettings, a MemoryStore); None: the user's settings
+        from the installed backend (`NoSettingsBackend` when there is none)."""
+        self.q: SettingsStore = store if store is not None else user_store()
         self.profile = profile
 
     @classmethod
     def from_file(cls, path: str | Path, *, profile: str = DEFAULT_PROFILE) -> AppSettings:
-        return cls(QSettings(str(path), QSettings.Format.IniFormat), profile=profile)
+        """The settings in the INI file at `path` (the installed backend's INI format)."""
+        return cls(file_store(path), profile=profile)
+
+    @classmethod
+    def in_memory(cls, values: dict[str, Any] | None = None, *, profile: str = DEFAULT_PROFILE) -> AppSettings:
+        """Settings in a dict, no file and no Qt (unit tests, Qt-free tools)."""
+        return cls(MemoryStore(values), profile=profile)
 
     @property
     def file_name(self) -> str:
