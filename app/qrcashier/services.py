@@ -219,6 +219,7 @@ class Services:
         from qrcashier.checkout.config import PollPolicy, RegisterConfig
         from qrcashier.checkout.engine import CheckoutEngine
         from qrcashier.checkout.gateways import make_gateway
+        from qrcashier.checkout.till_config import TillConfig
         from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP, TokenMissing
         from qrcashier.mercadopago.http import RetryPolicy
         from qrcashier.provisioning import RegisterSpec
@@ -297,23 +298,12 @@ class Services:
             )
             board = self.endpoint.board if self.endpoint is not None else None
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
-            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
-                                         till=self._till_config())
+            # The till, complete from what the settings and --register gave (its one builder);
+            # options.till stays as configured, so a restart after a site change builds it again.
+            till = TillConfig.for_register(self.site, opts.pos_number, opts.till)
+            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=till)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
-
-    def _till_config(self) -> TillConfig | None:
-        """The till's settings with this register's point-of-sale number (--register NAME)."""
-        from dataclasses import replace
-
-        from qrcashier.checkout.till_config import TillConfig
-
-        till = self.options.till
-        if self.options.pos_number == 1 and (till is None or till.pos_number == 1):
-            return till
-        if till is None:  # no till configured: QR needs no shift, but receipts carry the POS number
-            return TillConfig.for_site(self.site, pos_number=self.options.pos_number, require_shift=False)
-        return replace(till, pos_number=self.options.pos_number) if self.options.pos_number != 1 else till
 
     async def _start_receiver(self) -> None:
         """The notification receiver: each IPN or webhook only makes the engine read again now.

@@ -4,7 +4,7 @@ builds one (`TillConfig.for_site`) and the engine takes it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from qrcashier.domain.money import Site
@@ -53,3 +53,15 @@ class TillConfig:
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
+
+    @classmethod
+    def for_register(cls, site: Site, pos_number: int = 1, configured: TillConfig | None = None) -> TillConfig:
+        """The one place a register's till is built, from what the settings and the command line
+        gave: `configured` (the till's thresholds; None: no till, so the site's defaults and no
+        shift needed to charge by QR) with this register's point-of-sale number (`--register
+        NAME`'s trailing number, or the settings' register). The default number (1) leaves a
+        configured till's own number alone."""
+        till = configured if configured is not None else cls.for_site(site, require_shift=False)
+        if pos_number != 1 and till.pos_number != pos_number:
+            till = replace(till, pos_number=pos_number)
+        return till
