@@ -259,7 +259,9 @@ class PinGuard:
         self._set(LockoutState(failures, self._clock() + delay if delay else 0.0))
         log.warning("wrong supervisor PIN (%d in a row)", failures)
         if delay:
-            return CheckResult(Verdict.WRONG, f"Wrong PIN. Too many wrong PINs: wait {_seconds(delay)}.", delay, failures)
+            return CheckResult(
+                Verdict.WRONG, f"Wrong PIN. Too many wrong PINs: wait {_seconds(delay)}.", delay, failures
+            )
         left = self.policy.free_attempts - failures
         tries = "1 more try" if left == 1 else f"{left} more tries"
         return CheckResult(Verdict.WRONG, f"Wrong PIN: {tries} before a pause.", 0.0, failures)

@@ -196,13 +196,16 @@ class Catalog:
                     [(u[6], u[4]) for u in updates],
                 )
                 conn.executemany(
-                    "UPDATE products SET name=?, name_key=?, price=?, unit=?, barcode=?, vat_rate=? WHERE code=?", updates
+                    "UPDATE products SET name=?, name_key=?, price=?, unit=?, barcode=?, vat_rate=? WHERE code=?",
+                    updates,
                 )
             new_ids: list[int] = []
             for row in inserts:
                 new_ids.append(
                     conn.execute(
-                        "INSERT INTO products(code, barcode, name, name_key, price, unit, vat_rate) VALUES (?,?,?,?,?,?,?)", row
+                        "INSERT INTO products(code, barcode, name, name_key, price, unit, vat_rate)"
+                        " VALUES (?,?,?,?,?,?,?)",
+                        row,
                     ).lastrowid
                 )
             if self.fts:

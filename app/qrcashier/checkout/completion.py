@@ -107,7 +107,9 @@ class CompletionJobs(EngineBase):
                 ended = await self._move(attempt, S.CANCELLED, message)
             elif decision.outcome == Outcome.CANCELLED:
                 said = decision.message if decision.card is not None else None  # a card order says why
-                ended = await self._move(attempt, S.CANCELLED, said or "Mercado Pago cancelled the order; nothing was paid.")
+                ended = await self._move(
+                    attempt, S.CANCELLED, said or "Mercado Pago cancelled the order; nothing was paid."
+                )
             else:
                 ended = await self._move(attempt, S.EXPIRED)
             if decision.open_orders or self._payable_after_end(ended):

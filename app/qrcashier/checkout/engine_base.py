@@ -167,7 +167,8 @@ class EngineBase:
             site=self.config.site,
             total=attempt.total,
             # a split sale's QR part is its remainder: one item for it, so the items add up to the total
-            lines=payable_lines(sale.lines, self.config.site) if attempt.total == sale.total else (CartLine(self.config.order_title, attempt.total, 1),),
+            lines=payable_lines(sale.lines, self.config.site) if attempt.total == sale.total
+            else (CartLine(self.config.order_title, attempt.total, 1),),
             title=self.config.order_title,
             expires_at=attempt.expires_at,
             gateway_order_id=attempt.gateway_order_id,

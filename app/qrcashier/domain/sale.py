@@ -315,7 +315,9 @@ def _decide(total: Decimal, ours: list[OrderSnapshot]) -> Decision:
         )
     if ours:
         return Decision(Outcome.SCANNED, "The customer scanned the QR.", approved_total, approved, rejected, ids)
-    return Decision(Outcome.NOTHING, "Waiting for the customer to scan the QR.", approved_total, approved, rejected, ids)
+    return Decision(
+        Outcome.NOTHING, "Waiting for the customer to scan the QR.", approved_total, approved, rejected, ids
+    )
 
 
 def refundable(paid: Decimal, refunds_held: Sequence[Decimal]) -> Decimal:

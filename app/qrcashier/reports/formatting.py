@@ -62,8 +62,9 @@ def sections(report: ShiftReport) -> list[tuple[str, list[Row]]]:
         if items:
             reconciliation.append((f"{lab[key]}: {len(items)}", ""))
             reconciliation += [(f"  {describe_item(item)}", "") for item in items]
-    return [("", head), (lab["sales"], sales), *([(lab["taxes"], taxes)] if taxes else []), (lab["by_tender"], tenders), (lab["refunds"], refunds),
-            (lab["movements"], movements), (lab["drawer"], drawer), (lab["reconciliation"], reconciliation)]
+    return [("", head), (lab["sales"], sales), *([(lab["taxes"], taxes)] if taxes else []),
+            (lab["by_tender"], tenders), (lab["refunds"], refunds), (lab["movements"], movements),
+            (lab["drawer"], drawer), (lab["reconciliation"], reconciliation)]
 
 
 def title(report: ShiftReport) -> str:

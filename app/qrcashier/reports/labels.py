@@ -8,7 +8,8 @@ from qrcashier.domain.receipt import language_for
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "discounts": "Discounts", "parked_discarded": "Parked carts discarded", "taxes": "TAXES BY RATE", "vat": "VAT", "net": "net",
+        "discounts": "Discounts", "parked_discarded": "Parked carts discarded", "taxes": "TAXES BY RATE",
+        "vat": "VAT", "net": "net",
         "title_X": "X REPORT", "title_Z": "Z REPORT", "running": "Shift open: figures so far",
         "store": "Store", "register": "Register", "cashier": "Cashier", "shift": "Shift",
         "opened": "Opened", "closed": "Closed", "first": "First receipt", "last": "Last receipt",
@@ -26,7 +27,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "Change", "page": "Page", "of": "of", "count": "Count",
     },
     "es": {
-        "discounts": "Descuentos", "parked_discarded": "Ventas en espera descartadas", "taxes": "IVA POR ALÍCUOTA", "vat": "IVA", "net": "neto",
+        "discounts": "Descuentos", "parked_discarded": "Ventas en espera descartadas", "taxes": "IVA POR ALÍCUOTA",
+        "vat": "IVA", "net": "neto",
         "title_X": "INFORME X", "title_Z": "INFORME Z", "running": "Turno abierto: cifras parciales",
         "store": "Tienda", "register": "Caja", "cashier": "Cajero", "shift": "Turno",
         "opened": "Apertura", "closed": "Cierre", "first": "Primer comprobante",
@@ -44,7 +46,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "Vuelto", "page": "Página", "of": "de", "count": "Cant.",
     },
     "pt": {
-        "discounts": "Descontos", "parked_discarded": "Vendas em espera descartadas", "taxes": "IMPOSTOS POR ALÍQUOTA", "vat": "Imposto", "net": "líquido",
+        "discounts": "Descontos", "parked_discarded": "Vendas em espera descartadas",
+        "taxes": "IMPOSTOS POR ALÍQUOTA", "vat": "Imposto", "net": "líquido",
         "title_X": "RELATÓRIO X", "title_Z": "RELATÓRIO Z", "running": "Turno aberto: valores parciais",
         "store": "Loja", "register": "Caixa", "cashier": "Operador", "shift": "Turno",
         "opened": "Abertura", "closed": "Fechamento", "first": "Primeiro comprovante",

@@ -124,7 +124,8 @@ def test_the_coming_dependencies_leave_their_heavy_optional_parts_behind():
 def test_the_icu_data_is_swapped_for_the_stub_only_where_one_was_made(monkeypatch, tmp_path):
     monkeypatch.setattr(bundle.shutil, "which", lambda name: None)  # no readelf: no orphan prune either
     made = tmp_path / "libicudata.so.73"
-    entries = [(f"{QT}/lib/libicudata.so.73", "src/libicudata.so.73", "BINARY"), (f"{QT}/lib/libQt6Core.so.6", "c", "BINARY")]
+    entries = [(f"{QT}/lib/libicudata.so.73", "src/libicudata.so.73", "BINARY"),
+               (f"{QT}/lib/libQt6Core.so.6", "c", "BINARY")]
     monkeypatch.setattr(bundle, "icu_stub", lambda real, workdir: made)
     kept, _, dropped = bundle.lean(entries, [], "linux", tmp_path)
     assert kept[0] == (f"{QT}/lib/libicudata.so.73", str(made), "BINARY") and kept[1] == entries[1]

@@ -47,7 +47,8 @@ def test_the_models_still_export_the_external_id_patterns():
 def test_the_main_window_and_the_till_load_no_engine_gateway_or_httpx_before_the_first_paint():
     loaded = modules_after("import qrcashier.ui.shell.main_window, qrcashier.ui.till.binder, qrcashier.ui.shell.app")
     assert {"qrcashier.ui.till.binder", "qrcashier.checkout.till_config"} <= loaded
-    assert not {"httpx", "qrcashier.checkout.engine", "qrcashier.mercadopago.client", "qrcashier.checkout.journal"} & loaded
+    assert not {"httpx", "qrcashier.checkout.engine", "qrcashier.mercadopago.client",
+                "qrcashier.checkout.journal"} & loaded
 
 
 def test_the_checkout_packages_names_still_import():

@@ -334,7 +334,8 @@ def _migration_invoices(db: sqlite3.Connection) -> None:
 OUTBOX_EVENTS = (
     # (trigger, event, table, condition)
     ("outbox_shift_open", "AFTER INSERT", "shifts", "1"),
-    ("outbox_shift_close", "AFTER UPDATE OF closed_at", "shifts", "NEW.closed_at IS NOT NULL AND OLD.closed_at IS NULL"),
+    ("outbox_shift_close", "AFTER UPDATE OF closed_at", "shifts",
+     "NEW.closed_at IS NOT NULL AND OLD.closed_at IS NULL"),
     ("outbox_sale_paid", "AFTER UPDATE OF status", "sales", "NEW.status = 'paid' AND OLD.status <> 'paid'"),
     ("outbox_refund_new", "AFTER INSERT", "refunds", "1"),
     ("outbox_refund_state", "AFTER UPDATE OF state", "refunds", "NEW.state <> OLD.state"),

@@ -25,7 +25,9 @@ class Desk(QObject):
         from qrcashier.ui.sale.sales_view import SalesDialog
 
         if self.window.engine is None:
-            self.window.item_error(translate("MainWindow", "Sales of the day are available once QR Cashier is connected."))
+            self.window.item_error(
+                translate("MainWindow", "Sales of the day are available once QR Cashier is connected.")
+            )
             return
         dialog = self.window.dialogs.get("sales")
         if dialog is not None:

@@ -26,14 +26,16 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "Cancelling: removing the order from the QR and checking for a last-second payment."),
     QT_TRANSLATE_NOOP("engine", "Paid. The receipt is printing."),
     QT_TRANSLATE_NOOP("engine", "Cancelled: the order was removed from the QR and nothing was paid."),
-    QT_TRANSLATE_NOOP("engine", "Cancelled, but this order's QR cannot be withdrawn: until it expires, a customer who has it can still pay, and that payment completes the sale."),
+    QT_TRANSLATE_NOOP("engine", "Cancelled, but this order's QR cannot be withdrawn: until it expires, a customer "
+                                "who has it can still pay, and that payment completes the sale."),
     QT_TRANSLATE_NOOP("engine", "The order expired unpaid; you can charge the sale again."),
     QT_TRANSLATE_NOOP("engine", "The order could not be placed on the QR; you can charge the sale again."),
     QT_TRANSLATE_NOOP("engine", "The payment could not be confirmed: a supervisor must review this sale."),
     QT_TRANSLATE_NOOP("engine", "A supervisor marked this attempt as not paid."),
     # domain/sale.py decide() and the Orders API's mapping
     QT_TRANSLATE_NOOP("engine", "Paid."),
-    QT_TRANSLATE_NOOP("engine", "Mercado Pago closed the order but the amounts paid do not match the total: a supervisor must review it."),
+    QT_TRANSLATE_NOOP("engine", "Mercado Pago closed the order but the amounts paid do not match the total: a "
+                                "supervisor must review it."),
     QT_TRANSLATE_NOOP("engine", "The order expired unpaid."),
     QT_TRANSLATE_NOOP("engine", "The payment was rejected: the customer may try again with another card or account."),
     QT_TRANSLATE_NOOP("engine", "The customer scanned the QR."),
@@ -46,16 +48,19 @@ SENTENCES = (
     # checkout/engine.py
     QT_TRANSLATE_NOOP("engine", "Mercado Pago could not be reached."),
     QT_TRANSLATE_NOOP("engine", "QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment."),
-    QT_TRANSLATE_NOOP("engine", "Another sale's order is still on this register's QR: wait for it, or ask a supervisor to cancel it."),
+    QT_TRANSLATE_NOOP("engine", "Another sale's order is still on this register's QR: wait for it, or ask a "
+                                "supervisor to cancel it."),
     QT_TRANSLATE_NOOP("engine", "This sale belongs to another register."),
     QT_TRANSLATE_NOOP("engine", "This attempt belongs to another register."),
     QT_TRANSLATE_NOOP("engine", "This payment belongs to another register."),
-    QT_TRANSLATE_NOOP("engine", "The order was not sent; the sale is kept: charge it again when the connection is back."),
+    QT_TRANSLATE_NOOP("engine", "The order was not sent; the sale is kept: charge it again when the connection is "
+                                "back."),
     QT_TRANSLATE_NOOP("engine", "Checking whether the order reached the QR."),
     QT_TRANSLATE_NOOP("engine", "The sale is kept; you can charge it again."),
     QT_TRANSLATE_NOOP("engine", "Something went wrong while sending the order; checking with Mercado Pago."),
     QT_TRANSLATE_NOOP("engine", "Still trying to place the order on the QR."),
-    QT_TRANSLATE_NOOP("engine", "The customer paid before the cancel took effect: the sale is paid and the receipt is printing."),
+    QT_TRANSLATE_NOOP("engine", "The customer paid before the cancel took effect: the sale is paid and the receipt "
+                                "is printing."),
     QT_TRANSLATE_NOOP("engine", "If they also paid another way, a supervisor should refund one payment."),
     QT_TRANSLATE_NOOP("engine", "Print the receipt."),
     QT_TRANSLATE_NOOP("engine", "Print the receipt copy."),
@@ -63,11 +68,13 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "Mercado Pago has the order: the customer can scan and pay."),
     QT_TRANSLATE_NOOP("engine", "Something went wrong while checking the payment; trying again."),
     QT_TRANSLATE_NOOP("engine", "Checking again in a moment."),
-    QT_TRANSLATE_NOOP("engine", "Mercado Pago could not be asked whether this sale was paid before its order expired: a supervisor must review it."),
+    QT_TRANSLATE_NOOP("engine", "Mercado Pago could not be asked whether this sale was paid before its order "
+                                "expired: a supervisor must review it."),
     QT_TRANSLATE_NOOP("engine", "Cancelled before the order was sent."),
     QT_TRANSLATE_NOOP("engine", "The cancel is not confirmed yet: the order may still be on the QR."),
     QT_TRANSLATE_NOOP("engine", "QR Cashier keeps trying."),
-    QT_TRANSLATE_NOOP("engine", "The refund is not confirmed yet; retrying uses the same key, so it can never be refunded twice."),
+    QT_TRANSLATE_NOOP("engine", "The refund is not confirmed yet; retrying uses the same key, so it can never be "
+                                "refunded twice."),
     QT_TRANSLATE_NOOP("engine", "Could not check an earlier sale; it stays open and is checked again."),
     QT_TRANSLATE_NOOP("engine", "QR Cashier stopped before this order was sent; the sale is kept: charge it again."),
     QT_TRANSLATE_NOOP("engine", "QR Cashier stopped while sending this order; checking with Mercado Pago."),
@@ -75,8 +82,10 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "Mercado Pago shows this sale paid: it is marked paid and the receipt is printing."),
     QT_TRANSLATE_NOOP("engine", "A supervisor confirmed the payment: the receipt is printing."),
     # checkout/journal.py
-    QT_TRANSLATE_NOOP("engine", "A supervisor must first review this sale's earlier payment attempt: it may have been paid."),
-    QT_TRANSLATE_NOOP("engine", "Another order is still on this register's QR: wait for it to finish or cancel it first."),
+    QT_TRANSLATE_NOOP("engine", "A supervisor must first review this sale's earlier payment attempt: it may have "
+                                "been paid."),
+    QT_TRANSLATE_NOOP("engine", "Another order is still on this register's QR: wait for it to finish or cancel it "
+                                "first."),
     QT_TRANSLATE_NOOP("engine", "Another order is still on this register's QR."),
     QT_TRANSLATE_NOOP("engine", "A refund must be greater than zero."),
     QT_TRANSLATE_NOOP("engine", "Only a paid sale has a receipt to reprint."),
@@ -84,11 +93,15 @@ SENTENCES = (
     # mercadopago/errors.py default_user_message
     QT_TRANSLATE_NOOP("engine", "Mercado Pago could not complete the request."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago rejected the request as invalid."),
-    QT_TRANSLATE_NOOP("engine", "The access token was refused (401). It may be wrong, revoked or expired: ask a supervisor to enter a valid token in Settings."),
-    QT_TRANSLATE_NOOP("engine", "There is no access token on this computer: ask a supervisor to enter one in Settings."),
-    QT_TRANSLATE_NOOP("engine", "This Mercado Pago account is not allowed to do this (403): check that the QR product is enabled and that the token belongs to this store's account."),
+    QT_TRANSLATE_NOOP("engine", "The access token was refused (401). It may be wrong, revoked or expired: ask a "
+                                "supervisor to enter a valid token in Settings."),
+    QT_TRANSLATE_NOOP("engine", "There is no access token on this computer: ask a supervisor to enter one in "
+                                "Settings."),
+    QT_TRANSLATE_NOOP("engine", "This Mercado Pago account is not allowed to do this (403): check that the QR "
+                                "product is enabled and that the token belongs to this store's account."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago does not know this resource (404)."),
-    QT_TRANSLATE_NOOP("engine", "Mercado Pago does not know this register's POS (404): check the store and POS ids in Settings (the POS external id, not its number)."),
+    QT_TRANSLATE_NOOP("engine", "Mercado Pago does not know this register's POS (404): check the store and POS ids "
+                                "in Settings (the POS external id, not its number)."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago refused the request because it conflicts with an earlier one (409)."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago asked us to slow down (429); retrying shortly."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago is having trouble right now (server error); retrying shortly."),
@@ -110,9 +123,13 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "A PIN of consecutive digits (like 1234) is too easy to guess."),
     QT_TRANSLATE_NOOP("engine", "The two PINs are not the same."),
     # token_store.py
-    QT_TRANSLATE_NOOP("engine", "This computer has no secure password store running (no Secret Service or KWallet), so QR Cashier cannot save the access token; it will never save it in a plain file."),
-    QT_TRANSLATE_NOOP("engine", "Start the system's password store (on Linux: GNOME Keyring, KWallet or KeePassXC with its Secret Service turned on, inside a logged-in desktop session), then press Check again."),
-    QT_TRANSLATE_NOOP("engine", "Keep the token for this session only: it stays in memory and is asked for again at the next start."),
+    QT_TRANSLATE_NOOP("engine", "This computer has no secure password store running (no Secret Service or KWallet), "
+                                "so QR Cashier cannot save the access token; it will never save it in a plain file."),
+    QT_TRANSLATE_NOOP("engine", "Start the system's password store (on Linux: GNOME Keyring, KWallet or KeePassXC "
+                                "with its Secret Service turned on, inside a logged-in desktop session), then press "
+                                "Check again."),
+    QT_TRANSLATE_NOOP("engine", "Keep the token for this session only: it stays in memory and is asked for again at "
+                                "the next start."),
     QT_TRANSLATE_NOOP("engine", "Or try QR Cashier with the sandbox, which needs no token."),
     QT_TRANSLATE_NOOP("engine", "That is too long to be a Mercado Pago access token: copy only the token."),
     QT_TRANSLATE_NOOP("engine", "There is no secure place to save the access token."),
@@ -127,11 +144,14 @@ SENTENCES = (
 TEMPLATES = (
     QT_TRANSLATE_NOOP("engine", "Mercado Pago rejected the request: %1."),
     QT_TRANSLATE_NOOP("engine", "This cart is in %1; this register charges in %2."),
-    QT_TRANSLATE_NOOP("engine", "Mercado Pago shows a payment for %1, which is already %2: a supervisor should refund it or settle the sale."),
-    QT_TRANSLATE_NOOP("engine", "The customer paid just after the order was %1: the sale is paid and the receipt is printing."),
+    QT_TRANSLATE_NOOP("engine", "Mercado Pago shows a payment for %1, which is already %2: a supervisor should "
+                                "refund it or settle the sale."),
+    QT_TRANSLATE_NOOP("engine", "The customer paid just after the order was %1: the sale is paid and the receipt is "
+                                "printing."),
     QT_TRANSLATE_NOOP("engine", "Sale %1: %2."),
     QT_TRANSLATE_NOOP("engine", "Mercado Pago approved %1 more than the total"),
-    QT_TRANSLATE_NOOP("engine", "Sale %1 was already paid, and the customer paid again (payment %2): a supervisor should refund the extra payment."),
+    QT_TRANSLATE_NOOP("engine", "Sale %1 was already paid, and the customer paid again (payment %2): a supervisor "
+                                "should refund the extra payment."),
     QT_TRANSLATE_NOOP("engine", "Could not remove the order from the QR: %1"),
     QT_TRANSLATE_NOOP("engine", "Checking again in %1 s."),
     QT_TRANSLATE_NOOP("engine", "The final read after expiry failed: %1"),
@@ -149,7 +169,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("engine", "This sale is %1: it cannot be discarded."),
     QT_TRANSLATE_NOOP("engine", "Cannot refund %1: only %2 of payment %3 is paid and not yet refunded."),
     QT_TRANSLATE_NOOP("engine", "Payment %1 is not recorded for any sale of this register."),
-    QT_TRANSLATE_NOOP("engine", "The journal was written by a newer QR Cashier (schema %1, this one knows %2): update the app; the file was left untouched."),
+    QT_TRANSLATE_NOOP("engine", "The journal was written by a newer QR Cashier (schema %1, this one knows %2): "
+                                "update the app; the file was left untouched."),
     QT_TRANSLATE_NOOP("engine", "The quantity is above the limit of %1."),
     QT_TRANSLATE_NOOP("engine", "The total is above the limit of %1."),
     QT_TRANSLATE_NOOP("engine", "The total would be above the limit of %1."),
@@ -163,11 +184,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("engine", "The access token could not be read from %1: unlock it and try again."),
     QT_TRANSLATE_NOOP("engine", "The access token could not be saved in %1: unlock it and try again."),
     QT_TRANSLATE_NOOP("engine", "The access token could not be removed from %1: unlock it and try again."),
-    QT_TRANSLATE_NOOP("engine", "The system's password store (%1) cannot be used, so QR Cashier cannot save the access token; it will never save it in a plain file."),
-    QT_TRANSLATE_NOOP("engine", "Give the token to QR Cashier through the %1 environment variable (for example from the service manager that starts it); QR Cashier reads it and never writes it anywhere."),
+    QT_TRANSLATE_NOOP("engine", "The system's password store (%1) cannot be used, so QR Cashier cannot save the "
+                                "access token; it will never save it in a plain file."),
+    QT_TRANSLATE_NOOP("engine", "Give the token to QR Cashier through the %1 environment variable (for example from "
+                                "the service manager that starts it); QR Cashier reads it and never writes it "
+                                "anywhere."),
     QT_TRANSLATE_NOOP("engine", "The store id %1 is not valid: use 1 to 60 letters and digits, no spaces."),
-    QT_TRANSLATE_NOOP("engine", "The register (POS) id %1 is not valid: use 1 to 39 letters and digits, no spaces or hyphens."),
-    QT_TRANSLATE_NOOP("engine", "The register %1 already belongs to another store (%2); choose another register id or store."),
+    QT_TRANSLATE_NOOP("engine", "The register (POS) id %1 is not valid: use 1 to 39 letters and digits, no spaces or "
+                                "hyphens."),
+    QT_TRANSLATE_NOOP("engine", "The register %1 already belongs to another store (%2); choose another register id "
+                                "or store."),
     QT_TRANSLATE_NOOP("engine", "Too many wrong PINs: try again in %1 seconds."),
     QT_TRANSLATE_NOOP("engine", "Too many wrong PINs: try again in %1 minutes."),
     QT_TRANSLATE_NOOP("engine", "Wrong PIN. Too many wrong PINs: wait %1 seconds."),

@@ -88,7 +88,10 @@ def _english_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         from qrcashier.ui.shell.i18n import fmt  # (translated here already: it carries the system's own words)
 
-        return fmt(translate("errors", "A file could not be read or written (%1); check the path and try again."), exc.strerror or exc)
+        return fmt(
+            translate("errors", "A file could not be read or written (%1); check the path and try again."),
+            exc.strerror or exc,
+        )
     return BUG_MESSAGE
 
 

@@ -84,7 +84,8 @@ class Header(QObject):
         age = (datetime.now(UTC) - self.last_contact).total_seconds()
         when = self.last_contact.astimezone().strftime("%H:%M:%S")
         text = (fmt(translate("MainWindow", "Mercado Pago: connected (last answer %1)"), when)
-                if age < CONNECTED_FOR_SECONDS else fmt(translate("MainWindow", "Mercado Pago: last answer at %1"), when))
+                if age < CONNECTED_FOR_SECONDS
+                else fmt(translate("MainWindow", "Mercado Pago: last answer at %1"), when))
         self._connection_text(text, theme.MUTED)
 
     def _connection_text(self, text: str, colour: str) -> None:
