@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qrcashier.catalog.barcodes import valid_gtin
-from qrcashier.catalog.csv_import import ImportReport, RejectedRow, decode, parse_csv
 from qrcashier.domain.money import Site
 from qrcashier.paths import private_file
+
+if TYPE_CHECKING:  # the CSV import loads when a catalog is imported, not for the first paint
+    from qrcashier.catalog.csv_import import ImportReport
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,8 @@ class Catalog:
         return rows
 
     def import_csv_text(self, text: str) -> ImportReport:
+        from qrcashier.catalog.csv_import import RejectedRow, parse_csv
+
         parsed, report = parse_csv(text, self.site)
         if not report.ok:
             return report
@@ -256,6 +261,8 @@ class Catalog:
         return report
 
     def import_csv(self, path: str | Path) -> ImportReport:
+        from qrcashier.catalog.csv_import import ImportReport, decode
+
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
@@ -267,6 +274,8 @@ class Catalog:
     def load_demo_if_empty(self) -> ImportReport | None:
         if self.count():
             return None
+        from qrcashier.catalog.csv_import import decode
+
         text = decode(demo_catalog_path().read_bytes())
         if self.site.id != "MLA":  # the demo's VAT column holds Argentine rates: elsewhere, the site's default
             text = "\n".join(line.rsplit(",", 1)[0] for line in text.splitlines())

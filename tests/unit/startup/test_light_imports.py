@@ -60,3 +60,17 @@ def test_the_checkout_packages_names_still_import():
     for name in checkout.__all__:
         assert getattr(checkout, name) is not None
     assert set(checkout.__all__) <= set(dir(checkout))
+
+
+def test_the_catalog_for_the_first_paint_does_not_load_the_csv_import():
+    loaded = modules_after("import qrcashier.catalog, qrcashier.services")
+    assert "qrcashier.catalog.store" in loaded and "qrcashier.catalog.csv_import" not in loaded
+
+
+def test_the_catalog_packages_names_still_import():
+    import qrcashier.catalog as catalog
+    from qrcashier.catalog import csv_import
+
+    assert catalog.parse_csv is csv_import.parse_csv and catalog.ImportReport is csv_import.ImportReport
+    for name in catalog.__all__:
+        assert getattr(catalog, name).__name__ == name
