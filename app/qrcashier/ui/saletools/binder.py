@@ -20,10 +20,11 @@ import logging
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from qrcashier.domain.discount import DEFAULT_APPROVAL_PERCENT, Discount, approval_needed
 from qrcashier.ui.saletools.dialogs import DiscountDialog, NoteDialog, ParkedListDialog, ReturnDialog
+from qrcashier.ui.saletools.return_slip import issue_return_slip
 from qrcashier.ui.shell.commands import Command
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
@@ -39,6 +40,8 @@ class SaleToolsBinder(QObject):
         self.approval_percent = approval_percent
         self._tasks: set[asyncio.Future] = set()
         self.dialog: QDialog | None = None  # the open dialog (tests drive it)
+        self.last_return = None  # the engine's ReturnResult of the last return, and its slip
+        self.last_slip = None
         window.model.rate_for = self._rate_for  # a product's VAT rate from the catalog
         def run(slot):  # type: ignore[no-untyped-def]
             return lambda: self._spawn(slot())
@@ -188,4 +191,7 @@ class SaleToolsBinder(QObject):
             return
         result = await engine.return_lines(sale_id, dialog.quantities(), supervisor=name,
                                            reason=dialog.reason.text())
-        QMessageBox.information(self.window, self.tr("Return"), result.message)
+        self.last_return = result
+        self._say(result.message)
+        if result.refund_state != "failed":  # a refused refund gave nothing back: no slip
+            self.last_slip = await issue_return_slip(self.window, result, operator=name)
