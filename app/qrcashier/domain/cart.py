@@ -228,6 +228,20 @@ class Cart:
         self._lines, self._kept = lines, kept
         return new
 
+    def set_unit_price(self, index: int, unit_price: str | int | Decimal) -> CartLine:
+        """Reprice line `index` (F7). Its discount and the cart's stay what they are: a percent
+        stays a percent of the new price; a resumed line's kept amount is dropped, as for a quantity."""
+        old = self._line(index)
+        new = CartLine.create(self.site, old.title, unit_price, old.quantity, sku=old.sku,
+                              unit_measure=old.unit_measure, vat_rate=old.vat_rate)
+        lines = [*self._lines]
+        lines[index] = new
+        kept = [*self._kept]
+        kept[index] = (Decimal(0), None)
+        self._check(lines, self._discounts, kept, self.cart_discount)
+        self._lines, self._kept = lines, kept
+        return self.lines[index]
+
     def set_line_discount(self, index: int, discount: Discount | None) -> CartLine:
         """Give line `index` a discount (None removes it). Raises InvalidDiscount, nothing changed."""
         self._line(index)

@@ -214,6 +214,8 @@ class Receipt:
     tenders: Sequence[ReceiptTender] = ()  # none: a QR sale of before the till, paid in full
     taxes: Sequence[TaxLine] = ()  # net and VAT contained by rate (domain.vat); none: not shown
     legend: str = ""  # e.g. Argentina's "Régimen de Transparencia Fiscal al Consumidor Ley 27.743"
+    title: str = ""  # a slip's own title, printed large on top (a return: domain.return_receipt)
+    reference: str = ""  # what the slip refers to, under the date (a return: the original sale)
 
     def __post_init__(self) -> None:
         if self.paid_at.tzinfo is None or self.paid_at.utcoffset() is None:
@@ -271,8 +273,12 @@ class Receipt:
         for piece in _wrap(self.store_address, width):
             add(ReceiptRow(piece.center(width).rstrip()))
         add(rule)
+        for piece in _wrap(self.title, width):
+            add(ReceiptRow(piece.center(width).rstrip(), True))
         pair(f"{t['register']}: {self.register_name}", f"{t['sale']} {self.sale_number}")
         pair(f"{t['date']}: {_when(self.paid_at, self.lang)}", "")
+        if self.reference:
+            pair(self.reference, "")
         if self.operator:
             pair(f"{t['operator']}: {self.operator}", "")
         add(rule)

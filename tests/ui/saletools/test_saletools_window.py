@@ -95,3 +95,43 @@ async def test_a_discount_above_the_limit_asks_the_pin_and_is_audited(qtbot, set
     finally:
         await window.shutdown()
         await window.services.close()
+
+
+async def test_shift_f9_returns_a_line_of_the_paid_sale_with_the_pin_and_shows_the_return_slip(
+        qtbot, settings, tokens, token, tmp_path):
+    """Issue 17: Shift+F9 on the last paid (QR) sale, one unit of its line, the supervisor PIN: a partial
+    refund on Mercado Pago and a slip that prints as a return."""
+    from tests.ui.conftest import control
+
+    window = await open_window(qtbot, settings, tokens, token, tmp_path)
+    tools = window.saletools
+    try:
+        window._add("Yerba", Decimal("2000"), 2)
+        QTest.keyClick(window, Qt.Key.Key_F12)
+        await wait_until(lambda: window.panel_state() == "waiting", 10, "the order on the QR")
+        await control(window, "POST", "pay")
+        await wait_until(lambda: window.receipts.last_receipt is not None, 15, "the sale's receipt")
+        number = window.receipts.last_receipt.sale_number
+        shown = []
+        window.receipts.shown.connect(shown.append)
+        press(window, "Shift+F9")
+        await wait_until(lambda: tools.dialog is not None, 10, "the return dialog")
+        dialog = tools.dialog
+        spin = dialog.spins[0]
+        assert spin.maximum() == 2
+        spin.setFocus()
+        QTest.keyClick(spin, Qt.Key.Key_Up)  # one unit back
+        await type_into(dialog.reason, "vencido", enter=True)
+        await wait_until(lambda: tools.dialog is None, 10, "the return dialog accepted")
+        await enter_pin(qtbot, window.supervisor.gate, PIN)
+        await wait_until(lambda: tools.last_slip is not None, 15, "the return slip")
+        result, slip = tools.last_return, tools.last_slip
+        assert (result.kind, result.amount) == ("qr", Decimal("2000.00"))
+        text = slip.to_text()
+        assert slip.title == "DEVOLUCIÓN N° 1" and slip.sale_number == number  # an MLA store: Spanish slip
+        assert "Venta original del " in text and "Devolución a Mercado Pago" in text
+        assert slip.total == Decimal("-2000.00") and shown == [slip]  # shown on the window like a receipt
+        assert await window.engine.returned_quantities(result.sale_id) == {1: 1}
+    finally:
+        await window.shutdown()
+        await window.services.close()

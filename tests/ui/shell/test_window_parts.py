@@ -23,8 +23,14 @@ async def test_keys_bar_and_features_come_from_the_table(qtbot, tmp_path, token)
             for key in command.keys:
                 assert QKeySequence(key).toString() in keys, command.name
         assert {"F2", "F4", "F6", "F7", "F8", "F9", "F12", "Esc", "Del", "Ctrl+Shift+A"} <= set(keys)
-        bar = [c.name for c in w.commands if c.bar]
-        assert bar == ["search", "free_item", "quantity", "price", "remove", "clear", "sales"]
+        bar = [c.name for c in w.commands.bar_order()]
+        # the sale tools' F3 (park) and F10 (discount) join the bar in key order (issue 17)
+        assert bar == ["search", "park", "free_item", "quantity", "price", "remove", "clear", "sales", "discount"]
+        shown = [w.commands.bar.itemAt(i).widget() for i in range(w.commands.bar.count())]
+        assert shown == [w.commands[name].button for name in bar]
+        assert all(button.isVisibleTo(w) for button in shown)
+        assert "F3" in w.commands["park"].button.text() and "F10" in w.commands["discount"].button.text()
+        assert not w.commands["park"].button.isEnabled()  # nothing to park yet
         assert w.commands["cash"].button is w.till.cash_button
         menus = [a.menu().objectName() or a.text() for a in w.menuBar().actions() if a.menu() is not None]
         assert "supervisor_menu" in menus and "&Till" in menus
@@ -32,6 +38,7 @@ async def test_keys_bar_and_features_come_from_the_table(qtbot, tmp_path, token)
         assert not w.charge_button.isEnabled()
         w._add("Yerba", 2000, 1)
         assert w.charge_button.isEnabled()
+        assert w.commands["park"].button.isEnabled() and w.commands["discount"].button.isEnabled()
 
 
 async def test_the_drawer_entry_needs_a_print_queue_and_the_pin(qtbot, tmp_path, token, monkeypatch):

@@ -58,7 +58,7 @@ def test_close_counted_by_denomination(qtbot):
     type_counts(grid, {Decimal("20000"): 1, Decimal("2000"): 2, Decimal("500"): 3, Decimal("5"): 2})
     assert grid.fields[-1].hasFocus()
     assert grid.total() == Decimal("25510.00")
-    assert dialog.count.text() == "25510.00" and dialog.difference.text() == "$ 0,00"
+    assert dialog.count.text() == "$ 25.510,00" and dialog.difference.text() == "$ 0,00"
     assert grid.subtotals[grid.values.index(Decimal("500"))].text() == "$ 1.500,00"
     assert dialog.counts == {Decimal("20000"): 1, Decimal("2000"): 2, Decimal("500"): 3, Decimal("5"): 2}
     QTest.keyClick(grid.fields[-1], Qt.Key.Key_Return)  # Enter on the last (empty) row: close
@@ -70,7 +70,7 @@ def test_a_short_count_shows_the_difference_and_typing_over_the_total_drops_the_
     type_counts(dialog.grid, {Decimal("500"): 1, Decimal("200"): 2})
     assert dialog.difference.text() == "-$ 100,00"
     QTest.keyClick(dialog.grid.fields[3], Qt.Key.Key_Backspace)  # the 1000 row was empty: still 900
-    assert dialog.count.text() == "900.00"
+    assert dialog.count.text() == "$ 900,00"
     dialog.count.selectAll()
     QTest.keyClicks(dialog.count, "1000")
     assert dialog.difference.text() == "$ 0,00" and dialog.counts is None  # a typed total wins
@@ -90,9 +90,11 @@ def test_open_with_a_float_counted_by_denomination_and_tab_moves_between_rows(qt
     QTest.keyClicks(grid.fields[quarter], "3")  # coins: 0.75
     QTest.keyClicks(grid.fields[quarter], "x")  # not a number: refused by the field
     assert grid.fields[quarter].text() == "3"
-    assert grid.total() == Decimal("200.75") and dialog.amount.text() == "200.75"
+    assert grid.total() == Decimal("200.75") and dialog.amount.text() == "R$ 200,75"
     QTest.keyClick(dialog.amount, Qt.Key.Key_Return)
-    assert got == ["200.75"]
+    assert got == ["R$ 200,75"]  # the float as shown; the engine reads it with the site's rules
+    from qrcashier.domain.money import parse_amount
+    assert parse_amount(got[0], MLB, allow_zero=True) == Decimal("200.75")
 
 
 def test_whole_unit_sites_and_every_site_have_their_denominations():
@@ -101,3 +103,23 @@ def test_whole_unit_sites_and_every_site_have_their_denominations():
     for site in SITES.values():
         notes, coins = denominations(site)
         assert notes and list(notes + coins) == sorted(notes + coins, reverse=True)
+
+
+def test_the_counted_field_reads_as_the_site_writes_money_in_every_site(qtbot):
+    """Issue 16: the close dialog's Counted field showed "49010.00"; it shows the site's money and
+    what it shows is read back as the same amount, whatever the site's separators and decimals."""
+    from qrcashier.domain.money import SITES, parse_amount
+    from qrcashier.domain.receipt import format_money
+
+    for site in SITES.values():
+        dialog = CloseShiftDialog(Decimal(0), site, TillConfig.for_site(site))
+        if dialog.grid is None:
+            dialog.deleteLater()
+            continue
+        show(qtbot, dialog)
+        type_counts(dialog.grid, {dialog.grid.values[0]: 2, dialog.grid.values[-1]: 3})
+        total = dialog.grid.total()
+        assert dialog.count.text() == format_money(total, site), site.id
+        assert parse_amount(dialog.count.text(), site) == total, site.id
+        assert dialog.counts == {dialog.grid.values[0]: 2, dialog.grid.values[-1]: 3}, site.id
+        dialog.close()

@@ -151,14 +151,8 @@ class CartModel(QAbstractTableModel):
 
     def set_price(self, row: int, unit_price: Decimal | str) -> None:
         self._check_unlocked()
-        lines = list(self.cart.lines)
-        old = lines[row]
-        lines[row] = CartLine.create(self.site, old.title, unit_price, old.quantity, sku=old.sku, unit_measure=old.unit_measure,
-                                     vat_rate=old.vat_rate)
-        Cart(self.site, lines)  # validates the whole cart (total limit) before changing anything
-        self.cart.clear()
-        for line in lines:
-            self.cart.append(line)
+        # the same cart, repriced in place: the discounts stay as given (a percent stays a percent)
+        self.cart.set_unit_price(row, unit_price)
         self._row_changed(row)
 
     def remove(self, row: int) -> CartLine:
@@ -190,7 +184,10 @@ class CartModel(QAbstractTableModel):
         self.changed.emit()
 
     def _row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if self.cart.cart_discount is not None:  # the cart discount's shares move on every line
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.cart) - 1, len(COLUMNS) - 1))
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         self.changed.emit()
 
     # --- reading ----------------------------------------------------------------------------------

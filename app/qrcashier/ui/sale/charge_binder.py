@@ -115,6 +115,10 @@ class ChargeBinder(QObject):
             self.customer.grab()
             self.customer.set_state("idle")
 
+    def discount(self) -> Decimal:
+        """The cart's discounts (its lines' and the cart's), for the customer window."""
+        return self.window.model.cart.discount_total
+
     def to_customer(self, method: str, *args) -> None:
         """Update the customer window in its own turn of the event loop, after the cashier's
         window has been updated: each stays well inside a frame instead of both in one."""
@@ -188,7 +192,7 @@ class ChargeBinder(QObject):
         window.refresh()
         self.set_panel(SaleState.PUBLISHING)
         self._customer_attempt = None
-        self.to_customer("show_charge", model.total, self.site)
+        self.to_customer("show_charge", model.total, self.site, None, self.discount())
         self.to_customer("set_state", "publishing")
         try:
             target = session.sale_id if session.sale_id is not None else model.cart
@@ -236,7 +240,7 @@ class ChargeBinder(QObject):
         if self.customer is not None:
             if state in ("publishing", "waiting", "checking") and self._customer_attempt != attempt.id:
                 self._customer_attempt = attempt.id
-                self.to_customer("show_charge", attempt.total, self.site, attempt.qr_data)
+                self.to_customer("show_charge", attempt.total, self.site, attempt.qr_data, self.discount())
             self.customer_state(state)
             seconds = session.countdown()
             if seconds is not None:
@@ -299,7 +303,7 @@ class ChargeBinder(QObject):
         self.follow(attempt)  # paid: the sale is finished, its receipt comes with ReceiptIssued
         total = format_money(attempt.total, self.site)
         self.set_panel(SaleState.PAID, fmt(translate("MainWindow", "Paid %1 in cash. Change: %2"), total, change))
-        self.to_customer("show_charge", attempt.total, self.site)
+        self.to_customer("show_charge", attempt.total, self.site, None, self.discount())
         # large on the customer's side too
         self.to_customer("set_state", "paid", fmt(translate("MainWindow", "Change: %1"), change))
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from qrcashier.domain.money import Site
 from qrcashier.domain.receipt import format_money, language_for
+from qrcashier.ui.sale.customer_texts import TEXTS, USTED, VOSEO_SITES
 from qrcashier.ui.sale.qr_view import QrView
 from qrcashier.ui.sale.status_glyph import StatusGlyph
 from qrcashier.ui.shell import theme
@@ -86,85 +87,6 @@ _CAPTIONS = {
     "expired": "amount_caption_plain",
     "cancelled": "amount_caption_plain",
     "failed": "amount_caption_plain",
-}
-
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "idle": "Welcome",
-        "publishing": "Preparing your payment…",
-        "waiting": "Scan to pay",
-        "scanned": "Customer scanned, waiting for payment",
-        "rejected": "Payment rejected — you can try again",
-        "paid": "Paid — thank you!",
-        "expired": "Order expired",
-        "cancelled": "Order cancelled",
-        "needs_review": "Please wait — the cashier is checking the payment",
-        "offline": "Connection problem — please wait",
-        "verifying": "Payment being verified",
-        "failed": "The payment could not be started",
-        "amount_caption": "Amount to pay",
-        "amount_caption_paid": "Amount paid",
-        "amount_caption_plain": "Total",
-        "countdown": "Expires in {}",
-        "no_qr": "No QR configured",
-        "phone": "Open the sandbox phone page",
-        "phone_failed": "No browser opened: open {} on this computer or a phone",
-        "scan_hint": "Mercado Pago app → Scan QR",
-    },
-    "es": {
-        "idle": "Bienvenido",
-        "publishing": "Preparando el cobro…",
-        "waiting": "Escaneá para pagar",
-        "scanned": "QR escaneado, esperando el pago",
-        "rejected": "Pago rechazado — podés intentar de nuevo",
-        "paid": "Pagado — ¡gracias!",
-        "expired": "La orden venció",
-        "cancelled": "Orden cancelada",
-        "needs_review": "Un momento — el cajero está verificando el pago",
-        "offline": "Problema de conexión — aguardá un momento",
-        "verifying": "Pago en verificación",
-        "failed": "No se pudo iniciar el cobro",
-        "amount_caption": "Total a pagar",
-        "amount_caption_paid": "Total pagado",
-        "amount_caption_plain": "Total",
-        "countdown": "Vence en {}",
-        "no_qr": "Sin QR configurado",
-        "phone": "Abrir el teléfono del sandbox",
-        "phone_failed": "No se abrió ningún navegador: abrí {} en esta computadora o en un teléfono",
-        "scan_hint": "App Mercado Pago → Escanear QR",
-    },
-    "pt": {
-        "idle": "Bem-vindo",
-        "publishing": "Preparando o pagamento…",
-        "waiting": "Escaneie para pagar",
-        "scanned": "QR escaneado, aguardando o pagamento",
-        "rejected": "Pagamento recusado — você pode tentar novamente",
-        "paid": "Pago — obrigado!",
-        "expired": "Pedido expirado",
-        "cancelled": "Pedido cancelado",
-        "needs_review": "Aguarde — o caixa está verificando o pagamento",
-        "offline": "Problema de conexão — aguarde um momento",
-        "verifying": "Pagamento em verificação",
-        "failed": "Não foi possível iniciar o pagamento",
-        "amount_caption": "Total a pagar",
-        "amount_caption_paid": "Total pago",
-        "amount_caption_plain": "Total",
-        "countdown": "Expira em {}",
-        "no_qr": "Nenhum QR configurado",
-        "phone": "Abrir o celular do sandbox",
-        "phone_failed": "Nenhum navegador abriu: abra {} neste computador ou em um celular",
-        "scan_hint": "App Mercado Pago → Escanear QR",
-    },
-}
-
-# One tone per site: the customer window speaks voseo in Argentina and Uruguay (MLA, MLU), as
-# their customers read it; every other Spanish-speaking site gets "usted", as the cashier's texts.
-VOSEO_SITES = frozenset({"MLA", "MLU"})
-USTED: dict[str, str] = {
-    "waiting": "Escanee para pagar",
-    "rejected": "Pago rechazado — puede intentar de nuevo",
-    "offline": "Problema de conexión — aguarde un momento",
-    "phone_failed": "No se abrió ningún navegador: abra {} en esta computadora o en un teléfono",
 }
 
 URGENT_SECONDS = 30  # the countdown turns red below this
@@ -217,6 +139,7 @@ class CustomerWindow(QWidget):
         self._state = "idle"
         self._message: str | None = None
         self._amount: Decimal | None = None
+        self._discount = Decimal(0)  # the sale's discount, shown under the amount when there is one
         self._site: Site | None = None
         self._static_qr: str | None = None
         self._dynamic_qr: str | None = None
@@ -234,12 +157,14 @@ class CustomerWindow(QWidget):
         self._store = QLabel()
         self._caption = QLabel()
         self._amount_label = QLabel()
+        self._discount_label = QLabel()
         self._countdown = QLabel()
         self._hint = QLabel()
         for label, colour in (
             (self._store, theme.MUTED),
             (self._caption, theme.MUTED),
             (self._amount_label, theme.INK),
+            (self._discount_label, theme.MUTED),
             (self._countdown, theme.INK),
             (self._hint, theme.MUTED),
         ):
@@ -263,6 +188,7 @@ class CustomerWindow(QWidget):
         left.addStretch(1)
         left.addWidget(self._caption)
         left.addWidget(self._amount_label)
+        left.addWidget(self._discount_label)
         left.addSpacing(12)
         left.addWidget(self._countdown)
         left.addStretch(1)
@@ -345,15 +271,19 @@ class CustomerWindow(QWidget):
         self._static_qr = payload or None
         self._render()
 
-    def show_charge(self, amount: Decimal, site: Site, qr_data: str | None = None) -> None:
-        """Show an amount to pay and the QR (qr_data for a dynamic order, else the static QR).
+    def show_charge(self, amount: Decimal, site: Site, qr_data: str | None = None,
+                    discount: Decimal = Decimal(0)) -> None:
+        """Show an amount to pay and the QR (qr_data for a dynamic order, else the static QR);
+        a sale's discount (line and cart discounts together) shows under the amount.
 
         Switches to "waiting"; call set_state("publishing") afterwards if the order is not on
         the register yet.
         """
         if not isinstance(amount, Decimal):
             raise TypeError("amount must be a Decimal")
-        self._amount, self._site = amount, site
+        if not isinstance(discount, Decimal):
+            raise TypeError("discount must be a Decimal")
+        self._amount, self._site, self._discount = amount, site, discount
         self._dynamic_qr = qr_data or None
         if self._fixed_language is None:
             self._language = language_for(site)
@@ -370,6 +300,7 @@ class CustomerWindow(QWidget):
         self._state, self._message = state, message or None
         if state == "idle":
             self._amount = None
+            self._discount = Decimal(0)
             self._dynamic_qr = None
             self._deadline = None
         self._render()
@@ -406,6 +337,9 @@ class CustomerWindow(QWidget):
 
     def amount_text(self) -> str:
         return self._amount_label.text() if self._amount_label.isVisibleTo(self) else ""
+
+    def discount_text(self) -> str:
+        return self._discount_label.text() if self._discount_label.isVisibleTo(self) else ""
 
     def countdown_text(self) -> str:
         return self._countdown.text() if self._countdown.isVisibleTo(self) else ""
@@ -489,6 +423,10 @@ class CustomerWindow(QWidget):
             self._amount_label.setText(self._store_name or "")
             self._amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._amount_label.setVisible(charging or bool(self._store_name))
+        discounted = charging and self._discount > 0
+        self._discount_label.setText(
+            self._t("discount").format(format_money(self._discount, self._site)) if discounted else "")  # type: ignore[arg-type]
+        self._discount_label.setVisible(discounted)
 
         # QR or glyph
         payload = self._dynamic_qr or self._static_qr
@@ -560,6 +498,7 @@ class CustomerWindow(QWidget):
         sized(self._caption, h * 0.05, text_w)
         charging = self._amount is not None and self._state != "idle"
         sized(self._amount_label, h * (0.15 if charging else 0.09), text_w, bold=True)
+        sized(self._discount_label, h * 0.045, text_w)
         sized(self._countdown, h * 0.05, text_w)
         sized(self._hint, h * 0.035, text_w)
         band_w = w - 2 * margin

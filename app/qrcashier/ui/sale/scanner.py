@@ -3,18 +3,20 @@
 A keyboard-wedge scanner "types" the code very fast (a few milliseconds per
 character) and ends with Enter. A person never types six or more characters
 each within ~35 ms of the last and then Enter. This event filter, installed on
-the QApplication, routes such a burst to the item field whatever has focus:
+the QApplication, routes such a burst to the item field, and nothing else:
 
 - focus in the item field: nothing to do, the field gets the keys and its own
   Enter adds the item;
-- focus on something that takes no text (the cart table, a button, the
-  customer window): printable keys go straight into the item field, and the
-  Enter that ends them is reported as a scan;
-- focus in another text field (the search box, a price, a dialog): printable
-  keys are held back for a moment. If they turn out to be a scan (fast, long
-  enough, ended by Enter) they are reported as a scan and the other field never
-  sees them; otherwise they are replayed to that field unchanged, about 40 ms
-  late, which a person does not notice.
+- focus elsewhere in the sale window (the cart table, the search box, ...):
+  printable keys are held back for a moment. If they turn out to be a scan
+  (fast, long enough, ended by Enter) they are reported as a scan and the
+  focused widget never sees them; otherwise they are replayed to it unchanged,
+  about 40 ms late, which a person does not notice. A person typing slowly
+  keeps every key, whatever has focus.
+- never: while a dialog or a popup (a completer, a menu) is open, while another
+  window (the customer's, a dialog) is the active one, or in a secret field (a
+  password echo mode, or a widget with the Qt property `secret` set): those keys
+  are left alone, untouched and never echoed in the item field.
 
 Key shortcuts (F2, F12, Esc, ...) are not printable and pass untouched.
 """
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -41,7 +44,8 @@ from PySide6.QtWidgets import (
 log = logging.getLogger("qrcashier.ui.sale.scanner")
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-BLOCKING_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+_MOD = Qt.KeyboardModifier
+BLOCKING_MODIFIERS = _MOD.ControlModifier | _MOD.AltModifier | _MOD.MetaModifier
 
 
 def takes_text(widget: QWidget | None) -> bool:
@@ -56,6 +60,24 @@ def takes_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QComboBox):
         return widget.isEditable()
     return False
+
+
+def is_secret(widget: QWidget | None) -> bool:
+    """A PIN, token or password field: its keys are never taken, held or echoed elsewhere."""
+    while widget is not None:
+        if bool(widget.property("secret")):
+            return True
+        if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+            return True
+        widget = widget.parentWidget() if not widget.isWindow() else None
+    return False
+
+
+def dialog_open() -> bool:
+    """A modal widget, a popup, or any visible dialog window."""
+    if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
+        return True
+    return any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
 
 
 @dataclass
@@ -89,7 +111,6 @@ class ScannerCapture(QObject):
         self._held: list[_Held] = []
         self._held_fast = True
         self._last_key_at = 0.0
-        self._redirecting = False  # printable keys are being typed into the item field for us
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -108,49 +129,46 @@ class ScannerCapture(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
             return False
-        if not isinstance(obj, QWidget):
+        if not isinstance(obj, QWidget) or not isinstance(event, QKeyEvent):
             return False  # the QWindow sees it first; act once, on the widget
         field = self.item_field
         if obj is field or field.isAncestorOf(obj):
-            self._redirecting = False
-            return False
-        if not isinstance(event, QKeyEvent):
             return False
         # Only the widget that receives the key first: a key bubbling up to a parent
         # (the receiver ignored it) has already been seen.
         focus = QApplication.focusWidget()
         if focus is not None and obj is not focus and obj.isAncestorOf(focus):
             return False
+        if not self._in_scope(obj):
+            if self._held:
+                self._flush()
+            return False
         now = self._clock()
         gap = now - self._last_key_at
+        self._last_key_at = now
         key = event.key()
         text = event.text()
         printable = bool(text) and text.isprintable() and not (event.modifiers() & BLOCKING_MODIFIERS)
-
         if key in ENTER_KEYS:
-            self._last_key_at = now
             return self._enter(gap)
         if not printable:
             if self._held:
                 self._flush()
-            self._redirecting = False
             return False
-        self._last_key_at = now
-        if not takes_text(obj):
-            return self._redirect(text, gap)
         return self._hold(obj, event, text, gap)
 
-    # --- cases ----------------------------------------------------------------------------------
-
-    def _redirect(self, text: str, gap: float) -> bool:
-        """Focus is on something that takes no text: the keys belong to the item field."""
+    def _in_scope(self, receiver: QWidget) -> bool:
+        """The sale window is the active one, nothing is open over it, the field can take an item
+        and the receiver is no secret field."""
         field = self.item_field
-        if not field.isEnabled():
+        window = field.window()
+        if receiver.window() is not window or QApplication.activeWindow() is not window:
             return False
-        if not self._redirecting or gap > 1.0:
-            self._redirecting = True
-        field.insert(text)
-        return True
+        if not field.isEnabled() or not field.isVisible() or is_secret(receiver):
+            return False
+        return not dialog_open()
+
+    # --- cases ----------------------------------------------------------------------------------
 
     def _hold(self, receiver: QWidget, event: QKeyEvent, text: str, gap: float) -> bool:
         if self._held and gap > self.max_interval:
@@ -164,15 +182,6 @@ class ScannerCapture(QObject):
         return True
 
     def _enter(self, gap: float) -> bool:
-        field = self.item_field
-        if self._redirecting:
-            self._redirecting = False
-            code = field.text().strip()
-            if code:
-                field.clear()
-                self._emit(code)
-                return True
-            return False
         if self._held:
             code = "".join(h.text for h in self._held)
             if self._held_fast and gap <= self.max_interval * 3 and len(code.strip()) >= self.min_length:

@@ -1,9 +1,10 @@
 """Binds the sale tools to the cashier's window; the window only creates `SaleToolsBinder(window)`.
 
-Keys (free in the F-key bar; F8 is the till's Cash): F3 parks the cart (with an optional note), Shift+F3 lists the
-parked sales (Enter resumes, "Discard…" asks the supervisor PIN), F10 gives the selected line
-or the whole cart a discount (above the limit, default 10 %, the supervisor PIN is asked),
-Shift+F9 returns lines of the last paid sale (supervisor PIN).
+Keys (in the window's command table; F8 is the till's Cash): F3 parks the cart (with an optional
+note) and F10 gives the selected line or the whole cart a discount (above the limit, default 10 %,
+the supervisor PIN is asked): both are buttons on the F-key bar, in key order. Shift+F3 lists the
+parked sales (Enter resumes, "Discard…" asks the supervisor PIN), Shift+F9 returns lines of the
+last paid sale (supervisor PIN): keys only.
 
 Window attributes used: `model` (the CartModel: `cart`, `locked`, `replace`, `changed`, `rate_for`,
 its reset signals),
@@ -18,12 +19,15 @@ import asyncio
 import logging
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from qrcashier.domain.discount import DEFAULT_APPROVAL_PERCENT, Discount, approval_needed
 from qrcashier.ui.saletools.dialogs import DiscountDialog, NoteDialog, ParkedListDialog, ReturnDialog
+from qrcashier.ui.saletools.return_slip import issue_return_slip
+from qrcashier.ui.shell.commands import Command
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 log = logging.getLogger("qrcashier.ui.saletools")
 KEYS = {"park": "F3", "parked": "Shift+F3", "discount": "F10", "return": "Shift+F9"}
@@ -36,12 +40,23 @@ class SaleToolsBinder(QObject):
         self.approval_percent = approval_percent
         self._tasks: set[asyncio.Future] = set()
         self.dialog: QDialog | None = None  # the open dialog (tests drive it)
+        self.last_return = None  # the engine's ReturnResult of the last return, and its slip
+        self.last_slip = None
         window.model.rate_for = self._rate_for  # a product's VAT rate from the catalog
-        for name, slot in (("park", self.park), ("parked", self.show_parked), ("discount", self.discount),
-                           ("return", self.return_lines)):
-            sc = QShortcut(QKeySequence(KEYS[name]), window)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-            sc.activated.connect(lambda s=slot: self._spawn(s()))
+        def run(slot):  # type: ignore[no-untyped-def]
+            return lambda: self._spawn(slot())
+
+        def has_lines() -> bool:
+            return len(window.model.cart) > 0 and not window.model.locked
+
+        window.commands.add_all([
+            Command("park", (KEYS["park"],), run(self.park), translate("SaleToolsBinder", "Park"), bar=True,
+                    after="search", enabled_when=has_lines),
+            Command("discount", (KEYS["discount"],), run(self.discount), translate("SaleToolsBinder", "Discount"),
+                    bar=True, after="sales", enabled_when=has_lines),
+            Command("parked", (KEYS["parked"],), run(self.show_parked)),
+            Command("return", (KEYS["return"],), run(self.return_lines)),
+        ])
 
     def _rate_for(self, sku: str) -> Decimal | None:
         catalog = getattr(self.window.services, "catalog", None)
@@ -176,4 +191,7 @@ class SaleToolsBinder(QObject):
             return
         result = await engine.return_lines(sale_id, dialog.quantities(), supervisor=name,
                                            reason=dialog.reason.text())
-        QMessageBox.information(self.window, self.tr("Return"), result.message)
+        self.last_return = result
+        self._say(result.message)
+        if result.refund_state != "failed":  # a refused refund gave nothing back: no slip
+            self.last_slip = await issue_return_slip(self.window, result, operator=name)

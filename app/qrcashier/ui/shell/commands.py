@@ -33,6 +33,7 @@ class Command:
     hint: str | None = None  # the key text printed on the button; default: the first key
     role: str = "secondary"  # theme.big_button's role
     bar: bool = False  # a button on the F-key bar (else: placed by its binder, or a key only)
+    after: str | None = None  # on the bar: right after this command (a feature's key in F-key order)
     enabled_when: Callable[[], bool] | None = None
     button: QAbstractButton | None = None
     shortcuts: list[QShortcut] = field(default_factory=list)
@@ -45,6 +46,7 @@ class CommandTable(QObject):
         super().__init__(window)
         self.window = window
         self.commands: dict[str, Command] = {}
+        self.bar: QGridLayout | None = None  # once built; a bar command added later joins it
 
     def __iter__(self):
         return iter(self.commands.values())
@@ -68,6 +70,8 @@ class CommandTable(QObject):
         if command.button is not None:
             self._wire(command, command.button)
         self.commands[command.name] = command
+        if command.bar and self.bar is not None:
+            self._lay_out_bar()
         return command
 
     def add_all(self, commands: Sequence[Command]) -> None:
@@ -87,12 +91,30 @@ class CommandTable(QObject):
         return button
 
     def build_bar(self) -> QGridLayout:
-        """The F-key bar: a button for each `bar` command, in the table's order."""
-        bar = QGridLayout()
-        bar.setSpacing(8)
-        for i, command in enumerate(c for c in self if c.bar):
+        """The F-key bar: a button for each `bar` command, in the table's order (a command with
+        `after` right after that one). Bar commands a feature adds later join it in their place."""
+        self.bar = QGridLayout()
+        self.bar.setSpacing(8)
+        self._lay_out_bar()
+        return self.bar
+
+    def bar_order(self) -> list[Command]:
+        order: list[Command] = []
+        for command in (c for c in self if c.bar):
+            names = [c.name for c in order]
+            if command.after in names:
+                order.insert(names.index(command.after) + 1, command)
+            else:
+                order.append(command)
+        return order
+
+    def _lay_out_bar(self) -> None:
+        bar = self.bar
+        assert bar is not None
+        while bar.count():
+            bar.takeAt(0)  # the buttons stay (parented to the window); only their places go
+        for i, command in enumerate(self.bar_order()):
             bar.addWidget(command.button or self.make_button(command), 0, i)
-        return bar
 
     def refresh(self) -> None:
         """Enable each button whose command has `enabled_when`, from its predicate."""

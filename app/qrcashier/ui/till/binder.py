@@ -1,6 +1,7 @@
 """The till in the main window: a Cash button (F8) beside Charge and a Till menu (open shift,
 cash in, cash out, X report, close shift). The window attaches it in `_bind_features()` with
-`TillBinder(window, window.side_layout)`; everything else is here (F8 is in `window.commands`). Work goes through the engine, awaited on the loop (never blocking the
+`TillBinder(window, window.side_layout)`; everything else is here (F8 is in `window.commands`).
+Work goes through the engine, awaited on the loop (never blocking the
 Qt thread); supervisor authorizations use the window's existing supervisor PIN gate.
 
 Cash settles the cart; after a QR charge failed, expired or went offline it settles what is

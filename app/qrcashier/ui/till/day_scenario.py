@@ -148,7 +148,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
-        return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and two VAT rates, split), cash out, X and Z, "
+        return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
+                f"two VAT rates, split), cash out, X and Z, "
                 f"difference {s['difference']}, Z PDF {len(pdf)} bytes")
     finally:
         if window is not None:

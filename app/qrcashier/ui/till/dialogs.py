@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from qrcashier.checkout.till_config import TillConfig
-from qrcashier.domain.money import InvalidAmount, Site, parse_amount, to_json_string
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.receipt import format_money
 from qrcashier.domain.tender import cash_tender, split
 from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
 from qrcashier.ui.shell import theme
@@ -34,6 +35,12 @@ translate = QCoreApplication.translate
 FIELD_STYLE = "QLineEdit { font-size: 24px; padding: 8px; min-height: 40px; }"
 BIG = "font-size: 40px; font-weight: 700;"
 BAD = "color: #b71c1c; font-size: 16px;"
+
+
+def entry_text(amount: Decimal, site: Site) -> str:
+    """An amount the app puts into an amount field (a count's total, a quick note): written as the
+    site writes money ("$ 49.010,00" in MLA), which `parse_amount` reads back to the same Decimal."""
+    return format_money(amount, site)
 
 
 def message_text(key: TillMessage, detail: str = "") -> str:
@@ -78,7 +85,7 @@ class _TillDialog(QDialog):
         self._count_field, self._count_site = field, site
 
         def total(value: Decimal) -> None:
-            field.setText(to_json_string(value, site) if grid.used() else "")
+            field.setText(entry_text(value, site) if grid.used() else "")
 
         grid.total_changed.connect(total)
         grid.finished.connect(self.confirm)
@@ -93,7 +100,7 @@ class _TillDialog(QDialog):
         grid = getattr(self, "grid", None)
         if grid is None or not grid.used():
             return None
-        return grid.counts() if self._count_field.text().strip() == to_json_string(grid.total(), self._count_site) \
+        return grid.counts() if self._count_field.text().strip() == entry_text(grid.total(), self._count_site) \
             else None
 
     def confirm(self) -> None:  # each dialog's own
@@ -180,7 +187,7 @@ class TenderDialog(_TillDialog):
         return True
 
     def _set(self, amount: Decimal) -> None:
-        self.received.setText(str(amount).replace(".", self.form.site.decimal_mark))
+        self.received.setText(entry_text(amount, self.form.site))
         self.received.setFocus()
 
     def _typed(self, text: str) -> None:

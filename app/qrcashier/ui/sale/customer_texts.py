@@ -1,0 +1,86 @@
+"""The customer window's texts, in the language of the charge's site (not the cashier's setting):
+the customer reads them, so they follow the country, one tone per site."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "idle": "Welcome",
+        "publishing": "Preparing your payment…",
+        "waiting": "Scan to pay",
+        "scanned": "Customer scanned, waiting for payment",
+        "rejected": "Payment rejected — you can try again",
+        "paid": "Paid — thank you!",
+        "expired": "Order expired",
+        "cancelled": "Order cancelled",
+        "needs_review": "Please wait — the cashier is checking the payment",
+        "offline": "Connection problem — please wait",
+        "verifying": "Payment being verified",
+        "failed": "The payment could not be started",
+        "amount_caption": "Amount to pay",
+        "amount_caption_paid": "Amount paid",
+        "amount_caption_plain": "Total",
+        "countdown": "Expires in {}",
+        "no_qr": "No QR configured",
+        "phone": "Open the sandbox phone page",
+        "phone_failed": "No browser opened: open {} on this computer or a phone",
+        "scan_hint": "Mercado Pago app → Scan QR",
+        "discount": "Discount: {}",
+    },
+    "es": {
+        "idle": "Bienvenido",
+        "publishing": "Preparando el cobro…",
+        "waiting": "Escaneá para pagar",
+        "scanned": "QR escaneado, esperando el pago",
+        "rejected": "Pago rechazado — podés intentar de nuevo",
+        "paid": "Pagado — ¡gracias!",
+        "expired": "La orden venció",
+        "cancelled": "Orden cancelada",
+        "needs_review": "Un momento — el cajero está verificando el pago",
+        "offline": "Problema de conexión — aguardá un momento",
+        "verifying": "Pago en verificación",
+        "failed": "No se pudo iniciar el cobro",
+        "amount_caption": "Total a pagar",
+        "amount_caption_paid": "Total pagado",
+        "amount_caption_plain": "Total",
+        "countdown": "Vence en {}",
+        "no_qr": "Sin QR configurado",
+        "phone": "Abrir el teléfono del sandbox",
+        "phone_failed": "No se abrió ningún navegador: abrí {} en esta computadora o en un teléfono",
+        "scan_hint": "App Mercado Pago → Escanear QR",
+        "discount": "Descuento: {}",
+    },
+    "pt": {
+        "idle": "Bem-vindo",
+        "publishing": "Preparando o pagamento…",
+        "waiting": "Escaneie para pagar",
+        "scanned": "QR escaneado, aguardando o pagamento",
+        "rejected": "Pagamento recusado — você pode tentar novamente",
+        "paid": "Pago — obrigado!",
+        "expired": "Pedido expirado",
+        "cancelled": "Pedido cancelado",
+        "needs_review": "Aguarde — o caixa está verificando o pagamento",
+        "offline": "Problema de conexão — aguarde um momento",
+        "verifying": "Pagamento em verificação",
+        "failed": "Não foi possível iniciar o pagamento",
+        "amount_caption": "Total a pagar",
+        "amount_caption_paid": "Total pago",
+        "amount_caption_plain": "Total",
+        "countdown": "Expira em {}",
+        "no_qr": "Nenhum QR configurado",
+        "phone": "Abrir o celular do sandbox",
+        "phone_failed": "Nenhum navegador abriu: abra {} neste computador ou em um celular",
+        "scan_hint": "App Mercado Pago → Escanear QR",
+        "discount": "Desconto: {}",
+    },
+}
+
+# One tone per site: the customer window speaks voseo in Argentina and Uruguay (MLA, MLU), as
+# their customers read it; every other Spanish-speaking site gets "usted", as the cashier's texts.
+VOSEO_SITES = frozenset({"MLA", "MLU"})
+USTED: dict[str, str] = {
+    "waiting": "Escanee para pagar",
+    "rejected": "Pago rechazado — puede intentar de nuevo",
+    "offline": "Problema de conexión — aguarde un momento",
+    "phone_failed": "No se abrió ningún navegador: abra {} en esta computadora o en un teléfono",
+}
