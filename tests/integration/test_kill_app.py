@@ -11,6 +11,8 @@ the sandbox's control API and holds the app at each state with the sandbox's own
 - `publish_unanswered`: the order reached the QR but the app never heard so (the answer held):
   the restart finds it on the QR, the customer pays, paid once, printed once.
 - `on_qr`: the order is on the QR, the app watching: the restart watches again; paid once, printed once.
+- `paid_while_down`: killed with the order on the QR, and the customer pays while the app is
+  down: the restart's reconcile finds the payment; paid once, printed once.
 - `paid_unrecorded`: the customer paid while every read of the app is held: the journal still
   says waiting; the restart finds the payment and completes the sale once.
 - `complete_unprinted`: paid and recorded, the receipt's print job pending (the printer's folder
@@ -40,7 +42,7 @@ from qrcashier.setup.constants import SANDBOX_TOKEN
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and offscreen Qt subprocesses (POSIX)")
 DRIVER = Path(__file__).with_name("kill_app_driver.py")
-STATES = ["publish_lost", "publish_unanswered", "on_qr", "paid_unrecorded", "complete_unprinted"]
+STATES = ["publish_lost", "publish_unanswered", "on_qr", "paid_while_down", "paid_unrecorded", "complete_unprinted"]
 REGISTERS = {state: 2 + i for i, state in enumerate(STATES)}  # one POS of the same store per state
 PUBLISH = {"method": "PUT", "path": "/instore/qr/seller/collectors/*/orders"}  # in-store v2, the default API
 HOLD = 3600  # a held request is never answered within the test
@@ -229,6 +231,8 @@ async def test_the_real_app_killed_mid_sale_recovers_it_paid_once_printed_once(
             if first.process.returncode is None:
                 await first.kill()
         await customer.release()
+        if state == "paid_while_down":
+            await customer.pay()
         if state == "complete_unprinted":
             printer_dir.mkdir()  # the printer is back
         assert journal.rows("SELECT COUNT(*) FROM sales") == [(1,)]  # the kill left the sale in the journal
