@@ -105,7 +105,8 @@ class App:
                 sys.executable, *program, "--sandbox-url", url, "--register", str(register),
                 "--data-dir", str(folder / "data"), "--printer", printer,
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                env=dict(os.environ, QT_QPA_PLATFORM="offscreen",  # and none of the user's own settings
+                         XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "share")),
             )
         return cls(process, log)
 
