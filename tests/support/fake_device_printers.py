@@ -8,8 +8,8 @@ records every byte and answers each DLE EOT 4 with `status_byte` (0x12: paper pr
 `FakeUsbDevice`: stands in for the pyusb Device under python-escpos's own `Usb` printer
 (`usb_channel(fake)` gives the backend's `open_channel` seam): `write(ep, data, timeout)`
 records, `read(ep, size, timeout)` answers the last query or raises pyusb's USBTimeoutError
-after the timeout as a silent printer does, and `unplugged` makes the writes fail as a pulled
-cable does (USBError "No such device").
+after the timeout as a silent printer does; `no_in_endpoint` fails every read (USBError), and
+`unplugged` makes the writes fail as a pulled cable does (USBError "No such device").
 """
 
 from __future__ import annotations
@@ -99,6 +99,7 @@ class FakeUsbDevice:
         self.status_byte = STATUS_OK
         self.silent = False
         self.unplugged = False
+        self.no_in_endpoint = False  # a printer whose IN endpoint cannot be read (no way back)
         self.received = bytearray()
         self.queries = 0
         self.read_timeouts: list[int] = []
@@ -129,6 +130,8 @@ class FakeUsbDevice:
         import usb.core
 
         self.read_timeouts.append(timeout or 0)
+        if self.no_in_endpoint:
+            raise usb.core.USBError("Entity not found", errno.ENOENT, errno.ENOENT)
         if not self._answers:
             time.sleep((timeout or 1000) / 1000)
             raise usb.core.USBTimeoutError("Operation timed out", errno.ETIMEDOUT, errno.ETIMEDOUT)

@@ -21,9 +21,12 @@ with a paper-end bit: "no answer" and an odd byte are "unknown", never "no paper
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Protocol
 
 from qrcashier.printing.urls import PrinterUrl
+
+log = logging.getLogger(__name__)
 
 DLE_EOT_PAPER = b"\x10\x04\x04"
 PAPER_END_BITS = 0x60  # bits 5 and 6 of the paper roll sensor status: paper end
@@ -96,11 +99,17 @@ class EscposChannel:
 
 
 def _usb_read(device: Any, endpoint: int, wait: float) -> bytes:
+    """What the printer sent back within `wait`; b"" for silence, and for an IN endpoint that cannot
+    be read at all (a printer without a way back, another endpoint number): that is "unknown",
+    and the job's own write still says whether the printer is there."""
     import usb.core
 
     try:
         return bytes(device.read(endpoint, 16, max(1, round(wait * 1000))))
     except usb.core.USBTimeoutError:
+        return b""
+    except usb.core.USBError as exc:
+        log.debug("USB printer status not readable: %s", exc)
         return b""
 
 

@@ -162,6 +162,16 @@ async def test_a_usb_printer_that_runs_out_during_the_job_keeps_it_for_a_reprint
     assert caught.value.reason == "paper_out"
 
 
+async def test_a_usb_printer_whose_status_cannot_be_read_still_prints(tmp_path):
+    fake = FakeUsbDevice()
+    fake.no_in_endpoint = True
+    backend = usb_queue_backend(fake)
+    await backend.send(b"receipt one")
+    await backend.send(b"receipt two")
+    assert fake.printed == b"receipt onereceipt two" and backend.answers_status is False
+    assert len(fake.read_timeouts) == 1  # "unknown": not asked again
+
+
 async def test_a_usb_printer_pulled_out_is_offline_and_the_job_waits(tmp_path):
     fake = FakeUsbDevice()
     fake.unplugged = True
