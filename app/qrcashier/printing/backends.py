@@ -8,21 +8,25 @@ Network printers: DLE EOT 4 (paper roll sensor) is asked before the job; a print
 it is asked again after the job, and its answer is the proof that it processed every byte (a
 dropped connection or a stall then fails the job instead of losing it). A printer that never
 answers status (many clones, python-escpos#286) gets its bytes on a clean close: "unknown" is not
-"no paper". USB and serial go through python-escpos (imported here only when used); a device
-file is written and closed in a worker thread.
+"no paper". USB and serial printers get the same status checks through python-escpos
+(`devices`, imported only when used), on a worker thread with bounded reads; a device file is
+written and closed there (no status).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
+from qrcashier.printing import devices
+from qrcashier.printing.devices import DLE_EOT_PAPER, Channel, paper_out
 from qrcashier.printing.urls import PrinterUrl
 
-DLE_EOT_PAPER = b"\x10\x04\x04"
-PAPER_END_BITS = 0x60  # bits 5 and 6 of the paper roll sensor status: paper end
+REFUSING_ERRNOS = (errno.EACCES, errno.EPERM, errno.EBUSY)  # USB "Access denied", "Resource busy" (usblp)
 STATUS_WAIT = 0.5  # seconds for a first status answer; a printer that never answers is "unknown"
 
 
@@ -83,7 +87,7 @@ class TcpBackend:
         return answer[0]
 
     def _check_paper(self, status: int | None) -> None:
-        if status is not None and status & PAPER_END_BITS:
+        if paper_out(status):
             raise PrinterError("paper_out", f"printer {self.url.describe()} is out of paper")
 
     async def _send(self, data: bytes) -> None:
@@ -106,40 +110,72 @@ class TcpBackend:
 
 
 class ThreadBackend:
-    """A device driven by blocking calls (file, USB, serial), on one worker thread of its own."""
+    """A device driven by blocking calls (USB, serial, a device file), on one worker thread of its own.
 
-    def __init__(self, url: PrinterUrl) -> None:
+    USB and serial printers are asked DLE EOT 4 before the job, as network ones are: paper out
+    keeps the job queued; a printer that answered is asked again after the job (its answer is
+    the proof it processed every byte); one that stayed silent within `STATUS_WAIT` is "unknown"
+    and is not asked again until a failure. `open_channel` is the seam tests give a fake device.
+    """
+
+    def __init__(self, url: PrinterUrl, open_channel: Callable[[PrinterUrl], Channel] | None = None) -> None:
         self.url = url
+        self.open_channel = open_channel or devices.open_channel
+        self.answers_status: bool | None = None  # learnt per printer, as TcpBackend does
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qrcashier-printer")
 
     async def send(self, data: bytes) -> None:
         loop = asyncio.get_running_loop()
+        where = self.url.describe()
         try:
-            await asyncio.wait_for(loop.run_in_executor(self._executor, self._write, data), self.url.timeout)
+            await asyncio.wait_for(loop.run_in_executor(self._executor, self._job, data), self.url.timeout)
+        except PrinterError:
+            self._forget_silence()
+            raise
         except TimeoutError:
-            raise PrinterError("offline", f"printer {self.url.describe()} did not take the job in time") from None
-        except PermissionError as exc:
-            raise PrinterError("refused", f"printer {self.url.describe()}: {exc}") from None
-        except OSError as exc:
-            raise PrinterError("offline", f"printer {self.url.describe()}: {exc.strerror or exc}") from None
+            self._forget_silence()
+            raise PrinterError("offline", f"printer {where} did not take the job in time") from None
+        except OSError as exc:  # pyusb's USBError and pyserial's SerialException are OSErrors too
+            self._forget_silence()
+            refused = isinstance(exc, PermissionError) or exc.errno in REFUSING_ERRNOS
+            raise PrinterError("refused" if refused else "offline", f"printer {where}: {exc.strerror or exc}") from None
         except Exception as exc:  # python-escpos's own errors (USBNotFoundError, DeviceNotFoundError...)
-            raise PrinterError("offline", f"printer {self.url.describe()}: {type(exc).__name__}: {exc}") from None
+            self._forget_silence()
+            raise PrinterError("offline", f"printer {where}: {type(exc).__name__}: {exc}") from None
 
-    def _write(self, data: bytes) -> None:
-        if self.url.kind == "file":
-            with open(self.url.target, "ab", buffering=0) as device:
-                device.write(data)
-            return
-        from escpos import printer  # lazily: only a USB or serial printer needs python-escpos's drivers
+    def _forget_silence(self) -> None:
+        if self.answers_status is False:
+            self.answers_status = None
 
-        if self.url.kind == "usb":
-            device = printer.Usb(self.url.vendor_id, self.url.product_id, profile=self.url.profile)
-        else:
-            device = printer.Serial(self.url.target, baudrate=self.url.baudrate, profile=self.url.profile)
+    def _job(self, data: bytes) -> None:
+        """On the worker thread: open, status, the bytes, status again where it answers, close."""
+        channel = self.open_channel(self.url)
         try:
-            device._raw(data)  # python-escpos's documented way to send pre-rendered bytes
+            self._check_paper(self._status(channel))
+            channel.write(data)
+            if self.answers_status and DLE_EOT_PAPER[:2] not in data:
+                status = channel.status(self.url.timeout)  # answered after every byte before it
+                if status is None:
+                    raise PrinterError("offline", f"printer {self.url.describe()} stopped answering during the job")
+                self._check_paper(status)
         finally:
-            device.close()
+            channel.close()
+
+    def _status(self, channel: Channel) -> int | None:
+        if not channel.answers or self.answers_status is False:
+            return None
+        status = channel.status(self.url.timeout if self.answers_status else STATUS_WAIT)
+        if status is None:
+            if self.answers_status:
+                raise PrinterError("offline", f"printer {self.url.describe()} stopped answering")
+            self.answers_status = False
+            return None
+        self.answers_status = True
+        return status
+
+    def _check_paper(self, status: int | None) -> None:
+        if paper_out(status):
+            raise PrinterError("paper_out", f"printer {self.url.describe()} is out of paper")
 
 
 def backend_for(url: PrinterUrl) -> Backend:

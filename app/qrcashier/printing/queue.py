@@ -180,7 +180,8 @@ class PrintQueue:
 
     async def _print(self, job: PrintJob) -> bool:
         assert self._jobs is not None
-        self._set_state("printing")
+        if not self.status.trouble:  # a retry keeps saying why it waits ("out of paper"), not "printing"
+            self._set_state("printing")
         try:
             await self.backend.send(job.data)
         except PrinterError as exc:
