@@ -191,3 +191,33 @@ def test_a_store_rebuilt_from_scratch_is_copied_again(store, csv_file, capsys, f
     again, _ = follower_factory(address, "caja")  # the same file, a new follower
     wait_until_sync(lambda: again.status.complete and app.count() == 1, 20, "the new copy")
     assert app.by_code("NEW1").price == Decimal("2100") and app.by_code("YER1") is None
+
+
+def test_services_start_the_follower_with_a_store_and_not_without(store, csv_file, capsys, tmp_path, monkeypatch):
+    import asyncio
+
+    from qrcashier.services import Options, Services
+    from qrcashier.store import dsn as store_dsn
+
+    cluster, dsn = store
+    admin(capsys, "catalog", "import", "--store", dsn, str(csv_file))
+    address = register(cluster, dsn, "CAJA1")
+    alone = Services(Options(data_dir=tmp_path / "alone"))
+    alone.start_catalog_follower()
+    assert alone.catalog_follower is None  # a single register needs no server
+
+    monkeypatch.setattr(store_dsn, "from_keyring", lambda text, backend: StoreAddress(text, address.password))
+    options = Options(data_dir=tmp_path / "caja1")
+    options.store_dsn = address.dsn  # the store helper's --store DSN (Options.store_dsn)
+    services = Services(options)
+    services.open_local()
+    assert services.catalog.count() > 10  # the demo products, until the store's copy replaces them
+    services.start_catalog_follower()
+    try:
+        wait_until_sync(lambda: services.catalog.count() == 3, 20, "the store's catalog in the app's catalog")
+        assert services.catalog.lookup("7790387000016").name == "Yerba Playadito 1 kg"
+        assert services.catalog_follower.status.complete
+    finally:
+        asyncio.run(services.stop_catalog_follower())
+        services.catalog.close()
+    assert services.catalog_follower is None
