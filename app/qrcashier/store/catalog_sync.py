@@ -50,7 +50,8 @@ log = logging.getLogger("qrcashier.store.catalog")
 CONNECT_TIMEOUT_SECONDS = 3
 STATEMENT_TIMEOUT_MS = 10_000
 CALL_TIMEOUT_SECONDS = 15.0  # the most any one await on the server may take, whatever libpq does
-BATCH_ROWS = 2000  # changes per local transaction
+BATCH_ROWS = 2000  # changes per local transaction, once the first copy is in
+FIRST_COPY_BATCH_ROWS = 10_000  # the first copy: bigger transactions (the app's reads never wait: WAL)
 POLL_SECONDS = 2.0  # without LISTEN
 LISTEN_POLL_SECONDS = 15.0  # with LISTEN: the safety net for a lost notification
 SLICE_SECONDS = 0.25  # how often a wait looks at stop() and wake()
@@ -94,7 +95,8 @@ class CatalogSync:
     """The follower itself, on whatever event loop runs `run()` (CatalogFollower gives it one)."""
 
     def __init__(
-        self, address: StoreAddress, local: LocalCatalog, *, batch: int = BATCH_ROWS, listen: bool = True,
+        self, address: StoreAddress, local: LocalCatalog, *, batch: int = BATCH_ROWS,
+        first_copy_batch: int = FIRST_COPY_BATCH_ROWS, listen: bool = True,
         poll_seconds: float = POLL_SECONDS, listen_poll_seconds: float = LISTEN_POLL_SECONDS,
         call_timeout: float = CALL_TIMEOUT_SECONDS, backoff: Backoff | None = None,
         connect: Callable[[StoreAddress], Any] = connect_async,
@@ -103,6 +105,7 @@ class CatalogSync:
         self.address = address
         self.local = local
         self.batch = batch
+        self.first_copy_batch = first_copy_batch
         self.listen = listen
         self.poll_seconds = poll_seconds
         self.listen_poll_seconds = listen_poll_seconds
@@ -139,18 +142,19 @@ class CatalogSync:
             self.local.restart(catalog_id)
             state = self.local.state()
         last, total = state.last_seen, 0
+        batch = self.batch if state.complete else max(self.batch, self.first_copy_batch)
         while True:
-            rows = await self._rows(conn, CHANGES_SQL, (last, self.batch))
+            rows = await self._rows(conn, CHANGES_SQL, (last, batch))
             if rows:
-                applied = self.local.apply(catalog_id, [Change.from_row(r) for r in rows])
+                applied = self.local.apply(catalog_id, [Change.from_row(r) for r in rows], index=state.complete)
                 last = int(rows[-1][0])
                 total += applied.rows
-                self._set(last_seen=last, applied_delta=applied.rows)
-            if len(rows) < self.batch:
+                self._set(last_seen=last, applied_delta=applied.rows, products_delta=applied.added - applied.deleted)
+            if len(rows) < batch:
                 break
         if not state.complete:
             codes = await self._rows(conn, LIVE_CODES_SQL)
-            removed = self.local.prune(catalog_id, (c for (c,) in codes))
+            removed = self.local.prune(catalog_id, (c for (c,) in codes), rebuild_index=True)
             log.info("store catalog copied: %d products (%d local-only removed)", len(codes), removed)
         self._set(online=True, error="", complete=True, last_seen=last, synced_at=time.time(),
                   products=self.local.count())
@@ -228,11 +232,10 @@ class CatalogSync:
         except Exception:
             pass
 
-    def _set(self, *, applied_delta: int = 0, **changes: Any) -> None:
+    def _set(self, *, applied_delta: int = 0, products_delta: int = 0, **changes: Any) -> None:
         with self._lock:
             before = self._status
-            if "products" not in changes and applied_delta:
-                changes["products"] = self.local.count()
+            changes.setdefault("products", before.products + products_delta)
             self._status = replace(before, applied=before.applied + applied_delta, **changes)
             now = self._status
         if now != before and self._on_status is not None:

@@ -29,6 +29,9 @@ def files(tmp_path):
     yield app, local
     local.close()
     app.close()
+    check = sqlite3.connect(path)  # after every test: the search index matches the products, row for row
+    check.execute("INSERT INTO products_fts (products_fts, rank) VALUES ('integrity-check', 1)")
+    check.close()
 
 
 def test_a_batch_fills_the_catalog_and_the_app_sees_it(files):
@@ -122,3 +125,31 @@ def test_without_fts_the_fallback_search_still_follows(tmp_path, monkeypatch):
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT name_key FROM products").fetchall() == [("jabon dove",)]
     conn.close()
+
+
+def test_the_first_copy_skips_the_search_index_and_the_prune_rebuilds_it(files):
+    app, local = files
+    app.load_demo_if_empty()
+    local.restart(STORE)
+    batch = [change(v, f"S{v}", name=f"Galletitas Bagley {v}", barcode=None) for v in range(1, 3001)]
+    local.apply(STORE, batch[:1500], index=False)
+    local.apply(STORE, batch[1500:], index=False)
+    assert app.lookup("S2999").name == "Galletitas Bagley 2999"  # lookups work during the copy
+    local.prune(STORE, [c.code for c in batch], rebuild_index=True)
+    assert app.count() == 3000
+    assert [p.code for p in app.search("galletitas bagley 2999")] == ["S2999"]
+    assert app.search("yerba") == []  # the demo's products are gone, from the index too
+    local.apply(STORE, [change(3001, "S1", name="Bizcochos Don Satur")])  # then row by row again
+    assert [p.code for p in app.search("bizcochos")] == ["S1"]
+    assert "S1" not in [p.code for p in app.search("galletitas bagley", limit=5000)]
+
+
+def test_a_product_keeping_its_barcode_keeps_one_clean_search_entry(files):
+    app, local = files
+    x = "7790387000016"
+    local.apply(STORE, [change(1, "A", "1.00", barcode=x, name="Aceite Natura")])
+    local.apply(STORE, [change(2, "A", "2.00", barcode=x, name="Aceite Cocinero"),
+                        change(3, "B", "3.00", name="Arroz Gallo")])
+    assert app.lookup(x).price == Decimal("2.00")
+    assert [p.code for p in app.search(x)] == ["A"]
+    assert app.search("natura") == [] and [p.code for p in app.search("aceite coc")] == ["A"]
