@@ -14,8 +14,10 @@ interleave their numbers: a follower that has seen version N has seen every chan
 below N (without the lock, a slow import holding version 10 could commit after a price change
 numbered 11, and a follower that had already moved past 11 would miss 10 for good).
 
-A statement-level trigger sends `NOTIFY qrcashier_catalog` (delivered at commit, one per
-transaction): followers wake at once instead of waiting for their next poll.
+Rows are never removed (a trigger refuses DELETE and TRUNCATE): a removal no follower could
+see would leave the product on every register. A statement-level trigger sends
+`NOTIFY qrcashier_catalog` (delivered at commit, one per transaction): followers wake at once
+instead of waiting for their next poll.
 
 Rights: every register (the `qrcashier_register` group) may READ the catalog. No register may
 write it directly; a register whose role is also in `qrcashier_pricing` (`qrcashier-admin
@@ -77,16 +79,27 @@ END $$;
 CREATE TRIGGER catalog_notify AFTER INSERT OR UPDATE ON catalog_products
     FOR EACH STATEMENT EXECUTE FUNCTION catalog_notify();
 
+CREATE FUNCTION catalog_keep_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'catalog products are deleted by setting deleted_at (qrcashier-admin catalog delete), '
+        'so that every register learns of it' USING ERRCODE = '55000';
+END $$;
+CREATE TRIGGER catalog_keep_rows BEFORE DELETE ON catalog_products
+    FOR EACH ROW EXECUTE FUNCTION catalog_keep_rows();
+CREATE TRIGGER catalog_keep_rows_truncate BEFORE TRUNCATE ON catalog_products
+    FOR EACH STATEMENT EXECUTE FUNCTION catalog_keep_rows();
+
 CREATE FUNCTION catalog_set_price(p_code text, p_price numeric, p_actor text) RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     old numeric;
+    product text;
     stamped bigint;
 BEGIN
     IF p_price IS NULL OR p_price < 0 THEN
         RAISE EXCEPTION 'a price is zero or more, not %', p_price USING ERRCODE = '22023';
     END IF;
-    SELECT price INTO old FROM catalog_products
+    SELECT price, code INTO old, product FROM catalog_products
         WHERE lower(code) = lower(p_code) AND deleted_at IS NULL FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no product %', p_code USING ERRCODE = 'P0002';
@@ -94,7 +107,7 @@ BEGIN
     UPDATE catalog_products SET price = p_price
         WHERE lower(code) = lower(p_code) AND deleted_at IS NULL RETURNING version INTO stamped;
     INSERT INTO catalog_price_changes (code, old_price, new_price, register, actor, version)
-        VALUES (p_code, old, p_price, (SELECT name FROM registers WHERE role_name = session_user),
+        VALUES (product, old, p_price, (SELECT name FROM registers WHERE role_name = session_user),
                 coalesce(p_actor, ''), stamped);
     RETURN stamped;
 END $$;

@@ -17,6 +17,7 @@ from qrcashier.store.catalog_store import CatalogStoreError, set_price
 from qrcashier.store.catalog_sync import CatalogFollower
 from qrcashier.store.dsn import StoreAddress
 from qrcashier.store.roles import add_register, role_name
+from qrcashier.store.schema import init_store
 from qrcashier.store.sender import Backoff
 from tests.support.waiting import wait_until_sync
 
@@ -169,7 +170,7 @@ def test_registers_read_the_catalog_and_only_the_pricing_group_changes_prices(st
     wait_until_sync(lambda: app.by_code("YER1").price == Decimal("4999.90"), 5, "CAJA1's price on CAJA2")
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT code, old_price, new_price, register, actor FROM catalog_price_changes"
-                            ).fetchall() == [("yer1", Decimal("4250.00"), Decimal("4999.90"), "CAJA1",
+                            ).fetchall() == [("YER1", Decimal("4250.00"), Decimal("4999.90"), "CAJA1",
                                               "Ana (supervisora)")]
     admin(capsys, "catalog", "allow-prices", "--store", dsn, "--register", "CAJA1", "--revoke")
     with psycopg.connect(a.dsn, password=a.password, autocommit=True) as conn:
@@ -180,15 +181,18 @@ def test_registers_read_the_catalog_and_only_the_pricing_group_changes_prices(st
 def test_a_store_rebuilt_from_scratch_is_copied_again(store, csv_file, capsys, follower_factory):
     cluster, dsn = store
     admin(capsys, "catalog", "import", "--store", dsn, str(csv_file))
-    address = register(cluster, dsn, "CAJA1")
-    follower, app = follower_factory(address)
+    follower, app = follower_factory(register(cluster, dsn, "CAJA1"))
     wait_until_sync(lambda: follower.status.complete, 20, "the first copy")
+    with psycopg.connect(dsn, autocommit=True) as conn, pytest.raises(psycopg.errors.ObjectNotInPrerequisiteState):
+        conn.execute("DELETE FROM catalog_products")  # rows are soft-deleted, never removed
     follower.stop()
-    with psycopg.connect(dsn, autocommit=True) as conn:  # the catalog emptied and started again
-        conn.execute("DELETE FROM catalog_products")
-        conn.execute("UPDATE catalog_meta SET catalog_id = gen_random_uuid()")
+    with psycopg.connect(cluster.dsn(dbname="postgres"), autocommit=True) as conn:  # a new store database
+        conn.execute("DROP DATABASE store WITH (FORCE)")
+        conn.execute("CREATE DATABASE store")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        init_store(conn)
         conn.execute("INSERT INTO catalog_products (code, name, price) VALUES ('NEW1', 'Pan lactal', 2100)")
-    again, _ = follower_factory(address, "caja")  # the same file, a new follower
+    again, _ = follower_factory(register(cluster, dsn, "CAJA1"), "caja")  # the same local file
     wait_until_sync(lambda: again.status.complete and app.count() == 1, 20, "the new copy")
     assert app.by_code("NEW1").price == Decimal("2100") and app.by_code("YER1") is None
 
