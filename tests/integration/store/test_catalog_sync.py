@@ -225,3 +225,48 @@ def test_services_start_the_follower_with_a_store_and_not_without(store, csv_fil
         asyncio.run(services.stop_catalog_follower())
         services.catalog.close()
     assert services.catalog_follower is None
+
+
+def test_versions_follow_commit_order_so_a_slow_writer_is_never_skipped(store, csv_file, capsys, follower_factory):
+    """An import holds version N uncommitted while a register's price change waits for it: the
+    change gets N+1 only after N commits, so a follower never moves past N before seeing it."""
+    import threading
+
+    cluster, dsn = store
+    admin(capsys, "catalog", "import", "--store", dsn, str(csv_file))
+    a = register(cluster, dsn, "CAJA1")
+    admin(capsys, "catalog", "allow-prices", "--store", dsn, "--register", "CAJA1")
+    follower, app = follower_factory(register(cluster, dsn, "CAJA2"), "caja2")
+    wait_until_sync(lambda: follower.status.complete, 20, "the first copy")
+    slow = psycopg.connect(dsn)
+    slow.execute("UPDATE catalog_products SET price = 1111 WHERE code = 'CAF1'")  # version N, not committed
+    done = threading.Event()
+
+    def supervisor_change() -> None:
+        with psycopg.connect(a.dsn, password=a.password, autocommit=True) as conn:
+            set_price(conn, "LEC1", Decimal("2222"), "Ana")
+        done.set()
+
+    worker = threading.Thread(target=supervisor_change)
+    worker.start()
+    try:
+        with psycopg.connect(dsn, autocommit=True) as watch:
+            wait_until_sync(lambda: watch.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE usename = %s AND wait_event_type = 'Lock'",
+                (role_name("CAJA1"),)).fetchone()[0] == 1, 10, "the price change to wait for the import")
+        assert not done.is_set()
+        before = follower.status.synced_at
+        follower.wake()  # a catch-up now finds nothing committed past what it has
+        wait_until_sync(lambda: follower.status.synced_at != before, 5, "a catch-up during the wait")
+        assert app.by_code("LEC1").price == Decimal("1350.00") and app.by_code("CAF1").price == Decimal("3100.50")
+    finally:
+        slow.commit()
+        slow.close()
+        worker.join(10)
+    assert done.is_set()
+    wait_until_sync(lambda: app.by_code("LEC1").price == Decimal("2222"), 5, "the later change")
+    assert app.by_code("CAF1").price == Decimal("1111")
+    with psycopg.connect(dsn) as conn:
+        caf, lec = (conn.execute("SELECT version FROM catalog_products WHERE code = %s", (c,)).fetchone()[0]
+                    for c in ("CAF1", "LEC1"))
+    assert caf < lec

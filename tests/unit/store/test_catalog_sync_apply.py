@@ -4,6 +4,7 @@ catalog in one transaction per batch, the barcode handed over, deletes, the firs
 from __future__ import annotations
 
 import sqlite3
+import time
 from decimal import Decimal
 
 import pytest
@@ -153,3 +154,17 @@ def test_a_product_keeping_its_barcode_keeps_one_clean_search_entry(files):
     assert app.lookup(x).price == Decimal("2.00")
     assert [p.code for p in app.search(x)] == ["A"]
     assert app.search("natura") == [] and [p.code for p in app.search("aceite coc")] == ["A"]
+
+
+def test_the_cashiers_lookups_never_wait_for_a_batch_being_written(files):
+    """WAL and two connections: while the follower's transaction is open, the app reads the last
+    committed catalog at once (no lock between them, no 'database is locked')."""
+    app, local = files
+    local.apply(STORE, [change(1, "A", "1.00", barcode="7790387000016")])
+    with local._transaction():  # the follower half-way through a batch
+        local._conn.execute("UPDATE products SET price = '9.00' WHERE code = 'A'")
+        started = time.perf_counter()
+        assert app.lookup("7790387000016").price == Decimal("1.00")
+        assert app.count() == 1
+        assert time.perf_counter() - started < 0.5  # far below the 5 s a locked reader would wait
+    assert app.lookup("7790387000016").price == Decimal("9.00")
