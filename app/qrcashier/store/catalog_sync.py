@@ -66,6 +66,7 @@ class CatalogSyncStatus:
     applied: int = 0  # rows applied since start
     products: int = 0  # products in the local copy
     synced_at: float | None = None  # time.time() of the last catch-up that reached the store's head
+    empty_store: bool = False  # the store has no products yet: the register's own catalog is kept
     error: str = ""
 
     def text(self) -> str:
@@ -73,6 +74,8 @@ class CatalogSyncStatus:
             return f"store catalog offline: selling from the local copy ({self.products} products)"
         if self.online is None:
             return "store catalog: connecting"
+        if self.empty_store:
+            return f"store catalog: none in the store yet, using this register's ({self.products} products)"
         if not self.complete:
             return f"store catalog: copying ({self.products} products so far)"
         return f"store catalog: up to date ({self.products} products)"
@@ -136,6 +139,10 @@ class CatalogSync:
         """Apply every change the store has past last_seen. Returns the rows applied."""
         (catalog_id, head), = await self._rows(conn, HEAD_SQL)
         state = self.local.state()
+        if head == 0 and not state.complete:
+            # The store has no catalog yet: keep the register's own (never wipe it for an empty one).
+            self._set(online=True, error="", empty_store=True, synced_at=time.time(), products=self.local.count())
+            return 0
         if state.catalog_id != catalog_id or state.last_seen > head:
             if state.catalog_id is not None:
                 log.warning("the store's catalog is not the one this copy followed: copying it again")
@@ -156,7 +163,7 @@ class CatalogSync:
             codes = await self._rows(conn, LIVE_CODES_SQL)
             removed = self.local.prune(catalog_id, (c for (c,) in codes), rebuild_index=True)
             log.info("store catalog copied: %d products (%d local-only removed)", len(codes), removed)
-        self._set(online=True, error="", complete=True, last_seen=last, synced_at=time.time(),
+        self._set(online=True, error="", empty_store=False, complete=True, last_seen=last, synced_at=time.time(),
                   products=self.local.count())
         return total
 

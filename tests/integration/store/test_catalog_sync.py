@@ -270,3 +270,16 @@ def test_versions_follow_commit_order_so_a_slow_writer_is_never_skipped(store, c
         caf, lec = (conn.execute("SELECT version FROM catalog_products WHERE code = %s", (c,)).fetchone()[0]
                     for c in ("CAF1", "LEC1"))
     assert caf < lec
+
+
+def test_a_store_without_products_yet_leaves_the_registers_own_catalog(store, csv_file, capsys, follower_factory):
+    cluster, dsn = store
+    follower, app = follower_factory(register(cluster, dsn, "CAJA1"))
+    app.load_demo_if_empty()
+    demo = app.count()
+    wait_until_sync(lambda: follower.status.empty_store, 20, "the follower to find the store's catalog empty")
+    assert app.count() == demo and demo > 10
+    assert follower.status.text() == f"store catalog: none in the store yet, using this register's ({demo} products)"
+    admin(capsys, "catalog", "import", "--store", dsn, str(csv_file))
+    wait_until_sync(lambda: follower.status.complete and app.count() == 3, 10, "the store's catalog to replace it")
+    assert not follower.status.empty_store
