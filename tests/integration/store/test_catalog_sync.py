@@ -272,11 +272,14 @@ def test_versions_follow_commit_order_so_a_slow_writer_is_never_skipped(store, c
     assert caf < lec
 
 
-def test_a_store_without_products_yet_leaves_the_registers_own_catalog(store, csv_file, capsys, follower_factory):
+def test_a_store_without_products_yet_leaves_the_registers_own_catalog(store, csv_file, capsys, follower_factory,
+                                                                       tmp_path):
     cluster, dsn = store
+    before = Catalog.open(tmp_path / "caja-catalog.sqlite3", MLA)  # the register had its own catalog
+    before.load_demo_if_empty()
+    demo = before.count()
+    before.close()
     follower, app = follower_factory(register(cluster, dsn, "CAJA1"))
-    app.load_demo_if_empty()
-    demo = app.count()
     wait_until_sync(lambda: follower.status.empty_store, 20, "the follower to find the store's catalog empty")
     assert app.count() == demo and demo > 10
     assert follower.status.text() == f"store catalog: none in the store yet, using this register's ({demo} products)"
