@@ -139,7 +139,7 @@ class CatalogSync:
         """Apply every change the store has past last_seen. Returns the rows applied."""
         (catalog_id, head), = await self._rows(conn, HEAD_SQL)
         state = self.local.state()
-        if head == 0 and not state.complete:
+        if head == 0:
             # The store has no catalog yet: keep the register's own (never wipe it for an empty one).
             self._set(online=True, error="", empty_store=True, synced_at=time.time(), products=self.local.count())
             return 0
