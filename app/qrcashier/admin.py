@@ -147,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
     from qrcashier.admin_store import add_parser as add_store_parser  # (psycopg loads only when it runs)
 
     add_store_parser(commands)
+    from qrcashier.admin_catalog import add_parser as add_catalog_parser  # issue 19 item 4: the store's catalog
+
+    add_catalog_parser(commands)
     return parser
 
 
@@ -160,6 +163,15 @@ def main(argv: Sequence[str] | None = None,
             try:
                 run(args, write_output)
             except StoreAdminError as exc:
+                raise AdminError(str(exc)) from None
+            return 0
+        if args.command == "catalog":  # issue 19 item 4: the store's catalog
+            from qrcashier.admin_catalog import CatalogAdminError
+            from qrcashier.admin_catalog import run as run_catalog
+
+            try:
+                run_catalog(args)
+            except CatalogAdminError as exc:
                 raise AdminError(str(exc)) from None
             return 0
         report = load_report(args.data_dir, args.shift, fetch)

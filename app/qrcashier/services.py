@@ -209,11 +209,44 @@ class Services:
             if report is not None:
                 log.info("demo catalog: %s", report.summary())
 
+    # --- store catalog (issue 19 item 4) -------------------------------------------------------------
+
+    catalog_follower: Any = None  # store/catalog_sync.CatalogFollower, with --store DSN
+
+    def start_catalog_follower(self) -> None:
+        """With a store (`store_dsn`): keep the local catalog a copy of the store's, on the
+        follower's own thread (the app's Catalog keeps reading the same file). Else nothing."""
+        dsn = getattr(self.options, "store_dsn", None)
+        if not dsn or self.catalog_follower is not None:
+            return
+        from qrcashier.store.catalog_sync import CatalogFollower
+        from qrcashier.store.dsn import from_keyring
+        from qrcashier.token_store import choose_backend
+
+        try:
+            backend = choose_backend().backend
+        except Exception:  # no keyring: libpq's own places (a .pgpass, a service file) still apply
+            backend = None
+        self.options.data_dir.mkdir(parents=True, exist_ok=True)
+        follower = CatalogFollower(from_keyring(dsn, backend), self.options.data_dir / CATALOG_FILE, self.site)
+        follower.start()
+        self.catalog_follower = follower
+        log.info("following the store's catalog at %s", follower.address.shown)
+
+    async def stop_catalog_follower(self) -> None:
+        import asyncio
+
+        follower, self.catalog_follower = self.catalog_follower, None
+        if follower is not None:
+            await asyncio.to_thread(follower.stop)
+
     # --- network --------------------------------------------------------------------------------
 
     async def start(self) -> None:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
         import httpx
+
+        self.start_catalog_follower()  # store catalog (issue 19 item 4): first, so it follows even if MP is down
 
         from qrcashier.checkout import JOURNAL_FILE, Journal
         from qrcashier.checkout.config import PollPolicy, RegisterConfig
@@ -357,6 +390,7 @@ class Services:
     async def close(self) -> None:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
+        await self.stop_catalog_follower()  # store catalog (issue 19 item 4)
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
         if self.engine is not None:

@@ -10,4 +10,8 @@ started without `--store` never loads it.
     payloads  the journal rows the outbox names, as upserts keyed by register and stable ids
     sender    the background thread that drains the outbox, in order, with backoff
     report    the store's day across registers (`store report`)
+    catalog_schema  the one catalog: versioned products, soft deletes, NOTIFY, the price function
+    catalog_store   its back office (`catalog import|delete --store`) and what followers query
+    catalog_apply   a register's local SQLite copy: a batch of changes in one transaction
+    catalog_sync    the follower keeping that copy up to date (LISTEN/NOTIFY + version)
 """

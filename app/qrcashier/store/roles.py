@@ -51,3 +51,19 @@ def add_register(conn: Any, register: str, password: str) -> bool:
 
 def registers(conn: Any) -> list[tuple[str, str]]:
     return [tuple(r) for r in conn.execute("SELECT name, role_name FROM registers ORDER BY name").fetchall()]
+
+
+def allow_price_changes(conn: Any, register: str, allow: bool = True) -> None:
+    """Let (or stop letting) a register's role change prices in the store's catalog: membership
+    of the pricing group, whose only right is `catalog_set_price` (catalog_schema.py). The app
+    asks for the supervisor's PIN before it calls it; the database records who did it."""
+    from psycopg import sql
+
+    from qrcashier.store.catalog_schema import PRICING_GROUP
+
+    role = role_name(register)
+    with conn.transaction():
+        if conn.execute("SELECT 1 FROM registers WHERE name = %s", (register,)).fetchone() is None:
+            raise RegisterNameError(f"There is no register {register} in this store (store add-register first).")
+        verb = "GRANT {} TO {}" if allow else "REVOKE {} FROM {}"
+        conn.execute(sql.SQL(verb).format(sql.Identifier(PRICING_GROUP), sql.Identifier(role)))

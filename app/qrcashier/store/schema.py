@@ -93,10 +93,17 @@ def _v1_security() -> str:
     return ";\n".join(stmts)
 
 
+def _catalog() -> str:
+    from qrcashier.store.catalog_schema import migration
+
+    return migration()
+
+
 # (name, SQL). Append only: a migration's name is its identity in store_schema.
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("ledger", _V1_TABLES),
     ("register_security", _v1_security),
+    ("catalog", _catalog),  # issue 19 item 4: one catalog, versioned, read by every register (catalog_schema.py)
 )
 
 
