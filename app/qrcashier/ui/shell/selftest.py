@@ -17,12 +17,15 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from qrcashier.ui.shell.deadline import Deadline, StepFailed
+
 DEADLINE_SECONDS = 18.0
+WAIT_SECONDS = 8.0  # each step of the sale, within what is left of the deadline
 PRINTER_WAIT_SECONDS = 12.0  # after "paid", for --printer escpos+...: a printer coming up late still gets it
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
 
 
-class SelfTestFailed(Exception):
+class SelfTestFailed(StepFailed):
     """A check of the self-test failed (explicit, so `python -O` cannot skip it)."""
 
 
@@ -31,16 +34,8 @@ def _check(condition: object, failure: str) -> None:
         raise SelfTestFailed(failure)
 
 
-async def _wait(predicate, what: str, timeout: float = 8.0) -> None:
-    try:
-        async with asyncio.timeout(timeout):
-            while not predicate():
-                await asyncio.sleep(0.02)
-    except TimeoutError:
-        raise SelfTestFailed(f"timed out waiting for {what}") from None
-
-
-async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str:
+async def one_sale(data_dir: Path, printer: str | None = None, args=None, deadline: Deadline | None = None) -> str:
+    """One sale through the real window. Every wait gets what is left of `deadline` (the self-test's)."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -52,21 +47,27 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's own POS
         options.use_registers(args)
     services = Services(options)
+    deadline = deadline or Deadline(DEADLINE_SECONDS, error=SelfTestFailed)
     window = None
     try:
+        deadline.step = "starting the window"
         services.open_local()
         window = MainWindow(services, on_quit=lambda: None)
         window.show_all()
         await window.start()
+        deadline.step = "scanning the barcode"
         QTest.keyClicks(window.item_field, DEMO_BARCODE)
         QTest.keyClick(window.item_field, Qt.Key.Key_Return)
         _check(window.model.rowCount() == 1, f"the barcode added {window.model.rowCount()} lines")
+        deadline.step = "charging"
         await window.charge()
-        await _wait(lambda: window.panel_state() == "waiting", "the order on the QR")
+        await deadline.wait(lambda: window.panel_state() == "waiting", "the order on the QR", WAIT_SECONDS)
         pos = services.options.pos_external_id
+        deadline.step = "the customer scanning and paying (sandbox)"
         await services.sandbox_control("POST", f"/sandbox/pos/{pos}/scan")
         await services.sandbox_control("POST", f"/sandbox/pos/{pos}/pay", {"status": "approved"})
-        await _wait(lambda: window.panel_state() == "paid" and window.last_receipt is not None, "paid and the receipt")
+        await deadline.wait(lambda: window.panel_state() == "paid" and window.last_receipt is not None,
+                            "paid and the receipt", WAIT_SECONDS)
         receipt = window.last_receipt
         _check(receipt.total == window.model.total, "the receipt's total differs from the cart's")
         _check(receipt.payment_ids, "the receipt has no Mercado Pago payment id")
@@ -76,15 +77,20 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str
             summary += f", register {services.options.register_id} (POS {services.options.pos_external_id})"
         if window.print_queue is not None:  # --printer escpos+...: the receipt must reach it (a late printer too)
             queue = window.print_queue.queue
-            try:  # the queue retries a printer that is not up yet, within the self-test's deadline
-                async with asyncio.timeout(PRINTER_WAIT_SECONDS):
-                    while not any(j.kind == "receipt" and j.status == "done" for j in await queue.jobs()):
-                        await asyncio.sleep(0.1)
-            except TimeoutError:
-                raise SelfTestFailed(f"the receipt did not reach printer {queue.url.describe()}") from None
+
+            async def printed() -> bool:
+                return any(j.kind == "receipt" and j.status == "done" for j in await queue.jobs())
+
+            # the queue retries a printer that is not up yet, for as long as the deadline leaves
+            await deadline.wait(printed, "the receipt at the printer", PRINTER_WAIT_SECONDS, poll=0.1,
+                                failure=f"the receipt did not reach printer {queue.url.describe()}")
             summary += f", printed on {queue.url.describe()}"
         return summary
+    except Exception as exc:
+        deadline.note(exc)  # what failed, even if closing then runs past the deadline
+        raise
     finally:
+        deadline.step = "closing the window"
         if window is not None:
             await window.shutdown()
         await services.close()
@@ -92,15 +98,20 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str
 
 def run_self_test(args) -> int:
     printer = getattr(args, "printer", None)
-    return run_offscreen(args, "self-test", "qrcashier-selftest-", DEADLINE_SECONDS,
-                         lambda data_dir: one_sale(data_dir, printer, args))
+    deadline = Deadline(DEADLINE_SECONDS, error=SelfTestFailed)
+    return run_offscreen(args, "self-test", "qrcashier-selftest-", deadline,
+                         lambda data_dir: one_sale(data_dir, printer, args, deadline))
 
 
 def run_offscreen(
-    args, label: str, prefix: str, deadline: float, scenario: Callable[[Path], Awaitable[str]]
+    args, label: str, prefix: str, deadline: float | Deadline, scenario: Callable[[Path], Awaitable[str]]
 ) -> int:
     """Run `scenario` on the qasync loop within `deadline` and print one line: "<label> PASS in
-    N s: summary" (exit 0) or FAIL (exit 1). The data folder is `--data-dir`, else a temporary one."""
+    N s: summary" (exit 0) or FAIL (exit 1). The data folder is `--data-dir`, else a temporary one.
+    A `Deadline` (seconds or one the scenario's waits share) starts when the scenario does; a
+    failure names its step, and the deadline firing names the step it was in."""
+    if not isinstance(deadline, Deadline):
+        deadline = Deadline(deadline)
     from qrcashier.ui.shell import errors
     from qrcashier.ui.shell.app import close_logging, install_qt_message_handler, make_application, setup_logging
     from qrcashier.ui.shell.gc_guard import collect_on_qt_thread
@@ -120,7 +131,8 @@ def run_offscreen(
     import qasync
 
     async def bounded() -> str:
-        async with asyncio.timeout(deadline):
+        deadline.start()
+        async with asyncio.timeout(deadline.seconds):
             return await scenario(data_dir)
 
     try:
@@ -130,7 +142,7 @@ def run_offscreen(
     except BaseException as exc:  # report every failure as one line, never a hang
         if isinstance(exc, KeyboardInterrupt):
             raise
-        summary = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        summary = deadline.report(exc)
         ok = False
     finally:
         close_logging()
