@@ -41,6 +41,7 @@ CATALOG_FILE = "catalog.sqlite3"
 # a Timeout for the engine, never a frozen window.
 HTTP_TIMEOUT_SECONDS = 8.0
 HTTP_CONNECT_TIMEOUT_SECONDS = 4.0
+STORE_START_TIMEOUT_SECONDS = 15.0  # the keyring read and switching the journal's outbox on (--store)
 
 
 @dataclass
@@ -83,6 +84,9 @@ class Options:
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
     accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
+    # The store database (issue 19, `--store DSN`): a libpq DSN or service name, never a password
+    # (that is in the keyring, "QRCashier-store"); None: a single register, no outbox, no sender.
+    store_dsn: str | None = None
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -118,7 +122,15 @@ class Options:
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
+        opts.use_store(args)
         return opts
+
+    def use_store(self, args: Any) -> None:
+        """`--store DSN` (store database, issue 19): wins over the settings' store field."""
+        dsn = getattr(args, "store", None)
+        if dsn:
+            self.store_dsn = dsn
+            self.from_command_line = self.from_command_line | {"store_dsn"}
 
     def use_registers(self, args: Any, *, explicit_data_dir: bool = True) -> None:
         """`--sandbox-url URL` and `--register NAME` (registers.py): a standalone sandbox, and this
@@ -165,6 +177,8 @@ class Services:
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
         self._token: AccessToken | None = None
+        self.store_sender: Any = None  # store.sender.OutboxSender with --store (issue 19)
+        self._store_problem = ""  # why there is no sender although --store was given (no secret)
 
     @property
     def site(self) -> Site:
@@ -299,8 +313,80 @@ class Services:
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
                                          till=self._till_config())
+        if opts.store_dsn and self.store_sender is None:
+            await self._start_store()
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    # --- the store database (issue 19): the outbox sender ---------------------------------------
+
+    async def _start_store(self) -> None:
+        """The outbox sender on its own thread (never the Qt thread): the keyring read, switching
+        the journal's outbox on and every PostgreSQL call happen off the loop, each with a timeout.
+        A store that cannot be reached never stops the register: it sells, and the status says so."""
+        import asyncio
+
+        from qrcashier.store.dsn import StoreAddressError, from_keyring
+        from qrcashier.store.sender import OutboxSender
+
+        opts = self.options
+        tokens = getattr(self, "tokens", None)
+
+        def build() -> Any:
+            from qrcashier.token_store import choose_backend
+
+            backend = tokens.choice.backend if tokens is not None else choose_backend().backend
+            address = from_keyring(opts.store_dsn, backend)
+            sender = OutboxSender(self.journal.path, address, opts.register_id)
+            sender.start()
+            return sender
+
+        try:
+            self.store_sender = await asyncio.wait_for(asyncio.to_thread(build), STORE_START_TIMEOUT_SECONDS)
+            self._store_problem = ""
+            log.info("store database %s: register %s sends its outbox", self.store_sender.address.shown,
+                     opts.register_id)
+        except StoreAddressError as exc:
+            self._store_problem = str(exc)
+            log.error("store database: %s", exc)
+        except Exception as exc:  # a journal that cannot switch its outbox on, a keyring that hangs
+            self._store_problem = f"{type(exc).__name__}: the store sender could not start"
+            log.exception("the store sender could not start")
+
+    def store_status(self) -> Any:
+        """store.sender.StoreStatus (online, sales waiting, last error without secrets), or None
+        without --store. Thread-safe and non-blocking: the status bar reads it on the Qt thread."""
+        if self.store_sender is not None:
+            return self.store_sender.status()
+        if not self.options.store_dsn:
+            return None
+        from qrcashier.store.sender import StoreStatus
+
+        return StoreStatus(online=False if self._store_problem else None, error=self._store_problem)
+
+    async def wait_store_sent(self, timeout: float) -> bool:
+        """True once every outbox row written so far (the last sale's too) is in the store database."""
+        import asyncio
+
+        sender = self.store_sender
+        if sender is None:
+            return False
+        seq = await asyncio.to_thread(sender.last_seq)
+        sender.wake()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not await asyncio.to_thread(sender.sent_through, seq):
+            if loop.time() > deadline:
+                return False
+            await asyncio.sleep(0.1)
+        return True
+
+    async def _stop_store(self) -> None:
+        import asyncio
+
+        sender, self.store_sender = self.store_sender, None
+        if sender is not None:
+            await asyncio.to_thread(sender.stop)
 
     def _till_config(self) -> TillConfig | None:
         """The till's settings with this register's point-of-sale number (--register NAME)."""
@@ -369,6 +455,8 @@ class Services:
         steps = []
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
+        if self.store_sender is not None:  # store database (issue 19): before the journal it reads
+            steps.append(("store sender", self._stop_store()))
         if self.engine is not None:
             steps.append(("engine", self.engine.close()))
         if self.journal is not None:
