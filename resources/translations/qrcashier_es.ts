@@ -2484,6 +2484,33 @@ la caja esté configurada.</translation>
     </message>
 </context>
 <context>
+    <name>StoreStatus</name>
+    <message>
+        <source>store server offline: 1 sale waiting</source>
+        <translation>servidor del local sin conexión: 1 venta en espera</translation>
+    </message>
+    <message>
+        <source>store server offline: %1 sales waiting</source>
+        <translation>servidor del local sin conexión: %1 ventas en espera</translation>
+    </message>
+    <message>
+        <source>store: connecting</source>
+        <translation>local: conectando</translation>
+    </message>
+    <message>
+        <source>store: sending 1 sale</source>
+        <translation>local: enviando 1 venta</translation>
+    </message>
+    <message>
+        <source>store: sending %1 sales</source>
+        <translation>local: enviando %1 ventas</translation>
+    </message>
+    <message>
+        <source>store: up to date</source>
+        <translation>local: al día</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorActions</name>
     <message>
         <source>Not connected yet</source>

@@ -2484,6 +2484,33 @@ o caixa estiver configurado.</translation>
     </message>
 </context>
 <context>
+    <name>StoreStatus</name>
+    <message>
+        <source>store server offline: 1 sale waiting</source>
+        <translation>servidor da loja offline: 1 venda aguardando</translation>
+    </message>
+    <message>
+        <source>store server offline: %1 sales waiting</source>
+        <translation>servidor da loja offline: %1 vendas aguardando</translation>
+    </message>
+    <message>
+        <source>store: connecting</source>
+        <translation>loja: conectando</translation>
+    </message>
+    <message>
+        <source>store: sending 1 sale</source>
+        <translation>loja: enviando 1 venda</translation>
+    </message>
+    <message>
+        <source>store: sending %1 sales</source>
+        <translation>loja: enviando %1 vendas</translation>
+    </message>
+    <message>
+        <source>store: up to date</source>
+        <translation>loja: em dia</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorActions</name>
     <message>
         <source>Not connected yet</source>
