@@ -41,7 +41,6 @@ CATALOG_FILE = "catalog.sqlite3"
 # a Timeout for the engine, never a frozen window.
 HTTP_TIMEOUT_SECONDS = 8.0
 HTTP_CONNECT_TIMEOUT_SECONDS = 4.0
-STORE_START_TIMEOUT_SECONDS = 15.0  # the keyring read and switching the journal's outbox on (--store)
 
 
 @dataclass
@@ -177,8 +176,7 @@ class Services:
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
         self._token: AccessToken | None = None
-        self.store_sender: Any = None  # store.sender.OutboxSender with --store (issue 19)
-        self._store_problem = ""  # why there is no sender although --store was given (no secret)
+        self.store_link: Any = None  # store.link.StoreLink with --store (issue 19)
 
     @property
     def site(self) -> Site:
@@ -313,80 +311,31 @@ class Services:
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
                                          till=self._till_config())
-        if opts.store_dsn and self.store_sender is None:
-            await self._start_store()
+        if opts.store_dsn and self.store_link is None:  # the store database (issue 19)
+            from qrcashier.store.link import StoreLink
+
+            tokens = getattr(self, "tokens", None)  # the app's TokenStore (its keyring), when it has one
+
+            def keyring() -> Any:  # (on the link's worker thread: a keyring may talk to D-Bus)
+                from qrcashier.token_store import choose_backend
+
+                return tokens.choice.backend if tokens is not None else choose_backend().backend
+
+            self.store_link = StoreLink(opts.store_dsn, opts.register_id, self.journal.path, keyring=keyring)
+            await self.store_link.start(self.engine)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
 
-    # --- the store database (issue 19): the outbox sender ---------------------------------------
-
-    async def _start_store(self) -> None:
-        """The outbox sender on its own thread (never the Qt thread): the keyring read, switching
-        the journal's outbox on and every PostgreSQL call happen off the loop, each with a timeout.
-        A store that cannot be reached never stops the register: it sells, and the status says so."""
-        import asyncio
-
-        from qrcashier.store.dsn import StoreAddressError, from_keyring
-        from qrcashier.store.sender import OutboxSender
-
-        opts = self.options
-        tokens = getattr(self, "tokens", None)
-
-        def build() -> Any:
-            from qrcashier.token_store import choose_backend
-
-            backend = tokens.choice.backend if tokens is not None else choose_backend().backend
-            address = from_keyring(opts.store_dsn, backend)
-            sender = OutboxSender(self.journal.path, address, opts.register_id)
-            sender.start()
-            return sender
-
-        try:
-            self.store_sender = await asyncio.wait_for(asyncio.to_thread(build), STORE_START_TIMEOUT_SECONDS)
-            self._store_problem = ""
-            log.info("store database %s: register %s sends its outbox", self.store_sender.address.shown,
-                     opts.register_id)
-        except StoreAddressError as exc:
-            self._store_problem = str(exc)
-            log.error("store database: %s", exc)
-        except Exception as exc:  # a journal that cannot switch its outbox on, a keyring that hangs
-            self._store_problem = f"{type(exc).__name__}: the store sender could not start"
-            log.exception("the store sender could not start")
+    # --- the store database (issue 19): store/link.py runs the outbox sender off the loop --------
 
     def store_status(self) -> Any:
         """store.sender.StoreStatus (online, sales waiting, last error without secrets), or None
         without --store. Thread-safe and non-blocking: the status bar reads it on the Qt thread."""
-        if self.store_sender is not None:
-            return self.store_sender.status()
-        if not self.options.store_dsn:
-            return None
-        from qrcashier.store.sender import StoreStatus
-
-        return StoreStatus(online=False if self._store_problem else None, error=self._store_problem)
+        return self.store_link.status() if self.store_link is not None else None
 
     async def wait_store_sent(self, timeout: float) -> bool:
         """True once every outbox row written so far (the last sale's too) is in the store database."""
-        import asyncio
-
-        sender = self.store_sender
-        if sender is None:
-            return False
-        seq = await asyncio.to_thread(sender.last_seq)
-        sender.wake()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not await asyncio.to_thread(sender.sent_through, seq):
-            if loop.time() > deadline:
-                return False
-            await asyncio.sleep(0.1)
-        return True
-
-    async def _stop_store(self) -> None:
-        import asyncio
-
-        sender, self.store_sender = self.store_sender, None
-        if sender is not None:
-            await asyncio.to_thread(sender.stop)
+        return self.store_link is not None and await self.store_link.wait_sent(timeout)
 
     def _till_config(self) -> TillConfig | None:
         """The till's settings with this register's point-of-sale number (--register NAME)."""
@@ -455,8 +404,8 @@ class Services:
         steps = []
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
-        if self.store_sender is not None:  # store database (issue 19): before the journal it reads
-            steps.append(("store sender", self._stop_store()))
+        if self.store_link is not None:  # the store database (issue 19): before the journal it reads
+            steps.append(("store sender", self.store_link.close()))
         if self.engine is not None:
             steps.append(("engine", self.engine.close()))
         if self.journal is not None:

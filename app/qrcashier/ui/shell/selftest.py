@@ -97,7 +97,7 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None) -> str
 async def _wait_store(services) -> str:
     """The sale is in the store database once the sender reports its outbox rows sent."""
     if await services.wait_store_sent(STORE_WAIT_SECONDS):
-        return f", in the store database {services.store_sender.address.shown}"
+        return f", in the store database {services.store_link.shown}"
     status = services.store_status()
     reason = status.error if status is not None and status.error else "the store sender did not send it"
     raise SelfTestFailed(f"the sale did not reach the store database within {STORE_WAIT_SECONDS:.0f} s "

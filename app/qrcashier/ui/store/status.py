@@ -76,8 +76,8 @@ class StoreStatusBinder:
         offline = status is not None and status.online is False
         colour = theme.STATE_COLOURS["offline"][0] if offline else theme.MUTED
         self.label.setStyleSheet(f"color: {colour};" + (" font-weight: bold;" if offline else ""))
-        sender = getattr(self.window.services, "store_sender", None)
-        where = sender.address.shown if sender is not None else ""
+        link = getattr(self.window.services, "store_link", None)
+        where = link.shown if link is not None else ""
         detail = status.error if status is not None and status.error else ""
         self.label.setToolTip("\n".join(part for part in (where, detail) if part))
         self.label.setVisible(bool(text))
