@@ -168,7 +168,9 @@ class OutboxSender:
             self._prune_now_and_then()
             return 0
         pg = self._pg_connection()
-        with pg.transaction(), pg.cursor() as cur:
+        # Pipeline mode: the batch's upserts go out without a round trip each, in order, in one
+        # transaction; any error (a refused row, the server gone) aborts the whole batch.
+        with pg.transaction(), pg.pipeline(), pg.cursor() as cur:
             for _, stmts in work:
                 for sql, params in stmts:
                     cur.execute(sql, params)
