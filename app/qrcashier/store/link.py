@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,15 @@ class StoreLink:
         return sender
 
     async def start(self, engine: Any = None) -> None:
+        building = asyncio.ensure_future(asyncio.to_thread(self._build))
         try:
-            self.sender = await asyncio.wait_for(asyncio.to_thread(self._build), START_TIMEOUT_SECONDS)
+            self.sender = await asyncio.wait_for(asyncio.shield(building), START_TIMEOUT_SECONDS)
             self.problem = ""
+        except TimeoutError:
+            self.problem = "TimeoutError: the store sender did not start (the keyring or the journal did not answer)"
+            log.error("store database: %s", self.problem)
+            building.add_done_callback(_stop_late)  # a sender that starts after all is stopped, not left running
+            return
         except StoreAddressError as exc:
             self.problem = str(exc)
             log.error("store database: %s", exc)
@@ -99,3 +106,8 @@ class StoreLink:
         sender, self.sender = self.sender, None
         if sender is not None:
             await asyncio.to_thread(sender.stop)
+
+
+def _stop_late(building: asyncio.Future) -> None:
+    if not building.cancelled() and building.exception() is None:
+        threading.Thread(target=building.result().stop, name="qrcashier-store-late-stop", daemon=True).start()

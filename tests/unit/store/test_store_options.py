@@ -83,3 +83,33 @@ def test_an_unreadable_address_leaves_the_register_selling_and_says_why(tmp_path
     assert "neither a PostgreSQL DSN nor a libpq service name" in status.error
     assert asyncio.run(link.wait_sent(0.1)) is False
     asyncio.run(link.close())
+
+
+def test_a_start_that_hangs_times_out_and_a_late_sender_is_stopped(tmp_path, monkeypatch):
+    import threading
+
+    from qrcashier.store import link as link_module
+    from tests.support.waiting import wait_until_sync
+
+    release, stopped = threading.Event(), threading.Event()
+
+    class LateSender:
+        def stop(self) -> None:
+            stopped.set()
+
+    def hanging_build() -> LateSender:
+        release.wait(10)  # a keyring that does not answer
+        return LateSender()
+
+    monkeypatch.setattr(link_module, "START_TIMEOUT_SECONDS", 0.2)
+    link = StoreLink("host=db.local dbname=store user=qrc_caja1", "CAJA1", tmp_path / "journal.sqlite3")
+    monkeypatch.setattr(link, "_build", hanging_build)
+
+    async def run() -> None:
+        await link.start()
+        assert link.sender is None and link.status().online is False
+        assert link.status().error.startswith("TimeoutError")
+        release.set()
+        await asyncio.to_thread(wait_until_sync, stopped.is_set, 5, "the late sender stopped")
+
+    asyncio.run(run())
