@@ -8,6 +8,8 @@
     qrcashier --printer escpos+tcp://192.168.0.50   receipts to a network ESC/POS printer (through the print queue)
     qrcashier --sandbox-url http://10.0.0.5:8765 --register CAJA2   register CAJA2 (its own POS) on a
                                    standalone `qrcashier-sandbox` shared by the store's registers
+    qrcashier --store "host=db.local dbname=store user=qrc_caja2" --register CAJA2   its sales also go
+                                   to the store's PostgreSQL (the outbox; it keeps selling when that is down)
 
 The self-service flags, like --api and --qr-mode, win over the settings for this run
 (the settings are chosen in the setup wizard / Settings: settings.py).
@@ -68,6 +70,18 @@ def _register(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _store(value: str) -> str:
+    from qrcashier.store.dsn import StoreAddressError, conninfo, parts  # (psycopg loads only when the flag is given)
+
+    try:
+        conninfo(value)
+        if "password" in parts(value):
+            raise StoreAddressError("the store DSN carries no password: keep it in the keyring (README, the store)")
+    except StoreAddressError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value.strip()
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
     from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
@@ -82,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="this register's name (e.g. CAJA2, or just 2): its own POS on the store, created on "
                         "first use; its trailing number is the receipts' point-of-sale number; without "
                         "--data-dir its own data folder")
+    p.add_argument("--store", type=_store, metavar="DSN",  # the store database (issue 19)
+                   help="send this register's sales, shifts and audit rows to the store's PostgreSQL "
+                        "(a libpq DSN or service name; the password comes from the keyring or libpq's own "
+                        "PGPASSWORD/.pgpass, never argv); without it the register needs no server")
     p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
     p.add_argument("--scenario", choices=("sale", "day"), default="sale",
                    help="with --self-test: one sale (default) or a whole till day (shift, QR, cash, split, close, Z)")

@@ -83,6 +83,9 @@ class Options:
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
     accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
+    # The store database (issue 19, `--store DSN`): a libpq DSN or service name, never a password
+    # (that is in the keyring, "QRCashier-store"); None: a single register, no outbox, no sender.
+    store_dsn: str | None = None
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -118,7 +121,15 @@ class Options:
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
+        opts.use_store(args)
         return opts
+
+    def use_store(self, args: Any) -> None:
+        """`--store DSN` (store database, issue 19): wins over the settings' store field."""
+        dsn = getattr(args, "store", None)
+        if dsn:
+            self.store_dsn = dsn
+            self.from_command_line = self.from_command_line | {"store_dsn"}
 
     def use_registers(self, args: Any, *, explicit_data_dir: bool = True) -> None:
         """`--sandbox-url URL` and `--register NAME` (registers.py): a standalone sandbox, and this
@@ -165,6 +176,7 @@ class Services:
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
         self._token: AccessToken | None = None
+        self.store_link: Any = None  # store.link.StoreLink with --store (issue 19)
 
     @property
     def site(self) -> Site:
@@ -335,8 +347,31 @@ class Services:
             # options.till stays as configured, so a restart after a site change builds it again.
             till = TillConfig.for_register(self.site, opts.pos_number, opts.till)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=till)
+        if opts.store_dsn and self.store_link is None:  # the store database (issue 19)
+            from qrcashier.store.link import StoreLink
+
+            tokens = getattr(self, "tokens", None)  # the app's TokenStore (its keyring), when it has one
+
+            def keyring() -> Any:  # (on the link's worker thread: a keyring may talk to D-Bus)
+                from qrcashier.token_store import choose_backend
+
+                return tokens.choice.backend if tokens is not None else choose_backend().backend
+
+            self.store_link = StoreLink(opts.store_dsn, opts.register_id, self.journal.path, keyring=keyring)
+            await self.store_link.start(self.engine)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    # --- the store database (issue 19): store/link.py runs the outbox sender off the loop --------
+
+    def store_status(self) -> Any:
+        """store.sender.StoreStatus (online, sales waiting, last error without secrets), or None
+        without --store. Thread-safe and non-blocking: the status bar reads it on the Qt thread."""
+        return self.store_link.status() if self.store_link is not None else None
+
+    async def wait_store_sent(self, timeout: float) -> bool:
+        """True once every outbox row written so far (the last sale's too) is in the store database."""
+        return self.store_link is not None and await self.store_link.wait_sent(timeout)
 
     async def _start_receiver(self) -> None:
         """The notification receiver: each IPN or webhook only makes the engine read again now.
@@ -393,6 +428,8 @@ class Services:
         await self.stop_catalog_follower()  # store catalog (issue 19 item 4)
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
+        if self.store_link is not None:  # the store database (issue 19): before the journal it reads
+            steps.append(("store sender", self.store_link.close()))
         if self.engine is not None:
             steps.append(("engine", self.engine.close()))
         if self.journal is not None:

@@ -373,6 +373,23 @@ class AppSettings:
             check_public_url(value)  # ValueError
         self._set("unattended/public_url", value or None)
 
+    # --- the store database (issue 19) ---------------------------------------------------------
+
+    @property
+    def store_dsn(self) -> str:
+        """The store's PostgreSQL (`--store DSN`): a libpq DSN or service name; "" = no store server.
+        Never a password: that is in the keyring (store.dsn.save_password, service "QRCashier-store")."""
+        return self._str("store_db/dsn", "").strip()
+
+    @store_dsn.setter
+    def store_dsn(self, value: str | None) -> None:
+        from qrcashier.store.dsn import redact
+
+        value = (value or "").strip()
+        if value and redact(value) != value:
+            raise SecretInSettings("A password never goes into the settings; the store's is kept in the keyring.")
+        self._set("store_db/dsn", value or None)
+
     # --- this computer ------------------------------------------------------------------------
 
     @property
@@ -478,6 +495,8 @@ class AppSettings:
                 options.use_registers(SimpleNamespace(
                     register=None if "pos_external_id" in given else (self.register_choice or None),
                     sandbox_url=self.sandbox_url if self.mode == Mode.SANDBOX else None))
+        if self.store_dsn:  # the store database (issue 19); --store wins
+            fill("store_dsn", self.store_dsn)
         if self.mode == Mode.ACCOUNT and tokens is not None:
             token = tokens.get()
             options.token = token.reveal() if token is not None else None

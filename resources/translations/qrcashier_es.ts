@@ -2285,6 +2285,41 @@ la caja esté configurada.</translation>
     </message>
 </context>
 <context>
+    <name>StoreFields</name>
+    <message>
+        <source>e.g. host=192.168.0.10 dbname=store user=qrc_caja2 (empty: no store server)</source>
+        <translation>p. ej. host=192.168.0.10 dbname=store user=qrc_caja2 (vacío: sin servidor de la sucursal)</translation>
+    </message>
+    <message>
+        <source>kept in the keyring; empty: unchanged</source>
+        <translation>se guarda en el llavero; vacío: no cambia</translation>
+    </message>
+    <message>
+        <source>Store database (PostgreSQL)</source>
+        <translation>Base de datos de la sucursal (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Store database password</source>
+        <translation>Contraseña de la base de datos de la sucursal</translation>
+    </message>
+    <message>
+        <source>Give the store database first, then its password.</source>
+        <translation>Indique primero la base de datos de la sucursal y después su contraseña.</translation>
+    </message>
+    <message>
+        <source>The store database is a PostgreSQL DSN (host=... dbname=... user=...) or a libpq service name.</source>
+        <translation>La base de datos de la sucursal es un DSN de PostgreSQL (host=... dbname=... user=...) o un nombre de servicio de libpq.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the store database&apos;s address: type it in the password field, which keeps it in the keyring.</source>
+        <translation>No ponga la contraseña en la dirección de la base de datos de la sucursal: escríbala en el campo de contraseña, que la guarda en el llavero.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure keyring to keep the store database&apos;s password in: use libpq&apos;s .pgpass file instead, or start a keyring and save again.</source>
+        <translation>Esta computadora no tiene un llavero seguro donde guardar la contraseña de la base de datos de la sucursal: use el archivo .pgpass de libpq, o inicie un llavero y vuelva a guardar.</translation>
+    </message>
+</context>
+<context>
     <name>StorePage</name>
     <message>
         <source>e.g. Kiosco Centro</source>
@@ -2481,6 +2516,33 @@ la caja esté configurada.</translation>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
         <translation>Se encontró la sucursal %1 (%2) y se creó la caja %3 (%4, POS número %5), con monto fijo.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStatus</name>
+    <message>
+        <source>store server offline: 1 sale waiting</source>
+        <translation>servidor de la sucursal sin conexión: 1 venta en espera</translation>
+    </message>
+    <message>
+        <source>store server offline: %1 sales waiting</source>
+        <translation>servidor de la sucursal sin conexión: %1 ventas en espera</translation>
+    </message>
+    <message>
+        <source>store: connecting</source>
+        <translation>sucursal: conectando</translation>
+    </message>
+    <message>
+        <source>store: sending 1 sale</source>
+        <translation>sucursal: enviando 1 venta</translation>
+    </message>
+    <message>
+        <source>store: sending %1 sales</source>
+        <translation>sucursal: enviando %1 ventas</translation>
+    </message>
+    <message>
+        <source>store: up to date</source>
+        <translation>sucursal: al día</translation>
     </message>
 </context>
 <context>

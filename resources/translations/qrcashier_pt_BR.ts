@@ -2285,6 +2285,41 @@ o caixa estiver configurado.</translation>
     </message>
 </context>
 <context>
+    <name>StoreFields</name>
+    <message>
+        <source>e.g. host=192.168.0.10 dbname=store user=qrc_caja2 (empty: no store server)</source>
+        <translation>ex.: host=192.168.0.10 dbname=store user=qrc_caja2 (vazio: sem servidor da loja)</translation>
+    </message>
+    <message>
+        <source>kept in the keyring; empty: unchanged</source>
+        <translation>guardada no chaveiro; vazio: sem alteração</translation>
+    </message>
+    <message>
+        <source>Store database (PostgreSQL)</source>
+        <translation>Banco de dados da loja (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Store database password</source>
+        <translation>Senha do banco de dados da loja</translation>
+    </message>
+    <message>
+        <source>Give the store database first, then its password.</source>
+        <translation>Informe primeiro o banco de dados da loja e depois a senha.</translation>
+    </message>
+    <message>
+        <source>The store database is a PostgreSQL DSN (host=... dbname=... user=...) or a libpq service name.</source>
+        <translation>O banco de dados da loja é um DSN do PostgreSQL (host=... dbname=... user=...) ou um nome de serviço do libpq.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the store database&apos;s address: type it in the password field, which keeps it in the keyring.</source>
+        <translation>Não coloque a senha no endereço do banco de dados da loja: digite-a no campo de senha, que a guarda no chaveiro.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure keyring to keep the store database&apos;s password in: use libpq&apos;s .pgpass file instead, or start a keyring and save again.</source>
+        <translation>Este computador não tem um chaveiro seguro para guardar a senha do banco de dados da loja: use o arquivo .pgpass do libpq, ou inicie um chaveiro e salve de novo.</translation>
+    </message>
+</context>
+<context>
     <name>StorePage</name>
     <message>
         <source>e.g. Kiosco Centro</source>
@@ -2481,6 +2516,33 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Found the store %1 (%2) and created the register %3 (%4, POS number %5), fixed amount.</source>
         <translation>A loja %1 (%2) foi encontrada e o caixa %3 (%4, POS número %5) foi criado, com valor fixo.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStatus</name>
+    <message>
+        <source>store server offline: 1 sale waiting</source>
+        <translation>servidor da loja offline: 1 venda aguardando</translation>
+    </message>
+    <message>
+        <source>store server offline: %1 sales waiting</source>
+        <translation>servidor da loja offline: %1 vendas aguardando</translation>
+    </message>
+    <message>
+        <source>store: connecting</source>
+        <translation>loja: conectando</translation>
+    </message>
+    <message>
+        <source>store: sending 1 sale</source>
+        <translation>loja: enviando 1 venda</translation>
+    </message>
+    <message>
+        <source>store: sending %1 sales</source>
+        <translation>loja: enviando %1 vendas</translation>
+    </message>
+    <message>
+        <source>store: up to date</source>
+        <translation>loja: em dia</translation>
     </message>
 </context>
 <context>

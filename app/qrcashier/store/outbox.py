@@ -7,8 +7,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+# Sent rows are kept this long (what was sent, and when, for support), then pruned, so the
+# journal does not grow with the outbox: rows not yet sent are never pruned, however old.
+KEEP_SENT_DAYS = 7
 
 BACKFILL = (
     ("shift", "SELECT id FROM shifts ORDER BY id"),
@@ -97,3 +101,17 @@ def last_seq(db: sqlite3.Connection) -> int:
 def sent_through(db: sqlite3.Connection, seq: int) -> bool:
     """True once every row up to `seq` has been sent."""
     return db.execute("SELECT 1 FROM outbox WHERE seq <= ? AND sent_at IS NULL LIMIT 1", (seq,)).fetchone() is None
+
+
+def prune(db: sqlite3.Connection, keep_days: int = KEEP_SENT_DAYS, now: datetime | None = None) -> int:
+    """Delete rows sent more than `keep_days` ago (never an unsent one). Returns how many went.
+    AUTOINCREMENT keeps `seq` growing after a prune, so the order and `sent_through` still hold."""
+    cutoff = ((now or datetime.now(UTC)) - timedelta(days=keep_days)).isoformat(timespec="microseconds")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        removed = db.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", (cutoff,)).rowcount
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return removed

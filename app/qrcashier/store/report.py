@@ -16,7 +16,8 @@ from typing import Any
 
 
 def _day(column: str) -> str:
-    return f"({column} AT TIME ZONE current_setting('TimeZone'))::date = %s"
+    """The server's calendar day as a range on the column itself, so its index serves (sales_paid_at)."""
+    return f"({column} >= %(day)s::date::timestamptz AND {column} < (%(day)s::date + 1)::timestamptz)"
 
 
 def _money(value: Any) -> str:
@@ -33,26 +34,27 @@ def build_report(conn: Any, day: date) -> dict[str, Any]:
     for (name,) in conn.execute("SELECT name FROM registers ORDER BY name"):
         reg(name)
     for name, n in conn.execute(f"SELECT register, count(*) FROM sales WHERE {_day('paid_at')} GROUP BY register",
-                                (day,)):
+                                {"day": day}):
         reg(name)["sales"] = n
     for name, kind, total in conn.execute(
             "SELECT t.register, t.kind, sum(t.amount) FROM tenders t JOIN sales s"
-            f" ON s.register = t.register AND s.code = t.sale_code WHERE {_day('s.paid_at')} GROUP BY 1, 2", (day,)):
+            f" ON s.register = t.register AND s.code = t.sale_code WHERE {_day('s.paid_at')} GROUP BY 1, 2",
+            {"day": day}):
         reg(name)["totals"][kind] = _money(total)
     for name, n in conn.execute(
             "SELECT t.register, count(DISTINCT t.sale_code) FROM tenders t JOIN sales s"
             f" ON s.register = t.register AND s.code = t.sale_code WHERE {_day('s.paid_at')} AND t.kind = 'qr'"
             " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.register = t.register AND p.sale_code = t.sale_code)"
-            " GROUP BY 1", (day,)):
+            " GROUP BY 1", {"day": day}):
         reg(name)["unreconciled"] = n
     for name, kind, total in conn.execute(
             f"SELECT register, 'cash', sum(amount) FROM movements WHERE kind = 'refund' AND {_day('at')} GROUP BY 1"
             " UNION ALL SELECT register, 'qr', sum(amount) FROM refunds WHERE state = 'approved'"
-            f" AND {_day('updated_at')} GROUP BY 1 ORDER BY 1, 2", (day, day)):
+            f" AND {_day('updated_at')} GROUP BY 1 ORDER BY 1, 2", {"day": day}):
         reg(name)["refunds"].append({"kind": kind, "amount": _money(total)})
     for row in conn.execute(
             "SELECT register, number, opened_at, closed_at, float, expected, counted, difference FROM shifts"
-            f" WHERE {_day('opened_at')} OR {_day('closed_at')} ORDER BY register, number", (day, day)):
+            f" WHERE {_day('opened_at')} OR {_day('closed_at')} ORDER BY register, number", {"day": day}):
         name, number, opened, closed, flt, expected, counted, diff = row
         reg(name)["shifts"].append({
             "number": number, "opened_at": opened.isoformat(), "closed_at": closed and closed.isoformat(),

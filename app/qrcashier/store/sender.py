@@ -28,6 +28,7 @@ log = logging.getLogger("qrcashier.store.sender")
 CONNECT_TIMEOUT_SECONDS = 3
 STATEMENT_TIMEOUT_MS = 10_000
 IDLE_POLL_SECONDS = 1.0  # how often an idle sender looks for new rows (a wake() is immediate)
+PRUNE_EVERY_SECONDS = 3600.0  # an idle sender prunes sent rows at start and then hourly
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,10 @@ class OutboxSender:
         self.backoff = backoff
         self._on_status = on_status
         self._connect = connect
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the journal connection (one user at a time)
+        self._status_lock = threading.Lock()  # the status alone: the Qt thread never waits on the journal
         self._status = StoreStatus()
+        self._pruned_at = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -114,7 +117,7 @@ class OutboxSender:
         self._wake.set()
 
     def status(self) -> StoreStatus:
-        with self._lock:
+        with self._status_lock:
             return self._status
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -162,9 +165,12 @@ class OutboxSender:
         if not rows:
             self._ensure_online()
             self._refresh_waiting()
+            self._prune_now_and_then()
             return 0
         pg = self._pg_connection()
-        with pg.transaction(), pg.cursor() as cur:
+        # Pipeline mode: the batch's upserts go out without a round trip each, in order, in one
+        # transaction; any error (a refused row, the server gone) aborts the whole batch.
+        with pg.transaction(), pg.pipeline(), pg.cursor() as cur:
             for _, stmts in work:
                 for sql, params in stmts:
                     cur.execute(sql, params)
@@ -172,6 +178,17 @@ class OutboxSender:
             outbox.mark_sent(self._db, [row.seq for row, _ in work])
         self._refresh_waiting(sent=len(rows), online=True, error="")
         return len(rows)
+
+    def _prune_now_and_then(self) -> None:
+        """Sent rows older than the keep window go (outbox.prune), at most once per PRUNE_EVERY_SECONDS."""
+        now = time.monotonic()
+        if self._pruned_at and now - self._pruned_at < PRUNE_EVERY_SECONDS:
+            return
+        self._pruned_at = now
+        with self._lock:
+            removed = outbox.prune(self._db)
+        if removed:
+            log.info("outbox: %d sent rows older than %d days removed", removed, outbox.KEEP_SENT_DAYS)
 
     def _ensure_online(self) -> None:
         """An idle sender still shows whether the server is there (a cheap round trip)."""
@@ -199,7 +216,7 @@ class OutboxSender:
         self._set(sales_waiting=sales, waiting=total, sent_delta=sent, **changes)
 
     def _set(self, *, sent_delta: int = 0, **changes: Any) -> None:
-        with self._lock:
+        with self._status_lock:
             before = self._status
             self._status = replace(before, sent=before.sent + sent_delta, **changes)
             now = self._status

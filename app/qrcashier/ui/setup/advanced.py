@@ -11,6 +11,7 @@ from qrcashier.registers import check_register_name, check_sandbox_url
 from qrcashier.settings import API_GENERATIONS, QR_MODES, UNATTENDED_CONTRACTS, AppSettings
 from qrcashier.ui.setup.messages import self_service_conflict
 from qrcashier.ui.setup.widgets import SetupPage, error_label, make_label
+from qrcashier.ui.store.setup_fields import StoreFields
 
 if TYPE_CHECKING:
     from qrcashier.ui.setup.wizard import SetupDialog
@@ -86,6 +87,7 @@ class AdvancedPage(SetupPage):
         rform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rform.addRow(self.tr("This register"), self.register_field)
         rform.addRow(self.tr("Shared sandbox (qrcashier-sandbox)"), self.sandbox_url_field)
+        self.store_fields = StoreFields(self, rform, settings.store_dsn)  # the store database (issue 19)
         self.problem = error_label()
         self.note = make_label(muted=True)
         self.note.setText(self.tr("Changes take effect the next time QR Cashier starts."))
@@ -117,7 +119,7 @@ class AdvancedPage(SetupPage):
         except ValueError as exc:
             text = str(exc)
             return text[:1].upper() + text[1:] + "."
-        return None
+        return self.store_fields.problem()
 
     def _validate(self) -> str | None:
         problem = self_service_conflict(self.api_box.currentData(), self.qr_box.currentData()) \
@@ -136,3 +138,4 @@ class AdvancedPage(SetupPage):
         settings.endpoint_port = self.port_box.value()
         settings.register_choice = self.register_field.text().strip()
         settings.sandbox_url = self.sandbox_url_field.text().strip()
+        await self.store_fields.save(settings, self.env.tokens)

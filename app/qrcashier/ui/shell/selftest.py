@@ -22,6 +22,7 @@ from qrcashier.ui.shell.deadline import Deadline, StepFailed
 DEADLINE_SECONDS = 18.0
 WAIT_SECONDS = 8.0  # each step of the sale, within what is left of the deadline
 PRINTER_WAIT_SECONDS = 12.0  # after "paid", for --printer escpos+...: a printer coming up late still gets it
+STORE_WAIT_SECONDS = 30.0  # with --store: how long the sale may take to reach the store database
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
 
 
@@ -46,6 +47,7 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None, deadli
     options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5), printer_name=printer)
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's own POS
         options.use_registers(args)
+        options.use_store(args)  # --store DSN: the sale must also reach the store database
     services = Services(options)
     deadline = deadline or Deadline(DEADLINE_SECONDS, error=SelfTestFailed)
     window = None
@@ -75,6 +77,8 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None, deadli
         summary = f"sale {receipt.sale_number} paid {receipt.money(receipt.total)}, payment {receipt.payment_ids[0]}"
         if services.options.sandbox_url or services.options.register_id != "CAJA1":
             summary += f", register {services.options.register_id} (POS {services.options.pos_external_id})"
+        if services.options.store_dsn:  # --store: bounded wait until the sender drained this sale's rows
+            summary += await _wait_store(services, deadline)
         if window.print_queue is not None:  # --printer escpos+...: the receipt must reach it (a late printer too)
             queue = window.print_queue.queue
 
@@ -96,9 +100,21 @@ async def one_sale(data_dir: Path, printer: str | None = None, args=None, deadli
         await services.close()
 
 
+async def _wait_store(services, deadline: Deadline) -> str:
+    """The sale is in the store database once the sender reports its outbox rows sent."""
+    deadline.step = "the sale reaching the store database"
+    if await services.wait_store_sent(deadline.budget(STORE_WAIT_SECONDS)):
+        return f", in the store database {services.store_link.shown}"
+    status = services.store_status()
+    reason = status.error if status is not None and status.error else "the store sender did not send it"
+    raise SelfTestFailed(f"the sale did not reach the store database within {STORE_WAIT_SECONDS:.0f} s "
+                         f"({status.sales_waiting if status is not None else '?'} sales waiting): {reason}")
+
+
 def run_self_test(args) -> int:
     printer = getattr(args, "printer", None)
-    deadline = Deadline(DEADLINE_SECONDS, error=SelfTestFailed)
+    seconds = DEADLINE_SECONDS + (STORE_WAIT_SECONDS if getattr(args, "store", None) else 0)
+    deadline = Deadline(seconds, error=SelfTestFailed)
     return run_offscreen(args, "self-test", "qrcashier-selftest-", deadline,
                          lambda data_dir: one_sale(data_dir, printer, args, deadline))
 
