@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
     def _bind_features(self) -> None:
         """Feature binders, one line each (see the module docstring for what they may use)."""
         from qrcashier.ui.printing.binder import PrintingBinder
+        from qrcashier.ui.store.status import StoreStatusBinder
         from qrcashier.ui.supervisor.menu import SupervisorMenuBinder
         from qrcashier.ui.till.binder import TillBinder
 
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self.attach(PrintingBinder(self))  # the ESC/POS print queue (self.print_queue), once started
         self.attach(SupervisorMenuBinder(self))  # the Supervisor menu (and the drawer with a print queue)
         self.saletools = self.attach(SaleToolsBinder(self))  # park/resume, discounts, returns by line (issue 17)
-        self.attach(__import__("qrcashier.ui.store.status", fromlist=["_"]).StoreStatusBinder(self))  # issue 19
+        self.attach(StoreStatusBinder(self))  # the store database's line in the status bar (issue 19)
 
     def attach(self, feature: Any) -> Any:
         self.features.append(feature)
