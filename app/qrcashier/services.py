@@ -83,6 +83,8 @@ class Options:
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
     accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
+    # Argentina's electronic invoice (issue 21): a fiscal.config.FiscalSetup; used on site MLA when enabled.
+    fiscal: Any = None
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -145,6 +147,16 @@ class Options:
         return find_site(self.site_id)
 
 
+def _fiscal_vault(register: str) -> Any:
+    """The keyring for the ARCA key's passphrase and ticket (token_store's choice: never a file);
+    None when this computer has no secure store (then a ticket lives for this run only)."""
+    from qrcashier.fiscal.vault import FiscalVault
+    from qrcashier.token_store import choose_backend
+
+    choice = choose_backend()
+    return FiscalVault(choice.backend, register) if choice.backend is not None else None
+
+
 def _have_account() -> bool:
     """A real account is configured by the setup wizard (not part of this build yet)."""
     return False
@@ -165,6 +177,8 @@ class Services:
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
         self._token: AccessToken | None = None
+        self.fiscal: Any = None  # fiscal.runtime.FiscalRuntime once started (issue 21)
+        self.fiscal_problem: str | None = None  # why fiscal is configured but not running
 
     @property
     def site(self) -> Site:
@@ -299,8 +313,39 @@ class Services:
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
                                          till=self._till_config())
+        if self.fiscal is None and self.fiscal_wanted:
+            await self._start_fiscal()
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    # --- fiscal (issue 21): an ARCA invoice for every completed sale -----------------------------
+
+    @property
+    def fiscal_wanted(self) -> bool:
+        setup = self.options.fiscal
+        return setup is not None and setup.enabled and self.site.id == "MLA"
+
+    async def _start_fiscal(self) -> None:
+        """The invoice queue on the journal, once the engine is up (it wakes on every completed
+        sale, and the engine's receipts carry the invoice). The sandbox runs against the ARCA
+        simulator in this process. A setup that cannot be used is logged; the counter sells on."""
+        import asyncio
+
+        from qrcashier.checkout import JOURNAL_FILE
+        from qrcashier.fiscal.runtime import FiscalRuntime
+
+        opts = self.options
+        problems = opts.fiscal.problems(sandbox=opts.sandbox)
+        if problems:
+            self.fiscal_problem = " ".join(problems)
+            log.warning("ARCA invoices not started: %s", self.fiscal_problem)
+            return
+        vault = None if opts.sandbox else await asyncio.to_thread(_fiscal_vault, opts.register_id)
+        self.fiscal = await FiscalRuntime.open(opts.fiscal, opts.data_dir / JOURNAL_FILE, self.http,
+                                               sandbox=opts.sandbox, vault=vault)
+        self.fiscal.attach(self.engine)
+        self.fiscal_problem = self.fiscal.startup_error
+        log.info("ARCA invoices on (%s, punto de venta %s)", self.fiscal.environment, opts.fiscal.point_of_sale)
 
     def _till_config(self) -> TillConfig | None:
         """The till's settings with this register's point-of-sale number (--register NAME)."""
@@ -367,6 +412,9 @@ class Services:
     async def close(self) -> None:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
+        if self.fiscal is not None:  # issue 21: before the journal it shares
+            steps.append(("ARCA invoices", self.fiscal.close()))
+            self.fiscal = None
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
         if self.engine is not None:
