@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.attach(PrintingBinder(self))  # the ESC/POS print queue (self.print_queue), once started
         self.attach(SupervisorMenuBinder(self))  # the Supervisor menu (and the drawer with a print queue)
         self.saletools = self.attach(SaleToolsBinder(self))  # park/resume, discounts, returns by line (issue 17)
-        self.attach(__import__("qrcashier.ui.fiscal.status", fromlist=["_"]).FiscalStatusBinder(self))  # ARCA (issue 21)
+        self.attach(__import__("qrcashier.ui.fiscal.status", fromlist=["_"]).FiscalStatusBinder(self))  # ARCA (21)
 
     def attach(self, feature: Any) -> Any:
         self.features.append(feature)
