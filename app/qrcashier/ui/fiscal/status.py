@@ -30,7 +30,7 @@ def status_texts(state, problem: str | None) -> tuple[str, str, bool]:
             return "", "", False
         return (fmt(translate("FiscalStatus", "ARCA: invoices are not being issued — %1"), problem),
                 translate("FiscalStatus", "A supervisor can fix the electronic invoice in Settings (ARCA page); "
-                                          "sales made meanwhile are invoiced at the next start."), True)
+                                          "until it runs, sales get no invoice."), True)
     if state.rejected:
         text = translate("FiscalStatus", "ARCA: 1 invoice rejected") if state.rejected == 1 else fmt(
             translate("FiscalStatus", "ARCA: %1 invoices rejected"), state.rejected)

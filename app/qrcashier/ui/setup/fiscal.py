@@ -44,8 +44,8 @@ class FiscalPage(SetupPage):
         "background after each sale and prints its CAE and QR on the receipt.",
     )
     in_wizard = False
-    CONDITIONS = {RESPONSABLE_INSCRIPTO: QT_TRANSLATE_NOOP("FiscalPage", "Responsable Inscripto (Factura B)"),
-                  MONOTRIBUTO: QT_TRANSLATE_NOOP("FiscalPage", "Monotributo (Factura C)")}
+    CONDITIONS = {RESPONSABLE_INSCRIPTO: QT_TRANSLATE_NOOP("FiscalPage", "Registered for VAT: Responsable Inscripto (Factura B)"),
+                  MONOTRIBUTO: QT_TRANSLATE_NOOP("FiscalPage", "Simplified regime: Monotributo (Factura C)")}
     ENVIRONMENT_NAMES = {"homologation": QT_TRANSLATE_NOOP("FiscalPage", "Homologation (ARCA's test servers)"),
                          "production": QT_TRANSLATE_NOOP("FiscalPage", "Production")}
 
@@ -77,8 +77,8 @@ class FiscalPage(SetupPage):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.enabled_box)
-        form.addRow(self.tr("CUIT"), self.cuit_field)
-        form.addRow(self.tr("Punto de venta"), self.pos_box)
+        form.addRow(self.tr("CUIT (tax id)"), self.cuit_field)
+        form.addRow(self.tr("Point of sale (punto de venta)"), self.pos_box)
         form.addRow(self.tr("IVA condition"), self.condition_box)
         form.addRow(self.tr("ARCA environment"), self.environment_box)
         form.addRow(self.tr("Certificate"), cert_row)
