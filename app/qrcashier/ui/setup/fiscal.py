@@ -74,6 +74,7 @@ class FiscalPage(SetupPage):
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_field.setPlaceholderText(self.tr("only if the key has one; kept in the keyring"))
         self._sim_url = setup.sim_url
+        self._account_fields = (self.environment_box, self.cert_field, self.key_field, self.password_field)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.enabled_box)
@@ -108,6 +109,7 @@ class FiscalPage(SetupPage):
     def _file_row(self, path: str, caption: str) -> tuple[QLineEdit, QWidget]:
         field = QLineEdit(path)
         button = QPushButton(self.tr("Browse…"))
+        button.setObjectName("browse")
         button.setAutoDefault(False)
         button.clicked.connect(lambda: self._browse(field, caption))
         row = QWidget()
@@ -151,6 +153,10 @@ class FiscalPage(SetupPage):
         self.note.setText(self.tr("Sandbox: the invoices go to the built-in ARCA simulator; no certificate is "
                                   "needed. Changes take effect the next time QR Cashier starts.") if self.sandbox
                           else self.tr("Changes take effect the next time QR Cashier starts."))
+        for widget in self._account_fields:  # the sandbox's simulator issues its own certificate
+            widget.setEnabled(not self.sandbox)
+        for button in self.findChildren(QPushButton, "browse"):
+            button.setEnabled(not self.sandbox)
         self._validate()
 
     def _changed(self) -> None:
