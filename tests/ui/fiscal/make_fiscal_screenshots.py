@@ -38,7 +38,8 @@ async def window_shots(data_dir: Path) -> None:
     from qrcashier.services import Options, Services
     from qrcashier.ui.shell.main_window import MainWindow
 
-    options = Options(data_dir=data_dir, sandbox=True, token="SANDBOX-MLA-demo", poll=PollPolicy(interval=0.3, tick=0.5),
+    options = Options(data_dir=data_dir, sandbox=True, token="SANDBOX-MLA-demo",
+                      poll=PollPolicy(interval=0.3, tick=0.5),
                       fiscal=FiscalSetup(enabled=True, cuit=20111111112, point_of_sale=3))
     services = Services(options)
     services.open_local()

@@ -44,8 +44,10 @@ class FiscalPage(SetupPage):
         "background after each sale and prints its CAE and QR on the receipt.",
     )
     in_wizard = False
-    CONDITIONS = {RESPONSABLE_INSCRIPTO: QT_TRANSLATE_NOOP("FiscalPage", "Registered for VAT: Responsable Inscripto (Factura B)"),
-                  MONOTRIBUTO: QT_TRANSLATE_NOOP("FiscalPage", "Simplified regime: Monotributo (Factura C)")}
+    CONDITIONS = {
+        RESPONSABLE_INSCRIPTO: QT_TRANSLATE_NOOP("FiscalPage", "Registered for VAT: Responsable Inscripto (Factura B)"),
+        MONOTRIBUTO: QT_TRANSLATE_NOOP("FiscalPage", "Simplified regime: Monotributo (Factura C)"),
+    }
     ENVIRONMENT_NAMES = {"homologation": QT_TRANSLATE_NOOP("FiscalPage", "Homologation (ARCA's test servers)"),
                          "production": QT_TRANSLATE_NOOP("FiscalPage", "Production")}
 
