@@ -120,6 +120,7 @@ class Options:
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
+        opts.fiscal = fiscal_from_args(args, opts)  # --fiscal ar (issue 21)
         return opts
 
     def use_registers(self, args: Any, *, explicit_data_dir: bool = True) -> None:
@@ -145,6 +146,19 @@ class Options:
     @property
     def site(self) -> Site:
         return find_site(self.site_id)
+
+
+SANDBOX_CUIT = 20111111112  # the demo shop's CUIT on the ARCA simulator (check digit 2)
+
+
+def fiscal_from_args(args: Any, options: Options) -> Any:
+    """`--fiscal ar` on the sandbox: invoices from the demo CUIT, the register's punto de venta,
+    Factura B, against the in-process ARCA simulator. Elsewhere the settings' setup (apply_to)."""
+    if getattr(args, "fiscal", None) != "ar" or not options.sandbox:
+        return options.fiscal
+    from qrcashier.fiscal.config import FiscalSetup
+
+    return FiscalSetup(enabled=True, cuit=SANDBOX_CUIT, point_of_sale=options.pos_number)
 
 
 def _fiscal_vault(register: str) -> Any:

@@ -142,3 +142,15 @@ async def test_a_bad_setup_is_reported_and_the_counter_starts(tmp_path, token):
         assert services.engine is not None
     finally:
         await services.close()
+
+
+async def test_fiscal_ar_on_the_command_line_turns_the_simulator_on_for_the_sandbox(tmp_path):
+    from qrcashier.cli import build_parser
+    from qrcashier.services import SANDBOX_CUIT
+
+    args = build_parser().parse_args(["--sandbox", "--fiscal", "ar", "--register", "CAJA4",
+                                      "--data-dir", str(tmp_path)])
+    setup = Options.from_args(args).fiscal
+    assert setup.enabled and setup.cuit == SANDBOX_CUIT and setup.point_of_sale == 4 and setup.letter == "B"
+    assert setup.problems(sandbox=True) == []
+    assert Options.from_args(build_parser().parse_args(["--sandbox", "--data-dir", str(tmp_path)])).fiscal is None
