@@ -56,6 +56,7 @@ class FiscalStatusBinder:
         self.label: QLabel | None = None
         self._reading = False
         self._again = False
+        self._stopped = False
 
     async def started(self) -> None:
         services = self.window.services
@@ -70,6 +71,8 @@ class FiscalStatusBinder:
 
     def changed(self) -> None:
         """An invoice changed state (called on the event loop): read the counts again."""
+        if self._stopped or self.label is None:
+            return
         if self._reading:
             self._again = True
             return
@@ -100,4 +103,5 @@ class FiscalStatusBinder:
         self.label.setVisible(bool(text))
 
     async def stop(self) -> None:
+        self._stopped = True
         self.label = None
