@@ -718,6 +718,10 @@
         <source>Asking ARCA…</source>
         <translation>Consultando a ARCA…</translation>
     </message>
+    <message>
+        <source>This computer has no secure password store, so the key&apos;s password cannot be kept: use a key without a password, or start one.</source>
+        <translation>Esta computadora no tiene un almacén seguro de contraseñas, así que la contraseña de la clave no se puede guardar: usá una clave sin contraseña o iniciá uno.</translation>
+    </message>
 </context>
 <context>
     <name>FiscalStatus</name>

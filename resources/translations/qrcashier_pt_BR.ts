@@ -718,6 +718,10 @@
         <source>Asking ARCA…</source>
         <translation>Consultando a ARCA…</translation>
     </message>
+    <message>
+        <source>This computer has no secure password store, so the key&apos;s password cannot be kept: use a key without a password, or start one.</source>
+        <translation>Este computador não tem um cofre de senhas seguro, então a senha da chave não pode ser guardada: use uma chave sem senha ou inicie um.</translation>
+    </message>
 </context>
 <context>
     <name>FiscalStatus</name>

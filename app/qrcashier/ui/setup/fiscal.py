@@ -219,10 +219,16 @@ class FiscalPage(SetupPage):
             return None
 
     async def save(self, settings: AppSettings, actor: str) -> None:
+        if not self.dirty:  # untouched: the settings keep what they had (no fiscal keys on other shops)
+            return
         setup = self.setup()
-        settings.fiscal = setup
         password = self.password_field.text()
         if password and setup.cuit:
             vault = await asyncio.to_thread(self._vault)
-            if vault is not None:
-                await asyncio.to_thread(vault.set_passphrase, setup.cuit, password)
+            if vault is None:
+                from qrcashier.token_store import TokenStoreError
+
+                raise TokenStoreError(self.tr("This computer has no secure password store, so the key's password "
+                                              "cannot be kept: use a key without a password, or start one."))
+            await asyncio.to_thread(vault.set_passphrase, setup.cuit, password)
+        settings.fiscal = setup
