@@ -354,9 +354,14 @@ class Services:
             self.fiscal_problem = " ".join(problems)
             log.warning("ARCA invoices not started: %s", self.fiscal_problem)
             return
-        vault = None if opts.sandbox else await asyncio.to_thread(_fiscal_vault, opts.register_id)
-        self.fiscal = await FiscalRuntime.open(opts.fiscal, opts.data_dir / JOURNAL_FILE, self.http,
-                                               sandbox=opts.sandbox, vault=vault)
+        try:
+            vault = None if opts.sandbox else await asyncio.to_thread(_fiscal_vault, opts.register_id)
+            self.fiscal = await FiscalRuntime.open(opts.fiscal, opts.data_dir / JOURNAL_FILE, self.http,
+                                                   sandbox=opts.sandbox, vault=vault)
+        except Exception as exc:  # never a reason to hold the counter (start() would retry forever)
+            self.fiscal_problem = f"No se pudo iniciar la facturación electrónica ({type(exc).__name__})."
+            log.exception("ARCA invoices not started")
+            return
         self.fiscal.attach(self.engine)
         self.fiscal_problem = self.fiscal.startup_error
         log.info("ARCA invoices on (%s, punto de venta %s)", self.fiscal.environment, opts.fiscal.point_of_sale)

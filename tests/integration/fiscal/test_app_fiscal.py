@@ -154,3 +154,19 @@ async def test_fiscal_ar_on_the_command_line_turns_the_simulator_on_for_the_sand
     assert setup.enabled and setup.cuit == SANDBOX_CUIT and setup.point_of_sale == 4 and setup.letter == "B"
     assert setup.problems(sandbox=True) == []
     assert Options.from_args(build_parser().parse_args(["--sandbox", "--data-dir", str(tmp_path)])).fiscal is None
+
+
+async def test_a_fiscal_start_that_fails_does_not_hold_the_counter(tmp_path, token, monkeypatch):
+    from qrcashier.fiscal import runtime
+
+    async def broken(*_a, **_k):
+        raise OSError("no journal for you")
+
+    monkeypatch.setattr(runtime.FiscalRuntime, "open", broken)
+    services = _services(tmp_path, token)
+    try:
+        await services.start()
+        assert services.engine is not None and services.fiscal is None
+        assert "facturación electrónica" in services.fiscal_problem and "OSError" in services.fiscal_problem
+    finally:
+        await services.close()
