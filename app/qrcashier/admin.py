@@ -1,8 +1,10 @@
 """`qrcashier-admin`: the back-office console command, Qt-free.
 
     qrcashier-admin report --data-dir DIR --shift last|N --format json|csv|pdf [--output FILE]
+    qrcashier-admin invoices --data-dir DIR [--date YYYY-MM-DD] [--pending] [--format json|csv] [--output FILE]
 
-prints (or writes) the X report of the running shift or the Z report of a closed one. The
+prints (or writes) the X report of the running shift or the Z report of a closed one (each sale
+with its ARCA `invoice` when the register invoices), or the register's ARCA invoices. The
 journal is read-only here: `snapshot` copies it with SQLite's backup API from a read-only
 connection (consistent even while the register writes to it) into a private temporary folder,
 and the report is built from the copy, so the register's file is never written, locked for long
@@ -61,13 +63,64 @@ def fetch_report(journal_path: Path, shift: int | None) -> dict[str, Any]:
         except UnknownRecord as exc:
             raise LookupError(str(exc)) from None
         rows = db.query("SELECT site_id FROM sales ORDER BY shift_id = ? DESC, id DESC LIMIT 1", (record.id,))
-        return build_shift_report(db, record, site(rows[0][0] if rows else "MLA"), now=datetime.now(UTC))
+        report = build_shift_report(db, record, site(rows[0][0] if rows else "MLA"), now=datetime.now(UTC))
+        return attach_invoices(db, report)
 
     journal = Journal.open_sync(journal_path)
     try:
         return journal.run_sync(build)
     finally:
         journal.close_sync()
+
+
+# --- ARCA invoices (issue 21) ------------------------------------------------------------------
+
+
+def attach_invoices(db, report: dict[str, Any]) -> dict[str, Any]:
+    """Each sale's `invoice` (type, point_of_sale, number, cae, cae_due, qr_url, status), or None."""
+    from qrcashier.fiscal.report import attach_to_report
+
+    return attach_to_report(db.query, report)
+
+
+def fetch_invoices(journal_path: Path, day, pending: bool) -> list[dict[str, Any]]:
+    from qrcashier.checkout import Journal
+    from qrcashier.fiscal.report import invoice_row, records
+
+    journal = Journal.open_sync(journal_path)
+    try:
+        return journal.run_sync(lambda db: [invoice_row(rec, receipt) for rec, _, receipt in
+                                            records(db.query, day=day, pending=pending)])
+    finally:
+        journal.close_sync()
+
+
+def run_invoices(args: argparse.Namespace) -> bytes:
+    import json
+
+    from qrcashier.fiscal.report import csv_lines
+
+    path = journal_file(args.data_dir)
+    try:
+        with tempfile.TemporaryDirectory(prefix="qrcashier-admin-") as folder:
+            rows = fetch_invoices(snapshot(path, Path(folder) / JOURNAL_FILE), args.date, args.pending)
+    except AdminError:
+        raise
+    except Exception as exc:
+        message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
+        raise AdminError(f"Could not read the journal {path}: {message}") from None
+    if args.format == "csv":
+        return csv_lines(rows).encode("utf-8")
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def parse_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--date takes a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def parse_shift(text: str) -> int | None:
@@ -144,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="'last' (the running or the last closed shift) or a shift number")
     report.add_argument("--format", choices=sorted(RENDERERS), default="json")
     report.add_argument("--output", type=Path, help="write to FILE instead of standard output")
+    invoices = commands.add_parser("invoices", help="the register's ARCA invoices (Argentina)")
+    invoices.add_argument("--data-dir", type=Path, required=True, help="the register's data folder (its journal)")
+    invoices.add_argument("--date", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                          help="only the invoices of that day (the invoice's date, Argentine time)")
+    invoices.add_argument("--pending", action="store_true", help="only the invoices ARCA has not authorized yet")
+    invoices.add_argument("--format", choices=("json", "csv"), default="json")
+    invoices.add_argument("--output", type=Path, help="write to FILE instead of standard output")
     from qrcashier.admin_store import add_parser as add_store_parser  # (psycopg loads only when it runs)
 
     add_store_parser(commands)
@@ -173,6 +233,9 @@ def main(argv: Sequence[str] | None = None,
                 run_catalog(args)
             except CatalogAdminError as exc:
                 raise AdminError(str(exc)) from None
+            return 0
+        if args.command == "invoices":
+            write_output(run_invoices(args), args.output)
             return 0
         report = load_report(args.data_dir, args.shift, fetch)
         write_output(RENDERERS[args.format](report), args.output)

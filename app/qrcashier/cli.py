@@ -6,6 +6,7 @@
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
     qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
     qrcashier --printer escpos+tcp://192.168.0.50   receipts to a network ESC/POS printer (through the print queue)
+    qrcashier --sandbox --fiscal ar   every sale also gets an ARCA invoice, from the built-in ARCA simulator
     qrcashier --sandbox-url http://10.0.0.5:8765 --register CAJA2   register CAJA2 (its own POS) on a
                                    standalone `qrcashier-sandbox` shared by the store's registers
     qrcashier --store "host=db.local dbname=store user=qrc_caja2" --register CAJA2   its sales also go
@@ -135,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address the notification receiver binds (default 127.0.0.1: put a TLS tunnel or proxy in front)")
     p.add_argument("--notification-url", metavar="URL",
                    help="the public https address that reaches the receiver, sent with each order (instore v2 and v1)")
+    p.add_argument("--fiscal", choices=("ar",),
+                   help="ar: an ARCA electronic invoice (Factura B, CAE, QR) for every sale; with --sandbox against "
+                        "the built-in ARCA simulator (otherwise as set up in Settings)")
     p.add_argument("--lang", choices=("es", "pt_BR", "pt", "en"),
                    help="the app's language (default: the one chosen in Settings, else the system's)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")

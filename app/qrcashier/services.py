@@ -86,6 +86,8 @@ class Options:
     # The store database (issue 19, `--store DSN`): a libpq DSN or service name, never a password
     # (that is in the keyring, "QRCashier-store"); None: a single register, no outbox, no sender.
     store_dsn: str | None = None
+    # Argentina's electronic invoice (issue 21): a fiscal.config.FiscalSetup; used on site MLA when enabled.
+    fiscal: Any = None
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -122,6 +124,7 @@ class Options:
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
         opts.use_store(args)
+        opts.fiscal = fiscal_from_args(args, opts)  # --fiscal ar (issue 21)
         return opts
 
     def use_store(self, args: Any) -> None:
@@ -156,6 +159,29 @@ class Options:
         return find_site(self.site_id)
 
 
+SANDBOX_CUIT = 20111111112  # the demo shop's CUIT on the ARCA simulator (check digit 2)
+
+
+def fiscal_from_args(args: Any, options: Options) -> Any:
+    """`--fiscal ar` on the sandbox: invoices from the demo CUIT, the register's punto de venta,
+    Factura B, against the in-process ARCA simulator. Elsewhere the settings' setup (apply_to)."""
+    if getattr(args, "fiscal", None) != "ar" or not options.sandbox:
+        return options.fiscal
+    from qrcashier.fiscal.config import FiscalSetup
+
+    return FiscalSetup(enabled=True, cuit=SANDBOX_CUIT, point_of_sale=options.pos_number)
+
+
+def _fiscal_vault(register: str) -> Any:
+    """The keyring for the ARCA key's passphrase and ticket (token_store's choice: never a file);
+    None when this computer has no secure store (then a ticket lives for this run only)."""
+    from qrcashier.fiscal.vault import FiscalVault
+    from qrcashier.token_store import choose_backend
+
+    choice = choose_backend()
+    return FiscalVault(choice.backend, register) if choice.backend is not None else None
+
+
 def _have_account() -> bool:
     """A real account is configured by the setup wizard (not part of this build yet)."""
     return False
@@ -177,6 +203,8 @@ class Services:
         self.phone_url: str | None = None
         self._token: AccessToken | None = None
         self.store_link: Any = None  # store.link.StoreLink with --store (issue 19)
+        self.fiscal: Any = None  # fiscal.runtime.FiscalRuntime once started (issue 21)
+        self.fiscal_problem: str | None = None  # why fiscal is configured but not running
 
     @property
     def site(self) -> Site:
@@ -359,8 +387,44 @@ class Services:
 
             self.store_link = StoreLink(opts.store_dsn, opts.register_id, self.journal.path, keyring=keyring)
             await self.store_link.start(self.engine)
+        if self.fiscal is None and self.fiscal_wanted:
+            await self._start_fiscal()
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+
+    # --- fiscal (issue 21): an ARCA invoice for every completed sale -----------------------------
+
+    @property
+    def fiscal_wanted(self) -> bool:
+        setup = self.options.fiscal
+        return setup is not None and setup.enabled and self.site.id == "MLA"
+
+    async def _start_fiscal(self) -> None:
+        """The invoice queue on the journal, once the engine is up (it wakes on every completed
+        sale, and the engine's receipts carry the invoice). The sandbox runs against the ARCA
+        simulator in this process. A setup that cannot be used is logged; the counter sells on."""
+        import asyncio
+
+        from qrcashier.checkout import JOURNAL_FILE
+        from qrcashier.fiscal.runtime import FiscalRuntime
+
+        opts = self.options
+        problems = opts.fiscal.problems(sandbox=opts.sandbox)
+        if problems:
+            self.fiscal_problem = " ".join(problems)
+            log.warning("ARCA invoices not started: %s", self.fiscal_problem)
+            return
+        try:
+            vault = None if opts.sandbox else await asyncio.to_thread(_fiscal_vault, opts.register_id)
+            self.fiscal = await FiscalRuntime.open(opts.fiscal, opts.data_dir / JOURNAL_FILE, self.http,
+                                                   sandbox=opts.sandbox, vault=vault)
+        except Exception as exc:  # never a reason to hold the counter (start() would retry forever)
+            self.fiscal_problem = f"No se pudo iniciar la facturación electrónica ({type(exc).__name__})."
+            log.exception("ARCA invoices not started")
+            return
+        self.fiscal.attach(self.engine)
+        self.fiscal_problem = self.fiscal.startup_error
+        log.info("ARCA invoices on (%s, punto de venta %s)", self.fiscal.environment, opts.fiscal.point_of_sale)
 
     # --- the store database (issue 19): store/link.py runs the outbox sender off the loop --------
 
@@ -426,6 +490,9 @@ class Services:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
         await self.stop_catalog_follower()  # store catalog (issue 19 item 4)
+        if self.fiscal is not None:  # issue 21: before the journal it shares
+            steps.append(("ARCA invoices", self.fiscal.close()))
+            self.fiscal = None
         if self.receiver is not None:
             steps.append(("notification receiver", self.receiver.close()))
         if self.store_link is not None:  # the store database (issue 19): before the journal it reads

@@ -441,6 +441,32 @@ class AppSettings:
     def last_supervisor(self, value: str) -> None:
         self._set("supervisor/last_name", value)
 
+    # --- fiscal (issue 21): Argentina's electronic invoice; the key's passphrase is in the keyring
+
+    @property
+    def fiscal(self) -> Any:
+        """The shop's ARCA setup (fiscal.config.FiscalSetup); `enabled` False until set up."""
+        from qrcashier.fiscal.config import FiscalSetup
+
+        d = FiscalSetup()
+        return FiscalSetup(
+            enabled=self._bool("fiscal/enabled"), cuit=self._int("fiscal/cuit") or 0,
+            point_of_sale=self._int("fiscal/point_of_sale") or d.point_of_sale,
+            category=self._str("fiscal/category", d.category), cert_path=self._str("fiscal/cert_path"),
+            key_path=self._str("fiscal/key_path"), environment=self._str("fiscal/environment", d.environment),
+            sim_url=self._str("fiscal/sim_url"))
+
+    @fiscal.setter
+    def fiscal(self, setup: Any) -> None:
+        problems = setup.problems(sandbox=self.mode == Mode.SANDBOX) if setup.enabled else []
+        if problems:
+            raise ValueError(" ".join(problems))
+        for key, value in (("enabled", bool(setup.enabled)), ("cuit", setup.cuit or None),
+                           ("point_of_sale", setup.point_of_sale), ("category", setup.category),
+                           ("cert_path", setup.cert_path), ("key_path", setup.key_path),
+                           ("environment", setup.environment), ("sim_url", setup.sim_url)):
+            self._set(f"fiscal/{key}", value)
+
     # --- use ----------------------------------------------------------------------------------
 
     def is_configured(self) -> bool:
@@ -497,6 +523,8 @@ class AppSettings:
                     sandbox_url=self.sandbox_url if self.mode == Mode.SANDBOX else None))
         if self.store_dsn:  # the store database (issue 19); --store wins
             fill("store_dsn", self.store_dsn)
+        if hasattr(options, "fiscal") and self._bool("fiscal/enabled"):  # issue 21
+            options.fiscal = self.fiscal
         if self.mode == Mode.ACCOUNT and tokens is not None:
             token = tokens.get()
             options.token = token.reveal() if token is not None else None

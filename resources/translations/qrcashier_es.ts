@@ -625,6 +625,148 @@
     </message>
 </context>
 <context>
+    <name>FiscalPage</name>
+    <message>
+        <source>Homologation (ARCA&apos;s test servers)</source>
+        <translation>Homologación (servidores de prueba de ARCA)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Issue an ARCA invoice for every sale</source>
+        <translation>Emitir una factura de ARCA por cada venta</translation>
+    </message>
+    <message>
+        <source>e.g. 20-11111111-2</source>
+        <translation>p. ej. 20-11111111-2</translation>
+    </message>
+    <message>
+        <source>Choose the certificate (.crt, .pem)</source>
+        <translation>Elegí el certificado (.crt, .pem)</translation>
+    </message>
+    <message>
+        <source>Choose the private key (.key, .pem)</source>
+        <translation>Elegí la clave privada (.key, .pem)</translation>
+    </message>
+    <message>
+        <source>only if the key has one; kept in the keyring</source>
+        <translation>solo si la clave tiene; se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Registered for VAT: Responsable Inscripto (Factura B)</source>
+        <translation>Responsable Inscripto (Factura B)</translation>
+    </message>
+    <message>
+        <source>Simplified regime: Monotributo (Factura C)</source>
+        <translation>Monotributo (Factura C)</translation>
+    </message>
+    <message>
+        <source>CUIT (tax id)</source>
+        <translation>CUIT</translation>
+    </message>
+    <message>
+        <source>Point of sale (punto de venta)</source>
+        <translation>Punto de venta</translation>
+    </message>
+    <message>
+        <source>IVA condition</source>
+        <translation>Condición frente al IVA</translation>
+    </message>
+    <message>
+        <source>ARCA environment</source>
+        <translation>Entorno de ARCA</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clave privada</translation>
+    </message>
+    <message>
+        <source>Key password</source>
+        <translation>Contraseña de la clave</translation>
+    </message>
+    <message>
+        <source>Test with ARCA</source>
+        <translation>Probar con ARCA</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.key *.der *.cer)</source>
+        <translation>Certificados y claves (*.crt *.pem *.key *.der *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Sandbox: the invoices go to the built-in ARCA simulator; no certificate is needed. Changes take effect the next time QR Cashier starts.</source>
+        <translation>Sandbox: las facturas van al simulador de ARCA incluido; no hace falta certificado. Los cambios se aplican la próxima vez que se inicie QR Cashier.</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time QR Cashier starts.</source>
+        <translation>Los cambios se aplican la próxima vez que se inicie QR Cashier.</translation>
+    </message>
+    <message>
+        <source>Asking ARCA…</source>
+        <translation>Consultando a ARCA…</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the key&apos;s password cannot be kept: use a key without a password, or start one.</source>
+        <translation>Esta computadora no tiene un almacén seguro de contraseñas, así que la contraseña de la clave no se puede guardar: usá una clave sin contraseña o iniciá uno.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalStatus</name>
+    <message>
+        <source>ARCA: invoices are not being issued — %1</source>
+        <translation>ARCA: no se están emitiendo facturas — %1</translation>
+    </message>
+    <message>
+        <source>A supervisor can fix the electronic invoice in Settings (ARCA page); until it runs, sales get no invoice.</source>
+        <translation>Un supervisor puede corregir la factura electrónica en Configuración (página ARCA); hasta entonces, las ventas no se facturan.</translation>
+    </message>
+    <message>
+        <source>ARCA: 1 invoice rejected</source>
+        <translation>ARCA: 1 factura rechazada</translation>
+    </message>
+    <message>
+        <source>ARCA: %1 invoices rejected</source>
+        <translation>ARCA: %1 facturas rechazadas</translation>
+    </message>
+    <message>
+        <source>ARCA refused the data of these invoices: call a supervisor to correct the setup and issue them again.</source>
+        <translation>ARCA rechazó los datos de estas facturas: llamá a un supervisor para corregir la configuración y volver a emitirlas.</translation>
+    </message>
+    <message>
+        <source>ARCA: 1 invoice pending</source>
+        <translation>ARCA: 1 factura pendiente</translation>
+    </message>
+    <message>
+        <source>ARCA: %1 invoices pending</source>
+        <translation>ARCA: %1 facturas pendientes</translation>
+    </message>
+    <message>
+        <source>They are sent by themselves as soon as ARCA answers: keep selling. If this lasts, check the internet connection and the ARCA certificate.</source>
+        <translation>Se envían solas apenas ARCA responda: seguí vendiendo. Si sigue así, revisá la conexión a internet y el certificado de ARCA.</translation>
+    </message>
+    <message>
+        <source>ARCA: every sale invoiced</source>
+        <translation>ARCA: todas las ventas facturadas</translation>
+    </message>
+    <message>
+        <source>%1 invoices authorized</source>
+        <translation>%1 facturas autorizadas</translation>
+    </message>
+</context>
+<context>
     <name>FreeItemDialog</name>
     <message>
         <source>What is it?</source>
@@ -1975,6 +2117,14 @@
     <message>
         <source>Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN).</source>
         <translation>Presione Finalizar para guardar. Puede cambiar todo esto más tarde en Configuración (pide el PIN de supervisor).</translation>
+    </message>
+    <message>
+        <source>Electronic invoice (ARCA)</source>
+        <translation>Factura electrónica (ARCA)</translation>
+    </message>
+    <message>
+        <source>In Argentina every sale needs a Factura B or C authorized by ARCA. QR Cashier asks for it in the background after each sale and prints its CAE and QR on the receipt.</source>
+        <translation>En la Argentina cada venta necesita una Factura B o C autorizada por ARCA. QR Cashier la pide en segundo plano después de cada venta e imprime su CAE y su QR en el ticket.</translation>
     </message>
 </context>
 <context>

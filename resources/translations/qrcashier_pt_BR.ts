@@ -625,6 +625,148 @@
     </message>
 </context>
 <context>
+    <name>FiscalPage</name>
+    <message>
+        <source>Homologation (ARCA&apos;s test servers)</source>
+        <translation>Homologação (servidores de teste da ARCA)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produção</translation>
+    </message>
+    <message>
+        <source>Issue an ARCA invoice for every sale</source>
+        <translation>Emitir uma fatura da ARCA para cada venda</translation>
+    </message>
+    <message>
+        <source>e.g. 20-11111111-2</source>
+        <translation>ex.: 20-11111111-2</translation>
+    </message>
+    <message>
+        <source>Choose the certificate (.crt, .pem)</source>
+        <translation>Escolha o certificado (.crt, .pem)</translation>
+    </message>
+    <message>
+        <source>Choose the private key (.key, .pem)</source>
+        <translation>Escolha a chave privada (.key, .pem)</translation>
+    </message>
+    <message>
+        <source>only if the key has one; kept in the keyring</source>
+        <translation>só se a chave tiver; guardada no cofre de senhas do sistema</translation>
+    </message>
+    <message>
+        <source>Registered for VAT: Responsable Inscripto (Factura B)</source>
+        <translation>Contribuinte do IVA: Responsable Inscripto (Factura B)</translation>
+    </message>
+    <message>
+        <source>Simplified regime: Monotributo (Factura C)</source>
+        <translation>Regime simplificado: Monotributo (Factura C)</translation>
+    </message>
+    <message>
+        <source>CUIT (tax id)</source>
+        <translation>CUIT (identificação fiscal)</translation>
+    </message>
+    <message>
+        <source>Point of sale (punto de venta)</source>
+        <translation>Ponto de venda (punto de venta)</translation>
+    </message>
+    <message>
+        <source>IVA condition</source>
+        <translation>Condição perante o IVA</translation>
+    </message>
+    <message>
+        <source>ARCA environment</source>
+        <translation>Ambiente da ARCA</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Chave privada</translation>
+    </message>
+    <message>
+        <source>Key password</source>
+        <translation>Senha da chave</translation>
+    </message>
+    <message>
+        <source>Test with ARCA</source>
+        <translation>Testar com a ARCA</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.key *.der *.cer)</source>
+        <translation>Certificados e chaves (*.crt *.pem *.key *.der *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Sandbox: the invoices go to the built-in ARCA simulator; no certificate is needed. Changes take effect the next time QR Cashier starts.</source>
+        <translation>Sandbox: as faturas vão para o simulador da ARCA embutido; não é preciso certificado. As alterações valem na próxima vez que o QR Cashier iniciar.</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time QR Cashier starts.</source>
+        <translation>As alterações valem na próxima vez que o QR Cashier iniciar.</translation>
+    </message>
+    <message>
+        <source>Asking ARCA…</source>
+        <translation>Consultando a ARCA…</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store, so the key&apos;s password cannot be kept: use a key without a password, or start one.</source>
+        <translation>Este computador não tem um cofre de senhas seguro, então a senha da chave não pode ser guardada: use uma chave sem senha ou inicie um.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalStatus</name>
+    <message>
+        <source>ARCA: invoices are not being issued — %1</source>
+        <translation>ARCA: as faturas não estão sendo emitidas — %1</translation>
+    </message>
+    <message>
+        <source>A supervisor can fix the electronic invoice in Settings (ARCA page); until it runs, sales get no invoice.</source>
+        <translation>Um supervisor pode corrigir a fatura eletrônica em Configurações (página ARCA); até lá, as vendas ficam sem fatura.</translation>
+    </message>
+    <message>
+        <source>ARCA: 1 invoice rejected</source>
+        <translation>ARCA: 1 fatura rejeitada</translation>
+    </message>
+    <message>
+        <source>ARCA: %1 invoices rejected</source>
+        <translation>ARCA: %1 faturas rejeitadas</translation>
+    </message>
+    <message>
+        <source>ARCA refused the data of these invoices: call a supervisor to correct the setup and issue them again.</source>
+        <translation>A ARCA recusou os dados destas faturas: chame um supervisor para corrigir a configuração e emiti-las de novo.</translation>
+    </message>
+    <message>
+        <source>ARCA: 1 invoice pending</source>
+        <translation>ARCA: 1 fatura pendente</translation>
+    </message>
+    <message>
+        <source>ARCA: %1 invoices pending</source>
+        <translation>ARCA: %1 faturas pendentes</translation>
+    </message>
+    <message>
+        <source>They are sent by themselves as soon as ARCA answers: keep selling. If this lasts, check the internet connection and the ARCA certificate.</source>
+        <translation>Elas são enviadas sozinhas assim que a ARCA responder: continue vendendo. Se continuar assim, verifique a conexão com a internet e o certificado da ARCA.</translation>
+    </message>
+    <message>
+        <source>ARCA: every sale invoiced</source>
+        <translation>ARCA: todas as vendas faturadas</translation>
+    </message>
+    <message>
+        <source>%1 invoices authorized</source>
+        <translation>%1 faturas autorizadas</translation>
+    </message>
+</context>
+<context>
     <name>FreeItemDialog</name>
     <message>
         <source>What is it?</source>
@@ -1975,6 +2117,14 @@
     <message>
         <source>Press Finish to save. You can change all of this later in Settings (it asks for the supervisor PIN).</source>
         <translation>Clique em Concluir para salvar. Você pode mudar tudo isso depois em Configurações (pede o PIN do supervisor).</translation>
+    </message>
+    <message>
+        <source>Electronic invoice (ARCA)</source>
+        <translation>Fatura eletrônica (ARCA)</translation>
+    </message>
+    <message>
+        <source>In Argentina every sale needs a Factura B or C authorized by ARCA. QR Cashier asks for it in the background after each sale and prints its CAE and QR on the receipt.</source>
+        <translation>Na Argentina toda venda precisa de uma Factura B ou C autorizada pela ARCA. O QR Cashier a solicita em segundo plano após cada venda e imprime o CAE e o QR no cupom.</translation>
     </message>
 </context>
 <context>

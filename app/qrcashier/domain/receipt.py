@@ -16,7 +16,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple, Protocol
 
@@ -216,6 +216,7 @@ class Receipt:
     legend: str = ""  # e.g. Argentina's "Régimen de Transparencia Fiscal al Consumidor Ley 27.743"
     title: str = ""  # a slip's own title, printed large on top (a return: domain.return_receipt)
     reference: str = ""  # what the slip refers to, under the date (a return: the original sale)
+    invoice: ReceiptInvoice | None = None  # Argentina's electronic invoice (issue 21): see invoice_rows
 
     def __post_init__(self) -> None:
         if self.paid_at.tzinfo is None or self.paid_at.utcoffset() is None:
@@ -272,6 +273,8 @@ class Receipt:
             add(ReceiptRow(piece.center(width).rstrip(), True))
         for piece in _wrap(self.store_address, width):
             add(ReceiptRow(piece.center(width).rstrip()))
+        if self.invoice is not None:
+            out.extend(invoice_header_rows(self.invoice, width))
         add(rule)
         for piece in _wrap(self.title, width):
             add(ReceiptRow(piece.center(width).rstrip(), True))
@@ -320,8 +323,11 @@ class Receipt:
                 if refund.refunded_at is not None:
                     pair(f"  {_when(refund.refunded_at, self.lang)}", "")
             pair(t["net"], self.money(self.net_total), emphasis=True)
+        if self.invoice is not None:
+            out.extend(invoice_footer_rows(self.invoice, width))
         add(rule)
-        for text in (t["non_fiscal"], self.footer if self.footer is not None else t["thanks"]):
+        for text in (t["non_fiscal"] if self.invoice is None else "",
+                     self.footer if self.footer is not None else t["thanks"]):
             for piece in _wrap(text, width):
                 add(ReceiptRow(piece.center(width).rstrip()))
         if banner:
@@ -402,6 +408,9 @@ __all__ = [
     "format_quantity",
     "language_for",
     "receipt_number",
+    "ReceiptInvoice",
+    "invoice_header_rows",
+    "invoice_footer_rows",
 ]
 
 
@@ -477,3 +486,53 @@ def build_receipt(
         copy=issued.kind == "copy",
         tenders=tenders,
     )
+
+
+# --- the Argentine electronic invoice on the receipt (issue 21; built by fiscal.runtime) ------
+
+
+@dataclass(frozen=True)
+class ReceiptInvoice:
+    """A Factura B or C as the ticket prints it. `number`, `cae`, `cae_due` and `qr_url` are None
+    until ARCA authorized it (status "pending"): the ticket then says "CAE pendiente", and the
+    reprint made once it is authorized carries them."""
+
+    letter: str  # "B" (Responsable Inscripto) or "C" (Monotributo)
+    issuer_cuit: str  # "20-11111111-2"
+    issuer_condition: str  # "IVA Responsable Inscripto", "Responsable Monotributo"
+    point_of_sale: int
+    number: int | None = None
+    cae: str | None = None
+    cae_due: date | None = None
+    qr_url: str | None = None  # the RG 4892 QR (printing.layout prints it as a QR symbol)
+    status: str = "pending"  # "authorized" or "pending"
+
+    @property
+    def authorized(self) -> bool:
+        return self.status == "authorized" and bool(self.cae) and self.number is not None
+
+    @property
+    def title(self) -> str:
+        """"Factura B N° 00003-00000001" (the number once ARCA gave it)."""
+        if self.authorized:
+            return f"Factura {self.letter} N° {receipt_number(self.point_of_sale, self.number or 0)}"
+        return f"Factura {self.letter} N° {self.point_of_sale:05d}-(pendiente)"
+
+
+def invoice_header_rows(invoice: ReceiptInvoice, width: int) -> list[ReceiptRow]:
+    """Under the store's name: the document, the issuer's CUIT and IVA condition, the buyer."""
+    rows = [ReceiptRow(piece, True) for piece in _wrap(invoice.title, width)]
+    for text in (f"CUIT {invoice.issuer_cuit}", invoice.issuer_condition, "A consumidor final"):
+        rows.extend(ReceiptRow(piece) for piece in _wrap(text, width))
+    return rows
+
+
+def invoice_footer_rows(invoice: ReceiptInvoice, width: int) -> list[ReceiptRow]:
+    """Before the closing rule: the CAE and its due date, or "CAE pendiente"."""
+    if invoice.authorized and invoice.cae_due is not None:
+        return [ReceiptRow(row) for row in (*_pair("CAE N°:", invoice.cae or "", width),
+                                            *_pair("Vto. CAE:", invoice.cae_due.strftime("%d/%m/%Y"), width))]
+    rows = [ReceiptRow("CAE pendiente", True)]
+    rows.extend(ReceiptRow(piece) for piece in _wrap("ARCA todavía no autorizó la factura: la copia que se "
+                                                       "reimprima después lleva el CAE.", width))
+    return rows

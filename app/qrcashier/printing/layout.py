@@ -55,7 +55,8 @@ def body_section(receipt: Receipt, options: LayoutOptions) -> list[Block]:
 
 
 def qr_section(receipt: Receipt, options: LayoutOptions) -> list[Block]:
-    return [QrBlock(options.qr_payload)] if options.qr_payload else []
+    payload = options.qr_payload or (receipt.invoice.qr_url if receipt.invoice is not None else None)  # ARCA's QR
+    return [QrBlock(payload)] if payload else []
 
 
 SECTIONS: tuple[Section, ...] = (body_section, qr_section)

@@ -77,7 +77,7 @@ log = logging.getLogger("qrcashier.ui.setup")
 
 PAGE_CLASSES: tuple[type[SetupPage], ...] = (
     ModePage, TokenPage, StorePage, StickerPage, PrinterPage, PinPage, AdvancedPage, SupportPage, DonePage,
-)
+) + (__import__("qrcashier.ui.setup.fiscal", fromlist=["_"]).FiscalPage,)  # ARCA, Settings only (issue 21)
 
 
 # --- the dialog ---------------------------------------------------------------------------------

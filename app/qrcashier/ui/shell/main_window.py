@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def _bind_features(self) -> None:
         """Feature binders, one line each (see the module docstring for what they may use)."""
+        from qrcashier.ui.fiscal.status import FiscalStatusBinder
         from qrcashier.ui.printing.binder import PrintingBinder
         from qrcashier.ui.store.status import StoreStatusBinder
         from qrcashier.ui.supervisor.menu import SupervisorMenuBinder
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.attach(SupervisorMenuBinder(self))  # the Supervisor menu (and the drawer with a print queue)
         self.saletools = self.attach(SaleToolsBinder(self))  # park/resume, discounts, returns by line (issue 17)
         self.attach(StoreStatusBinder(self))  # the store database's line in the status bar (issue 19)
+        self.attach(FiscalStatusBinder(self))  # ARCA's electronic invoices in the status bar (issue 21)
 
     def attach(self, feature: Any) -> Any:
         self.features.append(feature)

@@ -1,0 +1,88 @@
+"""The journal's invoices for the back office: `qrcashier-admin invoices` and the `invoice` field
+of each sale in `qrcashier-admin report` (shared/contracts.md). Read-only, through the caller's
+`query(sql, params) -> rows` (JournalDB.query: the admin reads a snapshot of the journal)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from qrcashier.fiscal.amounts import LETTERS
+from qrcashier.fiscal.invoices import InvoiceRecord, _record
+
+Query = Callable[[str, Sequence[Any]], list]
+OPEN = ("pending", "requesting", "rejected")  # not authorized: what --pending lists
+FIELDS = ("sale", "receipt", "type", "letter", "point_of_sale", "number", "cae", "cae_due", "status", "state",
+          "issued", "total", "net", "vat", "attempts", "last_error", "qr_url")
+
+
+def has_invoices(query: Query) -> bool:
+    return bool(query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'invoices'", ()))
+
+
+def records(query: Query, *, day: date | None = None,
+            pending: bool = False) -> list[tuple[InvoiceRecord, int | None, str | None]]:
+    """(invoice, the sale's receipt sequence, its printed number PPPPP-NNNNNNNN) in journal order;
+    `day` is the invoice's date (CbteFch)."""
+    from qrcashier.domain.receipt import receipt_number
+
+    if not has_invoices(query):
+        return []
+    where, params = ["i.kind = 'invoice'"], []
+    if day is not None:
+        where.append("i.issued = ?")
+        params.append(day.isoformat())
+    if pending:
+        where.append(f"i.status IN ({', '.join('?' for _ in OPEN)})")
+        params.extend(OPEN)
+    rows = query(
+        "SELECT i.*, s.receipt_no AS receipt_no, COALESCE(sh.pos_number, 1) AS register_pos FROM invoices i"
+        f" JOIN sales s ON s.id = i.sale_id LEFT JOIN shifts sh ON sh.id = s.shift_id WHERE {' AND '.join(where)}"
+        " ORDER BY i.id", params)
+    return [(_record(r), r["receipt_no"],
+             receipt_number(r["register_pos"], r["receipt_no"]) if r["receipt_no"] is not None else None) for r in rows]
+
+
+def report_status(record: InvoiceRecord) -> str:
+    """The contract's status: `authorized`, or `pending` for everything ARCA has not authorized."""
+    return "authorized" if record.status == "authorized" else "pending"
+
+
+def invoice_field(record: InvoiceRecord) -> dict[str, Any]:
+    """A sale's `invoice` object in the report JSON."""
+    return record.as_report() | {"status": report_status(record)}
+
+
+def invoice_row(record: InvoiceRecord, receipt: str | None) -> dict[str, Any]:
+    """One line of `qrcashier-admin invoices` (amounts as decimal strings)."""
+    a = record.amounts
+    return {
+        "sale": record.sale_id, "receipt": receipt, "type": record.doc_type, "letter": LETTERS.get(record.doc_type),
+        "point_of_sale": record.point_of_sale, "number": record.number, "cae": record.cae,
+        "cae_due": record.cae_due.isoformat() if record.cae_due else None, "status": report_status(record),
+        "state": record.status, "issued": record.issued.isoformat(), "total": str(a.total), "net": str(a.net),
+        "vat": str(a.vat), "attempts": record.attempts, "last_error": record.last_error, "qr_url": record.qr_url,
+    }
+
+
+def attach_to_report(query: Query, report: dict[str, Any]) -> dict[str, Any]:
+    """Each sale of a shift report dict gains `invoice` (None when the sale has none)."""
+    by_receipt = {receipt_no: rec for rec, receipt_no, _ in records(query)}
+    for sale in report.get("sales", []):
+        sequence = str(sale.get("receipt", "")).rpartition("-")[2]
+        record = by_receipt.get(int(sequence)) if sequence.isdigit() else None
+        sale["invoice"] = invoice_field(record) if record is not None else None
+    return report
+
+
+def csv_lines(rows: Iterable[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row[k] is None else row[k] for k in FIELDS})
+    return out.getvalue()
