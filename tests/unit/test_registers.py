@@ -72,8 +72,10 @@ def test_the_settings_do_not_override_the_register_flag(tmp_path: Path) -> None:
     from qrcashier.settings import AppSettings
 
     class Fake(AppSettings):
-        def __init__(self) -> None:  # no QSettings: only apply_to's logic
-            pass
+        def __init__(self) -> None:  # an empty store under these fixed fields: only apply_to's logic
+            from qrcashier.settings_store import MemoryStore
+
+            super().__init__(MemoryStore())
 
         mode = None
         site = "MLA"
