@@ -68,6 +68,15 @@ def _register(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _point_terminal(value: str) -> str:
+    """A Point terminal id as the terminals list gives it (TYPE__SERIAL), or 'none'."""
+    from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE
+
+    if value.lower() == "none" or TERMINAL_ID_RE.match(value):
+        return value
+    raise argparse.ArgumentTypeError("a terminal id is TYPE__SERIAL (e.g. NEWLAND_N950__SBX0000001), or 'none'")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
     from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
@@ -117,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address the notification receiver binds (default 127.0.0.1: put a TLS tunnel or proxy in front)")
     p.add_argument("--notification-url", metavar="URL",
                    help="the public https address that reaches the receiver, sent with each order (instore v2 and v1)")
+    # Point card terminal (issue 20)
+    p.add_argument("--point-terminal", type=_point_terminal, metavar="ID",
+                   help="the register's Mercado Pago Point terminal (TYPE__SERIAL, from Settings' terminal list; "
+                        "'none': no card terminal; default: the setting, on the sandbox its demo terminal)")
     p.add_argument("--lang", choices=("es", "pt_BR", "pt", "en"),
                    help="the app's language (default: the one chosen in Settings, else the system's)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")

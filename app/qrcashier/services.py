@@ -83,6 +83,10 @@ class Options:
     notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
     webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
     accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
+    # Point card terminal (issue 20): the register's terminal id (TYPE__SERIAL); None: none, or on
+    # the embedded sandbox its demo terminal (Mercado Pago's virtual one); "" turns it off.
+    point_terminal: str | None = None
+    point_print_on_terminal: bool = False  # the terminal prints its own slip too
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -117,6 +121,9 @@ class Options:
         opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
+        if getattr(args, "point_terminal", None) is not None:  # Point card terminal (issue 20)
+            opts.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
+            opts.from_command_line = opts.from_command_line | {"point_terminal"}
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
         return opts
 
@@ -164,6 +171,8 @@ class Services:
         self.engine: CheckoutEngine | None = None
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
+        self.point: Any = None  # the PointGateway when the register has a card terminal (issue 20)
+        self.point_terminal_url: str | None = None  # the sandbox's terminal page for it
         self._token: AccessToken | None = None
 
     @property
@@ -297,10 +306,53 @@ class Services:
             )
             board = self.endpoint.board if self.endpoint is not None else None
             gateway = make_gateway(opts.api, self.client, self.config, qr_mode=opts.qr_mode, board=board)
+            self.point = self._point_gateway()
             self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator,
-                                         till=self._till_config())
+                                         till=self._till_config(), point=self.point)
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+        if opts.sandbox and self.point is not None and self.point_terminal_url is None:
+            self.point_terminal_url = self._sandbox_terminal_url()
+
+    # --- Point card terminal (issue 20) ----------------------------------------------------------
+
+    @property
+    def point_terminal(self) -> str | None:
+        """The register's card terminal id: the configured one; on the embedded sandbox, when
+        none is configured, Mercado Pago's virtual test terminal (in PDV mode there); else None."""
+        opts = self.options
+        if opts.point_terminal is not None:
+            return opts.point_terminal or None
+        if opts.sandbox and not opts.sandbox_url:
+            from qrcashier.mercadopago.point_ids import VIRTUAL_TERMINAL
+
+            return VIRTUAL_TERMINAL
+        return None
+
+    def _point_gateway(self) -> Any:
+        """The PointGateway for the register's terminal, or None (no terminal, or one the
+        register's order expiry cannot be sent to: logged, and the register takes no Point)."""
+        from qrcashier.checkout.gateway_point import PointGateway
+
+        terminal = self.point_terminal
+        if terminal is None:
+            return None
+        try:
+            return PointGateway(self.client, self.config, terminal,
+                                print_on_terminal=self.options.point_print_on_terminal)
+        except ValueError as exc:
+            log.warning("no card terminal for this register: %s", exc)
+            return None
+
+    def _sandbox_terminal_url(self) -> str | None:
+        """The sandbox's terminal page for the register's terminal, with the phone page's code."""
+        from urllib.parse import parse_qs, quote, urlsplit
+
+        code = parse_qs(urlsplit(self.phone_url or "").query).get("code")
+        if not code or self.sandbox is None:
+            return None
+        return (f"{self.sandbox.base_url}/sandbox/point/terminal/{quote(self.point.terminal_id)}"
+                f"?code={quote(code[0])}")
 
     def _till_config(self) -> TillConfig | None:
         """The till's settings with this register's point-of-sale number (--register NAME)."""

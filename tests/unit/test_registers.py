@@ -92,6 +92,7 @@ def test_the_settings_do_not_override_the_register_flag(tmp_path: Path) -> None:
         endpoint_public_url = None
         register_choice = ""  # setup's Advanced page left empty
         sandbox_url = ""
+        point_terminal = None
 
     opts = Options(data_dir=tmp_path)
     opts.use_registers(Namespace(register="4", sandbox_url=None))
