@@ -16,6 +16,7 @@ import pytest_asyncio
 from qrcashier.checkout import CheckoutEngine, Journal, RegisterConfig
 from qrcashier.checkout.gateway_point import PointGateway
 from qrcashier.checkout.gateways import make_gateway
+from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.money import SITES
 from qrcashier.mercadopago import AccessToken, MercadoPagoClient, MercadoPagoHTTP
 from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
@@ -51,12 +52,13 @@ class PointRig:
         kwargs.setdefault("poll", SANDBOX_POLL)
         return RegisterConfig("CAJA1", self.user_id, STORE, POS, SITES["MLA"], **kwargs)
 
-    async def engine(self, terminal: str = VIRTUAL_TERMINAL, config: RegisterConfig | None = None) -> Harness:
+    async def engine(self, terminal: str = VIRTUAL_TERMINAL, config: RegisterConfig | None = None, *,
+                     till: TillConfig | None = None) -> Harness:
         config = config or self.config()
         qr = make_gateway("instore_v2", self.client, config, publish_retry=FAST_RETRY)
         point = PointGateway(self.client, config, terminal, publish_retry=FAST_RETRY)
         self.journal = await Journal.open(self.tmp / "journal.sqlite3")
-        engine = CheckoutEngine(self.journal, qr, config, point=point)
+        engine = CheckoutEngine(self.journal, qr, config, point=point, till=till)
         harness = Harness(engine, self.journal, point, None)
         engine.subscribe(harness.events.append)
         self.opened.append(harness)

@@ -9,7 +9,9 @@ from decimal import Decimal
 import pytest
 
 from qrcashier.checkout import ReceiptIssued
+from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import Cart
+from qrcashier.domain.receipt import StoreHeader
 from qrcashier.domain.money import SITES
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
@@ -161,3 +163,23 @@ async def test_action_required_goes_to_review_and_is_never_paid_by_itself(point_
     await h.wait_state(attempt.id, S.NEEDS_REVIEW)
     assert "terminal" in (await h.engine.attempt(attempt.id)).message
     assert await h.engine.payments(attempt_id=attempt.id) == [] and h.of(ReceiptIssued) == []
+
+
+async def test_cash_and_point_split_sends_the_remainder_to_the_terminal_and_prints_the_card(point_rig: PointRig):
+    h = await point_rig.engine(till=TillConfig.for_site(MLA))
+    await h.engine.open_shift("0")
+    attempt = await h.engine.charge_split(cart(), "900.99", "1000", tender="point")
+    assert attempt.gateway == "point" and attempt.total == Decimal("3000.00")
+    assert point_rig.creates()[0].body["transactions"] == {"payments": [{"amount": "3000.00"}]}
+    await point_rig.tap("approve", brand="master", installments=6, last_four="0604")
+    await h.wait_state(attempt.id, S.PAID)
+    tenders = await h.db(lambda db: db.tenders(attempt.sale_id))
+    assert [(t.kind, t.amount) for t in tenders] == [("cash", Decimal("900.99")), ("point", Decimal("3000.00"))]
+    (issued,) = h.of(ReceiptIssued)
+    text = (await h.engine.receipt_for(issued.receipt, StoreHeader("Kiosco", "Caja 1", MLA))).to_text()
+    assert "Tarjeta (Mercado Pago Point)" in text and "Mastercard **** 0604" in text and "6 cuotas" in text
+    payment = (await h.engine.payments(attempt_id=attempt.id))[0]
+    assert str(payment.mp_payment_id) in text  # the payment id, under "Pagado con Mercado Pago"
+    assert await h.engine.expected_cash() == Decimal("900.99")
+    report = await h.engine.shift_report()
+    assert report["tenders"]["point"] == {"count": 1, "total": "3000.00"}
