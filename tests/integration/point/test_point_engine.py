@@ -11,8 +11,8 @@ import pytest
 from qrcashier.checkout import ReceiptIssued
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.cart import Cart
-from qrcashier.domain.receipt import StoreHeader
 from qrcashier.domain.money import SITES
+from qrcashier.domain.receipt import StoreHeader
 from qrcashier.domain.sale import AttemptState as S
 from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
 from tests.integration.point.conftest import PointRig
