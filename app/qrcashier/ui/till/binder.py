@@ -38,7 +38,7 @@ class TillBinder(QObject):
         window.commands.add(Command("cash", ("F8",), self.cash, button=self.cash_button))
         menu = window.menuBar().addMenu(self.tr("&Till"))
         for text, slot in (
-            (self.tr("Cash and QR…"), self.split),
+            (self.tr("Cash and QR or card…"), self.split),
             (self.tr("Open shift…"), self.open_shift),
             (self.tr("Cash in…"), lambda: self.move("in")),
             (self.tr("Cash out…"), lambda: self.move("out")),
@@ -47,6 +47,11 @@ class TillBinder(QObject):
         ):
             menu.addAction(text, slot)
         self._tasks: set[asyncio.Task] = set()
+        # The card tenders (issue 20): the Card button (F11) under Cash and the Point panel, a
+        # feature of its own (ui/point), attached with the till so the window needs no line for it.
+        from qrcashier.ui.point.binder import PointBinder
+
+        self.cards = window.attach(PointBinder(window, layout))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -128,16 +133,31 @@ class TillBinder(QObject):
         if self.window.sale_id is not None or not self.window.model.rowCount():
             self.window.item_error(self.tr("Split a new cart: this sale was already charged."))
             return
-        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window))
-        dialog.chosen.connect(lambda part, received: self._spawn(self._split(part, received)))
+        point = getattr(self.window.services, "point", None)
+        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window,
+                                        terminal_id=getattr(point, "terminal_id", None)))
+        dialog.chosen_to.connect(lambda *args: self._spawn(self._split(*args)))
 
-    async def _split(self, part: Decimal, received: Decimal) -> None:
+    async def _split(self, part: Decimal, received: Decimal, method: str = "qr", auth: str = "",
+                     last: str = "") -> None:
+        """The cash part, then the rest: by QR, on the Point terminal, or by card on another terminal."""
         self.window.model.set_locked(True)
-        attempt = await self._guard(self.engine.charge_split(self.window.model.cart, part, received), "split")
+        cart = self.window.model.cart
+        cards = self.cards
+        if method == "card":
+            attempt = await self._guard(self.engine.split_card(cart, part, received, authorization=auth or None,
+                                                               last_four=last or None), "split")
+        else:
+            attempt = await self._guard(self.engine.charge_split(cart, part, received, tender=method), "split")
         if attempt is None:
             self.window.model.set_locked(False)
             return
-        self.window.follow_charge(attempt)
+        if method == "card":
+            cards.paid_by_card(attempt)
+        elif method == "point":
+            cards.follow(attempt)
+        else:
+            self.window.follow_charge(attempt)
 
     # --- shift ------------------------------------------------------------------------------
 
