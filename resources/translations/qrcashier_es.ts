@@ -1183,6 +1183,14 @@
         <translation>Enviando el importe a la terminal…</translation>
     </message>
     <message>
+        <source>The amount is on the terminal: the customer taps, inserts or swipes the card there.</source>
+        <translation>El importe está en la terminal: el cliente acerca, inserta o desliza la tarjeta ahí.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · on terminal %2 until %3</source>
+        <translation>Venta %1 · en la terminal %2 hasta las %3</translation>
+    </message>
+    <message>
         <source>Present your card on terminal %1</source>
         <translation>Acerque o inserte su tarjeta en la terminal %1</translation>
     </message>
@@ -1197,12 +1205,16 @@
 <context>
     <name>PointPanel</name>
     <message>
-        <source>Cancel the card charge</source>
-        <translation>Cancelar el cobro con tarjeta</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <source>Present the card on terminal %1 — %2</source>
-        <translation>Pase la tarjeta en la terminal %1 — %2</translation>
+        <source>Present the card on terminal %1</source>
+        <translation>Pase la tarjeta en la terminal %1</translation>
+    </message>
+    <message>
+        <source>Sandbox terminal page</source>
+        <translation>Página de la terminal (sandbox)</translation>
     </message>
 </context>
 <context>

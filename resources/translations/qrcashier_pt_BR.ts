@@ -1183,6 +1183,14 @@
         <translation>Enviando o valor para a maquininha…</translation>
     </message>
     <message>
+        <source>The amount is on the terminal: the customer taps, inserts or swipes the card there.</source>
+        <translation>O valor está na maquininha: o cliente aproxima, insere ou passa o cartão nela.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · on terminal %2 until %3</source>
+        <translation>Venda %1 · na maquininha %2 até %3</translation>
+    </message>
+    <message>
         <source>Present your card on terminal %1</source>
         <translation>Aproxime ou insira seu cartão na maquininha %1</translation>
     </message>
@@ -1197,12 +1205,16 @@
 <context>
     <name>PointPanel</name>
     <message>
-        <source>Cancel the card charge</source>
-        <translation>Cancelar a cobrança no cartão</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <source>Present the card on terminal %1 — %2</source>
-        <translation>Passe o cartão na maquininha %1 — %2</translation>
+        <source>Present the card on terminal %1</source>
+        <translation>Passe o cartão na maquininha %1</translation>
+    </message>
+    <message>
+        <source>Sandbox terminal page</source>
+        <translation>Página da maquininha (sandbox)</translation>
     </message>
 </context>
 <context>

@@ -28,22 +28,26 @@ from qrcashier.ui.shell.commands import Command
 from qrcashier.ui.shell.i18n import engine_text, fmt
 
 log = logging.getLogger("qrcashier.ui.point")
+# The engine's state sentences speak of the QR; for a card charge the panel says what the terminal does.
+QR_SENTENCES = ("created", "publishing", "waiting", "unknown")
 KEY = "F11"
 LIVE_STATES = ("created", "publishing", "waiting", "unknown", "cancel_requested")
 
 
 class PointBinder(QObject):
-    def __init__(self, window: Any, layout: QLayout) -> None:
+    def __init__(self, window: Any, layout: QLayout, button_row: QLayout | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: Any = None  # the open card dialog (tests drive it)
-        self.card_button = theme.big_button(self.tr("Card"), KEY, role="secondary")
-        self.card_button.setMinimumHeight(56)
-        layout.addWidget(self.card_button)
+        self.card_button = theme.big_button(self.tr("Card"), KEY, role="primary")
+        self.card_button.setMinimumHeight(64)
+        (button_row or layout).addWidget(self.card_button)
         self.panel = PointPanel()
         layout.addWidget(self.panel)
         self.panel.cancel_pressed.connect(self._cancel)
-        window.commands.add(Command("card", (KEY,), self.card, button=self.card_button))
+        session = window.session
+        window.commands.add(Command("card", (KEY,), self.card, button=self.card_button,
+                                    enabled_when=lambda: not session.live and not session.charging))
         self._point_attempts: set[int] = set()
         self._unsubscribe = None
         self._tasks: set[asyncio.Task] = set()
@@ -132,10 +136,15 @@ class PointBinder(QObject):
         """Send the cart (or the open sale's remainder) to the register's Point terminal."""
         window = self.window
         window.model.set_locked(True)
+        window.charge_button.hide()  # before the status panel's texts grow: the window keeps its height
+        self.panel.show_charge(self.terminal_id or "", "", self.tr("Sending the amount to the terminal…"),
+                               getattr(window.services, "point_terminal_url", None))
         window._set_panel("publishing")
+        self._reword_status_panel("publishing")
         target = sale_id if sale_id is not None else window.model.cart
         attempt = await self._guard(self.engine.charge(target, tender=POINT), "card")
         if attempt is None:
+            self._hide_panel()
             window.model.set_locked(False)
             window._set_panel("idle")
             window.refresh()
@@ -145,6 +154,8 @@ class PointBinder(QObject):
     def follow(self, attempt: Any) -> None:
         """A Point attempt (from this binder or the till's split) is followed as a charge, with the panel."""
         self._point_attempts.add(attempt.id)
+        if attempt.state in LIVE_STATES:
+            self.window.charge_button.hide()
         self.window.follow_charge(attempt)
         self._show_panel(attempt)
 
@@ -160,15 +171,44 @@ class PointBinder(QObject):
 
     # --- the panel --------------------------------------------------------------------------------
 
+    def _status(self, state: str, message: str | None) -> str:
+        """The panel's line: the engine's own sentence, or, for a state it words for the QR, the terminal's."""
+        if state in ("created", "publishing"):
+            return self.tr("Sending the amount to the terminal…")
+        if state in QR_SENTENCES or not message:
+            return self.tr("The amount is on the terminal: the customer taps, inserts or swipes the card there.")
+        return engine_text(message)
+
+    def _reword_status_panel(self, state: str, attempt: Any = None) -> None:
+        """The status panel under the total says "scan the QR" for a waiting charge: not for a card."""
+        if state not in QR_SENTENCES:
+            return
+        panel = self.window.status_panel
+        panel.sentence.setText(self._status(state, None))
+        panel.next_step.setText("")  # Esc and Cancel are on the card panel below
+        if attempt is not None and attempt.expires_at is not None:
+            until = attempt.expires_at.astimezone().strftime("%H:%M")
+            panel.set_detail(fmt(self.tr("Sale %1 · on terminal %2 until %3"),
+                                 self.window.session.sale_code or attempt.sale_id, terminal_name(self.terminal_id),
+                                 until))
+
+    def _hide_panel(self) -> None:
+        self.panel.hide()
+        self.window.charge_button.show()
+
     def _show_panel(self, attempt: Any) -> None:
         if attempt.state not in LIVE_STATES:
-            self.panel.hide()
+            self._hide_panel()
             return
+        # The panel takes the place of "Charge with QR" (disabled while any charge is live), so the
+        # window keeps its height on a 768-pixel counter screen.
+        self.window.charge_button.hide()
         services = self.window.services
         url = getattr(services, "point_terminal_url", None)
+        state = str(attempt.state)
         self.panel.show_charge(self.terminal_id or "", format_money(attempt.total, self.window.site),
-                               engine_text(attempt.message) if attempt.message else
-                               self.tr("Sending the amount to the terminal…"), url)
+                               self._status(state, attempt.message), url)
+        self._reword_status_panel(state, attempt)
         self.window._to_customer("set_state", "waiting", fmt(self.tr("Present your card on terminal %1"),
                                                             terminal_name(self.terminal_id)))
 
@@ -178,13 +218,16 @@ class PointBinder(QObject):
         if not isinstance(event, ev.StateChanged) or event.attempt_id not in self._point_attempts:
             return
         if str(event.new) in LIVE_STATES:
-            self.panel.set_status(engine_text(event.message))
+            self.panel.set_status(self._status(str(event.new), event.message))
+            attempt = self.window.attempt
+            self._reword_status_panel(str(event.new), attempt if attempt is not None and attempt.id == event.attempt_id
+                                      else None)
             if not self.panel.isVisible():
                 attempt = self.window.attempt
                 if attempt is not None and attempt.id == event.attempt_id:
                     self._show_panel(attempt)
         else:
-            self.panel.hide()
+            self._hide_panel()
             self._point_attempts.discard(event.attempt_id)
 
     def _cancel(self) -> None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QLayout, QMessageBox
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QMessageBox
 
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.ui.shell import errors, theme
@@ -34,7 +34,9 @@ class TillBinder(QObject):
         self.dialog: Any = None  # the open till dialog (tests drive it)
         self.cash_button = theme.big_button(self.tr("Cash"), "F8", role="primary")
         self.cash_button.setMinimumHeight(64)
-        layout.addWidget(self.cash_button)
+        tenders = QHBoxLayout()  # Cash beside Card (ui/point)
+        tenders.addWidget(self.cash_button)
+        layout.addLayout(tenders)
         window.commands.add(Command("cash", ("F8",), self.cash, button=self.cash_button))
         menu = window.menuBar().addMenu(self.tr("&Till"))
         for text, slot in (
@@ -51,7 +53,7 @@ class TillBinder(QObject):
         # feature of its own (ui/point), attached with the till so the window needs no line for it.
         from qrcashier.ui.point.binder import PointBinder
 
-        self.cards = window.attach(PointBinder(window, layout))
+        self.cards = window.attach(PointBinder(window, layout, tenders))
 
     # --- helpers ----------------------------------------------------------------------------
 
