@@ -2743,7 +2743,7 @@ la caja esté configurada.</translation>
     </message>
     <message>
         <source>this register&apos;s POS</source>
-        <translation>la caja de este punto de venta</translation>
+        <translation>esta caja</translation>
     </message>
     <message>
         <source>POS %1</source>
@@ -2758,6 +2758,14 @@ la caja esté configurada.</translation>
         <translation>%1 (guardada; no está en la lista)</translation>
     </message>
     <message>
+        <source>standalone</source>
+        <translation>independiente</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
         <source>Cards are taken on another terminal and typed in by hand.</source>
         <translation>Las tarjetas se cobran en otro posnet y se cargan a mano.</translation>
     </message>
@@ -2766,8 +2774,8 @@ la caja esté configurada.</translation>
         <translation>Modo PDV: la app le envía el importe a esta terminal.</translation>
     </message>
     <message>
-        <source>%1 mode: the terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
-        <translation>Modo %1: la terminal solo cobra importes cargados en ella. Pásela a modo PDV para que esta caja le envíe el importe.</translation>
+        <source>Mode: %1. The terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
+        <translation>Modo: %1. La terminal solo cobra importes cargados en ella. Pásela a modo PDV para que esta caja le envíe el importe.</translation>
     </message>
     <message>
         <source>Switch the terminal to PDV mode?</source>

@@ -2743,7 +2743,7 @@ o caixa estiver configurado.</translation>
     </message>
     <message>
         <source>this register&apos;s POS</source>
-        <translation>o caixa deste ponto de venda</translation>
+        <translation>este caixa</translation>
     </message>
     <message>
         <source>POS %1</source>
@@ -2758,6 +2758,14 @@ o caixa estiver configurado.</translation>
         <translation>%1 (salva; não está na lista)</translation>
     </message>
     <message>
+        <source>standalone</source>
+        <translation>independente</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
         <source>Cards are taken on another terminal and typed in by hand.</source>
         <translation>Os cartões são passados em outra maquininha e registrados à mão.</translation>
     </message>
@@ -2766,8 +2774,8 @@ o caixa estiver configurado.</translation>
         <translation>Modo PDV: o app envia o valor para esta maquininha.</translation>
     </message>
     <message>
-        <source>%1 mode: the terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
-        <translation>Modo %1: a maquininha só recebe valores digitados nela. Mude para o modo PDV para que este caixa envie o valor.</translation>
+        <source>Mode: %1. The terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
+        <translation>Modo: %1. A maquininha só recebe valores digitados nela. Mude para o modo PDV para que este caixa envie o valor.</translation>
     </message>
     <message>
         <source>Switch the terminal to PDV mode?</source>

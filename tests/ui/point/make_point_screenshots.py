@@ -95,11 +95,50 @@ async def shoot(language: str, data_dir: Path) -> None:
         i18n.uninstall(QApplication.instance())
 
 
+async def shoot_settings(language: str, data_dir: Path) -> None:
+    """Settings' card terminal page on a sandbox account whose POS has a standalone Point Smart."""
+    from PySide6.QtWidgets import QApplication
+
+    from qrcashier.provisioning import RegisterSpec, ensure_register
+    from qrcashier.sandbox.server import SandboxServer
+    from qrcashier.settings import AppSettings, Mode
+    from qrcashier.setup.env import SetupEnv
+    from qrcashier.token_store import BackendChoice, TokenStore
+    from qrcashier.ui.setup.wizard import SetupDialog
+    from qrcashier.ui.shell import i18n
+    from tests.conftest import InMemoryKeyring
+
+    if language != "en":
+        i18n.install(QApplication.instance(), language, site_locale="es_AR")
+    server = await SandboxServer.start(host="127.0.0.1", port=0, sweep_interval=3600)
+    settings = AppSettings.from_file(data_dir / "settings.ini")
+    settings.mode = Mode.SANDBOX
+    env = SetupEnv(settings, TokenStore(BackendChoice.injected(InMemoryKeyring(), "memory"), "CAJA1", environ={}),
+                   sandbox_base_url=server.base_url, printers=lambda: [], timeout=3.0)
+    try:
+        provisioned = await ensure_register(await env.client(Mode.SANDBOX, None), RegisterSpec("KIOSCO1", "CAJA1"))
+        settings.store_id, settings.pos_id = str(provisioned.store.id), provisioned.pos.id
+        dialog = SetupDialog(env, settings_mode=True, start_page="terminal", supervisor="Ana")
+        dialog.show()
+        page = dialog.page("terminal")
+        await wait_until(lambda: page.box.count() >= 3 and not page.busy.isVisible(), timeout=10)
+        page.box.setCurrentIndex(1)
+        await asyncio.sleep(0.4)
+        dialog.grab().save(str(OUT / f"settings-terminal-{language}.png"))
+        dialog.close()
+    finally:
+        await env.aclose()
+        await server.close()
+        i18n.uninstall(QApplication.instance())
+
+
 async def main(languages: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for language in languages:
         with tempfile.TemporaryDirectory() as tmp:
             await shoot(language, Path(tmp))
+        with tempfile.TemporaryDirectory() as tmp:
+            await shoot_settings(language, Path(tmp))
 
 
 if __name__ == "__main__":

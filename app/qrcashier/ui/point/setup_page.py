@@ -111,13 +111,17 @@ class TerminalPage(SetupPage):
         for t in ordered:
             where = self.tr("this register's POS") if pos is not None and t.pos_id == pos else (
                 fmt(self.tr("POS %1"), t.external_pos_id or t.pos_id) if t.pos_id else self.tr("no POS"))
-            self.box.addItem(f"{terminal_name(t.id)} · {t.id.partition('__')[0]} · {where} · {t.operating_mode}", t.id)
+            self.box.addItem(f"{terminal_name(t.id)} · {t.id.partition('__')[0]} · {where} · "
+                             f"{self._mode_name(t.operating_mode)}", t.id)
         if self.chosen and self.box.findData(self.chosen) < 0:
             self.box.addItem(fmt(self.tr("%1 (saved; not in the list)"), self.chosen), self.chosen)
         index = self.box.findData(self.chosen)
         self.box.setCurrentIndex(max(index, 0))
         self.box.blockSignals(False)
         self._show_mode()
+
+    def _mode_name(self, mode: str) -> str:
+        return {"PDV": "PDV", "STANDALONE": self.tr("standalone"), "UNDEFINED": self.tr("not set")}.get(mode, mode)
 
     def _terminal(self) -> Any:
         return next((t for t in self.terminals if t.id == self.box.currentData()), None)
@@ -136,9 +140,9 @@ class TerminalPage(SetupPage):
         elif t.operating_mode == "PDV":
             self.mode_label.setText(self.tr("PDV mode: the app sends the amount to this terminal."))
         else:
-            self.mode_label.setText(fmt(self.tr("%1 mode: the terminal takes only amounts typed on it. Switch it to "
+            self.mode_label.setText(fmt(self.tr("Mode: %1. The terminal takes only amounts typed on it. Switch it to "
                                                 "PDV mode for this register to send it the amount."),
-                                        t.operating_mode))
+                                        self._mode_name(t.operating_mode).capitalize()))
 
     # --- PDV -------------------------------------------------------------------------------------
 
