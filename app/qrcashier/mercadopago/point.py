@@ -117,6 +117,7 @@ class PointRefundRefused(Conflict):
 _TYPED: dict[str, type[MercadoPagoError]] = {
     "already_queued_order_for_terminal": TerminalBusy,
     "forbidden_checking_terminal_owner": TerminalNotOwned,
+    # documented for PATCH /terminals/v1/setup; on create [UNCONFIRMED] (docs/point-api-notes.md)
     "terminal_not_allowed_action": TerminalNotInPdv,
     "store_pos_not_found": TerminalWithoutPos,
     "cannot_cancel_order": CannotCancelAtTerminal,
