@@ -2865,6 +2865,10 @@ la caja esté configurada.</translation>
         <translation>Informe %1, turno %2: %3 ventas; efectivo %4, QR %5; efectivo esperado %6.</translation>
     </message>
     <message>
+        <source>Cards: Point %1, other terminals %2.</source>
+        <translation>Tarjetas: Point %1, otros posnet %2.</translation>
+    </message>
+    <message>
         <source>Counted %1, difference %2.</source>
         <translation>Contado %1, diferencia %2.</translation>
     </message>

@@ -2865,6 +2865,10 @@ o caixa estiver configurado.</translation>
         <translation>Relatório %1, turno %2: %3 vendas; dinheiro %4, QR %5; dinheiro esperado %6.</translation>
     </message>
     <message>
+        <source>Cards: Point %1, other terminals %2.</source>
+        <translation>Cartões: Point %1, outras maquininhas %2.</translation>
+    </message>
+    <message>
         <source>Counted %1, difference %2.</source>
         <translation>Contado %1, diferença %2.</translation>
     </message>

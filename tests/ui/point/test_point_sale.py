@@ -95,3 +95,5 @@ async def test_a_point_sale_with_the_keyboard_then_a_card_from_another_terminal(
         report = await w.engine.shift_report()
         assert report["tenders"]["point"]["total"] == "3800.00" and report["tenders"]["card"]["total"] == "3800.00"
         assert Decimal(report["shift"]["expected_cash"]) == 0
+        shown = await w.till.report(None)  # the X report's summary names the card tenders
+        assert shown is not None and "Cards: Point 3800.00, other terminals 3800.00." in w.till.dialog.text()

@@ -229,6 +229,9 @@ class TillBinder(QObject):
         text = fmt(self.tr("%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6."), s["kind"],
                    str(s["number"]), str(len(report["sales"])), tenders["cash"]["total"], tenders["qr"]["total"],
                    s["expected_cash"])
+        cards = [(tenders.get(kind) or {}).get("total") for kind in ("point", "card")]
+        if any(total not in (None, "0", "0.00") for total in cards):  # the card tenders (issue 20)
+            text += " " + fmt(self.tr("Cards: Point %1, other terminals %2."), cards[0] or "0", cards[1] or "0")
         if s["counted_cash"] is not None:
             text += " " + fmt(self.tr("Counted %1, difference %2."), s["counted_cash"], s["difference"])
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Till report"), text, parent=window)
