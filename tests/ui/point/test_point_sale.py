@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.money import SITES
@@ -97,3 +98,40 @@ async def test_a_point_sale_with_the_keyboard_then_a_card_from_another_terminal(
         assert Decimal(report["shift"]["expected_cash"]) == 0
         shown = await w.till.report(None)  # the X report's summary names the card tenders
         assert shown is not None and "Cards: Point 3800.00, other terminals 3800.00." in w.till.dialog.text()
+
+
+@pytest.mark.qt_async
+@pytest.mark.asyncio
+async def test_the_panels_cancel_asks_then_leaves_the_cancel_to_the_terminal_once_the_card_order_is_on_it(
+        qtbot, tmp_path, token):
+    async with running_app(qtbot, tmp_path, token, till=TILL) as w:
+        await wait_until(lambda: w.panel_state() == "idle", what="the engine ready")
+        scan(w.item_field, COKE)
+        await wait_until(lambda: w.model.rowCount() == 1, what="the item in the cart")
+        dialog = await card_dialog(w)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+        panel = w.till.cards.panel
+        await wait_until(lambda: panel.isVisible() and w.panel_state() == "waiting", what="the card panel")
+        assert not w.charge_button.isVisible()  # the panel takes its place while the card charge is live
+        live = w.attempt
+        await tap(w, "show")  # the terminal shows it: the API can no longer cancel it on a NEWLAND
+        panel.cancel.click()  # no supervisor PIN yet: the cashier confirms
+        box = await _question()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(lambda: "cancel it on the terminal" in w.status_panel.sentence.text(),
+                         what="the cancel left to the terminal")
+        assert (await w.engine.attempt(live.id)).state == AttemptState.CANCEL_REQUESTED
+        await tap(w, "cancel")  # the customer (or the cashier) cancels on the terminal
+        await wait_until(lambda: w.panel_state() == "cancelled" and not panel.isVisible(), what="cancelled")
+        assert w.charge_button.isVisible()
+
+
+async def _question() -> QMessageBox:
+    found = []
+
+    def visible() -> bool:
+        found[:] = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+        return bool(found)
+
+    await wait_until(visible, what="the question")
+    return found[0]
