@@ -81,6 +81,13 @@ def _store(value: str) -> str:
     except StoreAddressError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return value.strip()
+def _point_terminal(value: str) -> str:
+    """A Point terminal id as the terminals list gives it (TYPE__SERIAL), or 'none'."""
+    from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE
+
+    if value.lower() == "none" or TERMINAL_ID_RE.match(value):
+        return value
+    raise argparse.ArgumentTypeError("a terminal id is TYPE__SERIAL (e.g. NEWLAND_N950__SBX0000001), or 'none'")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fiscal", choices=("ar",),
                    help="ar: an ARCA electronic invoice (Factura B, CAE, QR) for every sale; with --sandbox against "
                         "the built-in ARCA simulator (otherwise as set up in Settings)")
+    # Point card terminal (issue 20)
+    p.add_argument("--point-terminal", type=_point_terminal, metavar="ID",
+                   help="the register's Mercado Pago Point terminal (TYPE__SERIAL, from Settings' terminal list; "
+                        "'none': no card terminal; default: the setting, on the sandbox its demo terminal)")
     p.add_argument("--lang", choices=("es", "pt_BR", "pt", "en"),
                    help="the app's language (default: the one chosen in Settings, else the system's)")
     p.add_argument("--verbose", action="store_true", help="log debug lines to the log file")

@@ -88,6 +88,10 @@ class Options:
     store_dsn: str | None = None
     # Argentina's electronic invoice (issue 21): a fiscal.config.FiscalSetup; used on site MLA when enabled.
     fiscal: Any = None
+    # Point card terminal (issue 20): the register's terminal id (TYPE__SERIAL); None: none, or on
+    # the embedded sandbox its demo terminal (Mercado Pago's virtual one); "" turns it off.
+    point_terminal: str | None = None
+    point_print_on_terminal: bool = False  # the terminal prints its own slip too
     # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
     from_command_line: frozenset[str] = frozenset()
 
@@ -122,6 +126,9 @@ class Options:
         opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
+        if getattr(args, "point_terminal", None) is not None:  # Point card terminal (issue 20)
+            opts.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
+            opts.from_command_line = opts.from_command_line | {"point_terminal"}
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
         opts.use_store(args)
         opts.fiscal = fiscal_from_args(args, opts)  # --fiscal ar (issue 21)
@@ -201,6 +208,8 @@ class Services:
         self.engine: CheckoutEngine | None = None
         self.config: RegisterConfig | None = None
         self.phone_url: str | None = None
+        self.point: Any = None  # the PointGateway when the register has a card terminal (issue 20)
+        self.point_terminal_url: str | None = None  # the sandbox's terminal page for it
         self._token: AccessToken | None = None
         self.store_link: Any = None  # store.link.StoreLink with --store (issue 19)
         self.fiscal: Any = None  # fiscal.runtime.FiscalRuntime once started (issue 21)
@@ -374,7 +383,9 @@ class Services:
             # The till, complete from what the settings and --register gave (its one builder);
             # options.till stays as configured, so a restart after a site change builds it again.
             till = TillConfig.for_register(self.site, opts.pos_number, opts.till)
-            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=till)
+            self.point = self._point_gateway()
+            self.engine = CheckoutEngine(self.journal, gateway, self.config, operator=opts.operator, till=till,
+                                         point=self.point)
         if opts.store_dsn and self.store_link is None:  # the store database (issue 19)
             from qrcashier.store.link import StoreLink
 
@@ -391,6 +402,48 @@ class Services:
             await self._start_fiscal()
         if opts.sandbox and self.phone_url is None:
             self.phone_url = await self._sandbox_phone_url()
+        if opts.sandbox and self.point is not None and self.point_terminal_url is None:
+            self.point_terminal_url = self._sandbox_terminal_url()
+
+    # --- Point card terminal (issue 20) ----------------------------------------------------------
+
+    @property
+    def point_terminal(self) -> str | None:
+        """The register's card terminal id: the configured one; on the embedded sandbox, when
+        none is configured, Mercado Pago's virtual test terminal (in PDV mode there); else None."""
+        opts = self.options
+        if opts.point_terminal is not None:
+            return opts.point_terminal or None
+        if opts.sandbox and not opts.sandbox_url:
+            from qrcashier.mercadopago.point_ids import VIRTUAL_TERMINAL
+
+            return VIRTUAL_TERMINAL
+        return None
+
+    def _point_gateway(self) -> Any:
+        """The PointGateway for the register's terminal, or None (no terminal, or one the
+        register's order expiry cannot be sent to: logged, and the register takes no Point)."""
+        from qrcashier.checkout.gateway_point import PointGateway
+
+        terminal = self.point_terminal
+        if terminal is None:
+            return None
+        try:
+            return PointGateway(self.client, self.config, terminal,
+                                print_on_terminal=self.options.point_print_on_terminal)
+        except ValueError as exc:
+            log.warning("no card terminal for this register: %s", exc)
+            return None
+
+    def _sandbox_terminal_url(self) -> str | None:
+        """The sandbox's terminal page for the register's terminal, with the phone page's code."""
+        from urllib.parse import parse_qs, quote, urlsplit
+
+        code = parse_qs(urlsplit(self.phone_url or "").query).get("code")
+        if not code or self.sandbox is None:
+            return None
+        return (f"{self.sandbox.base_url}/sandbox/point/terminal/{quote(self.point.terminal_id)}"
+                f"?code={quote(code[0])}")
 
     # --- fiscal (issue 21): an ARCA invoice for every completed sale -----------------------------
 

@@ -389,6 +389,24 @@ class AppSettings:
         if value and redact(value) != value:
             raise SecretInSettings("A password never goes into the settings; the store's is kept in the keyring.")
         self._set("store_db/dsn", value or None)
+    # --- Point card terminal (issue 20) ----------------------------------------------------------
+
+    @property
+    def point_terminal(self) -> str | None:
+        """The register's Mercado Pago Point terminal (TYPE__SERIAL); None: the register has none."""
+        from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE
+
+        value = self._str("point/terminal_id").strip()
+        return value if TERMINAL_ID_RE.match(value) else None
+
+    @point_terminal.setter
+    def point_terminal(self, value: str | None) -> None:
+        from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE
+
+        value = (value or "").strip()
+        if value and not TERMINAL_ID_RE.match(value):
+            raise ValueError("a terminal id is TYPE__SERIAL, as the terminals list gives it")
+        self._set("point/terminal_id", value or None)
 
     # --- this computer ------------------------------------------------------------------------
 
@@ -514,6 +532,8 @@ class AppSettings:
         fill("endpoint_host", self.endpoint_host)
         fill("endpoint_port", self.endpoint_port)
         fill("endpoint_public_url", self.endpoint_public_url)
+        if self.mode == Mode.ACCOUNT or self.point_terminal:  # Point card terminal (issue 20)
+            fill("point_terminal", self.point_terminal or "")
         if self.register_choice or (self.mode == Mode.SANDBOX and self.sandbox_url):  # setup's Advanced page
             from types import SimpleNamespace
 

@@ -262,6 +262,49 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Due: %1</source>
+        <translation>A pagar: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Point terminal %1 (Mercado Pago): the amount is sent to it</source>
+        <translation>Terminal &amp;Point %1 (Mercado Pago): se le envía el importe</translation>
+    </message>
+    <message>
+        <source>&amp;Point terminal: this register has none (Settings)</source>
+        <translation>Terminal &amp;Point: esta caja no tiene (Configuración)</translation>
+    </message>
+    <message>
+        <source>&amp;Other card terminal: type what its slip says</source>
+        <translation>&amp;Otro posnet: escriba lo que dice el comprobante</translation>
+    </message>
+    <message>
+        <source>Approval code (optional)</source>
+        <translation>Código de autorización (opcional)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits (optional)</source>
+        <translation>Últimos 4 dígitos (opcional)</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>Código de autorización</translation>
+    </message>
+    <message>
+        <source>Last 4 digits</source>
+        <translation>Últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <source>Nothing is sent for another terminal: the sale is recorded as paid by card, and the drawer stays shut.</source>
+        <translation>Con otro posnet no se envía nada: la venta queda registrada como pagada con tarjeta y el cajón no se abre.</translation>
+    </message>
+    <message>
+        <source>Take the card</source>
+        <translation>Cobrar con tarjeta</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -1264,6 +1307,59 @@
     </message>
 </context>
 <context>
+    <name>PointBinder</name>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
+    </message>
+    <message>
+        <source>Paid %1 by card (other terminal).</source>
+        <translation>Pagado %1 con tarjeta (otro posnet).</translation>
+    </message>
+    <message>
+        <source>Sending the amount to the terminal…</source>
+        <translation>Enviando el importe a la terminal…</translation>
+    </message>
+    <message>
+        <source>The amount is on the terminal: the customer taps, inserts or swipes the card there.</source>
+        <translation>El importe está en la terminal: el cliente acerca, inserta o desliza la tarjeta ahí.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · on terminal %2 until %3</source>
+        <translation>Venta %1 · en la terminal %2 hasta las %3</translation>
+    </message>
+    <message>
+        <source>Present your card on terminal %1</source>
+        <translation>Acerque o inserte su tarjeta en la terminal %1</translation>
+    </message>
+</context>
+<context>
+    <name>PointDialogs</name>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+</context>
+<context>
+    <name>PointPanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>Present the card on terminal %1</source>
+        <translation>Pase la tarjeta en la terminal %1</translation>
+    </message>
+    <message>
+        <source>Sandbox terminal page</source>
+        <translation>Página de la terminal (sandbox)</translation>
+    </message>
+</context>
+<context>
     <name>PrinterPage</name>
     <message>
         <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
@@ -2126,6 +2222,14 @@
         <source>In Argentina every sale needs a Factura B or C authorized by ARCA. QR Cashier asks for it in the background after each sale and prints its CAE and QR on the receipt.</source>
         <translation>En la Argentina cada venta necesita una Factura B o C autorizada por ARCA. QR Cashier la pide en segundo plano después de cada venta e imprime su CAE y su QR en el ticket.</translation>
     </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Terminal de tarjetas</translation>
+    </message>
+    <message>
+        <source>A Mercado Pago Point terminal takes cards for this register: the app sends it the amount and learns the result. It must be in PDV (integrated) mode; in standalone mode it only takes amounts typed on it. A register can also have no card terminal (cards on another terminal are typed in by hand).</source>
+        <translation>Una terminal Point de Mercado Pago cobra con tarjeta para esta caja: la app le envía el importe y se entera del resultado. Tiene que estar en modo PDV (integrado); en modo independiente solo cobra importes cargados en ella. Una caja también puede no tener terminal (las tarjetas cobradas en otro posnet se cargan a mano).</translation>
+    </message>
 </context>
 <context>
     <name>SplitDialog</name>
@@ -2136,6 +2240,30 @@
     <message>
         <source>Handed over (empty: exact)</source>
         <translation>Entregado (vacío: exacto)</translation>
+    </message>
+    <message>
+        <source>Rest by &amp;QR</source>
+        <translation>Resto con &amp;QR</translation>
+    </message>
+    <message>
+        <source>Rest on &amp;Point terminal %1</source>
+        <translation>Resto en la terminal &amp;Point %1</translation>
+    </message>
+    <message>
+        <source>Rest on &amp;Point terminal (none on this register)</source>
+        <translation>Resto en terminal &amp;Point (esta caja no tiene)</translation>
+    </message>
+    <message>
+        <source>Rest by card on an&amp;other terminal</source>
+        <translation>Resto con tarjeta en &amp;otro posnet</translation>
+    </message>
+    <message>
+        <source>Approval code (optional)</source>
+        <translation>Código de autorización (opcional)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits (optional)</source>
+        <translation>Últimos 4 dígitos (opcional)</translation>
     </message>
     <message>
         <source>Cash part</source>
@@ -2150,8 +2278,24 @@
         <translation>Por QR</translation>
     </message>
     <message>
-        <source>Charge the rest by QR</source>
-        <translation>Cobrar el resto por QR</translation>
+        <source>Approval code</source>
+        <translation>Código de autorización</translation>
+    </message>
+    <message>
+        <source>Last 4 digits</source>
+        <translation>Últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <source>Charge the rest</source>
+        <translation>Cobrar el resto</translation>
+    </message>
+    <message>
+        <source>On the terminal</source>
+        <translation>En la terminal</translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation>Con tarjeta</translation>
     </message>
     <message>
         <source>Sale total: %1</source>
@@ -2784,6 +2928,85 @@ la caja esté configurada.</translation>
     </message>
 </context>
 <context>
+    <name>TerminalPage</name>
+    <message>
+        <source>List the terminals again</source>
+        <translation>Volver a listar las terminales</translation>
+    </message>
+    <message>
+        <source>Switch to PDV mode…</source>
+        <translation>Pasar a modo PDV…</translation>
+    </message>
+    <message>
+        <source>Terminal for this register</source>
+        <translation>Terminal de esta caja</translation>
+    </message>
+    <message>
+        <source>Reading the account&apos;s card terminals…</source>
+        <translation>Leyendo las terminales de la cuenta…</translation>
+    </message>
+    <message>
+        <source>This account has no Point terminal: the register takes cards on another terminal, typed in by hand.</source>
+        <translation>Esta cuenta no tiene terminales Point: la caja cobra tarjetas en otro posnet y se cargan a mano.</translation>
+    </message>
+    <message>
+        <source>No card terminal</source>
+        <translation>Sin terminal de tarjetas</translation>
+    </message>
+    <message>
+        <source>this register&apos;s POS</source>
+        <translation>esta caja</translation>
+    </message>
+    <message>
+        <source>POS %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>no POS</source>
+        <translation>sin caja</translation>
+    </message>
+    <message>
+        <source>%1 (saved; not in the list)</source>
+        <translation>%1 (guardada; no está en la lista)</translation>
+    </message>
+    <message>
+        <source>standalone</source>
+        <translation>independiente</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>Cards are taken on another terminal and typed in by hand.</source>
+        <translation>Las tarjetas se cobran en otro posnet y se cargan a mano.</translation>
+    </message>
+    <message>
+        <source>PDV mode: the app sends the amount to this terminal.</source>
+        <translation>Modo PDV: la app le envía el importe a esta terminal.</translation>
+    </message>
+    <message>
+        <source>Mode: %1. The terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
+        <translation>Modo: %1. La terminal solo cobra importes cargados en ella. Pásela a modo PDV para que esta caja le envíe el importe.</translation>
+    </message>
+    <message>
+        <source>Switch the terminal to PDV mode?</source>
+        <translation>¿Pasar la terminal a modo PDV?</translation>
+    </message>
+    <message>
+        <source>Terminal %1 will take amounts from this app only, not typed on it. Mercado Pago allows one PDV terminal per POS. The terminal applies the change after a restart.</source>
+        <translation>La terminal %1 va a cobrar solo importes enviados por esta app, no cargados en ella. Mercado Pago permite una terminal en modo PDV por caja. La terminal aplica el cambio después de reiniciarse.</translation>
+    </message>
+    <message>
+        <source>Switching the terminal to PDV mode…</source>
+        <translation>Pasando la terminal a modo PDV…</translation>
+    </message>
+    <message>
+        <source>Terminal %1 is now in %2 mode: restart it to apply the change.</source>
+        <translation>La terminal %1 ahora está en modo %2: reiníciela para aplicar el cambio.</translation>
+    </message>
+</context>
+<context>
     <name>TillBinder</name>
     <message>
         <source>Cash</source>
@@ -2792,10 +3015,6 @@ la caja esté configurada.</translation>
     <message>
         <source>&amp;Till</source>
         <translation>&amp;Caja</translation>
-    </message>
-    <message>
-        <source>Cash and QR…</source>
-        <translation>Efectivo y QR…</translation>
     </message>
     <message>
         <source>Open shift…</source>
@@ -2820,6 +3039,10 @@ la caja esté configurada.</translation>
     <message>
         <source>A supervisor must authorize this: set a supervisor PIN first.</source>
         <translation>Un supervisor debe autorizarlo: configure primero un PIN de supervisor.</translation>
+    </message>
+    <message>
+        <source>Cash and QR or card…</source>
+        <translation>Efectivo y QR o tarjeta…</translation>
     </message>
     <message>
         <source>Open the shift first (Till menu): count the float.</source>
@@ -2852,6 +3075,10 @@ la caja esté configurada.</translation>
     <message>
         <source>%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6.</source>
         <translation>Informe %1, turno %2: %3 ventas; efectivo %4, QR %5; efectivo esperado %6.</translation>
+    </message>
+    <message>
+        <source>Cards: Point %1, other terminals %2.</source>
+        <translation>Tarjetas: Point %1, otros posnet %2.</translation>
     </message>
     <message>
         <source>Counted %1, difference %2.</source>
@@ -3582,6 +3809,158 @@ la caja esté configurada.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>Paid by card.</source>
+        <translation>Pagado con tarjeta.</translation>
+    </message>
+    <message>
+        <source>The customer is paying on the card terminal.</source>
+        <translation>El cliente está pagando en la terminal.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal to show the order.</source>
+        <translation>Esperando que la terminal muestre el cobro.</translation>
+    </message>
+    <message>
+        <source>Checking whether the card order reached the terminal.</source>
+        <translation>Verificando si el cobro llegó a la terminal.</translation>
+    </message>
+    <message>
+        <source>Cancelled on the card terminal; nothing was paid.</source>
+        <translation>Cancelado en la terminal; no se pagó nada.</translation>
+    </message>
+    <message>
+        <source>The card order was cancelled; nothing was paid.</source>
+        <translation>El cobro con tarjeta se canceló; no se pagó nada.</translation>
+    </message>
+    <message>
+        <source>The card order expired on the terminal unpaid.</source>
+        <translation>El cobro con tarjeta venció en la terminal sin pagarse.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s payment does not match the total: a supervisor must review it.</source>
+        <translation>El pago de la terminal no coincide con el total: un supervisor tiene que revisarlo.</translation>
+    </message>
+    <message>
+        <source>The card terminal asks to check the payment there: a supervisor must look at the terminal and settle this sale.</source>
+        <translation>La terminal pide verificar el pago en ella: un supervisor tiene que mirar la terminal y resolver esta venta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago already shows a refund on this card payment</source>
+        <translation>Mercado Pago ya muestra una devolución de este pago con tarjeta</translation>
+    </message>
+    <message>
+        <source>Mercado Pago already has a card order for this attempt that differs from the one sent.</source>
+        <translation>Mercado Pago ya tiene un cobro con tarjeta para este intento distinto del enviado.</translation>
+    </message>
+    <message>
+        <source>The card was declined (insufficient funds): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (fondos insuficientes): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (refused for risk): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (por riesgo): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (card disabled): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (tarjeta inhabilitada): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (card data wrong): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (datos de la tarjeta erróneos): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (the bank asks for a call to authorize): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (el banco pide llamar para autorizar): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (too many attempts): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (demasiados intentos): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (amount over the card&apos;s limit): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (importe mayor al límite de la tarjeta): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (installments not allowed): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (cuotas no permitidas): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (processing error): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada (error de procesamiento): cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card was declined (declined): charge again or take another tender.</source>
+        <translation>La tarjeta fue rechazada: cobre de nuevo o con otro medio.</translation>
+    </message>
+    <message>
+        <source>The terminal is confirming the cancel; if the customer pays first, the sale is paid.</source>
+        <translation>La terminal está confirmando la cancelación; si el cliente paga antes, la venta queda pagada.</translation>
+    </message>
+    <message>
+        <source>The order is on the card terminal: cancel it on the terminal. If the customer pays first, the sale is paid.</source>
+        <translation>El cobro ya está en la terminal: cancélelo en la terminal. Si el cliente paga antes, la venta queda pagada.</translation>
+    </message>
+    <message>
+        <source>This register has no card terminal: choose one in Settings, or take another tender.</source>
+        <translation>Esta caja no tiene terminal de tarjetas: elija una en Configuración o cobre con otro medio.</translation>
+    </message>
+    <message>
+        <source>The card terminal already has an order waiting: finish or cancel it on the terminal, then try again.</source>
+        <translation>La terminal ya tiene un cobro esperando: termínelo o cancélelo en la terminal y vuelva a intentar.</translation>
+    </message>
+    <message>
+        <source>This card terminal is not linked to this Mercado Pago account: choose the register&apos;s terminal in Settings.</source>
+        <translation>Esta terminal no está vinculada a esta cuenta de Mercado Pago: elija la terminal de la caja en Configuración.</translation>
+    </message>
+    <message>
+        <source>The card terminal is not in PDV (integrated) mode: switch it in Settings and restart the terminal.</source>
+        <translation>La terminal no está en modo PDV (integrado): cámbielo en Configuración y reinicie la terminal.</translation>
+    </message>
+    <message>
+        <source>The card terminal has no store and POS in Mercado Pago: assign it to this register&apos;s POS.</source>
+        <translation>La terminal no tiene sucursal ni caja en Mercado Pago: asígnela a la caja de este punto de venta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this card terminal (404): check the terminal in Settings.</source>
+        <translation>Mercado Pago no conoce esta terminal (404): revise la terminal en Configuración.</translation>
+    </message>
+    <message>
+        <source>The order is already on the card terminal: cancel it on the terminal.</source>
+        <translation>El cobro ya está en la terminal: cancélelo en la terminal.</translation>
+    </message>
+    <message>
+        <source>The card order was already cancelled.</source>
+        <translation>El cobro con tarjeta ya estaba cancelado.</translation>
+    </message>
+    <message>
+        <source>This POS already has a terminal in PDV mode: only one per POS is allowed.</source>
+        <translation>Esta caja ya tiene una terminal en modo PDV: solo se permite una por caja.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the card refund in the order&apos;s current state.</source>
+        <translation>Mercado Pago rechazó la devolución con tarjeta en el estado actual del cobro.</translation>
+    </message>
+    <message>
+        <source>Paid by card (other terminal).</source>
+        <translation>Pagado con tarjeta (otro posnet).</translation>
+    </message>
+    <message>
+        <source>The last four digits are four digits (0-9).</source>
+        <translation>Los últimos cuatro dígitos son cuatro números (0-9).</translation>
+    </message>
+    <message>
+        <source>The authorization code is 1 to 12 letters or digits.</source>
+        <translation>El código de autorización tiene de 1 a 12 letras o números.</translation>
+    </message>
+    <message>
+        <source>Installments are a whole number from 1 to 99.</source>
+        <translation>Las cuotas son un número entero de 1 a 99.</translation>
+    </message>
+    <message>
+        <source>Nothing is due by card.</source>
+        <translation>No hay nada para cobrar con tarjeta.</translation>
     </message>
 </context>
 <context>

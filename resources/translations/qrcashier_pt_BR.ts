@@ -262,6 +262,49 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Due: %1</source>
+        <translation>A pagar: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Point terminal %1 (Mercado Pago): the amount is sent to it</source>
+        <translation>Maquininha &amp;Point %1 (Mercado Pago): o valor é enviado a ela</translation>
+    </message>
+    <message>
+        <source>&amp;Point terminal: this register has none (Settings)</source>
+        <translation>Maquininha &amp;Point: este caixa não tem (Configurações)</translation>
+    </message>
+    <message>
+        <source>&amp;Other card terminal: type what its slip says</source>
+        <translation>&amp;Outra maquininha: digite o que diz o comprovante</translation>
+    </message>
+    <message>
+        <source>Approval code (optional)</source>
+        <translation>Código de autorização (opcional)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits (optional)</source>
+        <translation>Últimos 4 dígitos (opcional)</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>Código de autorização</translation>
+    </message>
+    <message>
+        <source>Last 4 digits</source>
+        <translation>Últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <source>Nothing is sent for another terminal: the sale is recorded as paid by card, and the drawer stays shut.</source>
+        <translation>Com outra maquininha nada é enviado: a venda fica registrada como paga com cartão e a gaveta não abre.</translation>
+    </message>
+    <message>
+        <source>Take the card</source>
+        <translation>Receber no cartão</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -1264,6 +1307,59 @@
     </message>
 </context>
 <context>
+    <name>PointBinder</name>
+    <message>
+        <source>Card</source>
+        <translation>Cartão</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>O carrinho está vazio: escaneie ou adicione um item primeiro.</translation>
+    </message>
+    <message>
+        <source>Paid %1 by card (other terminal).</source>
+        <translation>Pago %1 com cartão (outra maquininha).</translation>
+    </message>
+    <message>
+        <source>Sending the amount to the terminal…</source>
+        <translation>Enviando o valor para a maquininha…</translation>
+    </message>
+    <message>
+        <source>The amount is on the terminal: the customer taps, inserts or swipes the card there.</source>
+        <translation>O valor está na maquininha: o cliente aproxima, insere ou passa o cartão nela.</translation>
+    </message>
+    <message>
+        <source>Sale %1 · on terminal %2 until %3</source>
+        <translation>Venda %1 · na maquininha %2 até %3</translation>
+    </message>
+    <message>
+        <source>Present your card on terminal %1</source>
+        <translation>Aproxime ou insira seu cartão na maquininha %1</translation>
+    </message>
+</context>
+<context>
+    <name>PointDialogs</name>
+    <message>
+        <source>Card</source>
+        <translation>Cartão</translation>
+    </message>
+</context>
+<context>
+    <name>PointPanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <source>Present the card on terminal %1</source>
+        <translation>Passe o cartão na maquininha %1</translation>
+    </message>
+    <message>
+        <source>Sandbox terminal page</source>
+        <translation>Página da maquininha (sandbox)</translation>
+    </message>
+</context>
+<context>
     <name>PrinterPage</name>
     <message>
         <source>escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, escpos+file://PATH, system:NAME or pdf:PATH</source>
@@ -2126,6 +2222,14 @@
         <source>In Argentina every sale needs a Factura B or C authorized by ARCA. QR Cashier asks for it in the background after each sale and prints its CAE and QR on the receipt.</source>
         <translation>Na Argentina toda venda precisa de uma Factura B ou C autorizada pela ARCA. O QR Cashier a solicita em segundo plano após cada venda e imprime o CAE e o QR no cupom.</translation>
     </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Maquininha de cartão</translation>
+    </message>
+    <message>
+        <source>A Mercado Pago Point terminal takes cards for this register: the app sends it the amount and learns the result. It must be in PDV (integrated) mode; in standalone mode it only takes amounts typed on it. A register can also have no card terminal (cards on another terminal are typed in by hand).</source>
+        <translation>Uma maquininha Point do Mercado Pago recebe cartões para este caixa: o app envia o valor e fica sabendo do resultado. Ela precisa estar no modo PDV (integrado); no modo independente só recebe valores digitados nela. Um caixa também pode não ter maquininha (cartões passados em outra maquininha são registrados à mão).</translation>
+    </message>
 </context>
 <context>
     <name>SplitDialog</name>
@@ -2136,6 +2240,30 @@
     <message>
         <source>Handed over (empty: exact)</source>
         <translation>Entregue (vazio: exato)</translation>
+    </message>
+    <message>
+        <source>Rest by &amp;QR</source>
+        <translation>Restante no &amp;QR</translation>
+    </message>
+    <message>
+        <source>Rest on &amp;Point terminal %1</source>
+        <translation>Restante na maquininha &amp;Point %1</translation>
+    </message>
+    <message>
+        <source>Rest on &amp;Point terminal (none on this register)</source>
+        <translation>Restante na maquininha &amp;Point (este caixa não tem)</translation>
+    </message>
+    <message>
+        <source>Rest by card on an&amp;other terminal</source>
+        <translation>Restante no cartão em &amp;outra maquininha</translation>
+    </message>
+    <message>
+        <source>Approval code (optional)</source>
+        <translation>Código de autorização (opcional)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits (optional)</source>
+        <translation>Últimos 4 dígitos (opcional)</translation>
     </message>
     <message>
         <source>Cash part</source>
@@ -2150,8 +2278,24 @@
         <translation>Por QR</translation>
     </message>
     <message>
-        <source>Charge the rest by QR</source>
-        <translation>Cobrar o restante por QR</translation>
+        <source>Approval code</source>
+        <translation>Código de autorização</translation>
+    </message>
+    <message>
+        <source>Last 4 digits</source>
+        <translation>Últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <source>Charge the rest</source>
+        <translation>Cobrar o restante</translation>
+    </message>
+    <message>
+        <source>On the terminal</source>
+        <translation>Na maquininha</translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation>No cartão</translation>
     </message>
     <message>
         <source>Sale total: %1</source>
@@ -2784,6 +2928,85 @@ o caixa estiver configurado.</translation>
     </message>
 </context>
 <context>
+    <name>TerminalPage</name>
+    <message>
+        <source>List the terminals again</source>
+        <translation>Listar as maquininhas de novo</translation>
+    </message>
+    <message>
+        <source>Switch to PDV mode…</source>
+        <translation>Mudar para o modo PDV…</translation>
+    </message>
+    <message>
+        <source>Terminal for this register</source>
+        <translation>Maquininha deste caixa</translation>
+    </message>
+    <message>
+        <source>Reading the account&apos;s card terminals…</source>
+        <translation>Lendo as maquininhas da conta…</translation>
+    </message>
+    <message>
+        <source>This account has no Point terminal: the register takes cards on another terminal, typed in by hand.</source>
+        <translation>Esta conta não tem maquininha Point: o caixa recebe cartões em outra maquininha, registrados à mão.</translation>
+    </message>
+    <message>
+        <source>No card terminal</source>
+        <translation>Sem maquininha</translation>
+    </message>
+    <message>
+        <source>this register&apos;s POS</source>
+        <translation>este caixa</translation>
+    </message>
+    <message>
+        <source>POS %1</source>
+        <translation>Caixa %1</translation>
+    </message>
+    <message>
+        <source>no POS</source>
+        <translation>sem caixa</translation>
+    </message>
+    <message>
+        <source>%1 (saved; not in the list)</source>
+        <translation>%1 (salva; não está na lista)</translation>
+    </message>
+    <message>
+        <source>standalone</source>
+        <translation>independente</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>Cards are taken on another terminal and typed in by hand.</source>
+        <translation>Os cartões são passados em outra maquininha e registrados à mão.</translation>
+    </message>
+    <message>
+        <source>PDV mode: the app sends the amount to this terminal.</source>
+        <translation>Modo PDV: o app envia o valor para esta maquininha.</translation>
+    </message>
+    <message>
+        <source>Mode: %1. The terminal takes only amounts typed on it. Switch it to PDV mode for this register to send it the amount.</source>
+        <translation>Modo: %1. A maquininha só recebe valores digitados nela. Mude para o modo PDV para que este caixa envie o valor.</translation>
+    </message>
+    <message>
+        <source>Switch the terminal to PDV mode?</source>
+        <translation>Mudar a maquininha para o modo PDV?</translation>
+    </message>
+    <message>
+        <source>Terminal %1 will take amounts from this app only, not typed on it. Mercado Pago allows one PDV terminal per POS. The terminal applies the change after a restart.</source>
+        <translation>A maquininha %1 vai receber só valores enviados por este app, não digitados nela. O Mercado Pago permite uma maquininha em modo PDV por caixa. A maquininha aplica a mudança depois de reiniciar.</translation>
+    </message>
+    <message>
+        <source>Switching the terminal to PDV mode…</source>
+        <translation>Mudando a maquininha para o modo PDV…</translation>
+    </message>
+    <message>
+        <source>Terminal %1 is now in %2 mode: restart it to apply the change.</source>
+        <translation>A maquininha %1 agora está no modo %2: reinicie-a para aplicar a mudança.</translation>
+    </message>
+</context>
+<context>
     <name>TillBinder</name>
     <message>
         <source>Cash</source>
@@ -2792,10 +3015,6 @@ o caixa estiver configurado.</translation>
     <message>
         <source>&amp;Till</source>
         <translation>&amp;Caixa</translation>
-    </message>
-    <message>
-        <source>Cash and QR…</source>
-        <translation>Dinheiro e QR…</translation>
     </message>
     <message>
         <source>Open shift…</source>
@@ -2820,6 +3039,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>A supervisor must authorize this: set a supervisor PIN first.</source>
         <translation>Um supervisor deve autorizar: configure antes um PIN de supervisor.</translation>
+    </message>
+    <message>
+        <source>Cash and QR or card…</source>
+        <translation>Dinheiro e QR ou cartão…</translation>
     </message>
     <message>
         <source>Open the shift first (Till menu): count the float.</source>
@@ -2852,6 +3075,10 @@ o caixa estiver configurado.</translation>
     <message>
         <source>%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6.</source>
         <translation>Relatório %1, turno %2: %3 vendas; dinheiro %4, QR %5; dinheiro esperado %6.</translation>
+    </message>
+    <message>
+        <source>Cards: Point %1, other terminals %2.</source>
+        <translation>Cartões: Point %1, outras maquininhas %2.</translation>
     </message>
     <message>
         <source>Counted %1, difference %2.</source>
@@ -3582,6 +3809,158 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>Nada foi importado: %1</translation>
+    </message>
+    <message>
+        <source>Paid by card.</source>
+        <translation>Pago com cartão.</translation>
+    </message>
+    <message>
+        <source>The customer is paying on the card terminal.</source>
+        <translation>O cliente está pagando na maquininha.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal to show the order.</source>
+        <translation>Aguardando a maquininha mostrar a cobrança.</translation>
+    </message>
+    <message>
+        <source>Checking whether the card order reached the terminal.</source>
+        <translation>Verificando se a cobrança chegou à maquininha.</translation>
+    </message>
+    <message>
+        <source>Cancelled on the card terminal; nothing was paid.</source>
+        <translation>Cancelado na maquininha; nada foi pago.</translation>
+    </message>
+    <message>
+        <source>The card order was cancelled; nothing was paid.</source>
+        <translation>A cobrança no cartão foi cancelada; nada foi pago.</translation>
+    </message>
+    <message>
+        <source>The card order expired on the terminal unpaid.</source>
+        <translation>A cobrança no cartão expirou na maquininha sem pagamento.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s payment does not match the total: a supervisor must review it.</source>
+        <translation>O pagamento da maquininha não confere com o total: um supervisor precisa revisá-lo.</translation>
+    </message>
+    <message>
+        <source>The card terminal asks to check the payment there: a supervisor must look at the terminal and settle this sale.</source>
+        <translation>A maquininha pede para verificar o pagamento nela: um supervisor precisa olhar a maquininha e resolver esta venda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago already shows a refund on this card payment</source>
+        <translation>O Mercado Pago já mostra um estorno neste pagamento com cartão</translation>
+    </message>
+    <message>
+        <source>Mercado Pago already has a card order for this attempt that differs from the one sent.</source>
+        <translation>O Mercado Pago já tem uma cobrança no cartão para esta tentativa diferente da enviada.</translation>
+    </message>
+    <message>
+        <source>The card was declined (insufficient funds): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (saldo insuficiente): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (refused for risk): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (por risco): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (card disabled): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (cartão desabilitado): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (card data wrong): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (dados do cartão errados): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (the bank asks for a call to authorize): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (o banco pede uma ligação para autorizar): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (too many attempts): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (tentativas demais): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (amount over the card&apos;s limit): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (valor acima do limite do cartão): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (installments not allowed): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (parcelamento não permitido): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (processing error): charge again or take another tender.</source>
+        <translation>O cartão foi recusado (erro de processamento): cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card was declined (declined): charge again or take another tender.</source>
+        <translation>O cartão foi recusado: cobre de novo ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The terminal is confirming the cancel; if the customer pays first, the sale is paid.</source>
+        <translation>A maquininha está confirmando o cancelamento; se o cliente pagar antes, a venda fica paga.</translation>
+    </message>
+    <message>
+        <source>The order is on the card terminal: cancel it on the terminal. If the customer pays first, the sale is paid.</source>
+        <translation>A cobrança já está na maquininha: cancele-a na maquininha. Se o cliente pagar antes, a venda fica paga.</translation>
+    </message>
+    <message>
+        <source>This register has no card terminal: choose one in Settings, or take another tender.</source>
+        <translation>Este caixa não tem maquininha: escolha uma em Configurações ou use outra forma de pagamento.</translation>
+    </message>
+    <message>
+        <source>The card terminal already has an order waiting: finish or cancel it on the terminal, then try again.</source>
+        <translation>A maquininha já tem uma cobrança aguardando: conclua ou cancele-a na maquininha e tente de novo.</translation>
+    </message>
+    <message>
+        <source>This card terminal is not linked to this Mercado Pago account: choose the register&apos;s terminal in Settings.</source>
+        <translation>Esta maquininha não está vinculada a esta conta do Mercado Pago: escolha a maquininha do caixa em Configurações.</translation>
+    </message>
+    <message>
+        <source>The card terminal is not in PDV (integrated) mode: switch it in Settings and restart the terminal.</source>
+        <translation>A maquininha não está no modo PDV (integrado): mude em Configurações e reinicie a maquininha.</translation>
+    </message>
+    <message>
+        <source>The card terminal has no store and POS in Mercado Pago: assign it to this register&apos;s POS.</source>
+        <translation>A maquininha não tem loja nem caixa no Mercado Pago: associe-a ao caixa deste ponto de venda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this card terminal (404): check the terminal in Settings.</source>
+        <translation>O Mercado Pago não conhece esta maquininha (404): confira a maquininha em Configurações.</translation>
+    </message>
+    <message>
+        <source>The order is already on the card terminal: cancel it on the terminal.</source>
+        <translation>A cobrança já está na maquininha: cancele-a na maquininha.</translation>
+    </message>
+    <message>
+        <source>The card order was already cancelled.</source>
+        <translation>A cobrança no cartão já estava cancelada.</translation>
+    </message>
+    <message>
+        <source>This POS already has a terminal in PDV mode: only one per POS is allowed.</source>
+        <translation>Este caixa já tem uma maquininha no modo PDV: só uma por caixa é permitida.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the card refund in the order&apos;s current state.</source>
+        <translation>O Mercado Pago recusou o estorno no cartão no estado atual da cobrança.</translation>
+    </message>
+    <message>
+        <source>Paid by card (other terminal).</source>
+        <translation>Pago com cartão (outra maquininha).</translation>
+    </message>
+    <message>
+        <source>The last four digits are four digits (0-9).</source>
+        <translation>Os últimos quatro dígitos são quatro números (0-9).</translation>
+    </message>
+    <message>
+        <source>The authorization code is 1 to 12 letters or digits.</source>
+        <translation>O código de autorização tem de 1 a 12 letras ou números.</translation>
+    </message>
+    <message>
+        <source>Installments are a whole number from 1 to 99.</source>
+        <translation>As parcelas são um número inteiro de 1 a 99.</translation>
+    </message>
+    <message>
+        <source>Nothing is due by card.</source>
+        <translation>Não há nada a cobrar no cartão.</translation>
     </message>
 </context>
 <context>

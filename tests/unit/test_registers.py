@@ -95,6 +95,7 @@ def test_the_settings_do_not_override_the_register_flag(tmp_path: Path) -> None:
         register_choice = ""  # setup's Advanced page left empty
         sandbox_url = ""
         store_dsn = ""  # no store database (issue 19)
+        point_terminal = None
 
     opts = Options(data_dir=tmp_path)
     opts.use_registers(Namespace(register="4", sandbox_url=None))

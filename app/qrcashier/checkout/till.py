@@ -16,6 +16,7 @@ from qrcashier.checkout.events import ReceiptIssued
 from qrcashier.checkout.journal import JournalDB, MovementRecord, ReceiptRecord, ShiftRecord
 from qrcashier.checkout.shift_report import build_shift_report, find_shift
 from qrcashier.checkout.till_config import TillConfig
+from qrcashier.domain.card import card_entry, card_tender
 from qrcashier.domain.cart import Cart, validate_lines
 from qrcashier.domain.money import parse_amount
 from qrcashier.domain.receipt import Receipt, ReceiptTender, StoreHeader, build_receipt, receipt_number
@@ -74,14 +75,64 @@ class TillJobs(EngineBase):
                 tender, self._now(), operator=self.operator, new_sale=new_sale))
         return self._cash_done(attempt, receipt)
 
-    async def charge_split(self, cart: Cart, cash_part: Decimal | str, received: Decimal | str) -> Attempt:
-        """`cash_part` of the cart in cash (`received` handed over), the rest by QR: the order
-        published is the remainder. Returns the QR attempt (see `charge`)."""
+    async def charge_split(self, cart: Cart, cash_part: Decimal | str, received: Decimal | str, *,
+                           tender: str = "qr") -> Attempt:
+        """`cash_part` of the cart in cash (`received` handed over), the rest by QR (or, with
+        `tender="point"`, on the register's card terminal): the order published is the
+        remainder. Returns the QR / Point attempt (see `charge`)."""
+        if tender != "qr":
+            self._gateway_for_tender(tender)  # type: ignore[attr-defined]  # refused before anything is written
         if not self._ready:  # refused before the sale and its cash part are written
             raise NotReady("QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment.")
         site = self.config.site
         lines, total = validate_lines(cart.lines, site)
         split(total, parse_amount(cash_part, site), site)  # refuses a cash part covering it all
+        cash = cash_tender(parse_amount(cash_part, site), received, site, ceiling=self.till_config.cash_ceiling)
+        async with self._register_lock:
+            await self._refuse_if_busy()
+            await self._open_shift_or_refuse()
+            sale: Sale = await self._db(lambda db: db.create_sale(self.config.register_id, site, lines, total,
+                                                                  self._now()))
+            await self._db(lambda db: db.add_cash_part(sale.id, cash, self._now()))
+        return await self.charge(sale, tender=tender)  # type: ignore[attr-defined]
+
+    # --- the card tender: a card on another acquirer's terminal, typed by the cashier (issue 20) ---
+
+    async def sell_card(self, cart: Cart, *, authorization: str | None = None,
+                        last_four: str | None = None) -> Attempt:
+        """A cart paid by card on another terminal: nothing is sent anywhere; the cashier types
+        the approval code and the last four digits from its slip (both optional). One journal
+        transaction, the same completion as cash; the drawer stays shut."""
+        card = card_entry(authorization, last_four)  # refused before anything is written
+        lines, total = validate_lines(cart.lines, self.config.site)
+        tender = card_tender(total, None, self.config.site)
+        async with self._register_lock:
+            await self._refuse_if_busy()
+            new_sale = (self.config.register_id, self.config.site, lines, total)
+            attempt, receipt = await self._db(lambda db: db.complete_cash(
+                tender, self._now(), operator=self.operator, new_sale=new_sale, card=card))
+        return self._card_done(attempt, receipt)
+
+    async def settle_by_card(self, sale_id: int, *, authorization: str | None = None,
+                             last_four: str | None = None) -> Attempt:
+        """What is left of an open sale (a split's cash part taken, or its QR / Point part
+        failed), by card on another terminal."""
+        card = card_entry(authorization, last_four)
+        due = await self._db(lambda db: db.due(sale_id))
+        tender = card_tender(due, None, self.config.site)
+        async with self._register_lock:
+            attempt, receipt = await self._db(lambda db: db.complete_cash(
+                tender, self._now(), operator=self.operator, sale_id=sale_id, card=card))
+        return self._card_done(attempt, receipt)
+
+    async def split_card(self, cart: Cart, cash_part: Decimal | str, received: Decimal | str, *,
+                         authorization: str | None = None, last_four: str | None = None) -> Attempt:
+        """`cash_part` in cash, the rest by card on another terminal: the cash part is written
+        first (as for cash and QR), then the card settles the remainder."""
+        site = self.config.site
+        card_entry(authorization, last_four)  # a typo refused before the sale is written
+        lines, total = validate_lines(cart.lines, site)
+        split(total, parse_amount(cash_part, site), site)
         tender = cash_tender(parse_amount(cash_part, site), received, site, ceiling=self.till_config.cash_ceiling)
         async with self._register_lock:
             await self._refuse_if_busy()
@@ -89,7 +140,12 @@ class TillJobs(EngineBase):
             sale: Sale = await self._db(lambda db: db.create_sale(self.config.register_id, site, lines, total,
                                                                   self._now()))
             await self._db(lambda db: db.add_cash_part(sale.id, tender, self._now()))
-        return await self.charge(sale)  # type: ignore[attr-defined]
+        return await self.settle_by_card(sale.id, authorization=authorization, last_four=last_four)
+
+    def _card_done(self, attempt: Attempt, receipt: ReceiptRecord) -> Attempt:
+        self._changed(None, attempt, "Paid by card (other terminal).")
+        self._emit(ReceiptIssued(receipt, "Print the receipt."))
+        return attempt
 
     async def settle_in_cash(self, sale_id: int, received: Decimal | str) -> Attempt:
         """What is left of an open sale (its QR part failed, expired, or the network is down), in cash."""
@@ -137,11 +193,12 @@ class TillJobs(EngineBase):
         def read(db: JournalDB) -> tuple:
             original = db.receipts(attempt_id=issued.attempt_id, kind="original")
             return (db.sale(issued.sale_id), db.payments(attempt_id=issued.attempt_id), db.tenders(issued.sale_id),
-                    db.receipt_number(issued.sale_id), original[0].issued_at if original else issued.issued_at)
+                    db.receipt_number(issued.sale_id), original[0].issued_at if original else issued.issued_at,
+                    db.tender_cards(issued.sale_id))
 
-        sale, payments, tenders, sequence, paid_at = await self._db(read)
+        sale, payments, tenders, sequence, paid_at, cards = await self._db(read)
         number = None if sequence is None else receipt_number(self.till_config.pos_number, sequence)
-        lines = [ReceiptTender(t.kind, t.amount, t.received, t.change) for t in tenders]
+        lines = [ReceiptTender(t.kind, t.amount, t.received, t.change, cards.get(t.id)) for t in tenders]
         return build_receipt(sale, issued, payments, header, tenders=lines, number=number, paid_at=paid_at)
 
     async def find_receipt(self, text: str) -> int | None:

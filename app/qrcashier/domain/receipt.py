@@ -20,6 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple, Protocol
 
+from qrcashier.domain.card import CardInfo
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Sale
 from qrcashier.domain.vat import TaxLine, breakdown, rate_text
@@ -180,6 +181,7 @@ class ReceiptTender:
     amount: Decimal
     received: Decimal | None = None
     change: Decimal | None = None
+    card: CardInfo | None = None  # a point or card tender's card (card_rows below)
 
 
 def receipt_number(pos_number: int, sequence: int) -> str:
@@ -302,10 +304,12 @@ class Receipt:
             add(ReceiptRow(piece))
         if len(self.tenders) > 1 or any(tender.kind != "qr" for tender in self.tenders):
             for tender in self.tenders:
-                pair(t.get(f"tender_{tender.kind}", tender.kind), self.money(tender.amount))
+                pair(t.get(f"tender_{tender.kind}") or tender_label(tender.kind, self.lang), self.money(tender.amount))
                 if tender.received is not None and tender.change is not None:
                     pair(f"  {t['received']}", self.money(tender.received))
                     pair(t["change"], self.money(tender.change), emphasis=True)
+                for text in card_rows(tender.card, self.lang):
+                    pair(f"  {text}", "")
         if self.payment_ids or self.merchant_order_id:
             add(ReceiptRow(t["paid_with"]))
             for pid in self.payment_ids:
@@ -536,3 +540,40 @@ def invoice_footer_rows(invoice: ReceiptInvoice, width: int) -> list[ReceiptRow]
     rows.extend(ReceiptRow(piece) for piece in _wrap("ARCA todavía no autorizó la factura: la copia que se "
                                                        "reimprima después lleva el CAE.", width))
     return rows
+# --- card lines (issue 20): a Point or another terminal's card on the receipt ---------------------
+
+_CARD_LABELS: dict[str, dict[str, str]] = {
+    "en": {"tender_point": "Card (Mercado Pago Point)", "tender_card": "Card", "installments": "%d installments",
+           "one_payment": "1 payment", "authorization": "Authorization"},
+    "es": {"tender_point": "Tarjeta (Mercado Pago Point)", "tender_card": "Tarjeta", "installments": "%d cuotas",
+           "one_payment": "1 pago", "authorization": "Autorización"},
+    "pt": {"tender_point": "Cartão (Mercado Pago Point)", "tender_card": "Cartão", "installments": "%d parcelas",
+           "one_payment": "À vista", "authorization": "Autorização"},
+}
+_BRANDS = {"master": "Mastercard", "visa": "Visa", "amex": "American Express", "maestro": "Maestro",
+           "debvisa": "Visa Débito", "debmaster": "Mastercard Débito", "cabal": "Cabal", "naranja": "Naranja",
+           "elo": "Elo", "hipercard": "Hipercard"}
+
+
+def tender_label(kind: str, lang: str) -> str:
+    """The receipt's name for a point or card tender (else the kind itself)."""
+    return _CARD_LABELS.get(lang, _CARD_LABELS["en"]).get(f"tender_{kind}", kind)
+
+
+def card_rows(card: CardInfo | None, lang: str) -> list[str]:
+    """A card tender's lines: the brand and the last four digits, the installments, the
+    authorization code (what is known; never more of the number than its last four)."""
+    if card is None:
+        return []
+    t = _CARD_LABELS.get(lang, _CARD_LABELS["en"])
+    out = []
+    brand = _BRANDS.get((card.brand or "").lower(), (card.brand or "").upper())
+    head = " ".join(x for x in (brand, f"**** {card.last_four}" if card.last_four else "") if x)
+    if head:
+        out.append(head)
+    if card.installments:
+        out.append(t["installments"] % card.installments if card.installments > 1 else t["one_payment"])
+    if card.authorization:
+        out.append(f"{t['authorization']}: {card.authorization}")
+    return out
+

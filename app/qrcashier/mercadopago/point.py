@@ -24,7 +24,6 @@ catch `Conflict` or `Forbidden` keep working) with a sentence for the cashier.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,6 +41,7 @@ from qrcashier.mercadopago.errors import (
 )
 from qrcashier.mercadopago.http import MercadoPagoHTTP, RetryPolicy, segment
 from qrcashier.mercadopago.orders import Order, format_duration
+from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE, VIRTUAL_TERMINAL, VIRTUAL_TERMINAL_SERIAL  # noqa: F401
 from qrcashier.mercadopago.reading import read_int, read_obj, read_opt_str
 
 ORDERS = "/v1/orders"
@@ -56,9 +56,6 @@ OPERATING_MODES = ("PDV", "STANDALONE")
 EVENT_STATUSES = ("processed", "canceled", "expired", "failed", "refunded", "action_required")
 ORDER_STATUSES = ("created", "at_terminal", "canceled", "processed", "failed", "refunded", "action_required",
                   "expired")
-TERMINAL_ID_RE = re.compile(r"^[A-Z0-9_]+__[A-Za-z0-9]+$")
-VIRTUAL_TERMINAL_SERIAL = "SBX0000001"  # Mercado Pago's virtual test terminal (integration-test page)
-VIRTUAL_TERMINAL = f"NEWLAND_N950__{VIRTUAL_TERMINAL_SERIAL}"
 CANCEL_AT_TERMINAL_HEADER = "x-allow-cancelable-status"
 
 
@@ -120,6 +117,7 @@ class PointRefundRefused(Conflict):
 _TYPED: dict[str, type[MercadoPagoError]] = {
     "already_queued_order_for_terminal": TerminalBusy,
     "forbidden_checking_terminal_owner": TerminalNotOwned,
+    # documented for PATCH /terminals/v1/setup; on create [UNCONFIRMED] (docs/point-api-notes.md)
     "terminal_not_allowed_action": TerminalNotInPdv,
     "store_pos_not_found": TerminalWithoutPos,
     "cannot_cancel_order": CannotCancelAtTerminal,

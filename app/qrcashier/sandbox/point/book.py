@@ -1,7 +1,8 @@
 """The sandbox's Point terminals and their Orders API orders (mercadopago-point.md Part A).
 
 Each account has Mercado Pago's virtual test terminal (`NEWLAND_N950__SBX0000001`, in PDV
-mode) and one Point Smart per POS (`PAX_A910__SMARTPOS<pos id>`, STANDALONE until the setup
+mode; listed by `/terminals/v1/list` here, which is [UNCONFIRMED] for Mercado Pago itself)
+and one Point Smart per POS (`PAX_A910__SMARTPOS<pos id>`, STANDALONE until the setup
 PATCH switches it: one PDV terminal per POS, else 412). A terminal that is online and in
 PDV mode shows its queued order `PICKUP` seconds after the create (`created ->
 at_terminal`); a person (the terminal page, the control API or a test) then taps a card:

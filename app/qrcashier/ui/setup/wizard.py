@@ -56,6 +56,8 @@ from qrcashier.settings import Mode
 from qrcashier.setup.env import MissingToken, SetupEnv
 from qrcashier.setup.state import SetupState
 from qrcashier.token_store import TokenStoreError
+from qrcashier.ui.point.setup_page import TerminalPage
+from qrcashier.ui.setup.fiscal import FiscalPage
 from qrcashier.ui.setup.advanced import AdvancedPage
 from qrcashier.ui.setup.done import DonePage
 from qrcashier.ui.setup.mode import ModePage
@@ -76,8 +78,9 @@ log = logging.getLogger("qrcashier.ui.setup")
 
 
 PAGE_CLASSES: tuple[type[SetupPage], ...] = (
-    ModePage, TokenPage, StorePage, StickerPage, PrinterPage, PinPage, AdvancedPage, SupportPage, DonePage,
-) + (__import__("qrcashier.ui.setup.fiscal", fromlist=["_"]).FiscalPage,)  # ARCA, Settings only (issue 21)
+    ModePage, TokenPage, StorePage, TerminalPage, StickerPage, PrinterPage, PinPage, AdvancedPage, SupportPage,
+    DonePage, FiscalPage,  # FiscalPage: ARCA, in Settings only (issue 21)
+)
 
 
 # --- the dialog ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QLayout, QMessageBox
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QMessageBox
 
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.ui.shell import errors, theme
@@ -35,11 +35,13 @@ class TillBinder(QObject):
         self.dialog: Any = None  # the open till dialog (tests drive it)
         self.cash_button = theme.big_button(self.tr("Cash"), "F8", role="primary")
         self.cash_button.setMinimumHeight(64)
-        layout.addWidget(self.cash_button)
+        tenders = QHBoxLayout()  # Cash beside Card (ui/point)
+        tenders.addWidget(self.cash_button)
+        layout.addLayout(tenders)
         window.commands.add(Command("cash", ("F8",), self.cash, button=self.cash_button))
         menu = window.menuBar().addMenu(self.tr("&Till"))
         for text, slot in (
-            (self.tr("Cash and QR…"), self.split),
+            (self.tr("Cash and QR or card…"), self.split),
             (self.tr("Open shift…"), self.open_shift),
             (self.tr("Cash in…"), lambda: self.move("in")),
             (self.tr("Cash out…"), lambda: self.move("out")),
@@ -48,6 +50,11 @@ class TillBinder(QObject):
         ):
             menu.addAction(text, slot)
         self._tasks: set[asyncio.Task] = set()
+        # The card tenders (issue 20): the Card button (F11) under Cash and the Point panel, a
+        # feature of its own (ui/point), attached with the till so the window needs no line for it.
+        from qrcashier.ui.point.binder import PointBinder
+
+        self.cards = window.attach(PointBinder(window, layout, tenders))
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -129,16 +136,31 @@ class TillBinder(QObject):
         if self.window.sale_id is not None or not self.window.model.rowCount():
             self.window.item_error(self.tr("Split a new cart: this sale was already charged."))
             return
-        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window))
-        dialog.chosen.connect(lambda part, received: self._spawn(self._split(part, received)))
+        point = getattr(self.window.services, "point", None)
+        dialog = self._show(SplitDialog(self.window.model.total, self.window.site, self.config, self.window,
+                                        terminal_id=getattr(point, "terminal_id", None)))
+        dialog.chosen_to.connect(lambda *args: self._spawn(self._split(*args)))
 
-    async def _split(self, part: Decimal, received: Decimal) -> None:
+    async def _split(self, part: Decimal, received: Decimal, method: str = "qr", auth: str = "",
+                     last: str = "") -> None:
+        """The cash part, then the rest: by QR, on the Point terminal, or by card on another terminal."""
         self.window.model.set_locked(True)
-        attempt = await self._guard(self.engine.charge_split(self.window.model.cart, part, received), "split")
+        cart = self.window.model.cart
+        cards = self.cards
+        if method == "card":
+            attempt = await self._guard(self.engine.split_card(cart, part, received, authorization=auth or None,
+                                                               last_four=last or None), "split")
+        else:
+            attempt = await self._guard(self.engine.charge_split(cart, part, received, tender=method), "split")
         if attempt is None:
             self.window.model.set_locked(False)
             return
-        self.window.follow_charge(attempt)
+        if method == "card":
+            cards.paid_by_card(attempt)
+        elif method == "point":
+            cards.follow(attempt)
+        else:
+            self.window.follow_charge(attempt)
 
     # --- shift ------------------------------------------------------------------------------
 
@@ -208,6 +230,9 @@ class TillBinder(QObject):
         text = fmt(self.tr("%1 report, shift %2: %3 sales; cash %4, QR %5; expected cash %6."), s["kind"],
                    str(s["number"]), str(len(report["sales"])), tenders["cash"]["total"], tenders["qr"]["total"],
                    s["expected_cash"])
+        cards = [(tenders.get(kind) or {}).get("total") for kind in ("point", "card")]
+        if any(total not in (None, "0", "0.00") for total in cards):  # the card tenders (issue 20)
+            text += " " + fmt(self.tr("Cards: Point %1, other terminals %2."), cards[0] or "0", cards[1] or "0")
         if s["counted_cash"] is not None:
             text += " " + fmt(self.tr("Counted %1, difference %2."), s["counted_cash"], s["difference"])
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Till report"), text, parent=window)

@@ -12,18 +12,21 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from qrcashier.checkout.till_config import TillConfig
-from qrcashier.domain.money import InvalidAmount, Site, parse_amount
+from qrcashier.domain.card import card_entry
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount, to_json_string
 from qrcashier.domain.receipt import format_money
 from qrcashier.domain.tender import cash_tender, split
 from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
@@ -319,11 +322,15 @@ class CloseShiftDialog(_TillDialog):
 
 
 class SplitDialog(_TillDialog):
-    """Part of the sale in cash, the rest by QR: the cash part and what the customer hands over for it."""
+    """Part of the sale in cash, the rest by QR, on the register's Point terminal, or by card on
+    another terminal (its approval code and last four typed): the cash part and what the
+    customer hands over for it. Alt+Q / Alt+P / Alt+O choose where the rest goes."""
 
-    chosen = Signal(Decimal, Decimal)  # cash part, received
+    chosen = Signal(Decimal, Decimal)  # cash part, received (the rest by QR)
+    chosen_to = Signal(Decimal, Decimal, str, str, str)  # cash part, received, "qr"|"point"|"card", approval, last 4
 
-    def __init__(self, total: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None) -> None:
+    def __init__(self, total: Decimal, site: Site, config: TillConfig, parent: QWidget | None = None, *,
+                 terminal_id: str | None = None) -> None:
         super().__init__(translate("TillDialogs", "Cash and QR"), parent)
         self.total, self.site, self.config = total, site, config
         self.part = QLineEdit()
@@ -332,20 +339,57 @@ class SplitDialog(_TillDialog):
         self.received.setPlaceholderText(self.tr("Handed over (empty: exact)"))
         self.remainder = QLabel("")
         self.remainder.setStyleSheet("font-size: 24px; font-weight: 600;")
+        # where the rest goes (issue 20: the Point terminal, or a card on another terminal)
+        self.to_qr = QRadioButton(self.tr("Rest by &QR"))
+        self.to_point = QRadioButton(fmt(self.tr("Rest on &Point terminal %1"), (terminal_id or "").rpartition("__")[2])
+                                     if terminal_id else self.tr("Rest on &Point terminal (none on this register)"))
+        self.to_point.setEnabled(bool(terminal_id))
+        self.to_card = QRadioButton(self.tr("Rest by card on an&other terminal"))
+        self.method_group = QButtonGroup(self)
+        methods = QHBoxLayout()
+        for button in (self.to_qr, self.to_point, self.to_card):
+            self.method_group.addButton(button)
+            methods.addWidget(button)
+        self.to_qr.setChecked(True)
+        self.authorization = QLineEdit()
+        self.authorization.setMaxLength(12)
+        self.authorization.setPlaceholderText(self.tr("Approval code (optional)"))
+        self.last_four = QLineEdit()
+        self.last_four.setMaxLength(4)
+        self.last_four.setPlaceholderText(self.tr("Last 4 digits (optional)"))
         form = QFormLayout()
         form.addRow(self.tr("Cash part"), self.part)
         form.addRow(self.tr("Received"), self.received)
-        form.addRow(self.tr("By QR"), self.remainder)
-        box, ok = self.buttons(self.tr("Charge the rest by QR"))
+        self.rest_title = QLabel(self.tr("By QR"))
+        form.addRow(self.rest_title, self.remainder)
+        self.slip = QWidget()
+        slip = QFormLayout(self.slip)
+        slip.setContentsMargins(0, 0, 0, 0)
+        slip.addRow(self.tr("Approval code"), self.authorization)
+        slip.addRow(self.tr("Last 4 digits"), self.last_four)
+        box, ok = self.buttons(self.tr("Charge the rest"))
         ok.clicked.connect(self.confirm)
         self.layout_.addWidget(QLabel(fmt(self.tr("Sale total: %1"), TenderForm(total, site, config).due_text)))
+        self.layout_.addLayout(methods)
         self.layout_.addLayout(form)
+        self.layout_.addWidget(self.slip)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(box)
         self.part.textChanged.connect(self._typed)
-        for field in (self.part, self.received):
+        for field in (self.part, self.received, self.authorization, self.last_four):
             field.returnPressed.connect(self.confirm)
-        self.setMinimumWidth(560)
+        self.method_group.buttonToggled.connect(lambda *_: self._method_changed())
+        self._method_changed()
+        self.setMinimumWidth(640)
+
+    @property
+    def method(self) -> str:
+        return "point" if self.to_point.isChecked() else "card" if self.to_card.isChecked() else "qr"
+
+    def _method_changed(self) -> None:
+        self.slip.setVisible(self.method == "card")
+        self.rest_title.setText({"qr": self.tr("By QR"), "point": self.tr("On the terminal"),
+                                 "card": self.tr("By card")}[self.method])
 
     def _read(self) -> tuple[Decimal, Decimal] | None:
         try:
@@ -353,6 +397,8 @@ class SplitDialog(_TillDialog):
             rest = split(self.total, part, self.site)
             received = self.received.text().strip() or part
             tender = cash_tender(part, received, self.site, ceiling=self.config.cash_ceiling)
+            if self.method == "card":
+                card_entry(self.authorization.text(), self.last_four.text())
         except InvalidAmount as exc:
             self.error.setText(message_text(TillMessage.INVALID, str(exc)))
             return None
@@ -369,5 +415,9 @@ class SplitDialog(_TillDialog):
     def confirm(self) -> None:
         read = self._read()
         if read is not None:
-            self.chosen.emit(*read)
+            if self.method == "qr":
+                self.chosen.emit(*read)
+            auth, last = ("", "") if self.method != "card" else (self.authorization.text().strip(),
+                                                                   self.last_four.text().strip())
+            self.chosen_to.emit(*read, self.method, auth, last)
             self.accept()
