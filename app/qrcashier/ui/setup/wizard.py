@@ -57,9 +57,9 @@ from qrcashier.setup.env import MissingToken, SetupEnv
 from qrcashier.setup.state import SetupState
 from qrcashier.token_store import TokenStoreError
 from qrcashier.ui.point.setup_page import TerminalPage
-from qrcashier.ui.setup.fiscal import FiscalPage
 from qrcashier.ui.setup.advanced import AdvancedPage
 from qrcashier.ui.setup.done import DonePage
+from qrcashier.ui.setup.fiscal import FiscalPage
 from qrcashier.ui.setup.mode import ModePage
 from qrcashier.ui.setup.pin import PinPage
 from qrcashier.ui.setup.printer import PrinterPage

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.card import card_entry
-from qrcashier.domain.money import InvalidAmount, Site, parse_amount, to_json_string
+from qrcashier.domain.money import InvalidAmount, Site, parse_amount
 from qrcashier.domain.receipt import format_money
 from qrcashier.domain.tender import cash_tender, split
 from qrcashier.presenter.till import CloseForm, MovementForm, TenderForm, TillMessage
