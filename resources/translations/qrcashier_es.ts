@@ -1477,6 +1477,14 @@
         <translation>%1 impresiones</translation>
     </message>
     <message>
+        <source>Printer paper running low: change the roll soon</source>
+        <translation>Queda poco papel en la impresora: cambie el rollo pronto</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting (paper running low)</source>
+        <translation>Imprimiendo: %1 en espera (queda poco papel)</translation>
+    </message>
+    <message>
         <source>Printer out of paper: %1 waiting</source>
         <translation>Impresora sin papel: %1 en espera</translation>
     </message>

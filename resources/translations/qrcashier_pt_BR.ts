@@ -1477,6 +1477,14 @@
         <translation>%1 impressões</translation>
     </message>
     <message>
+        <source>Printer paper running low: change the roll soon</source>
+        <translation>O papel da impressora está acabando: troque a bobina em breve</translation>
+    </message>
+    <message>
+        <source>Printing: %1 waiting (paper running low)</source>
+        <translation>Imprimindo: %1 aguardando (papel acabando)</translation>
+    </message>
+    <message>
         <source>Printer out of paper: %1 waiting</source>
         <translation>Impressora sem papel: %1 aguardando</translation>
     </message>

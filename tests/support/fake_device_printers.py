@@ -3,7 +3,8 @@
 `FakeSerialPrinter`: a pty pair (os.openpty). The app opens the slave side (`device`, e.g.
 /dev/pts/5) with python-escpos's Serial and pyserial, unchanged; a thread on the master side
 records every byte and answers each DLE EOT 4 with `status_byte` (0x12: paper present,
-`paper_out()` sets the paper-end bits), or stays `silent` (a clone without status).
+`paper_out()` sets the paper-end bits, `paper_low()` the near-end ones), or stays `silent` (a
+clone without status).
 
 `FakeUsbDevice`: stands in for the pyusb Device under python-escpos's own `Usb` printer
 (`usb_channel(fake)` gives the backend's `open_channel` seam): `write(ep, data, timeout)`
@@ -23,6 +24,7 @@ import time
 
 STATUS_OK = 0x12
 STATUS_PAPER_END = 0x72
+STATUS_PAPER_NEAR_END = 0x1E  # the near-end sensor (bits 2-3): it still prints
 QUERY = b"\x10\x04\x04"
 
 
@@ -55,6 +57,9 @@ class FakeSerialPrinter:
 
     def paper_out(self, out: bool = True) -> None:
         self.status_byte = STATUS_PAPER_END if out else STATUS_OK
+
+    def paper_low(self, low: bool = True) -> None:
+        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     @property
     def printed(self) -> bytes:
@@ -109,6 +114,9 @@ class FakeUsbDevice:
 
     def paper_out(self, out: bool = True) -> None:
         self.status_byte = STATUS_PAPER_END if out else STATUS_OK
+
+    def paper_low(self, low: bool = True) -> None:
+        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     @property
     def printed(self) -> bytes:

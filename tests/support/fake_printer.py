@@ -2,10 +2,10 @@
 
 One connection is one job (as the print queue sends them): the bytes of a connection that ends
 cleanly land in `jobs`, DLE EOT status queries taken out and answered with `status_byte` (0x12:
-online, paper present; `paper_out()` sets the paper-end bits). It can also be `silent` (never
-answers status, as many clones), `stall` (accepts and reads nothing), drop the connection after
-`drop_after` bytes of a job (then `partials` has what arrived), or be stopped and started again on
-the same port (offline, then back).
+online, paper present; `paper_out()` sets the paper-end bits, `paper_low()` the near-end ones).
+It can also be `silent` (never answers status, as many clones), `stall` (accepts and reads
+nothing), drop the connection after `drop_after` bytes of a job (then `partials` has what
+arrived), or be stopped and started again on the same port (offline, then back).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 
 STATUS_OK = 0x12
 STATUS_PAPER_END = 0x72
+STATUS_PAPER_NEAR_END = 0x1E  # the near-end sensor (bits 2-3): it still prints
 
 
 class FakePrinter:
@@ -51,6 +52,9 @@ class FakePrinter:
 
     def paper_out(self, out: bool = True) -> None:
         self.status_byte = STATUS_PAPER_END if out else STATUS_OK
+
+    def paper_low(self, low: bool = True) -> None:
+        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     async def start(self) -> FakePrinter:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)

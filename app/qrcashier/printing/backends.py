@@ -2,7 +2,9 @@
 
 `send(data)` returns only once the printer took every byte, else raises `PrinterError` with a
 `reason`: "offline" (refused, unplugged, not answering in time, dropped mid-job), "paper_out"
-or "refused" (the device said no: permissions, a busy USB interface).
+or "refused" (the device said no: permissions, a busy USB interface). It returns the paper as
+the printer's last status answer of the job said: "ok", "low" (near end, bits 2-3 of DLE EOT 4:
+it printed, the roll is nearly out) or None (no answer: unknown).
 
 Network printers: DLE EOT 4 (paper roll sensor) is asked before the job; a printer that answers
 it is asked again after the job, and its answer is the proof that it processed every byte (a
@@ -23,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from qrcashier.printing import devices
-from qrcashier.printing.devices import DLE_EOT_PAPER, Channel, paper_out
+from qrcashier.printing.devices import DLE_EOT_PAPER, Channel, paper_state
 from qrcashier.printing.urls import PrinterUrl
 
 REFUSING_ERRNOS = (errno.EACCES, errno.EPERM, errno.EBUSY)  # USB "Access denied", "Resource busy" (usblp)
@@ -37,7 +39,23 @@ class PrinterError(Exception):
 
 
 class Backend(Protocol):
-    async def send(self, data: bytes) -> None: ...
+    async def send(self, data: bytes) -> str | None: ...  # the paper: "ok", "low" or None (unknown)
+
+
+class Paper:
+    """The paper as a job's status answers said it (the last well-formed one counts)."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.state: str | None = None
+
+    def check(self, status: int | None) -> None:
+        state = paper_state(status)
+        if state is None:
+            return
+        self.state = state
+        if state == "out":
+            raise PrinterError("paper_out", f"printer {self.where} is out of paper")
 
 
 class TcpBackend:
@@ -47,11 +65,11 @@ class TcpBackend:
         # asked again (no 0.5 s per job) until a failure makes us ask afresh
         self.answers_status: bool | None = None
 
-    async def send(self, data: bytes) -> None:
+    async def send(self, data: bytes) -> str | None:
         where = self.url.describe()
         try:
             async with asyncio.timeout(self.url.timeout):
-                await self._send(data)
+                return await self._send(data)
         except TimeoutError:
             self._forget_silence()
             raise PrinterError(
@@ -86,23 +104,21 @@ class TcpBackend:
         self.answers_status = True
         return answer[0]
 
-    def _check_paper(self, status: int | None) -> None:
-        if paper_out(status):
-            raise PrinterError("paper_out", f"printer {self.url.describe()} is out of paper")
-
-    async def _send(self, data: bytes) -> None:
+    async def _send(self, data: bytes) -> str | None:
         reader, writer = await asyncio.open_connection(self.url.target, self.url.port)
+        paper = Paper(self.url.describe())
         try:
-            self._check_paper(await self._status(reader, writer))
+            paper.check(await self._status(reader, writer))
             writer.write(data)
             await writer.drain()
             if self.answers_status and DLE_EOT_PAPER[:2] not in data:
                 status = await self._status(reader, writer)  # answered after every byte before it
                 if status is None:
                     raise TimeoutError
-                self._check_paper(status)
+                paper.check(status)
             else:
                 writer.write_eof()
+            return paper.state
         finally:
             writer.close()
             with contextlib.suppress(OSError):
@@ -124,11 +140,11 @@ class ThreadBackend:
         self.answers_status: bool | None = None  # learnt per printer, as TcpBackend does
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qrcashier-printer")
 
-    async def send(self, data: bytes) -> None:
+    async def send(self, data: bytes) -> str | None:
         loop = asyncio.get_running_loop()
         where = self.url.describe()
         try:
-            await asyncio.wait_for(loop.run_in_executor(self._executor, self._job, data), self.url.timeout)
+            return await asyncio.wait_for(loop.run_in_executor(self._executor, self._job, data), self.url.timeout)
         except PrinterError:
             self._forget_silence()
             raise
@@ -147,17 +163,20 @@ class ThreadBackend:
         if self.answers_status is False:
             self.answers_status = None
 
-    def _job(self, data: bytes) -> None:
-        """On the worker thread: open, status, the bytes, status again where it answers, close."""
+    def _job(self, data: bytes) -> str | None:
+        """On the worker thread: open, status, the bytes, status again where it answers, close.
+        Returns the paper as the last answer said ("ok", "low") or None."""
         channel = self.open_channel(self.url)
+        paper = Paper(self.url.describe())
         try:
-            self._check_paper(self._status(channel))
+            paper.check(self._status(channel))
             channel.write(data)
             if self.answers_status and DLE_EOT_PAPER[:2] not in data:
                 status = channel.status(self.url.timeout)  # answered after every byte before it
                 if status is None:
                     raise PrinterError("offline", f"printer {self.url.describe()} stopped answering during the job")
-                self._check_paper(status)
+                paper.check(status)
+            return paper.state
         finally:
             channel.close()
 
@@ -172,10 +191,6 @@ class ThreadBackend:
             return None
         self.answers_status = True
         return status
-
-    def _check_paper(self, status: int | None) -> None:
-        if paper_out(status):
-            raise PrinterError("paper_out", f"printer {self.url.describe()} is out of paper")
 
 
 def backend_for(url: PrinterUrl) -> Backend:

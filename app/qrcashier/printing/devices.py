@@ -16,7 +16,8 @@ came back within `wait` seconds.
 - Device file (`escpos+file://PATH`, /dev/usb/lp0 or any file): write and close; no status.
 
 `paper_out(status)` is true only for a well-formed answer (fixed bits 1 and 4 set, 0 and 7 clear)
-with a paper-end bit: "no answer" and an odd byte are "unknown", never "no paper".
+with a paper-end bit: "no answer" and an odd byte are "unknown", never "no paper". `paper_state`
+also reads the near-end bits (2-3): "low" is a roll that is nearly out and still prints.
 """
 
 from __future__ import annotations
@@ -40,7 +41,17 @@ def well_formed(status: int | None) -> bool:
 
 def paper_out(status: int | None) -> bool:
     """A well-formed DLE EOT 4 answer saying the paper ended; None (no answer) or an odd byte is not."""
-    return well_formed(status) and bool(status & PAPER_END_BITS)  # type: ignore[operator]
+    return paper_state(status) == "out"
+
+
+def paper_state(status: int | None) -> str | None:
+    """"out", "low" (near end: it still prints) or "ok" for a well-formed DLE EOT 4 answer; None
+    for no answer or an odd byte (unknown)."""
+    if not well_formed(status):
+        return None
+    if status & PAPER_END_BITS:  # type: ignore[operator]
+        return "out"
+    return "low" if status & PAPER_NEAR_END_BITS else "ok"  # type: ignore[operator]
 
 
 class Channel(Protocol):

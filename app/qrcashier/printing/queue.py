@@ -5,9 +5,11 @@ the journal (`checkout.print_jobs`) before it is printed; one worker sends pendi
 first and marks each done only after the backend says the printer took every byte. A printer
 that is off, unplugged, out of paper or refusing leaves the job pending: the worker retries with
 backoff (`Backoff`), the status says so, and after a restart `start()` finds the pending jobs and
-prints them. A job is stored once per key, so it prints at most once; a reprint is a COPY, a
-new receipt record with a key of its own. Nothing here blocks the event loop: the journal has its
-own thread, the network is asyncio, device files and USB their own thread.
+prints them. A printer whose paper is near the end prints on and the status says "paper low"
+until a job's status answer says the roll was changed. A job is stored once per key, so it
+prints at most once; a reprint is a COPY, a new receipt record with a key of its own. Nothing
+here blocks the event loop: the journal has its own thread, the network is asyncio, device
+files and USB their own thread.
 
 A kill in the few milliseconds between the printer's last byte and the "done" commit prints
 that job again after the restart: a receipt twice beats a receipt lost.
@@ -79,6 +81,7 @@ class PrintQueue:
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._failures = 0
+        self._paper_low = False  # the printer said its paper is near the end (it still prints)
 
     # --- life ----------------------------------------------------------------------------
 
@@ -183,16 +186,19 @@ class PrintQueue:
         if not self.status.trouble:  # a retry keeps saying why it waits ("out of paper"), not "printing"
             self._set_state("printing")
         try:
-            await self.backend.send(job.data)
+            paper = await self.backend.send(job.data)
         except PrinterError as exc:
             self._failures += 1
             reason, detail = exc.reason, str(exc)
+            if reason == "paper_out":
+                self._paper_low = False  # out, not low: the roll is to be changed now
             log.warning("print job %s (%s) not printed: %s", job.id, job.kind, detail)
             await self._jobs.run(lambda s: s.note_failure(job.id, detail))
             await self._refresh_status(reason, detail)
             return False
         await self._jobs.run(lambda s: s.mark_done(job.id, _now()))
         self._failures = 0
+        self._note_paper(paper)
         await self._refresh_status("idle")
         if self.on_done is not None:
             try:
@@ -203,9 +209,21 @@ class PrintQueue:
                 log.exception("after print job %s", job.id)
         return True
 
+    def _note_paper(self, paper: str | None) -> None:
+        """The paper the printer reported with the job: "low" warns (it printed), "ok" clears the
+        warning (a new roll); None (no status answer) keeps what it said last."""
+        if paper is None or (paper == "low") == self._paper_low:
+            return
+        self._paper_low = paper == "low"
+        if self._paper_low:
+            log.warning("printer %s: paper running low (near end); it keeps printing", self.url.describe())
+        else:
+            log.info("printer %s: paper no longer low", self.url.describe())
+
     def _set_state(self, state: str, detail: str = "") -> None:
         s = self.status
-        self.status = PrinterStatus(state, s.waiting, s.receipts_waiting, s.printer, detail or s.detail)
+        self.status = PrinterStatus(state, s.waiting, s.receipts_waiting, s.printer, detail or s.detail,
+                                    paper_low=self._paper_low)
         if self.on_status is not None:
             self.on_status(self.status)
 
@@ -214,7 +232,8 @@ class PrintQueue:
         pending = await self._jobs.run(lambda s: s.pending())
         receipts = sum(1 for j in pending if j.kind in RECEIPT_KINDS)
         state = state or self.status.state
-        self.status = PrinterStatus(state, len(pending), receipts, self.status.printer, detail)
+        self.status = PrinterStatus(state, len(pending), receipts, self.status.printer, detail,
+                                    paper_low=self._paper_low)
         if self.on_status is not None:
             self.on_status(self.status)
 

@@ -14,6 +14,12 @@ class PrinterStatus:
     receipts_waiting: int = 0  # of those, receipts and copies
     printer: str = ""  # where it prints (PrinterUrl.describe())
     detail: str = ""  # the last error, for the log and a tooltip
+    paper_low: bool = False  # the printer's paper near-end sensor (DLE EOT 4 bits 2-3): it still prints
+
+    @property
+    def warns_paper_low(self) -> bool:
+        """Say "paper running low" (keep printing): not while offline, out of paper or refusing."""
+        return self.paper_low and not self.trouble
 
     @property
     def trouble(self) -> bool:
@@ -21,6 +27,9 @@ class PrinterStatus:
 
     def sentence(self) -> str:
         """The English sentence; the window shows its own translation of the same facts."""
+        if self.warns_paper_low:
+            low = "Printer paper running low: change the roll soon"
+            return low if not self.waiting else f"Printing: {self.waiting} waiting (paper running low)"
         if not self.trouble:
             return "" if not self.waiting else f"Printing: {self.waiting} waiting"
         what = {"offline": "Printer offline", "paper_out": "Printer out of paper",

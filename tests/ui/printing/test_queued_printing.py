@@ -37,6 +37,31 @@ def test_the_status_bar_says_it_in_one_sentence(qtbot):
     assert view.label.isHidden()
 
 
+@pytest.mark.parametrize(("language", "low", "printing"), [
+    ("en", "Printer paper running low: change the roll soon", "Printing: 2 receipts waiting (paper running low)"),
+    ("es", "Queda poco papel en la impresora: cambie el rollo pronto",
+     "Imprimiendo: 2 comprobantes en espera (queda poco papel)"),
+    ("pt_BR", "O papel da impressora está acabando: troque a bobina em breve",
+     "Imprimindo: 2 cupons aguardando (papel acabando)"),
+])
+def test_the_status_bar_says_the_paper_is_running_low_in_the_cashiers_language(qtbot, qapp, language, low, printing):
+    from qrcashier.ui.shell import i18n
+
+    i18n.install(qapp, language)
+    try:
+        bar = QStatusBar()
+        qtbot.addWidget(bar)
+        view = PrinterStatusView(bar)
+        view.show(PrinterStatus("idle", 0, 0, "127.0.0.1:9100", paper_low=True))  # all printed, the roll nearly out
+        assert view.label.text() == low and not view.label.isHidden()
+        view.show(PrinterStatus("printing", 2, 2, "127.0.0.1:9100", paper_low=True))
+        assert view.label.text() == printing
+        view.show(PrinterStatus("idle", 0, 0, "127.0.0.1:9100"))  # a new roll
+        assert view.label.isHidden()
+    finally:
+        i18n.uninstall(qapp)
+
+
 async def pay_one(w) -> None:
     scan(w.item_field, COKE)
     await w.charge()

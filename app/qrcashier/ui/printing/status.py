@@ -2,7 +2,8 @@
 
 `PrinterStatusView(status_bar)` adds a label on the right of the bar; `show(status)` takes the
 Qt-free `printing.status.PrinterStatus` the print queue reports, e.g. "Printer offline: 1
-receipt waiting". Idle with nothing waiting hides it.
+receipt waiting". A printer whose paper is near the end says so ("Printer paper running low:
+change the roll soon") while it keeps printing. Idle with nothing waiting and paper enough hides it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ def _count(status: PrinterStatus) -> str:
 
 
 def status_sentence(status: PrinterStatus) -> str:
-    """One sentence for the status bar: "Printer offline: 1 receipt waiting"; "" when all is printed."""
+    """One sentence for the status bar: "Printer offline: 1 receipt waiting"; "" when all is printed
+    (and the paper is not running low)."""
+    if status.warns_paper_low:
+        if not status.waiting:
+            return translate("PrinterStatus", "Printer paper running low: change the roll soon")
+        return fmt(translate("PrinterStatus", "Printing: %1 waiting (paper running low)"), _count(status))
     if not status.waiting:
         return ""
     if status.state == "paper_out":
