@@ -16,7 +16,13 @@ runs) and, as a real register runs, against a standalone sandbox (`qrcashier-san
 own process on loopback, started once by this script): the app's `--sandbox` path is kept
 and only the in-process server is swapped for the standalone one's address, so neither the
 sandbox's code nor its state is in the register's memory; and, as in the built executable,
-the developer tools httpx's optional command line would load are absent.
+the developer tools httpx's optional command line would load are absent. That register then
+starts a second time on the same data folder (`startup_register_restart_*`), as a register
+starts every morning: its catalog, journal, store and POS already there.
+
+Every process runs from bytecode (bytecode.py: compiled once into a cache of the
+benchmark's own, as pip or the built executable leave an installed register), not by
+compiling the sources on each start as a PYTHONDONTWRITEBYTECODE=1 source tree would.
 
 On a loaded machine each time also holds the main thread's waits for a CPU while other
 processes ran (cpu_wait.py, from Linux's per-thread schedstat). The `_own` lines subtract
@@ -34,6 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import child_env, use_bytecode
 from cpu_wait import thread_wait_ms
 
 RUNS = 5
@@ -199,15 +206,15 @@ def child_app(data_dir: str) -> None:
 
 # --- parent -------------------------------------------------------------------------------------
 
-def run_child(kind: str, sandbox_url: str | None = None) -> dict:
-    env = dict(os.environ)
+def run_child(kind: str, sandbox_url: str | None = None, data_dir: str | None = None) -> dict:
+    env = child_env(os.environ)
     if sandbox_url:
         env["QRC_BENCH_SANDBOX_URL"] = sandbox_url
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["QT_API"] = "pyside6"
     env["PYTHONPATH"] = str(ROOT / "app") + os.pathsep + env.get("PYTHONPATH", "")
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, str(HERE), "--child", kind, tmp]
+        cmd = [sys.executable, str(HERE), "--child", kind, data_dir or tmp]
         started = time.monotonic()
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
@@ -245,14 +252,17 @@ def standalone_sandbox() -> tuple[subprocess.Popen, str]:
 
 
 def main() -> None:
+    use_bytecode()
     sandbox, url = standalone_sandbox()
     try:
         run_child("bare"), run_child("app"), run_child("app", url)  # warm-up, not counted
-        bare, app, real = [], [], []
+        bare, app, real, restart = [], [], [], []
         for _ in range(RUNS):
             bare.append(run_child("bare"))
             app.append(run_child("app"))
-            real.append(run_child("app", url))
+            with tempfile.TemporaryDirectory() as folder:
+                real.append(run_child("app", url, folder))
+                restart.append(run_child("app", url, folder))  # the same register's next start
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=10)
@@ -277,9 +287,16 @@ def main() -> None:
     print(f"startup_register_ready_vs_bare: {real_ready / bare_paint:.2f} x")
     print(f"memory_register_after_sale: {real_rss:.1f} MB  # standalone sandbox: not in this process")
     print(f"memory_register_after_sale_vs_bare: {real_rss / bare_rss:.2f} x")
+    again_paint, again_ready = med(restart, "first_paint_ms"), med(restart, "ready_ms")
+    again_rss = med(restart, "rss_mb")
+    print(f"startup_register_restart_first_paint: {again_paint:.0f} ms  # the same register started again, same folder")
+    print(f"startup_register_restart_first_paint_vs_bare: {again_paint / bare_paint:.2f} x")
+    print(f"startup_register_restart_ready_to_charge: {again_ready:.0f} ms")
+    print(f"startup_register_restart_ready_vs_bare: {again_ready / bare_paint:.2f} x")
+    print(f"memory_register_restart_after_sale_vs_bare: {again_rss / bare_rss:.2f} x")
     own = med(bare, "first_paint_own_ms")
     print(f"startup_bare_first_paint_own: {own:.0f} ms  # less the main thread's wait for a CPU (machine load)")
-    for label, rows in (("app", app), ("register", real)):
+    for label, rows in (("app", app), ("register", real), ("register_restart", restart)):
         paint, ready = med(rows, "first_paint_own_ms"), med(rows, "ready_own_ms")
         print(f"startup_{label}_first_paint_own: {paint:.0f} ms")
         print(f"startup_{label}_first_paint_own_vs_bare_own: {paint / own:.2f} x")

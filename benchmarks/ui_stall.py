@@ -39,6 +39,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
+from bytecode import use_bytecode  # noqa: E402
+
+use_bytecode()  # as an installed register: a module first imported during a sale is not compiled there
 
 import httpx  # noqa: E402
 from cpu_wait import CpuWait  # noqa: E402

@@ -27,6 +27,7 @@ store: `AppSettings(MemoryStore())`.
 
 from __future__ import annotations
 
+import platform
 import re
 import sys
 from enum import StrEnum
@@ -554,7 +555,6 @@ class AppSettings:
 def support_text(settings: AppSettings, tokens: Any = None, extra: dict[str, str] | None = None) -> str:
     """What support needs to know about this register, as text to copy. Never a secret:
     the token appears only as where it is kept, the PIN only as set or not set."""
-    import platform
     from importlib.metadata import PackageNotFoundError, version
 
     def ver(dist: str) -> str:

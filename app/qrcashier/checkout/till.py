@@ -31,7 +31,7 @@ class TillJobs(EngineBase):
     @property
     def till_config(self) -> TillConfig:
         """The engine's till settings; without a till, the site's defaults (and no shift needed to charge by QR)."""
-        return self.till or TillConfig.for_site(self.config.site, require_shift=False)
+        return self.till or TillConfig.for_register(self.config.site)
 
     async def current_shift(self) -> ShiftRecord | None:
         return await self._db(lambda db: db.current_shift(self.config.register_id))
