@@ -1136,6 +1136,14 @@
         <translation>Contacto %1</translation>
     </message>
     <message>
+        <source>Show the VAT contained, by rate</source>
+        <translation>Mostrar el IVA contenido, por alícuota</translation>
+    </message>
+    <message>
+        <source>Print the Ley 27.743 legend (Argentina)</source>
+        <translation>Imprimir la leyenda de la Ley 27.743 (Argentina)</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
@@ -1162,6 +1170,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprobantes</translation>
     </message>
     <message>
         <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
@@ -1532,6 +1544,13 @@
     </message>
 </context>
 <context>
+    <name>ReturnSlip</name>
+    <message>
+        <source>The return slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1653,6 +1672,14 @@
 <context>
     <name>SaleToolsBinder</name>
     <message>
+        <source>Park</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
         <source>The supervisor PIN is not available yet.</source>
         <translation>El PIN de supervisor todavía no está disponible.</translation>
     </message>
@@ -1707,10 +1734,6 @@
     <message>
         <source>return items of a paid sale</source>
         <translation>devolver artículos de una venta pagada</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Devolver</translation>
     </message>
 </context>
 <context>

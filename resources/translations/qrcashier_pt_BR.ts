@@ -1136,6 +1136,14 @@
         <translation>Pino %1</translation>
     </message>
     <message>
+        <source>Show the VAT contained, by rate</source>
+        <translation>Mostrar o imposto contido, por alíquota</translation>
+    </message>
+    <message>
+        <source>Print the Ley 27.743 legend (Argentina)</source>
+        <translation>Imprimir a legenda da Lei 27.743 (Argentina)</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>Imprimir página de teste</translation>
     </message>
@@ -1162,6 +1170,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
     </message>
     <message>
         <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
@@ -1532,6 +1544,13 @@
     </message>
 </context>
 <context>
+    <name>ReturnSlip</name>
+    <message>
+        <source>The return slip did not print: %1</source>
+        <translation>O comprovante de devolução não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1653,6 +1672,14 @@
 <context>
     <name>SaleToolsBinder</name>
     <message>
+        <source>Park</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
         <source>The supervisor PIN is not available yet.</source>
         <translation>O PIN do supervisor ainda não está disponível.</translation>
     </message>
@@ -1707,10 +1734,6 @@
     <message>
         <source>return items of a paid sale</source>
         <translation>devolver itens de uma venda paga</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Devolver</translation>
     </message>
 </context>
 <context>
