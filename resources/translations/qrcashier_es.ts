@@ -903,6 +903,14 @@
         <translation>Vea los detalles de cada fila rechazada: corríjalas en el archivo e impórtelo de nuevo.</translation>
     </message>
     <message>
+        <source>line %1: %2 — %3</source>
+        <translation>línea %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… y %1 más</translation>
+    </message>
+    <message>
         <source>The register&apos;s QR is not known yet: wait until QR Cashier is connected.</source>
         <translation>Todavía no se conoce el QR de la caja: espere a que QR Cashier se conecte.</translation>
     </message>
@@ -3393,6 +3401,54 @@ la caja esté configurada.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>No code.</source>
+        <translation>Sin código.</translation>
+    </message>
+    <message>
+        <source>Code %1 must be 1-32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>El código %1 debe tener de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos; o &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>No name.</source>
+        <translation>Sin nombre.</translation>
+    </message>
+    <message>
+        <source>Name longer than %1 characters.</source>
+        <translation>Nombre de más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Price: %1.</source>
+        <translation>Precio: %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not a valid EAN/UPC (length or check digit).</source>
+        <translation>El código de barras %1 no es un EAN/UPC válido (largo o dígito verificador).</translation>
+    </message>
+    <message>
+        <source>Unknown unit %1 (use unit, kg, g, l or m).</source>
+        <translation>Unidad desconocida %1 (use unit, kg, g, l o m).</translation>
+    </message>
+    <message>
+        <source>VAT rate: %1.</source>
+        <translation>Alícuota de IVA: %1.</translation>
+    </message>
+    <message>
+        <source>Code %1 repeats line %2.</source>
+        <translation>El código %1 repite la línea %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 repeats line %2.</source>
+        <translation>El código de barras %1 repite la línea %2.</translation>
+    </message>
+    <message>
+        <source>Unreadable row (%1).</source>
+        <translation>Fila ilegible (%1).</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column (found: %2).</source>
+        <translation>El encabezado no tiene la columna %1 (se encontró: %2).</translation>
     </message>
 </context>
 <context>

@@ -903,6 +903,14 @@
         <translation>Veja os detalhes de cada linha recusada: corrija-as no arquivo e importe-o de novo.</translation>
     </message>
     <message>
+        <source>line %1: %2 — %3</source>
+        <translation>linha %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… e mais %1</translation>
+    </message>
+    <message>
         <source>The register&apos;s QR is not known yet: wait until QR Cashier is connected.</source>
         <translation>O QR do caixa ainda não é conhecido: aguarde até o QR Cashier se conectar.</translation>
     </message>
@@ -3393,6 +3401,54 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>Nada foi importado: %1</translation>
+    </message>
+    <message>
+        <source>No code.</source>
+        <translation>Sem código.</translation>
+    </message>
+    <message>
+        <source>Code %1 must be 1-32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>O código %1 deve ter de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos; ou &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>No name.</source>
+        <translation>Sem nome.</translation>
+    </message>
+    <message>
+        <source>Name longer than %1 characters.</source>
+        <translation>Nome com mais de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Price: %1.</source>
+        <translation>Preço: %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not a valid EAN/UPC (length or check digit).</source>
+        <translation>O código de barras %1 não é um EAN/UPC válido (tamanho ou dígito verificador).</translation>
+    </message>
+    <message>
+        <source>Unknown unit %1 (use unit, kg, g, l or m).</source>
+        <translation>Unidade desconhecida %1 (use unit, kg, g, l ou m).</translation>
+    </message>
+    <message>
+        <source>VAT rate: %1.</source>
+        <translation>Alíquota de imposto: %1.</translation>
+    </message>
+    <message>
+        <source>Code %1 repeats line %2.</source>
+        <translation>O código %1 repete a linha %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 repeats line %2.</source>
+        <translation>O código de barras %1 repete a linha %2.</translation>
+    </message>
+    <message>
+        <source>Unreadable row (%1).</source>
+        <translation>Linha ilegível (%1).</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column (found: %2).</source>
+        <translation>O cabeçalho não tem a coluna %1 (encontrado: %2).</translation>
     </message>
 </context>
 <context>
