@@ -220,7 +220,8 @@ class StatusPanel(QFrame):
             label.setFont(font)
             if label is not self.countdown:
                 label.setWordWrap(True)
-                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)  # never shorter than its text
+                # never shorter than its text (a clipped next step at 1280 x 720, issue 14.5)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(4)
