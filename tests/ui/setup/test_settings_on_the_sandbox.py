@@ -49,3 +49,21 @@ async def test_no_password_store_warning_and_the_support_page_says_sandbox(qtbot
     token_page._show_store()
     assert not token_page.insecure.isVisibleTo(dialog)
     dialog.close()
+
+
+async def test_the_sticker_page_shows_the_running_register_qr(qtbot, make_env, settings):
+    """Not "the QR appears here once the register is set up": the sandbox's register that runs."""
+    from qrcashier.provisioning import RegisterSpec, ensure_register
+
+    env = make_env()
+    dialog = SetupDialog(env, settings_mode=True, start_page="sticker")
+    qtbot.addWidget(dialog)
+    client = await dialog.client()
+    await ensure_register(client, RegisterSpec("KIOSCO1", "CAJA1"))  # what `qrcashier --sandbox` provisions
+    dialog.show()
+    page = dialog.page("sticker")
+    page.enter()
+    await wait_until(lambda: page.payload is not None and not dialog._reads, 10, "the running register's QR")
+    assert page.pos.external_id == "CAJA1" and page._names() == ("Kiosco Demo", "Caja 1")
+    assert "sandbox QR" in page.note.text()
+    dialog.close()
