@@ -333,6 +333,40 @@ class AppSettings:
             raise ValueError(f"the 'no order yet' contract is one of {', '.join(UNATTENDED_CONTRACTS)}")
         self._set("unattended/contract", value)
 
+    # --- receipt switches, per store (issue 17: the VAT contained and Ley 27.743's legend) ----------
+
+    def _switch(self, key: str) -> bool | None:
+        value = self._str(key).lower()
+        return True if value == "on" else False if value == "off" else None
+
+    @property
+    def receipt_vat(self) -> bool | None:
+        """Receipts show the VAT contained by rate: True, False, or None for the site's default."""
+        return self._switch("receipt/vat")
+
+    @receipt_vat.setter
+    def receipt_vat(self, value: bool | None) -> None:
+        self._set("receipt/vat", None if value is None else ("on" if value else "off"))
+
+    @property
+    def receipt_legend(self) -> bool | None:
+        """Receipts print Argentina's Ley 27.743 legend: True, False, or None for the default."""
+        return self._switch("receipt/legend")
+
+    @receipt_legend.setter
+    def receipt_legend(self, value: bool | None) -> None:
+        self._set("receipt/legend", None if value is None else ("on" if value else "off"))
+
+    def receipt_switches(self) -> tuple[bool, bool]:
+        """(VAT lines, legend) for this store's receipts: the saved choice, else the site's default
+        (on for Argentina, MLA; the legend only where the VAT is shown and only in Argentina)."""
+        from qrcashier.domain.receipt import consumer_vat_default
+
+        site = SITES[self.site]
+        vat = self.receipt_vat if self.receipt_vat is not None else consumer_vat_default(site)
+        legend = self.receipt_legend if self.receipt_legend is not None else (site.id == "MLA" and vat)
+        return vat, legend and site.id == "MLA"
+
     @property
     def endpoint_host(self) -> str:
         """The address the merchant endpoint binds (loopback unless told otherwise)."""

@@ -1088,6 +1088,14 @@
         <translation>Vea los detalles de cada fila rechazada: corríjalas en el archivo e impórtelo de nuevo.</translation>
     </message>
     <message>
+        <source>line %1: %2 — %3</source>
+        <translation>línea %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… y %1 más</translation>
+    </message>
+    <message>
         <source>The register&apos;s QR is not known yet: wait until QR Cashier is connected.</source>
         <translation>Todavía no se conoce el QR de la caja: espere a que QR Cashier se conecte.</translation>
     </message>
@@ -1374,6 +1382,14 @@
         <translation>Contacto %1</translation>
     </message>
     <message>
+        <source>Show the VAT contained, by rate</source>
+        <translation>Mostrar el IVA contenido, por alícuota</translation>
+    </message>
+    <message>
+        <source>Print the Ley 27.743 legend (Argentina)</source>
+        <translation>Imprimir la leyenda de la Ley 27.743 (Argentina)</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>Imprimir página de prueba</translation>
     </message>
@@ -1400,6 +1416,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprobantes</translation>
     </message>
     <message>
         <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
@@ -1778,6 +1798,13 @@
     </message>
 </context>
 <context>
+    <name>ReturnSlip</name>
+    <message>
+        <source>The return slip did not print: %1</source>
+        <translation>El comprobante de devolución no se imprimió: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1899,6 +1926,14 @@
 <context>
     <name>SaleToolsBinder</name>
     <message>
+        <source>Park</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
         <source>The supervisor PIN is not available yet.</source>
         <translation>El PIN de supervisor todavía no está disponible.</translation>
     </message>
@@ -1953,10 +1988,6 @@
     <message>
         <source>return items of a paid sale</source>
         <translation>devolver artículos de una venta pagada</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Devolver</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +4000,54 @@ la caja esté configurada.</translation>
     <message>
         <source>Nothing is due by card.</source>
         <translation>No hay nada para cobrar con tarjeta.</translation>
+    </message>
+    <message>
+        <source>No code.</source>
+        <translation>Sin código.</translation>
+    </message>
+    <message>
+        <source>Code %1 must be 1-32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>El código %1 debe tener de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos; o &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>No name.</source>
+        <translation>Sin nombre.</translation>
+    </message>
+    <message>
+        <source>Name longer than %1 characters.</source>
+        <translation>Nombre de más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Price: %1.</source>
+        <translation>Precio: %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not a valid EAN/UPC (length or check digit).</source>
+        <translation>El código de barras %1 no es un EAN/UPC válido (largo o dígito verificador).</translation>
+    </message>
+    <message>
+        <source>Unknown unit %1 (use unit, kg, g, l or m).</source>
+        <translation>Unidad desconocida %1 (use unit, kg, g, l o m).</translation>
+    </message>
+    <message>
+        <source>VAT rate: %1.</source>
+        <translation>Alícuota de IVA: %1.</translation>
+    </message>
+    <message>
+        <source>Code %1 repeats line %2.</source>
+        <translation>El código %1 repite la línea %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 repeats line %2.</source>
+        <translation>El código de barras %1 repite la línea %2.</translation>
+    </message>
+    <message>
+        <source>Unreadable row (%1).</source>
+        <translation>Fila ilegible (%1).</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column (found: %2).</source>
+        <translation>El encabezado no tiene la columna %1 (se encontró: %2).</translation>
     </message>
 </context>
 <context>

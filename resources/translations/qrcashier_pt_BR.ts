@@ -1088,6 +1088,14 @@
         <translation>Veja os detalhes de cada linha recusada: corrija-as no arquivo e importe-o de novo.</translation>
     </message>
     <message>
+        <source>line %1: %2 — %3</source>
+        <translation>linha %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… e mais %1</translation>
+    </message>
+    <message>
         <source>The register&apos;s QR is not known yet: wait until QR Cashier is connected.</source>
         <translation>O QR do caixa ainda não é conhecido: aguarde até o QR Cashier se conectar.</translation>
     </message>
@@ -1374,6 +1382,14 @@
         <translation>Pino %1</translation>
     </message>
     <message>
+        <source>Show the VAT contained, by rate</source>
+        <translation>Mostrar o imposto contido, por alíquota</translation>
+    </message>
+    <message>
+        <source>Print the Ley 27.743 legend (Argentina)</source>
+        <translation>Imprimir a legenda da Lei 27.743 (Argentina)</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>Imprimir página de teste</translation>
     </message>
@@ -1400,6 +1416,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
     </message>
     <message>
         <source>The cashier&apos;s window follows this language; the customer&apos;s screen and the receipts follow the site of the Mercado Pago account (Spanish or Portuguese).</source>
@@ -1778,6 +1798,13 @@
     </message>
 </context>
 <context>
+    <name>ReturnSlip</name>
+    <message>
+        <source>The return slip did not print: %1</source>
+        <translation>O comprovante de devolução não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1899,6 +1926,14 @@
 <context>
     <name>SaleToolsBinder</name>
     <message>
+        <source>Park</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
         <source>The supervisor PIN is not available yet.</source>
         <translation>O PIN do supervisor ainda não está disponível.</translation>
     </message>
@@ -1953,10 +1988,6 @@
     <message>
         <source>return items of a paid sale</source>
         <translation>devolver itens de uma venda paga</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Devolver</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +4000,54 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Nothing is due by card.</source>
         <translation>Não há nada a cobrar no cartão.</translation>
+    </message>
+    <message>
+        <source>No code.</source>
+        <translation>Sem código.</translation>
+    </message>
+    <message>
+        <source>Code %1 must be 1-32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>O código %1 deve ter de 1 a 32 letras, dígitos, &apos;-&apos;, &apos;_&apos; ou &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>No name.</source>
+        <translation>Sem nome.</translation>
+    </message>
+    <message>
+        <source>Name longer than %1 characters.</source>
+        <translation>Nome com mais de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Price: %1.</source>
+        <translation>Preço: %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not a valid EAN/UPC (length or check digit).</source>
+        <translation>O código de barras %1 não é um EAN/UPC válido (tamanho ou dígito verificador).</translation>
+    </message>
+    <message>
+        <source>Unknown unit %1 (use unit, kg, g, l or m).</source>
+        <translation>Unidade desconhecida %1 (use unit, kg, g, l ou m).</translation>
+    </message>
+    <message>
+        <source>VAT rate: %1.</source>
+        <translation>Alíquota de imposto: %1.</translation>
+    </message>
+    <message>
+        <source>Code %1 repeats line %2.</source>
+        <translation>O código %1 repete a linha %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 repeats line %2.</source>
+        <translation>O código de barras %1 repete a linha %2.</translation>
+    </message>
+    <message>
+        <source>Unreadable row (%1).</source>
+        <translation>Linha ilegível (%1).</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column (found: %2).</source>
+        <translation>O cabeçalho não tem a coluna %1 (encontrado: %2).</translation>
     </message>
 </context>
 <context>

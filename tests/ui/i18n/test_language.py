@@ -125,3 +125,14 @@ def test_engine_texts_list_every_state_message_and_typed_error():
     missing += [m for m in (mp_errors.NotFound(code="pos_obtainment_error").user_message,) if m not in listed]
     assert not missing, missing
     assert all(template.count("%1") == 1 for template in engine_texts.TEMPLATES)
+
+
+@pytest.mark.parametrize(("code", "look_in"), [("es", "Ver en:"), ("pt_BR", "Procurar em:")])
+def test_qt_file_dialog_follows_the_language(language, code, look_in):
+    """Issue 14.8: Qt's own dialogs (Save as PDF's file dialog) speak the language too, from the
+    qtbase_<lang>.qm the PySide6 wheel ships, loaded with ours."""
+    from PySide6.QtCore import QCoreApplication
+
+    language(code)
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == look_in
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"

@@ -50,3 +50,16 @@ def test_an_amount_line_discount_stays_that_amount(qapp):
     model.cart.set_line_discount(0, Discount.create(DiscountKind.AMOUNT, "150", "golpe", MLA))
     model.set_price(0, "2500")
     assert model.cart.lines[0].discount == Decimal("150.00") and model.total == Decimal("2350.00")
+
+
+def test_a_resumed_cart_is_shown_as_it_is_with_its_specs(qapp):
+    from qrcashier.domain.cart import Cart
+
+    cart = Cart(MLA)
+    cart.add("Yerba", "2000", 1)
+    cart.set_cart_discount(Discount.create(DiscountKind.PERCENT, "10", "cliente", MLA))
+    model = CartModel(MLA)
+    model.set_cart(cart)
+    assert model.cart is cart and model.rowCount() == 1 and model.total == Decimal("1800.00")
+    model.set_quantity(0, 2)
+    assert model.total == Decimal("3600.00")  # still 10 %, of the new amount

@@ -4,6 +4,7 @@ any charge, and the "Added" line after the quantity changed."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 
 import pytest
@@ -63,3 +64,27 @@ async def test_added_follows_the_quantity(qtbot, tmp_path, token):
         QTest.keyClick(w.cart_view, Qt.Key.Key_Plus)
         await wait_until(lambda: w.model.cart.lines[0].quantity == 3, what="quantity 3")
         assert "× 3" in w.item_message.text() and "× 2" not in w.item_message.text()
+
+
+async def test_on_the_qr_until_only_once_the_order_is_on_the_qr(qtbot, tmp_path, token):
+    """Issue 14.3: "on the QR until HH:MM" in the detail line is true: not while the order is being sent
+    (or never reached the QR because Mercado Pago did not answer), yes once it waits on the QR."""
+    async with running_app(qtbot, tmp_path, token) as w:
+        http = w.services.client.http
+        real = http.base_url
+        with socket.socket() as hole:  # takes the connection, never answers: the publish hangs
+            hole.bind(("127.0.0.1", 0))
+            hole.listen(16)
+            http.base_url = f"http://127.0.0.1:{hole.getsockname()[1]}"
+            scan(w.item_field, COKE)
+            QTest.keyClick(w, Qt.Key.Key_F12)
+            await wait_until(lambda: w.panel_state() == "publishing", 10, "the order being sent")
+            # the publish times out: whether the order reached the QR is not known
+            await wait_until(lambda: w.panel_state() in ("checking", "not_reached"), 40, "the unknown outcome")
+            await wait_until(lambda: w.status_panel.detail.text() != "", 5, "the detail line")
+            for _ in range(4):
+                assert "on the QR until" not in w.status_panel.detail.text(), w.panel_state()
+                await asyncio.sleep(0.25)  # a moment of the unknown outcome, as a cashier watches it
+            http.base_url = real
+        await wait_until(lambda: w.panel_state() == "waiting", 20, "the order on the QR")
+        await wait_until(lambda: "on the QR until" in w.status_panel.detail.text(), 5, "the detail line")

@@ -135,3 +135,31 @@ async def test_shift_f9_returns_a_line_of_the_paid_sale_with_the_pin_and_shows_t
     finally:
         await window.shutdown()
         await window.services.close()
+
+
+async def test_pin_digits_typed_on_the_prompts_back_button_never_reach_the_item_field(
+        qtbot, settings, tokens, token, tmp_path):
+    """Issue 14.1 in the real window: the supervisor PIN prompt, Tab onto "Back", the PIN typed there
+    (fast, as a burst) and Enter: nothing lands in the item field, no "No product ... '482913'"."""
+    window = await open_window(qtbot, settings, tokens, token, tmp_path)
+    tools = window.saletools
+    try:
+        window._add("Yerba", Decimal("2000"), 1)
+        window.cart_view.select_row(0)
+        press(window, "F10")
+        await wait_until(lambda: tools.dialog is not None, 10, "the discount dialog")
+        await type_into(tools.dialog.value, "50")
+        await type_into(tools.dialog.reason, "prueba", enter=True)
+        gate = window.supervisor.gate
+        await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the PIN prompt")
+        prompt = gate.prompt
+        prompt.cancel_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        prompt.cancel_button.setFocus()
+        QTest.keyClicks(prompt.cancel_button, PIN)
+        await wait_until(lambda: True, 0.2)  # past the capture's hold: nothing replayed elsewhere
+        assert window.item_field.text() == "" and PIN not in window.item_message.text()
+        assert window.model.cart.total == Decimal("2000.00")
+        prompt.reject()
+    finally:
+        await window.shutdown()
+        await window.services.close()

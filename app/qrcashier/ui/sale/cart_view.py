@@ -183,6 +183,14 @@ class CartModel(QAbstractTableModel):
         self.endResetModel()
         self.changed.emit()
 
+    def set_cart(self, cart: Cart) -> None:
+        """Show this working cart as it is (a resumed one): its discount specs are kept, not rebuilt
+        from its priced lines (which would freeze a percent into an amount)."""
+        self.beginResetModel()
+        self.cart = cart
+        self.endResetModel()
+        self.changed.emit()
+
     def _row_changed(self, row: int) -> None:
         if self.cart.cart_discount is not None:  # the cart discount's shares move on every line
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.cart) - 1, len(COLUMNS) - 1))

@@ -28,6 +28,7 @@ class CatalogActions(QObject):
         super().__init__(window)
         self.window = window
         self.last_import_report = None  # the last import's report (tests and support read it)
+        self.last_import_details = ""  # and its details as shown
 
     def choose_catalog_csv(self) -> QFileDialog:
         """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
@@ -88,8 +89,21 @@ class CatalogActions(QObject):
             summary + ("" if clean else "\n\n" + QCoreApplication.translate("MainWindow",
                 "Show details for each rejected row: fix them in the file and import it again.")),
             icon=QMessageBox.Icon.Information if clean else QMessageBox.Icon.Warning,
-            details=report.details(limit=500) if report.rejected else None,
+            details=self.import_details(report) if report.rejected else None,
         )
+
+    def import_details(self, report, limit: int = 500) -> str:  # type: ignore[no-untyped-def]
+        """The import report's details in the app's language (issue 14.8): the summary, then each
+        rejected row's line, why (the catalog's English reason, translated) and the row as read."""
+        lines = [engine_text(report.summary())]
+        for row in report.rejected[:limit]:
+            line = QCoreApplication.translate("MainWindow", "line %1: %2 — %3")
+            lines.append("  " + fmt(line, row.line, engine_text(row.reason), row.text))
+        if len(report.rejected) > limit:
+            more = QCoreApplication.translate("MainWindow", "… and %1 more")
+            lines.append("  " + fmt(more, len(report.rejected) - limit))
+        self.last_import_details = "\n".join(lines)
+        return self.last_import_details
 
     def print_sticker(self) -> None:
         """"Print QR sticker": to the receipt printer's system when one is set, else to a PDF."""

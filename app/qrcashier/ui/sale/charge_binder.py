@@ -28,6 +28,8 @@ from qrcashier.ui.shell.i18n import engine_text, fmt
 
 log = logging.getLogger("qrcashier.ui.main")
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
+# The order is known to be on the register's QR: "on the QR until HH:MM" is true.
+ON_THE_QR = frozenset({"waiting", "scanned", "rejected", "cancelling", "verifying"})
 S = AttemptState
 LOCKED_NOTE = QT_TRANSLATE_NOOP("MainWindow", "The cart is locked while the customer pays (Esc cancels the charge).")
 
@@ -156,11 +158,13 @@ class ChargeBinder(QObject):
         self.cancel_button.setVisible(state in LIVE and state not in ("cancelling",))
         self.window.charge_state_changed.emit(state)
 
-    def detail(self, attempt: Attempt, receipt: Receipt | None = None) -> str:
+    def detail(self, attempt: Attempt, receipt: Receipt | None = None, shown: str | None = None) -> str:
+        """The small line under the status: the sale, the charge's number, until when the order is on the
+        QR (only once it is known to be there: not while it is sent, or unknown, issue 14.3), payment, order."""
         parts = [fmt(translate("MainWindow", "Sale %1"), self.session.sale_code or attempt.sale_id)]
         if attempt.number > 1:
             parts.append(fmt(translate("MainWindow", "charge %1"), attempt.number))
-        if ui_state(attempt.state) in LIVE:
+        if (shown or ui_state(attempt.state)) in ON_THE_QR:
             until = attempt.expires_at.astimezone().strftime("%H:%M")
             parts.append(fmt(translate("MainWindow", "on the QR until %1"), until))
         if receipt is not None and receipt.payment_ids:
@@ -232,7 +236,7 @@ class ChargeBinder(QObject):
             if self.paid_note is not None and self.paid_note[0] == attempt.id:
                 _, next_step, receipt = self.paid_note  # the receipt came first: say what happened to it
         self.set_panel(state, sentence, next_step)
-        self.status_panel.set_detail(self.detail(attempt, receipt))
+        self.status_panel.set_detail(self.detail(attempt, receipt, state))
         if live:
             window.item_note(locked_note())
         elif window.item_message.text() == locked_note():

@@ -9,6 +9,7 @@ the message line. Texts keep the "MainWindow" translation context.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 import qasync
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from qrcashier.domain.receipt import Receipt, ReceiptLine, StoreHeader
+from qrcashier.domain.receipt import LEY_27743, Receipt, ReceiptLine, StoreHeader
 from qrcashier.domain.sale import AttemptState
 from qrcashier.ui.sale.charge_binder import service_errors
 from qrcashier.ui.shell import errors
@@ -26,6 +27,17 @@ if TYPE_CHECKING:
     from qrcashier.checkout import ReceiptRecord as IssuedReceipt
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
+
+
+def with_store_switches(receipt: Receipt, settings) -> Receipt:  # type: ignore[no-untyped-def]
+    """The store's receipt switches (Settings, printer page): the VAT contained by rate and Ley 27.743's
+    legend, each on or off; without a choice the site's default (on in Argentina)."""
+    switches = getattr(settings, "receipt_switches", None)
+    if switches is None:
+        return receipt
+    vat, legend = switches()
+    return replace(receipt, taxes=receipt.taxes if vat else (),
+                   legend=(receipt.legend or LEY_27743) if legend and receipt.site.id == "MLA" else "")
 
 
 class ReceiptBinder(QObject):
@@ -77,7 +89,8 @@ class ReceiptBinder(QObject):
     async def build(self, issued: IssuedReceipt) -> Receipt:
         services = self.services
         header = StoreHeader(services.store_name, services.register_name, self.window.site)
-        return await self.window.engine.receipt_for(issued, header)  # tenders, receipt number, the original's date
+        receipt = await self.window.engine.receipt_for(issued, header)  # tenders, receipt number, the original's date
+        return with_store_switches(receipt, getattr(services, "settings", None))
 
     def _make_dialog(self, receipt: Receipt):
         from qrcashier.ui.sale.receipt_view import ReceiptDialog

@@ -88,7 +88,10 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self._status)
         layout.addLayout(buttons)
 
-        self.resize(max(paper_w + 40, 560), 760)
+        # as wide as the buttons' texts need (they are longer in es and pt_BR), as tall as the screen allows
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = 760 if screen is None else min(760, screen.height() - 40)
+        self.resize(max(paper_w + 40, 560, self.sizeHint().width()), height)
         self.set_receipt(receipt)
 
     # -- API --

@@ -132,7 +132,7 @@ class SaleToolsBinder(QObject):
             self._say(self.tr("Park or finish the current cart before resuming another."))
             return
         cart = await engine.resume(parked_id)
-        self.window.model.replace(cart.site, cart.lines)
+        self.window.model.set_cart(cart)  # the engine's Cart as it is, not rebuilt from its lines
         self._say(self.tr("Sale resumed."))
 
     # --- discounts ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QVBoxLayout,
 )
@@ -132,6 +133,12 @@ class ReturnDialog(QDialog):
             spin.setRange(0, max(0, line.quantity - returned.get(row + 1, 0)))
             self.table.setCellWidget(row, 2, spin)
             self.spins.append(spin)
+        # every line's text whole: the columns as wide as their contents, the table as wide as its columns
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        self.table.setMinimumWidth(header.length() + self.table.verticalHeader().width() + 2 * self.table.frameWidth()
+                                   + self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from qrcashier.settings import LANGUAGES, AppSettings
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot, error_label, make_label
@@ -84,6 +84,11 @@ class PrinterPage(SetupPage):
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
         self.language_box.currentIndexChanged.connect(lambda _i: self._changed())
+        # the store's receipt switches (issue 17): default on in Argentina
+        self.vat_box = QCheckBox(self.tr("Show the VAT contained, by rate"))
+        self.legend_box = QCheckBox(self.tr("Print the Ley 27.743 legend (Argentina)"))
+        for box in (self.vat_box, self.legend_box):
+            box.toggled.connect(lambda _on: self._changed())
         self.test_button = theme.big_button(self.tr("Print test page"), None, role="secondary")
         self.test_button.clicked.connect(self.print_test)
         self.problem = error_label()
@@ -96,6 +101,8 @@ class PrinterPage(SetupPage):
         form.addRow(self.tr("Paper width"), self.paper_box)
         form.addRow(self.tr("Cash drawer"), self.drawer_box)
         form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Receipts"), self.vat_box)
+        form.addRow("", self.legend_box)
         self._escpos_rows = (self.profile_box, self.paper_box, self.drawer_box)
         self.note = make_label(muted=True)
         self.language_note = make_label(muted=True)
@@ -143,6 +150,13 @@ class PrinterPage(SetupPage):
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.state.language)))
         self.language_box.blockSignals(False)
+        vat, legend = self.env.settings.receipt_switches()
+        argentina = self.env.settings.site == "MLA"
+        for box, on in ((self.vat_box, vat), (self.legend_box, legend)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self.legend_box.setVisible(argentina)
         none = self.tr("No printer is installed on this computer yet; you can choose one later in Settings.")
         self.note.setText("" if printers else none)
         self._show_rows()
@@ -305,3 +319,7 @@ class PrinterPage(SetupPage):
         await self.commit()
         settings.printer = self.state.printer
         settings.language = self.state.language
+        if (self.vat_box.isChecked(), self.legend_box.isChecked()) != settings.receipt_switches():
+            settings.receipt_vat = self.vat_box.isChecked()  # an explicit choice, kept whatever the default
+            if settings.site == "MLA":
+                settings.receipt_legend = self.legend_box.isChecked()

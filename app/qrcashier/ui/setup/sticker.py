@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from qrcashier.ui.setup.wizard import SetupDialog
 
 
+def sandbox_default(name: str) -> str:
+    """What `qrcashier --sandbox` runs with when nothing is set up (services.Options' defaults)."""
+    import dataclasses
+
+    from qrcashier.services import Options
+
+    return next(f.default for f in dataclasses.fields(Options) if f.name == name)
+
+
 class StickerPage(SetupPage):
     key = "sticker"
     title = QT_TRANSLATE_NOOP("SetupPage", "The register's QR sticker")
@@ -74,11 +83,19 @@ class StickerPage(SetupPage):
     async def load(self) -> None:
         """Settings: read the saved POS (its QR) from Mercado Pago."""
         pos_id = self.env.settings.pos_id
-        if pos_id is None:
+        running = self.env.settings.pos_external_id or sandbox_default("pos_external_id")
+        on_sandbox = pos_id is None and self.state.mode == Mode.SANDBOX and bool(self.env.sandbox_base_url)
+        if pos_id is None and not on_sandbox:
             return
         try:
             client = await self.flow.client()
-            pos = await client.get_pos(pos_id)
+            if pos_id is not None:
+                pos = await client.get_pos(pos_id)
+            else:  # started with --sandbox and never set up: the register that runs (issue 14.7)
+                found = (await client.list_pos(external_id=running, limit=1)).results
+                if not found:
+                    return
+                pos = found[0]
         except Exception as exc:
             self.result.show_result("error", errors.report(exc, "setup: sticker"))
             return
@@ -86,8 +103,12 @@ class StickerPage(SetupPage):
         self._render(pos)
 
     def _names(self) -> tuple[str, str]:
-        return (self.state.store_name or self.env.settings.store_name or self.tr("Store"),
-                self.state.register_name or self.env.settings.register_name or self.tr("Register"))
+        sandbox = self.state.mode == Mode.SANDBOX  # a sandbox started as is: the names it runs with
+        store = self.state.store_name or self.env.settings.store_name or (
+            sandbox_default("store_name") if sandbox else "")
+        register = self.state.register_name or self.env.settings.register_name or (
+            sandbox_default("pos_name") if sandbox else "")
+        return store or self.tr("Store"), register or self.tr("Register")
 
     def _render(self, pos=None) -> None:
         from qrcashier.domain.emvco import static_pos_payload

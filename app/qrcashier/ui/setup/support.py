@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
 
-from qrcashier.settings import support_text
+from qrcashier.settings import Mode, support_text
 from qrcashier.token_store import TokenStoreError
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot
 from qrcashier.ui.shell import theme
@@ -42,6 +42,13 @@ class SupportPage(SetupPage):
 
     @dialog_slot()
     async def refresh(self) -> None:
+        if self.state.mode == Mode.SANDBOX:  # no token and no password store to speak of (issue 14.7)
+            running = self.env.sandbox_base_url or "-"
+            text = support_text(self.env.settings, extra={"running": f"the built-in sandbox at {running}"})
+            if self.env.settings.mode is None:
+                text = text.replace("mode: not set up", "mode: sandbox (started with --sandbox, not saved)")
+            self.text.setPlainText(text)
+            return
         tokens = self.env.tokens
 
         def read():  # every keyring call on a worker thread: a locked store may ask to be unlocked

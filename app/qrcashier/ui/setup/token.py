@@ -125,7 +125,10 @@ class TokenPage(SetupPage):
 
     def _show_store(self) -> None:
         tokens = self.env.tokens
-        if tokens.is_secure:
+        if self.state.mode == Mode.SANDBOX:  # the sandbox has no token to keep: no store, no warning
+            self.store_line.setText("")
+            self.insecure.hide()
+        elif tokens.is_secure:
             self.store_line.setText(
                 fmt(self.tr("The token is saved only in %1, never in a file."), tokens.backend_name)
             )

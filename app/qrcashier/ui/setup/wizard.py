@@ -136,6 +136,10 @@ class SetupDialog(QDialog):
         self.state = SetupState.from_settings(env.settings)
         if not settings_mode:
             self.state.mode = None
+        elif self.state.mode is None and env.sandbox_base_url:
+            # Started with --sandbox and never set up: Settings is about the register that runs, on the
+            # sandbox (issue 14.7), so a new PIN saves without a Mode card clicked first.
+            self.state.mode = Mode.SANDBOX
         self.future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._working = False
         self._saved_once = False

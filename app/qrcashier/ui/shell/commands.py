@@ -84,9 +84,14 @@ class CommandTable(QObject):
         command.button = button
 
     def make_button(self, command: Command) -> QAbstractButton:
-        """A big button for `command` (label and key printed on it), wired to its slot."""
+        """A big button for `command` (label and key printed on it), wired to its slot. A bar button is
+        compact (theme: `bar`), its label on two lines when long, so the whole bar fits 1024 px."""
         hint = command.hint if command.hint is not None else command.keys[0]
-        button = theme.big_button(command.label or command.name, hint, role=command.role)
+        label = command.label or command.name
+        button = theme.big_button(bar_label(label) if command.bar else label, hint, role=command.role)
+        if command.bar:
+            button.setProperty("bar", True)
+            button.setToolTip(f"{label} ({hint})")
         self._wire(command, button)
         return button
 
@@ -124,6 +129,19 @@ class CommandTable(QObject):
 
     def button(self, name: str) -> QAbstractButton | None:
         return self.commands[name].button
+
+
+BAR_LINE = 11  # characters: a longer bar label goes on two lines
+
+
+def bar_label(text: str) -> str:
+    """A bar button's label on two balanced lines when it is longer than BAR_LINE characters."""
+    words = text.split()
+    if len(text) <= BAR_LINE or len(words) < 2:
+        return text
+    cuts = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(cuts, key=lambda pair: max(len(pair[0]), len(pair[1])))
+    return f"{first}\n{second}"
 
 
 def main_commands(window) -> list[Command]:

@@ -138,6 +138,9 @@ SENTENCES = (
     QT_TRANSLATE_NOOP("engine", "No supervisor PIN is set: set one in Settings first."),
     QT_TRANSLATE_NOOP("engine", "PIN accepted."),
     QT_TRANSLATE_NOOP("engine", "Wrong PIN: 1 more try before a pause."),
+    # catalog/csv_import.py: a rejected row's reason without a part that changes
+    QT_TRANSLATE_NOOP("engine", "No code."),
+    QT_TRANSLATE_NOOP("engine", "No name."),
 )
 
 # Sentences with parts that change: %1, %2 ... match any text (kept as it is).
@@ -202,6 +205,17 @@ TEMPLATES = (
     # catalog/csv_import.py (the import report's summary)
     QT_TRANSLATE_NOOP("engine", "%1 rows read: %2 added, %3 updated, %4 rejected."),
     QT_TRANSLATE_NOOP("engine", "Nothing imported: %1"),
+    # catalog/csv_import.py: why a row was rejected (lower-case fragments, looked up as sentences)
+    QT_TRANSLATE_NOOP("engine", "Code %1 must be 1-32 letters, digits, '-', '_' or '.'."),
+    QT_TRANSLATE_NOOP("engine", "Name longer than %1 characters."),
+    QT_TRANSLATE_NOOP("engine", "Price: %1."),
+    QT_TRANSLATE_NOOP("engine", "Barcode %1 is not a valid EAN/UPC (length or check digit)."),
+    QT_TRANSLATE_NOOP("engine", "Unknown unit %1 (use unit, kg, g, l or m)."),
+    QT_TRANSLATE_NOOP("engine", "VAT rate: %1."),
+    QT_TRANSLATE_NOOP("engine", "Code %1 repeats line %2."),
+    QT_TRANSLATE_NOOP("engine", "Barcode %1 repeats line %2."),
+    QT_TRANSLATE_NOOP("engine", "Unreadable row (%1)."),
+    QT_TRANSLATE_NOOP("engine", "The header has no %1 column (found: %2)."),
 )
 
 _PLACEHOLDER = re.compile(r"%(\d)")

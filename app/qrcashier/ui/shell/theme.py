@@ -76,6 +76,8 @@ def stylesheet() -> str:
             font-size: {FONT_BUTTON}px; font-weight: 600;
             border: 2px solid transparent; border-radius: 8px;
         }}""",
+        # the F-key bar: nine or more buttons side by side at 1024 px; labels wrap (commands.bar_label)
+        f"""QPushButton[big="true"][bar="true"] {{ min-width: 0px; padding: 4px 6px; font-size: {FONT_BASE}px; }}""",
         f"""QPushButton[big="true"]:focus {{ border: 3px solid {FOCUS}; }}""",
         """QPushButton[big="true"]:disabled { background: #e9eaec; color: #8a8f96; }""",
     ]
