@@ -94,9 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     from qrcashier import __version__
     from qrcashier.mercadopago.vocabulary import API_FAMILIES, DEFAULT_API, QR_MODES
 
-    p = argparse.ArgumentParser(prog="qrcashier", description="A desktop cashier for Mercado Pago in-store QR payments.")
+    p = argparse.ArgumentParser(prog="qrcashier",
+                                description="A desktop cashier for Mercado Pago in-store QR payments.")
     p.add_argument("--version", action="version", version=f"qrcashier {__version__}")
-    p.add_argument("--sandbox", action="store_true", help="run against the embedded Mercado Pago sandbox (no account needed)")
+    p.add_argument("--sandbox", action="store_true",
+                   help="run against the embedded Mercado Pago sandbox (no account needed)")
     p.add_argument("--sandbox-url", type=_sandbox_url, metavar="URL",
                    help="run against a standalone qrcashier-sandbox at URL (another process or PC) with the "
                         "sandbox's test token, instead of the embedded one")
@@ -108,16 +110,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="send this register's sales, shifts and audit rows to the store's PostgreSQL "
                         "(a libpq DSN or service name; the password comes from the keyring or libpq's own "
                         "PGPASSWORD/.pgpass, never argv); without it the register needs no server")
-    p.add_argument("--self-test", action="store_true", help="run one whole sale offscreen against the sandbox and exit 0/1")
+    p.add_argument("--self-test", action="store_true",
+                   help="run one whole sale offscreen against the sandbox and exit 0/1")
     p.add_argument("--scenario", choices=("sale", "day"), default="sale",
                    help="with --self-test: one sale (default) or a whole till day (shift, QR, cash, split, close, Z)")
-    p.add_argument("--data-dir", metavar="DIR", help="folder for the journal, catalog and logs (default: the user's data folder)")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="folder for the journal, catalog and logs (default: the user's data folder)")
     p.add_argument("--import-catalog", metavar="CSV", help="import products from this CSV file at start-up")
     p.add_argument("--printer", metavar="PRINTER", type=_printer,
                    help="receipt printer: a system printer's name, or escpos+tcp://HOST[:9100], escpos+usb://VID:PID, "
                         "escpos+serial://DEVICE?baudrate=N, escpos+file://PATH (options ?paper=58|80&profile=NAME"
                         "&drawer=2|5; default: none, receipts are shown on screen)")
-    p.add_argument("--fullscreen-customer", action="store_true", help="show the customer window full screen on the second monitor")
+    p.add_argument("--fullscreen-customer", action="store_true",
+                   help="show the customer window full screen on the second monitor")
     p.add_argument("--qr-mode", choices=QR_MODES,
                    help="static: the register's QR (default); dynamic: each order gets its own QR "
                         "on the customer screen")
@@ -135,12 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint-public-url", type=_public_url, metavar="URL",
                    help="the https address Mercado Pago reaches the merchant endpoint at (a TLS reverse proxy; "
                         "default: the setting)")
-    p.add_argument("--order-expiry", type=float, metavar="SECONDS", help="how long an order stays on the QR (default 600)")
+    p.add_argument("--order-expiry", type=float, metavar="SECONDS",
+                   help="how long an order stays on the QR (default 600)")
     p.add_argument("--notifications-port", type=int, metavar="PORT",
                    help="receive Mercado Pago's IPN/webhooks on this port (off by default; only speeds up detection: "
                         "the app polls anyway). The webhook secret comes from QRC_WEBHOOK_SECRET, never argv")
     p.add_argument("--notifications-host", default="127.0.0.1", metavar="HOST",
-                   help="address the notification receiver binds (default 127.0.0.1: put a TLS tunnel or proxy in front)")
+                   help="address the notification receiver binds (default 127.0.0.1: "
+                        "put a TLS tunnel or proxy in front)")
     p.add_argument("--notification-url", metavar="URL",
                    help="the public https address that reaches the receiver, sent with each order (instore v2 and v1)")
     p.add_argument("--fiscal", choices=("ar",),

@@ -83,7 +83,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "CHANGE",
     },
     "es": {
-        "discount": "Descuento", "subtotal": "Subtotal", "vat": "IVA", "vat_contained": "IVA contenido", "net_of": "Neto",
+        "discount": "Descuento", "subtotal": "Subtotal", "vat": "IVA", "vat_contained": "IVA contenido",
+        "net_of": "Neto",
         "copy": "COPIA",
         "sale": "Venta N°",
         "register": "Caja",
@@ -104,7 +105,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "change": "VUELTO",
     },
     "pt": {
-        "discount": "Desconto", "subtotal": "Subtotal", "vat": "Imposto", "vat_contained": "Tributos aprox.", "net_of": "Líquido",
+        "discount": "Desconto", "subtotal": "Subtotal", "vat": "Imposto", "vat_contained": "Tributos aprox.",
+        "net_of": "Líquido",
         "copy": "CÓPIA",
         "sale": "Venda nº",
         "register": "Caixa",
@@ -346,7 +348,8 @@ class Receipt:
     def _item_rows(self, line: ReceiptLine, width: int, add) -> None:
         self._gross_rows(line, width, add)
         if line.discount:
-            label = f"  {_LABELS[self.lang]['discount']}" + (f" ({line.discount_reason})" if line.discount_reason else "")
+            reason = f" ({line.discount_reason})" if line.discount_reason else ""
+            label = f"  {_LABELS[self.lang]['discount']}{reason}"
             for row in _pair(label, self.money(-line.discount), width):
                 add(ReceiptRow(row))
 

@@ -50,7 +50,7 @@ class CartBinder(QObject):
         left.setSpacing(6)
         self.item_field = ItemField()
         self.item_field.setObjectName("itemField")
-        self.item_field.setPlaceholderText(translate("MainWindow", "Scan a barcode, or type a code or part of a name, then Enter"))
+        self.item_field.setPlaceholderText(translate("MainWindow", "Scan a barcode, or type a code or part of a name, then Enter"))  # noqa: E501 (one literal for the translation tools)
         self.item_field.setClearButtonEnabled(True)
         self.item_field.setStyleSheet(
             f"QLineEdit#itemField {{ font-size: 24px; padding: 10px 12px; border: 2px solid {theme.ACCENT};"

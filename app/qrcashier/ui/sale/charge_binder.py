@@ -232,7 +232,8 @@ class ChargeBinder(QObject):
         sentence = attempt.message if state not in ("waiting", "publishing", "paid") else None
         next_step = receipt = None
         if state == "paid":
-            sentence = fmt(translate("MainWindow", "Paid %1 with Mercado Pago."), format_money(attempt.total, self.site))
+            sentence = fmt(translate("MainWindow", "Paid %1 with Mercado Pago."),
+                           format_money(attempt.total, self.site))
             if self.paid_note is not None and self.paid_note[0] == attempt.id:
                 _, next_step, receipt = self.paid_note  # the receipt came first: say what happened to it
         self.set_panel(state, sentence, next_step)

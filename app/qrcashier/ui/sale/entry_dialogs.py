@@ -103,7 +103,8 @@ class SearchDialog(_Base):
         self.results.clear()
         products = self.catalog.search(text, limit=50) if text.strip() else []
         for p in products:
-            item = QListWidgetItem(f"{p.name}    {format_money(p.price, self.site)}" + ("/kg" if p.unit == "kg" else ""))
+            per = "/kg" if p.unit == "kg" else ""
+            item = QListWidgetItem(f"{p.name}    {format_money(p.price, self.site)}{per}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
         if products:

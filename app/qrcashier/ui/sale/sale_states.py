@@ -118,5 +118,6 @@ class SaleStateBinder(QObject):
             if 0 <= row < len(lines):
                 line = lines[row]
                 if text.startswith(prefix + line.title + " "):
-                    window.item_ok(_added(line.title, line.quantity, format_money(line.total(window.site), window.site)))
+                    total = format_money(line.total(window.site), window.site)
+                    window.item_ok(_added(line.title, line.quantity, total))
                     return

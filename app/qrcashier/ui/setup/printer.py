@@ -67,8 +67,9 @@ class PrinterPage(SetupPage):
         self.printer_box.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.url = QLineEdit()
         self.url.setPlaceholderText("escpos+tcp://192.168.0.50:9100")
-        self.url.setToolTip(self.tr("escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, "
-                                    "escpos+file://PATH, system:NAME or pdf:PATH"))
+        self.url.setToolTip(self.tr(
+            "escpos+tcp://HOST[:PORT], escpos+usb://VID:PID, escpos+serial://DEVICE?baudrate=N, "
+            "escpos+file://PATH, system:NAME or pdf:PATH"))
         self.url.textEdited.connect(lambda _t: self._url_edited())
         self.profile_box = QComboBox()
         self.profile_box.addItem(self.tr("Generic ESC/POS (default)"), "default")
