@@ -92,7 +92,8 @@ def _payments(order: Order, site: Site) -> tuple[tuple[PaymentInfo, ...], tuple[
         status = (tx.status or "").lower()
         if status in APPROVED_TX or (tx.paid_amount or 0) > 0:
             amount = quantize(tx.paid_amount if tx.paid_amount is not None else tx.amount, site)
-            approved.append(PaymentInfo(pid, "approved", amount, tx.status_detail))
+            approved.append(PaymentInfo(pid, "approved", amount, tx.status_detail,
+                                        approved_at=order.last_updated_date))  # no date on the transaction (14.3)
         elif status in FAILED_TX:
             rejected.append(PaymentInfo(pid, "rejected", quantize(tx.amount, site), tx.status_detail))
     return tuple(approved), tuple(rejected)

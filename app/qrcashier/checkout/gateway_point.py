@@ -86,7 +86,8 @@ def decide_point(found: PointOrder, total: Decimal, reference: str, site: Site) 
     tx = order.payments[0] if order.payments else None
     approved: tuple[PaymentInfo, ...] = ()
     if tx is not None and tx.payment_id is not None and paid > 0:
-        approved = (PaymentInfo(tx.payment_id, "approved", paid, tx.status_detail),)
+        approved = (PaymentInfo(tx.payment_id, "approved", paid, tx.status_detail,
+                                approved_at=order.last_updated_date),)  # the processed order's date (14.3)
 
     def make(outcome: Outcome, message: str, warnings: tuple[str, ...] = ()) -> Decision:
         return Decision(outcome, message, paid, approved, (), (), warnings, (), card_of(found))

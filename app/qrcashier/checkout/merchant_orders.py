@@ -17,7 +17,8 @@ def order_snapshot(mo: MerchantOrder, site: Site) -> OrderSnapshot:
         external_reference=mo.external_reference,
         total_amount=quantize(mo.total_amount, site),
         payments=tuple(
-            PaymentInfo(p.id, p.status, quantize(p.transaction_amount, site), p.status_detail, mo.id)
+            PaymentInfo(p.id, p.status, quantize(p.transaction_amount, site), p.status_detail, mo.id,
+                        p.date_approved)
             for p in mo.payments
         ),
     )

@@ -14,6 +14,7 @@ from qrcashier.checkout.engine_base import NO_SHIFT, EngineBase
 from qrcashier.checkout.errors import NotReady, RegisterBusy, TillRefused
 from qrcashier.checkout.events import ReceiptIssued
 from qrcashier.checkout.journal import JournalDB, MovementRecord, ReceiptRecord, ShiftRecord
+from qrcashier.checkout.journal.records import paid_time
 from qrcashier.checkout.shift_report import build_shift_report, find_shift
 from qrcashier.checkout.till_config import TillConfig
 from qrcashier.domain.card import card_entry, card_tender
@@ -188,13 +189,15 @@ class TillJobs(EngineBase):
 
     async def receipt_for(self, issued: ReceiptRecord, header: StoreHeader) -> Receipt:
         """The receipt of an issued original or copy: its tenders, its number (PPPPP-NNNNNNNN) and
-        the original's date, so a copy keeps both."""
+        the date of its payment as Mercado Pago approved it (a cash sale: when its original was
+        issued), so a copy keeps both."""
 
         def read(db: JournalDB) -> tuple:
             original = db.receipts(attempt_id=issued.attempt_id, kind="original")
-            return (db.sale(issued.sale_id), db.payments(attempt_id=issued.attempt_id), db.tenders(issued.sale_id),
-                    db.receipt_number(issued.sale_id), original[0].issued_at if original else issued.issued_at,
-                    db.tender_cards(issued.sale_id))
+            payments = db.payments(attempt_id=issued.attempt_id)
+            issued_at = original[0].issued_at if original else issued.issued_at
+            return (db.sale(issued.sale_id), payments, db.tenders(issued.sale_id), db.receipt_number(issued.sale_id),
+                    paid_time(payments, issued_at), db.tender_cards(issued.sale_id))  # Mercado Pago's date (14.3)
 
         sale, payments, tenders, sequence, paid_at, cards = await self._db(read)
         number = None if sequence is None else receipt_number(self.till_config.pos_number, sequence)

@@ -24,6 +24,7 @@ from qrcashier.domain.card import CardInfo
 from qrcashier.domain.money import Site, quantize
 from qrcashier.domain.sale import Sale
 from qrcashier.domain.vat import TaxLine, breakdown, rate_text
+from qrcashier.domain.zones import site_zone
 
 RECEIPT_WIDTH = 42  # characters per line on an 80 mm thermal printer (font A)
 
@@ -466,7 +467,8 @@ def build_receipt(
 ) -> Receipt:
     """The receipt layout of a paid sale: its lines, its tenders, the approved payments (all of them
     if none is approved yet) and, for a reprint, the COPY banner. `number` (PPPPP-NNNNNNNN) and
-    `paid_at` are the original's, so a copy keeps both. Times print in the local zone."""
+    `paid_at` are the original's, so a copy keeps both. `paid_at` is when Mercado Pago approved the
+    payment (the engine's `receipt_for`); it prints in the site's time zone (`domain.zones`)."""
     site = header.site
     vat = consumer_vat_default(site) if vat is None else vat
     legend = (LEY_27743 if site.id == "MLA" and vat else "") if legend is None else legend
@@ -486,7 +488,7 @@ def build_receipt(
         legend=legend,
         total=sale.total,
         site=site,
-        paid_at=(paid_at or issued.issued_at).astimezone(),
+        paid_at=(paid_at or issued.issued_at).astimezone(site_zone(site)),  # the site's zone (14.3)
         operator=issued.operator,
         payment_ids=[str(p.mp_payment_id) for p in approved],
         merchant_order_id=str(mo_ids[0]) if mo_ids else None,

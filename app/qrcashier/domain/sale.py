@@ -206,6 +206,9 @@ class PaymentInfo:
     amount: Decimal
     status_detail: str | None = None
     merchant_order_id: int | None = None
+    # When Mercado Pago approved it, as it says (issue 14.3: the receipt's date): a payment's
+    # `date_approved`; for the Orders API and Point the processed order's `last_updated_date`.
+    approved_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def payment_from_row(row: sqlite3.Row) -> PaymentRecord:
     return PaymentRecord(
         row["id"], row["mp_payment_id"], row["attempt_id"], row["merchant_order_id"], Decimal(row["amount"]),
         row["status"], row["status_detail"], from_ts(row["recorded_at"]),  # type: ignore[arg-type]
+        from_ts(row["approved_at"]),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -29,6 +30,20 @@ class PaymentRecord:
     status: str
     status_detail: str | None
     recorded_at: datetime
+    approved_at: datetime | None = None  # Mercado Pago's date_approved (None: recorded before it was kept)
+
+    @property
+    def paid_at(self) -> datetime:
+        """When it was paid: Mercado Pago's approval, else when the journal recorded it (14.3)."""
+        return self.approved_at or self.recorded_at
+
+
+def paid_time(payments: Iterable[PaymentRecord], issued_at: datetime) -> datetime:
+    """When a sale was paid, as its receipt says (issue 14.3): the last approval among the approved
+    payments recorded by the time its original receipt was issued at `issued_at` (a payment the
+    customer made twice later does not move it); without one (a cash sale), `issued_at`."""
+    approved = [p.paid_at for p in payments if p.status == "approved" and p.recorded_at <= issued_at]
+    return max(approved) if approved else issued_at
 
 
 class RefundState:

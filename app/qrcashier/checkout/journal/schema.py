@@ -367,6 +367,19 @@ def _migration_outbox(db: sqlite3.Connection) -> None:
         )
 
 
+def _migration_payment_approved(db: sqlite3.Connection) -> None:
+    """When Mercado Pago approved each payment (issue 14.3), as it said: the receipt's date. Rows
+    recorded before this keep NULL and their receipt falls back to `recorded_at`."""
+    db.execute("ALTER TABLE payments ADD COLUMN approved_at TEXT")
+
+
+def _migration_parked_discounts(db: sqlite3.Connection) -> None:
+    """A parked cart's discounts as the cashier gave them (issue 17): each line's and the cart's
+    kind (percent/amount), value and reason, as JSON, so a resumed 10 % stays 10 %. Carts parked
+    before this keep NULL and resume with their discounts as amounts."""
+    db.execute("ALTER TABLE parked_carts ADD COLUMN discounts TEXT")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
@@ -375,6 +388,8 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_tender_cards,
     _migration_invoices,
     _migration_outbox,
+    _migration_payment_approved,
+    _migration_parked_discounts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
