@@ -10,7 +10,8 @@ offset stands in, which is exact for every site but Chile during its daylight sa
 from __future__ import annotations
 
 from datetime import timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from qrcashier.domain.money import Site
 
@@ -25,19 +26,13 @@ SITE_ZONES: dict[str, tuple[str, timedelta]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zone(site_id: str) -> tzinfo:
     name, offset = SITE_ZONES.get(site_id, ("UTC", timedelta(0)))
     try:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    except ImportError:  # pragma: no cover - zoneinfo is in every supported Python
-        pass
-    return timezone(offset, name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # no time zone database on this system
+        return timezone(offset, name)
 
 
 def site_zone(site: Site) -> tzinfo:
