@@ -2,7 +2,7 @@
 
 - `park(cart, note)` holds the cart in the journal (numbered per register) and is refused while
   a charge is live (the cart is locked to its order). `parked()` lists what is held,
-  `resume(id)` gives the cart back (its discounts kept as amounts), `discard_parked(id, ...)`
+  `resume(id)` gives the cart back (its discounts as given: a percent stays a percent), `discard_parked(id, ...)`
   drops one, audited. `close_shift` is refused while carts are parked: each must be resumed
   or discarded first (`parked_at_close()` lists them), and the Z counts the discarded ones.
 - `record_discount(...)` writes a discount to the audit log with who approved it.
@@ -60,26 +60,26 @@ class SaleToolsJobs(EngineBase):
         if not len(cart):
             raise InvalidCart("the cart is empty: there is nothing to park")
         text = clean_text(note, "note", MAX_NOTE, required=False) or ""
-        lines, total = cart.lines, cart.total
+        lines, total, specs = cart.lines, cart.total, ps.discount_specs(cart)  # percents stay percents
         async with self._register_lock:
             await self._refuse_while_live()
             shift = await self._db(lambda db: db.current_shift(self.config.register_id))
             parked = await self._db(lambda db: ps.park(
                 db, self.config.register_id, lines, total, text, self._now(), actor=self.operator,
-                shift_id=None if shift is None else shift.id))
+                shift_id=None if shift is None else shift.id, discounts=specs))
         return parked
 
     async def parked(self) -> list[ParkedCart]:
         return await self._db(lambda db: ps.parked_carts(db, self.config.register_id))
 
     async def resume(self, parked_id: int) -> Cart:
-        """The parked cart back as a working cart (its discounts kept); it leaves the list."""
+        """The parked cart back as the working cart it was (its discounts' specs kept); it leaves the list."""
         async with self._register_lock:
             await self._refuse_while_live()
             held = await self._db(lambda db: ps.parked_cart(db, parked_id))
             self._check_register(held)
             await self._db(lambda db: ps.end_parked(db, parked_id, "resumed", self._now(), actor=self.operator))
-        return Cart(self.config.site, held.lines)
+        return ps.resume_cart(self.config.site, held)  # its discounts as given (or, parked before, amounts)
 
     async def discard_parked(self, parked_id: int, *, supervisor: str, reason: str) -> ParkedCart:
         """Drop a parked cart: audited with who and why, counted in the shift's `parked_discarded`."""

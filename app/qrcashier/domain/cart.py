@@ -186,6 +186,12 @@ class Cart:
         self._line(index)
         return self._discounts[index]
 
+    def kept_discount(self, index: int) -> tuple[Decimal, str | None]:
+        """Line `index`'s discount kept as an amount (a line appended with one, e.g. resumed from a
+        cart parked before its discounts' specs were kept), and its reason; (0, None) when none."""
+        self._line(index)
+        return self._kept[index]
+
     def __len__(self) -> int:
         return len(self._lines)
 
