@@ -178,7 +178,7 @@ class StoreReportDialog(QDialog):
     def _row(self, row: int, name: str, sales: int, totals: list[str], refunds: Decimal, difference: Decimal,
              unreconciled: int, *, bold: bool = False) -> None:
         cells = [name, str(sales), *(money(Decimal(t), self.site) for t in totals), money(refunds, self.site),
-                 ("-" if difference < 0 else "") + money(abs(difference), self.site), str(unreconciled)]
+                 money(difference, self.site), str(unreconciled)]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if column:
