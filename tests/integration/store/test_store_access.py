@@ -142,3 +142,20 @@ def test_services_give_the_sender_and_the_follower_one_address(store, tmp_path):
     finally:
         asyncio.run(services.stop_catalog_follower())
         services.catalog.close()
+
+
+def test_a_store_that_never_answers_times_out():
+    import socket
+
+    with socket.socket() as silent:  # accepts TCP connections and never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        access = StoreAccess(f"host=127.0.0.1 port={silent.getsockname()[1]} dbname=store user=qrc_caja1", "CAJA1")
+
+        async def ask() -> float:
+            started = time.monotonic()
+            with pytest.raises(StoreUnreachable, match="did not answer within 2 s"):
+                await access.report(datetime.now().date(), timeout=1.5)
+            return time.monotonic() - started
+
+        assert asyncio.run(ask()) < 2.5

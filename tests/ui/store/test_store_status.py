@@ -99,6 +99,8 @@ async def test_offline_then_back_the_status_bar_says_so_and_the_sale_arrives_onc
         assert w.services.catalog.by_code("LOC1") is None
         entries = [a.objectName() for a in w.findChild(QMenu, "supervisor_menu").actions()]
         assert entries[-2:] == ["store_price", "store_report"]
+        assert w.supervisor is None and w.store.open_price() is None  # no supervisor PIN: refused, said why
+        assert w.item_message.text() == "A supervisor must authorize this: set a supervisor PIN first."
         await pay_one(w)
         await wait_until(lambda: label.text() == "store: up to date" and _sales(cluster) == 1, 20,
                          "the sale in the store, the line up to date")
