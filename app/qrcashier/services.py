@@ -291,13 +291,10 @@ class Services:
         access = self.store_access
         if access is None or self.catalog_follower is not None:
             return
-        from qrcashier.store.catalog_sync import CatalogFollower
-
         self.options.data_dir.mkdir(parents=True, exist_ok=True)
-        follower = CatalogFollower(access.address(), self.options.data_dir / CATALOG_FILE, self.site)
-        follower.start()
-        self.catalog_follower = follower
-        log.info("following the store's catalog at %s", follower.address.shown)
+        self.catalog_follower = access.start_follower(self.options.data_dir / CATALOG_FILE, self.site)
+        if self.catalog_follower is not None:
+            log.info("following the store's catalog at %s", access.shown)
 
     def catalog_status(self) -> Any:
         """store.catalog_sync.CatalogSyncStatus with a store, else None (thread-safe, non-blocking)."""
@@ -314,9 +311,9 @@ class Services:
     async def stop_catalog_follower(self) -> None:
         import asyncio
 
-        follower, self.catalog_follower = self.catalog_follower, None
-        if follower is not None:
-            await asyncio.to_thread(follower.stop)
+        self.catalog_follower = None
+        if self._store_access is not None:  # (also stops a follower whose start ends after this)
+            await asyncio.to_thread(self._store_access.stop_follower)
 
     # --- network --------------------------------------------------------------------------------
 

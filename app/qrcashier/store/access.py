@@ -4,6 +4,7 @@ price change and the store report a supervisor opens in the app.
 
     access = StoreAccess(dsn, register, keyring=lambda: backend_or_None)
     address = access.address()                      # blocking (a worker thread): read once, then kept
+    follower = access.start_follower(catalog_file, site)   # blocking; None once stop_follower() ran
     report = await access.report(day)               # store/report.build_report, off the loop
     version = await access.set_price(code, price, actor)
 
@@ -23,6 +24,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from qrcashier.store import dsn as store_dsn
@@ -46,6 +48,9 @@ class StoreAccess:
         self._keyring = keyring  # called once, on a worker thread: a keyring backend or None
         self._address: StoreAddress | None = None
         self._lock = threading.Lock()
+        self._follower_lock = threading.Lock()
+        self._follower: Any = None
+        self._follower_stopped = False
 
     @property
     def shown(self) -> str:
@@ -58,6 +63,31 @@ class StoreAccess:
                 backend = self._keyring() if self._keyring is not None else None
                 self._address = store_dsn.from_keyring(self.dsn, backend)
             return self._address
+
+    def start_follower(self, catalog: Path, site: Any) -> Any:
+        """Start the catalog follower (store/catalog_sync.CatalogFollower) with this address.
+        Blocking (the keyring, the thread's start). A start that ends after `stop_follower()`
+        (a keyring that answered too late) stops its follower at once and returns None."""
+        from qrcashier.store.catalog_sync import CatalogFollower
+
+        follower = CatalogFollower(self.address(), catalog, site)
+        follower.start()
+        with self._follower_lock:
+            late = self._follower_stopped
+            if not late:
+                self._follower = follower
+        if late:
+            follower.stop()
+            return None
+        return follower
+
+    def stop_follower(self) -> None:
+        """Blocking (joins the follower's thread, bounded)."""
+        with self._follower_lock:
+            self._follower_stopped = True
+            follower, self._follower = self._follower, None
+        if follower is not None:
+            follower.stop()
 
     async def _run(self, work: Callable[[Any], Any], timeout: float) -> Any:
         from qrcashier.store.sender import connect_store, describe_error

@@ -159,3 +159,26 @@ def test_a_store_that_never_answers_times_out():
             return time.monotonic() - started
 
         assert asyncio.run(ask()) < 2.5
+
+
+def test_a_follower_whose_start_ends_after_the_stop_is_stopped(store, tmp_path):
+    import threading
+
+    from qrcashier.domain.money import site
+
+    cluster, dsn = store
+    keyring = Keyring()
+    access = _register(cluster, dsn, "CAJA1", keyring)
+    access._address = None  # the keyring not read yet
+    answer = threading.Event()
+    slow = access._keyring
+    access._keyring = lambda: (answer.wait(10), slow())[1]  # a keyring that answers late
+    started: list = []
+    starting = threading.Thread(target=lambda: started.append(access.start_follower(tmp_path / "c.sqlite3",
+                                                                                    site("MLA"))))
+    starting.start()
+    access.stop_follower()  # the app closes first
+    answer.set()
+    starting.join(15)
+    assert started == [None]
+    assert not [t for t in threading.enumerate() if t.name == "qrcashier-store-catalog"]
