@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the network stack is imported in start(), after the window 
 log = logging.getLogger("qrcashier.services")
 
 CATALOG_FILE = "catalog.sqlite3"
+FOLLOWER_START_SECONDS = 15.0  # the store catalog follower: the keyring read and its thread's start
 # Connect fast or fail fast; reads a little longer. Mercado Pago hanging past this is
 # a Timeout for the engine, never a frozen window.
 HTTP_TIMEOUT_SECONDS = 8.0
@@ -261,33 +262,58 @@ class Services:
     # --- store catalog (issue 19 item 4) -------------------------------------------------------------
 
     catalog_follower: Any = None  # store/catalog_sync.CatalogFollower, with --store DSN
+    _store_access: Any = None
+
+    @property
+    def store_access(self) -> Any:
+        """store/access.StoreAccess with a store (`store_dsn`), else None: the ONE address (DSN and
+        the password from the keyring the app uses) for the sender, the follower, prices and reports."""
+        dsn = getattr(self.options, "store_dsn", None)
+        if dsn and self._store_access is None:
+            from qrcashier.store.access import StoreAccess
+
+            def keyring() -> Any:  # (on a worker thread: a keyring may talk to D-Bus)
+                from qrcashier.token_store import choose_backend
+
+                tokens = getattr(self, "tokens", None)  # the app's TokenStore (its keyring), when it has one
+                try:
+                    return tokens.choice.backend if tokens is not None else choose_backend().backend
+                except Exception:  # no keyring: libpq's own places (a .pgpass, a service file) still apply
+                    return None
+
+            self._store_access = StoreAccess(dsn, self.options.register_id, keyring=keyring)
+        return self._store_access if dsn else None
 
     def start_catalog_follower(self) -> None:
-        """With a store (`store_dsn`): keep the local catalog a copy of the store's, on the
-        follower's own thread (the app's Catalog keeps reading the same file). Else nothing."""
-        dsn = getattr(self.options, "store_dsn", None)
-        if not dsn or self.catalog_follower is not None:
+        """With a store: keep the local catalog a copy of the store's, on the follower's own thread
+        (the app's Catalog keeps reading the same file). Else nothing. Blocking (the keyring read,
+        the thread's start): `start()` runs it on a worker thread."""
+        access = self.store_access
+        if access is None or self.catalog_follower is not None:
             return
-        from qrcashier.store.catalog_sync import CatalogFollower
-        from qrcashier.store.dsn import from_keyring
-        from qrcashier.token_store import choose_backend
+        self.options.data_dir.mkdir(parents=True, exist_ok=True)
+        self.catalog_follower = access.start_follower(self.options.data_dir / CATALOG_FILE, self.site)
+        if self.catalog_follower is not None:
+            log.info("following the store's catalog at %s", access.shown)
+
+    def catalog_status(self) -> Any:
+        """store.catalog_sync.CatalogSyncStatus with a store, else None (thread-safe, non-blocking)."""
+        return self.catalog_follower.status if self.catalog_follower is not None else None
+
+    async def _start_catalog_follower(self) -> None:
+        import asyncio
 
         try:
-            backend = choose_backend().backend
-        except Exception:  # no keyring: libpq's own places (a .pgpass, a service file) still apply
-            backend = None
-        self.options.data_dir.mkdir(parents=True, exist_ok=True)
-        follower = CatalogFollower(from_keyring(dsn, backend), self.options.data_dir / CATALOG_FILE, self.site)
-        follower.start()
-        self.catalog_follower = follower
-        log.info("following the store's catalog at %s", follower.address.shown)
+            await asyncio.wait_for(asyncio.to_thread(self.start_catalog_follower), FOLLOWER_START_SECONDS)
+        except Exception as exc:  # the register sells from its local copy; the status bar says why
+            log.error("the store catalog follower did not start: %s", type(exc).__name__)
 
     async def stop_catalog_follower(self) -> None:
         import asyncio
 
-        follower, self.catalog_follower = self.catalog_follower, None
-        if follower is not None:
-            await asyncio.to_thread(follower.stop)
+        self.catalog_follower = None
+        if self._store_access is not None:  # (also stops a follower whose start ends after this)
+            await asyncio.to_thread(self._store_access.stop_follower)
 
     # --- network --------------------------------------------------------------------------------
 
@@ -295,7 +321,7 @@ class Services:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
         import httpx
 
-        self.start_catalog_follower()  # store catalog (issue 19 item 4): first, so it follows even if MP is down
+        await self._start_catalog_follower()  # store catalog (issue 19 item 4): first, so it follows if MP is down
 
         from qrcashier.checkout import JOURNAL_FILE, Journal
         from qrcashier.checkout.config import PollPolicy, RegisterConfig
@@ -389,14 +415,8 @@ class Services:
         if opts.store_dsn and self.store_link is None:  # the store database (issue 19)
             from qrcashier.store.link import StoreLink
 
-            tokens = getattr(self, "tokens", None)  # the app's TokenStore (its keyring), when it has one
-
-            def keyring() -> Any:  # (on the link's worker thread: a keyring may talk to D-Bus)
-                from qrcashier.token_store import choose_backend
-
-                return tokens.choice.backend if tokens is not None else choose_backend().backend
-
-            self.store_link = StoreLink(opts.store_dsn, opts.register_id, self.journal.path, keyring=keyring)
+            self.store_link = StoreLink(opts.store_dsn, opts.register_id, self.journal.path,
+                                        address=self.store_access.address)  # the follower's address too
             await self.store_link.start(self.engine)
         if self.fiscal is None and self.fiscal_wanted:
             await self._start_fiscal()

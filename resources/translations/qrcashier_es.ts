@@ -2618,6 +2618,25 @@ la caja esté configurada.</translation>
     </message>
 </context>
 <context>
+    <name>StoreBinder</name>
+    <message>
+        <source>This register&apos;s catalog comes from the store: import it with qrcashier-admin catalog import --store</source>
+        <translation>El catálogo de esta caja viene de la sucursal: importalo con qrcashier-admin catalog import --store</translation>
+    </message>
+    <message>
+        <source>Change a &amp;price in the store…</source>
+        <translation>Cambiar un &amp;precio en la sucursal…</translation>
+    </message>
+    <message>
+        <source>Store &amp;report…</source>
+        <translation>&amp;Reporte de la sucursal…</translation>
+    </message>
+    <message>
+        <source>see the store report</source>
+        <translation>ver el reporte de la sucursal</translation>
+    </message>
+</context>
+<context>
     <name>StoreFields</name>
     <message>
         <source>e.g. host=192.168.0.10 dbname=store user=qrc_caja2 (empty: no store server)</source>
@@ -2852,6 +2871,148 @@ la caja esté configurada.</translation>
     </message>
 </context>
 <context>
+    <name>StorePriceDialog</name>
+    <message>
+        <source>Change a price in the store</source>
+        <translation>Cambiar un precio en la sucursal</translation>
+    </message>
+    <message>
+        <source>The new price goes to the store&apos;s catalog and reaches every register in a few seconds. A supervisor authorises it with the PIN.</source>
+        <translation>El precio nuevo va al catálogo de la sucursal y llega a todas las cajas en unos segundos. Lo autoriza un supervisor con el PIN.</translation>
+    </message>
+    <message>
+        <source>code or barcode</source>
+        <translation>código o código de barras</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <source>New price:</source>
+        <translation>Precio nuevo:</translation>
+    </message>
+    <message>
+        <source>&amp;Change the price</source>
+        <translation>&amp;Cambiar el precio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>No such product in this register&apos;s catalog.</source>
+        <translation>No hay ningún producto así en el catálogo de esta caja.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), now %3</source>
+        <translation>%1 (%2), ahora %3</translation>
+    </message>
+    <message>
+        <source>Type the code or barcode of a product of this register&apos;s catalog.</source>
+        <translation>Escribí el código o el código de barras de un producto del catálogo de esta caja.</translation>
+    </message>
+    <message>
+        <source>The new price cannot be read: %1</source>
+        <translation>No se puede leer el precio nuevo: %1</translation>
+    </message>
+    <message>
+        <source>change a price in the store</source>
+        <translation>cambiar un precio en la sucursal</translation>
+    </message>
+    <message>
+        <source>Changing the price in the store…</source>
+        <translation>Cambiando el precio en la sucursal…</translation>
+    </message>
+    <message>
+        <source>This register may not change prices in the store. The store&apos;s owner allows it with: qrcashier-admin catalog allow-prices --register %1</source>
+        <translation>Esta caja no puede cambiar precios en la sucursal. El dueño de la sucursal lo habilita con: qrcashier-admin catalog allow-prices --register %1</translation>
+    </message>
+    <message>
+        <source>The store refused the price: %1</source>
+        <translation>La sucursal rechazó el precio: %1</translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: the price was not changed (%1).</source>
+        <translation>No se puede conectar con el servidor de la sucursal: el precio no cambió (%1).</translation>
+    </message>
+    <message>
+        <source>The price of %1 is now %2 in the store: every register gets it in a few seconds.</source>
+        <translation>El precio de %1 ahora es %2 en la sucursal: todas las cajas lo reciben en unos segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreReportDialog</name>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <source>Card (Point)</source>
+        <translation>Tarjeta (Point)</translation>
+    </message>
+    <message>
+        <source>Store report</source>
+        <translation>Reporte de la sucursal</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Día:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Store database: %1</source>
+        <translation>Base de datos de la sucursal: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Asking the store server…</source>
+        <translation>Consultando al servidor de la sucursal…</translation>
+    </message>
+    <message>
+        <source>%1: %2 sales in the store, %3 registers.</source>
+        <translation>%1: %2 ventas en la sucursal, %3 cajas.</translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached, so there is no store report now (this register keeps selling): %1</source>
+        <translation>No se puede conectar con el servidor de la sucursal, así que ahora no hay reporte de la sucursal (esta caja sigue vendiendo): %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Cash difference (Z)</source>
+        <translation>Diferencia de caja (Z)</translation>
+    </message>
+    <message>
+        <source>Not reconciled</source>
+        <translation>Sin conciliar</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Sucursal</translation>
+    </message>
+</context>
+<context>
     <name>StoreStatus</name>
     <message>
         <source>store server offline: 1 sale waiting</source>
@@ -2876,6 +3037,14 @@ la caja esté configurada.</translation>
     <message>
         <source>store: up to date</source>
         <translation>sucursal: al día</translation>
+    </message>
+    <message>
+        <source>catalog offline: selling from the local copy</source>
+        <translation>catálogo sin conexión: vendiendo con la copia local</translation>
+    </message>
+    <message>
+        <source>catalog: copying %1 products</source>
+        <translation>catálogo: copiando %1 productos</translation>
     </message>
 </context>
 <context>

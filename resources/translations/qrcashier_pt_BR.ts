@@ -2618,6 +2618,25 @@ o caixa estiver configurado.</translation>
     </message>
 </context>
 <context>
+    <name>StoreBinder</name>
+    <message>
+        <source>This register&apos;s catalog comes from the store: import it with qrcashier-admin catalog import --store</source>
+        <translation>O catálogo deste caixa vem da loja: importe-o com qrcashier-admin catalog import --store</translation>
+    </message>
+    <message>
+        <source>Change a &amp;price in the store…</source>
+        <translation>Alterar um &amp;preço na loja…</translation>
+    </message>
+    <message>
+        <source>Store &amp;report…</source>
+        <translation>&amp;Relatório da loja…</translation>
+    </message>
+    <message>
+        <source>see the store report</source>
+        <translation>ver o relatório da loja</translation>
+    </message>
+</context>
+<context>
     <name>StoreFields</name>
     <message>
         <source>e.g. host=192.168.0.10 dbname=store user=qrc_caja2 (empty: no store server)</source>
@@ -2852,6 +2871,148 @@ o caixa estiver configurado.</translation>
     </message>
 </context>
 <context>
+    <name>StorePriceDialog</name>
+    <message>
+        <source>Change a price in the store</source>
+        <translation>Alterar um preço na loja</translation>
+    </message>
+    <message>
+        <source>The new price goes to the store&apos;s catalog and reaches every register in a few seconds. A supervisor authorises it with the PIN.</source>
+        <translation>O novo preço vai para o catálogo da loja e chega a todos os caixas em poucos segundos. Um supervisor o autoriza com o PIN.</translation>
+    </message>
+    <message>
+        <source>code or barcode</source>
+        <translation>código ou código de barras</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produto:</translation>
+    </message>
+    <message>
+        <source>New price:</source>
+        <translation>Novo preço:</translation>
+    </message>
+    <message>
+        <source>&amp;Change the price</source>
+        <translation>&amp;Alterar o preço</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>No such product in this register&apos;s catalog.</source>
+        <translation>Não há nenhum produto assim no catálogo deste caixa.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), now %3</source>
+        <translation>%1 (%2), agora %3</translation>
+    </message>
+    <message>
+        <source>Type the code or barcode of a product of this register&apos;s catalog.</source>
+        <translation>Digite o código ou o código de barras de um produto do catálogo deste caixa.</translation>
+    </message>
+    <message>
+        <source>The new price cannot be read: %1</source>
+        <translation>Não é possível ler o novo preço: %1</translation>
+    </message>
+    <message>
+        <source>change a price in the store</source>
+        <translation>alterar um preço na loja</translation>
+    </message>
+    <message>
+        <source>Changing the price in the store…</source>
+        <translation>Alterando o preço na loja…</translation>
+    </message>
+    <message>
+        <source>This register may not change prices in the store. The store&apos;s owner allows it with: qrcashier-admin catalog allow-prices --register %1</source>
+        <translation>Este caixa não pode alterar preços na loja. O dono da loja permite com: qrcashier-admin catalog allow-prices --register %1</translation>
+    </message>
+    <message>
+        <source>The store refused the price: %1</source>
+        <translation>A loja recusou o preço: %1</translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: the price was not changed (%1).</source>
+        <translation>Não é possível conectar ao servidor da loja: o preço não foi alterado (%1).</translation>
+    </message>
+    <message>
+        <source>The price of %1 is now %2 in the store: every register gets it in a few seconds.</source>
+        <translation>O preço de %1 agora é %2 na loja: todos os caixas o recebem em poucos segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreReportDialog</name>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <source>Card (Point)</source>
+        <translation>Cartão (Point)</translation>
+    </message>
+    <message>
+        <source>Store report</source>
+        <translation>Relatório da loja</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Dia:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Atualizar</translation>
+    </message>
+    <message>
+        <source>Store database: %1</source>
+        <translation>Banco de dados da loja: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Asking the store server…</source>
+        <translation>Consultando o servidor da loja…</translation>
+    </message>
+    <message>
+        <source>%1: %2 sales in the store, %3 registers.</source>
+        <translation>%1: %2 vendas na loja, %3 caixas.</translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached, so there is no store report now (this register keeps selling): %1</source>
+        <translation>Não é possível conectar ao servidor da loja, então agora não há relatório da loja (este caixa continua vendendo): %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vendas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
+    </message>
+    <message>
+        <source>Cash difference (Z)</source>
+        <translation>Diferença de caixa (Z)</translation>
+    </message>
+    <message>
+        <source>Not reconciled</source>
+        <translation>Não conciliadas</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+</context>
+<context>
     <name>StoreStatus</name>
     <message>
         <source>store server offline: 1 sale waiting</source>
@@ -2876,6 +3037,14 @@ o caixa estiver configurado.</translation>
     <message>
         <source>store: up to date</source>
         <translation>loja: em dia</translation>
+    </message>
+    <message>
+        <source>catalog offline: selling from the local copy</source>
+        <translation>catálogo offline: vendendo com a cópia local</translation>
+    </message>
+    <message>
+        <source>catalog: copying %1 products</source>
+        <translation>catálogo: copiando %1 produtos</translation>
     </message>
 </context>
 <context>

@@ -14,4 +14,6 @@ started without `--store` never loads it.
     catalog_store   its back office (`catalog import|delete --store`) and what followers query
     catalog_apply   a register's local SQLite copy: a batch of changes in one transaction
     catalog_sync    the follower keeping that copy up to date (LISTEN/NOTIFY + version)
+    access    the register's one address for all of it; a supervisor's price change and the store
+              report in the app, off the loop with timeouts
 """

@@ -1,6 +1,7 @@
 """A register's link to the store database (`--store DSN`), as the app's services run it.
 
     link = StoreLink(dsn, register, journal_path, keyring=lambda: backend_or_None)
+    link = StoreLink(dsn, register, journal_path, address=access.address)   # the app: store/access.py
     await link.start(engine)          # off the loop: keyring read, outbox on, sender thread started
     link.status()                     # StoreStatus: online/offline, sales waiting, last error (no secret)
     await link.wait_sent(30)          # the self-test: every row written so far is in the store
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qrcashier.store.dsn import StoreAddressError, from_keyring, redact
+from qrcashier.store.dsn import StoreAddress, StoreAddressError, from_keyring, redact
 from qrcashier.store.sender import OutboxSender, StoreStatus
 
 log = logging.getLogger("qrcashier.store")
@@ -31,11 +32,13 @@ START_TIMEOUT_SECONDS = 15.0  # the keyring read and switching the journal's out
 
 class StoreLink:
     def __init__(self, dsn: str, register: str, journal: Path | str, *,
-                 keyring: Callable[[], Any] | None = None) -> None:
+                 keyring: Callable[[], Any] | None = None,
+                 address: Callable[[], StoreAddress] | None = None) -> None:
         self.dsn = dsn
         self.register = register
         self.journal = Path(journal)
         self._keyring = keyring  # called on the worker thread: a keyring backend or None (libpq's own places)
+        self._address = address  # or: the app's one StoreAddress (StoreAccess.address), on the worker thread
         self.sender: OutboxSender | None = None
         self.problem = ""  # why there is no sender (one sentence, never a password)
         self._unsubscribe: Any = None
@@ -45,8 +48,11 @@ class StoreLink:
         return redact(self.dsn)
 
     def _build(self) -> OutboxSender:
-        backend = self._keyring() if self._keyring is not None else None
-        sender = OutboxSender(self.journal, from_keyring(self.dsn, backend), self.register)
+        if self._address is not None:
+            address = self._address()
+        else:
+            address = from_keyring(self.dsn, self._keyring() if self._keyring is not None else None)
+        sender = OutboxSender(self.journal, address, self.register)
         sender.start()
         return sender
 

@@ -1,18 +1,22 @@
 """The store server's line in the status bar (issue 19): the real window with `--store` against a
 throwaway PostgreSQL: "store: up to date" once a QR sale is in the store, "store server offline:
-1 sale waiting" while the server is stopped (the register keeps selling), and back to up to date,
-the sale once, when it is started again. Without `--store` there is no such line at all."""
+1 sale waiting · catalog offline: selling from the local copy" while the server is stopped (the
+register keeps selling from its catalog copy), and back to up to date, the sale once, when it is
+started again. With a store the local CSV import is off (the button greyed with the reason, a
+call says it) and the Supervisor menu has the store's price change and report. Without `--store`
+there is no such line at all."""
 
 from __future__ import annotations
 
 import psycopg
 import pytest
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QMenu, QStatusBar
 
+from qrcashier.store.catalog_sync import CatalogSyncStatus
 from qrcashier.store.roles import add_register, role_name
 from qrcashier.store.schema import init_store
 from qrcashier.store.sender import StoreStatus
-from qrcashier.ui.store.status import StoreStatusBinder, status_sentence
+from qrcashier.ui.store.status import StoreStatusBinder, catalog_sentence, line, status_sentence
 from tests.support.postgres import remove_cluster, start_cluster
 from tests.ui.conftest import running_app, wait_until
 from tests.ui.printing.test_queued_printing import pay_one
@@ -49,6 +53,18 @@ def test_the_sentences():
     assert status_sentence(StoreStatus()) == "store: connecting"
 
 
+def test_the_catalog_copy_is_mentioned_only_when_it_is_behind():
+    assert catalog_sentence(None) == "" and catalog_sentence(CatalogSyncStatus()) == ""
+    assert catalog_sentence(CatalogSyncStatus(online=True, complete=True, products=9)) == ""
+    assert catalog_sentence(CatalogSyncStatus(online=True, empty_store=True)) == ""  # its own catalog, by design
+    assert catalog_sentence(CatalogSyncStatus(online=True, products=1200)) == "catalog: copying 1200 products"
+    offline = CatalogSyncStatus(online=False, complete=True, products=9, error="OperationalError: refused")
+    assert catalog_sentence(offline) == "catalog offline: selling from the local copy"
+    assert line(StoreStatus(online=True), offline) == (
+        "store: up to date · catalog offline: selling from the local copy", True)
+    assert line(StoreStatus(online=True), CatalogSyncStatus(online=True, complete=True)) == ("store: up to date", False)
+
+
 def test_without_a_store_nothing_is_added(qtbot):
     class Window:
         services = type("S", (), {"options": type("O", (), {"store_dsn": None})()})()
@@ -71,6 +87,20 @@ async def test_offline_then_back_the_status_bar_says_so_and_the_sale_arrives_onc
     async with running_app(qtbot, tmp_path, token, store_dsn=dsn) as w:
         label = _store_label(w)
         assert label is not None
+        # the catalog comes from the store: no local CSV import, and the reason is said
+        refused = ("This register's catalog comes from the store: import it with "
+                   "qrcashier-admin catalog import --store")
+        assert not w.import_button.isEnabled() and w.import_button.toolTip() == refused
+        csv = tmp_path / "local.csv"
+        csv.write_text("codigo;descripcion;precio\nLOC1;Local;10\n", encoding="utf-8")
+        count = w.services.catalog.count()
+        await w.catalog.import_catalog(str(csv))
+        assert w.item_message.text() == refused and w.services.catalog.count() == count
+        assert w.services.catalog.by_code("LOC1") is None
+        entries = [a.objectName() for a in w.findChild(QMenu, "supervisor_menu").actions()]
+        assert entries[-2:] == ["store_price", "store_report"]
+        assert w.supervisor is None and w.store.open_price() is None  # no supervisor PIN: refused, said why
+        assert w.item_message.text() == "A supervisor must authorize this: set a supervisor PIN first."
         await pay_one(w)
         await wait_until(lambda: label.text() == "store: up to date" and _sales(cluster) == 1, 20,
                          "the sale in the store, the line up to date")
@@ -78,10 +108,10 @@ async def test_offline_then_back_the_status_bar_says_so_and_the_sale_arrives_onc
         cluster.stop()  # (the test's own thread: the window is not what waits here)
         try:
             await pay_one(w)  # the register keeps selling
-            await wait_until(lambda: label.text() == "store server offline: 1 sale waiting", 30,
-                             "the status bar to say offline with 1 sale waiting")
+            await wait_until(lambda: label.text() == "store server offline: 1 sale waiting · catalog offline: "
+                             "selling from the local copy", 30, "the status bar to say offline with 1 sale waiting")
             assert "password" not in label.toolTip() and "pw-ui-caja1" not in label.toolTip()
         finally:
             cluster.start()
-        await wait_until(lambda: label.text() == "store: up to date", 60, "the line back to up to date")
+        await wait_until(lambda: label.text() == "store: up to date", 60, "the line up to date (the catalog too)")
         assert _sales(cluster) == 2

@@ -30,8 +30,19 @@ class CatalogActions(QObject):
         self.last_import_report = None  # the last import's report (tests and support read it)
         self.last_import_details = ""  # and its details as shown
 
-    def choose_catalog_csv(self) -> QFileDialog:
+    def refused_by_store(self) -> bool:
+        """With a store (issue 19) the catalog is the store's: no local import, and the reason said."""
+        if not self.window.services.options.store_dsn:
+            return False
+        from qrcashier.ui.store.binder import import_refused
+
+        self.window.item_error(import_refused())
+        return True
+
+    def choose_catalog_csv(self) -> QFileDialog | None:
         """Pick a CSV with a non-modal file dialog; the import then runs off the UI thread."""
+        if self.refused_by_store():
+            return None
         title = QCoreApplication.translate("MainWindow", "Import products from a CSV file")
         dialog = QFileDialog(self.window, title, str(Path.home()), "CSV (*.csv *.txt)")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -47,7 +58,7 @@ class CatalogActions(QObject):
         from qrcashier.catalog import Catalog
 
         catalog = self.window.services.catalog
-        if catalog is None:
+        if catalog is None or self.refused_by_store():
             return
         db_path = self.window.services.options.data_dir / CATALOG_FILE
         site = self.window.site  # the closure holds no widget: it must not be released on the worker thread

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         """Feature binders, one line each (see the module docstring for what they may use)."""
         from qrcashier.ui.fiscal.status import FiscalStatusBinder
         from qrcashier.ui.printing.binder import PrintingBinder
-        from qrcashier.ui.store.status import StoreStatusBinder
+        from qrcashier.ui.store.binder import StoreBinder
         from qrcashier.ui.supervisor.menu import SupervisorMenuBinder
         from qrcashier.ui.till.binder import TillBinder
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.attach(PrintingBinder(self))  # the ESC/POS print queue (self.print_queue), once started
         self.attach(SupervisorMenuBinder(self))  # the Supervisor menu (and the drawer with a print queue)
         self.saletools = self.attach(SaleToolsBinder(self))  # park/resume, discounts, returns by line (issue 17)
-        self.attach(StoreStatusBinder(self))  # the store database's line in the status bar (issue 19)
+        self.store = self.attach(StoreBinder(self))  # --store: status line, no local import, prices, report (19)
         self.attach(FiscalStatusBinder(self))  # ARCA's electronic invoices in the status bar (issue 21)
 
     def attach(self, feature: Any) -> Any:

@@ -8,8 +8,13 @@ the outbox drains, and a quiet grey "store: up to date" when everything is in th
 tooltip carries the last error (never a password) and the store's address with any password
 masked.
 
-The sender runs on its own thread; this reads `services.store_status()`, a snapshot under a
-lock of its own, on a QTimer: nothing here waits on the network or the journal.
+The same line also says when the register's copy of the store's catalog is not current: "catalog
+offline: selling from the local copy" while the catalog follower cannot reach the store, and
+"catalog: copying N products" during its first copy (nothing more while it is up to date).
+
+The sender and the follower run on threads of their own; this reads `services.store_status()`
+and `services.catalog_status()`, snapshots under locks of their own, on a QTimer: nothing here
+waits on the network or the journal.
 """
 
 from __future__ import annotations
@@ -43,6 +48,24 @@ def status_sentence(status: Any) -> str:
     return translate("StoreStatus", "store: up to date")
 
 
+def catalog_sentence(status: Any) -> str:
+    """One sentence for a store.catalog_sync.CatalogSyncStatus when the copy is behind; "" when current."""
+    if status is None or status.online is None:
+        return ""
+    if status.online is False:
+        return translate("StoreStatus", "catalog offline: selling from the local copy")
+    if not status.complete and not status.empty_store:
+        return fmt(translate("StoreStatus", "catalog: copying %1 products"), status.products)
+    return ""
+
+
+def line(status: Any, catalog: Any) -> tuple[str, bool]:
+    """The status bar's text and whether it is a warning (the sales or the catalog offline)."""
+    parts = [text for text in (status_sentence(status), catalog_sentence(catalog)) if text]
+    offline = (status is not None and status.online is False) or (catalog is not None and catalog.online is False)
+    return " · ".join(parts), offline
+
+
 class StoreStatusBinder:
     def __init__(self, window) -> None:
         self.window = window
@@ -70,14 +93,15 @@ class StoreStatusBinder:
     def refresh(self) -> None:
         if self.label is None:
             return
-        status = self.window.services.store_status()
-        text = status_sentence(status)
+        services = self.window.services
+        status = services.store_status()
+        catalog = services.catalog_status()
+        text, offline = line(status, catalog)
         self.label.setText(text)
-        offline = status is not None and status.online is False
         colour = theme.STATE_COLOURS["offline"][0] if offline else theme.MUTED
         self.label.setStyleSheet(f"color: {colour};" + (" font-weight: bold;" if offline else ""))
-        link = getattr(self.window.services, "store_link", None)
+        link = getattr(services, "store_link", None)
         where = link.shown if link is not None else ""
-        detail = status.error if status is not None and status.error else ""
-        self.label.setToolTip("\n".join(part for part in (where, detail) if part))
+        details = [status.error if status is not None else "", catalog.error if catalog is not None else ""]
+        self.label.setToolTip("\n".join(part for part in (where, *dict.fromkeys(details)) if part))
         self.label.setVisible(bool(text))

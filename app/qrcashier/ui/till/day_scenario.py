@@ -4,6 +4,9 @@ split sale (cash + QR), a cash out, an X report, a close with a count a little s
 report written as PDF (`qrcashier.reports.pdf.render_pdf`). With the sale tools (issue 17) it also
 parks a cart and resumes it, gives a line a discount, and sells two products of different VAT
 rates (21 % and 10.5 %), and the Z shows them. One line, exit 0 (pass) or 1.
+With --store DSN (issue 19) it then waits (bounded, STORE_WAIT_SECONDS) until every sale, tender,
+movement and the closed shift of the day have reached the store database, and fails naming what
+still waits and why.
 With --data-dir the journal stays for `qrcashier-admin report`.
 """
 
@@ -19,6 +22,7 @@ DEADLINE_SECONDS = 45.0
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
 FLOUR_BARCODE = "7790060002306"  # Harina Pureza 000 1 kg: IVA 10.5 % in the demo catalog
 SHORT_BY = Decimal("10")  # the count at the close is this much short
+STORE_WAIT_SECONDS = 30.0  # with --store: how long the day's rows may take to reach the store database
 
 
 class DayFailed(Exception):
@@ -58,6 +62,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     options.till = TillConfig.for_site(site(options.site_id))
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's POS
         options.use_registers(args)
+        options.use_store(args)  # --store DSN: the day must also reach the store database
     services = Services(options)
     window = None
     try:
@@ -148,9 +153,10 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
+        stored = await _in_store(services, len(z["sales"])) if services.options.store_dsn else ""
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
                 f"two VAT rates, split), cash out, X and Z, "
-                f"difference {s['difference']}, Z PDF {len(pdf)} bytes")
+                f"difference {s['difference']}, Z PDF {len(pdf)} bytes{stored}")
     finally:
         if window is not None:
             await window.shutdown()
@@ -187,6 +193,17 @@ async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> Non
     await paid_by_customer()
 
 
+async def _in_store(services: Any, sales: int) -> str:
+    """Bounded wait until the sender has sent every outbox row written so far (the Z's shift too)."""
+    if await services.wait_store_sent(STORE_WAIT_SECONDS):
+        return f", all {sales} sales in the store database {services.store_link.shown}"
+    status = services.store_status()
+    waiting = status.sales_waiting if status is not None else "?"
+    reason = status.error if status is not None and status.error else "the store sender did not send them"
+    raise DayFailed(f"the day did not reach the store database within {STORE_WAIT_SECONDS:.0f} s "
+                    f"({waiting} sales waiting): {reason}")
+
+
 async def _closed(engine: Any) -> bool:
     return await engine.current_shift() is None
 
@@ -194,5 +211,6 @@ async def _closed(engine: Any) -> bool:
 def run_day(args: Any) -> int:
     from qrcashier.ui.shell.selftest import run_offscreen
 
-    return run_offscreen(args, "self-test day", "qrcashier-day-", DEADLINE_SECONDS,
+    seconds = DEADLINE_SECONDS + (STORE_WAIT_SECONDS if getattr(args, "store", None) else 0)
+    return run_offscreen(args, "self-test day", "qrcashier-day-", seconds,
                          lambda data_dir: a_day(data_dir, args))
