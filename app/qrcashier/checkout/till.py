@@ -192,7 +192,11 @@ class TillJobs(EngineBase):
 
         def read(db: JournalDB) -> tuple:
             original = db.receipts(attempt_id=issued.attempt_id, kind="original")
-            return (db.sale(issued.sale_id), db.payments(attempt_id=issued.attempt_id), db.tenders(issued.sale_id),
+            tenders = db.tenders(issued.sale_id)
+            # a split's parts: the payments of every attempt with a tender, and the receipt's own
+            paying = {issued.attempt_id} | {t.attempt_id for t in tenders if t.attempt_id is not None}
+            payments = [p for p in db.payments(sale_id=issued.sale_id) if p.attempt_id in paying]
+            return (db.sale(issued.sale_id), payments, tenders,
                     db.receipt_number(issued.sale_id), original[0].issued_at if original else issued.issued_at,
                     db.tender_cards(issued.sale_id))
 
