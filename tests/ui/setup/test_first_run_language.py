@@ -33,6 +33,9 @@ async def test_the_wizards_language_applies_as_soon_as_it_finishes(qtbot, make_e
         store = dialog.page("store")
         await wait_until(lambda: store.store_box.count() > 0 and idle(dialog) and dialog.next_button.isEnabled(), 10,
                          "the store list")
+        await next_page(qtbot, dialog, "terminal")
+        await wait_until(lambda: idle(dialog), 10, "the terminal list")
+        assert dialog.page("terminal").box.currentData() == ""  # no card terminal: a register can have none
         await next_page(qtbot, dialog, "sticker")
         await next_page(qtbot, dialog, "printer")
         box = dialog.page("printer").language_box

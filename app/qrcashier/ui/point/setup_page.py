@@ -3,7 +3,8 @@ Point terminals (`GET /terminals/v1/list`), this register's POS first; the cashi
 "no card terminal". A terminal in STANDALONE mode takes cards on its own screen only; the app can
 send amounts only to a terminal in PDV (integrated) mode, so the page offers to switch it
 (`PATCH /terminals/v1/setup`, asked first; the terminal applies it after a restart). The choice
-is stored per register (settings `point/terminal_id`).
+is stored per register (settings `point/terminal_id`). In the first-run wizard it follows the
+store page (not for a self-service register), and the last page sums up the choice.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class TerminalPage(SetupPage):
         "register can also have no card terminal (cards on another terminal are typed in by hand).",
     )
 
-    in_wizard = False  # Settings only for now: the first-run wizard's page order is fixed by its tests
+    in_wizard = True  # after the store page: the register's POS is known (just provisioned)
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
@@ -77,9 +78,19 @@ class TerminalPage(SetupPage):
         s = self.env.settings
         return (s.store_id or None), (None if s.pos_id is None else str(s.pos_id))
 
+    def applies(self) -> bool:
+        """Not for a self-service register in the wizard: nobody is at its counter to hand over a terminal."""
+        return self.flow.settings_mode or not self.state.self_service
+
     def enter(self) -> None:
         if not self._loaded:
             self.load()
+
+    def summary(self) -> str:
+        """The wizard's last page: the chosen terminal, or none."""
+        if not self.chosen:
+            return self.tr("Card terminal: <b>none</b> (cards on another terminal, typed in by hand)")
+        return fmt(self.tr("Card terminal: <b>%1</b>"), terminal_name(self.chosen))
 
     @dialog_slot()
     async def load(self) -> None:
