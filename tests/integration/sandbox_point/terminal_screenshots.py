@@ -53,8 +53,8 @@ async def main() -> int:
             base_url=server.base_url, headers={"Authorization": "Bearer SANDBOX-MLA-demo"}, timeout=5.0
         ) as c:
             uid = (await c.get("/users/me")).json()["id"]
-            store = (await c.post(f"/users/{uid}/stores",
-                                  json={"name": "Kiosco Centro", "external_id": "KIOSCO1", "location": LOCATION})).json()
+            shop = {"name": "Kiosco Centro", "external_id": "KIOSCO1", "location": LOCATION}
+            store = (await c.post(f"/users/{uid}/stores", json=shop)).json()
             await c.post("/pos", json={"name": "Caja 1", "fixed_amount": True, "store_id": int(store["id"]),
                                        "external_store_id": "KIOSCO1", "external_id": "CAJA1"})
             order = {"type": "point", "external_reference": "CAJA1-42_demo-1", "description": "Venta 42",
