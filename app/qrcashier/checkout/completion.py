@@ -7,6 +7,7 @@ import logging
 from qrcashier.checkout.engine_base import (
     CANCELLED_STILL_PAYABLE,
     LATE_STATES,
+    PART_PAID,
     EngineBase,
     GatewayError,
     user_message,
@@ -28,7 +29,6 @@ from qrcashier.domain.sale import (
 
 log = logging.getLogger("qrcashier.checkout")
 S = AttemptState
-PART_PAID = "{paid} of this sale is paid; {left} is left to pay: charge the rest."
 
 
 class CompletionJobs(EngineBase):
