@@ -80,13 +80,16 @@ async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) ->
 
 
 async def choose_the_virtual_terminal(dialog: SetupDialog) -> None:
-    """On the card terminal page: the account's terminals are listed ("No card terminal" first and
-    chosen, this register's new POS's Point Smart next); pick Mercado Pago's virtual test terminal."""
+    """On the card terminal page: the account's terminals are listed ("No card terminal" first,
+    this register's new POS's Point Smart next); nothing is chosen on an account (a register can
+    have none), the virtual test terminal on the sandbox; pick Mercado Pago's virtual test terminal."""
     from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
+    from qrcashier.settings import Mode
 
     page = dialog.page("terminal")
     await wait_until(lambda: page.box.count() >= 3 and idle(dialog), 10, "the terminal list")
-    assert page.box.currentData() == "" and dialog.next_button.isEnabled()  # a register can have none
+    first = VIRTUAL_TERMINAL if dialog.state.mode == Mode.SANDBOX else ""
+    assert page.box.itemData(0) == "" and page.box.currentData() == first and dialog.next_button.isEnabled()
     assert "this register's POS" in page.box.itemText(1)
     page.box.setCurrentIndex(page.box.findData(VIRTUAL_TERMINAL))
     assert "PDV mode: the app sends" in page.mode_label.text() and not page.pdv_button.isVisibleTo(page)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
-from qrcashier.settings import AppSettings
+from qrcashier.mercadopago.point_ids import VIRTUAL_TERMINAL
+from qrcashier.settings import NO_TERMINAL, AppSettings, Mode
 from qrcashier.ui.point.dialogs import terminal_name
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot, make_label
 from qrcashier.ui.shell import errors, theme
@@ -43,6 +44,7 @@ class TerminalPage(SetupPage):
         super().__init__(flow)
         self.terminals: list[Any] = []
         self.chosen: str = flow.env.settings.point_terminal or NONE
+        self._picked_once = bool(self.chosen) or flow.env.settings.point_terminal_off
         self._loaded = False
         self.box = QComboBox()
         self.box.currentIndexChanged.connect(self._picked)
@@ -83,6 +85,10 @@ class TerminalPage(SetupPage):
         return self.flow.settings_mode or not self.state.self_service
 
     def enter(self) -> None:
+        if not self._picked_once:
+            # nothing chosen yet: on the sandbox the register gets Mercado Pago's virtual test terminal
+            self.chosen = VIRTUAL_TERMINAL if self.state.mode == Mode.SANDBOX else NONE
+            self._fill()
         if not self._loaded:
             self.load()
 
@@ -139,6 +145,7 @@ class TerminalPage(SetupPage):
 
     def _picked(self, _index: int) -> None:
         self.chosen = self.box.currentData() or NONE
+        self._picked_once = True
         self._show_mode()
         self._changed()
 
@@ -192,4 +199,5 @@ class TerminalPage(SetupPage):
                                           terminal_name(terminal_id), mode))
 
     async def save(self, settings: AppSettings, actor: str) -> None:
-        settings.point_terminal = self.chosen or None
+        # "No card terminal" is kept as such: on the sandbox, no choice at all means its virtual terminal
+        settings.point_terminal = self.chosen or (NO_TERMINAL if self._picked_once else None)
