@@ -2,7 +2,7 @@
 
     qrcashier --sandbox            the whole app on the embedded sandbox, with the demo catalog
     qrcashier --self-test          one whole sale offscreen against the sandbox; exit 0 or 1
-    qrcashier --self-test --scenario day   a whole till day offscreen (shift, QR, cash, split, close, Z PDF)
+    qrcashier --self-test --scenario day   a whole till day offscreen (shift, QR, cash, split, Point card, close, Z PDF)
     qrcashier --data-dir DIR       keep the journal, catalog and logs in DIR
     qrcashier --self-service       the register's POS calls this app's merchant endpoint (unattended)
     qrcashier --printer escpos+tcp://192.168.0.50   receipts to a network ESC/POS printer (through the print queue)

@@ -52,6 +52,7 @@ UNATTENDED_CONTRACTS = ("202", "400")  # how it says "no order yet": 202 (newest
 DEFAULT_ENDPOINT_HOST = "127.0.0.1"  # loopback: the TLS reverse proxy in front forwards to it
 DEFAULT_ENDPOINT_PORT = 8780  # fixed, so the proxy has a stable target (0: any free port, tests)
 ENDPOINT_HOST = re.compile(r"^[A-Za-z0-9_.:%-]{1,253}$")
+NO_TERMINAL = "none"  # settings point/terminal_id: this register has no card terminal (issue 20)
 
 
 class Mode(StrEnum):
@@ -436,12 +437,19 @@ class AppSettings:
 
     @point_terminal.setter
     def point_terminal(self, value: str | None) -> None:
+        """A terminal id; None: not chosen (the embedded sandbox then uses its virtual terminal);
+        NO_TERMINAL ("none"): this register has no card terminal, even on the sandbox."""
         from qrcashier.mercadopago.point_ids import TERMINAL_ID_RE
 
         value = (value or "").strip()
-        if value and not TERMINAL_ID_RE.match(value):
+        if value and value != NO_TERMINAL and not TERMINAL_ID_RE.match(value):
             raise ValueError("a terminal id is TYPE__SERIAL, as the terminals list gives it")
         self._set("point/terminal_id", value or None)
+
+    @property
+    def point_terminal_off(self) -> bool:
+        """The register was set up with no card terminal (setup's "No card terminal")."""
+        return self._str("point/terminal_id").strip() == NO_TERMINAL
 
     # --- this computer ------------------------------------------------------------------------
 
@@ -567,7 +575,7 @@ class AppSettings:
         fill("endpoint_host", self.endpoint_host)
         fill("endpoint_port", self.endpoint_port)
         fill("endpoint_public_url", self.endpoint_public_url)
-        if self.mode == Mode.ACCOUNT or self.point_terminal:  # Point card terminal (issue 20)
+        if self.mode == Mode.ACCOUNT or self.point_terminal or self.point_terminal_off:  # Point (issue 20)
             fill("point_terminal", self.point_terminal or "")
         if self.register_choice or (self.mode == Mode.SANDBOX and self.sandbox_url):  # setup's Advanced page
             from types import SimpleNamespace

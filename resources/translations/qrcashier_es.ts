@@ -3150,6 +3150,14 @@ la caja esté configurada.</translation>
         <translation>Terminal de esta caja</translation>
     </message>
     <message>
+        <source>Card terminal: &lt;b&gt;none&lt;/b&gt; (cards on another terminal, typed in by hand)</source>
+        <translation>Terminal de tarjetas: &lt;b&gt;ninguna&lt;/b&gt; (tarjetas en otra terminal, cargadas a mano)</translation>
+    </message>
+    <message>
+        <source>Card terminal: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Terminal de tarjetas: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reading the account&apos;s card terminals…</source>
         <translation>Leyendo las terminales de la cuenta…</translation>
     </message>
@@ -4017,6 +4025,22 @@ la caja esté configurada.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>%1 of this sale is paid; %2 is left to pay: charge the rest.</source>
+        <translation>Se pagaron %1 de esta venta; faltan %2: cobre el resto.</translation>
+    </message>
+    <message>
+        <source>A part of %1 must be more than zero and less than the %2 left to pay.</source>
+        <translation>Una parte de %1 tiene que ser mayor que cero y menor que los %2 que faltan pagar.</translation>
+    </message>
+    <message>
+        <source>Part of this sale is paid (%1): charge the rest, or refund that part before discarding the sale.</source>
+        <translation>Parte de esta venta está pagada (%1): cobre el resto, o devuelva esa parte antes de descartar la venta.</translation>
+    </message>
+    <message>
+        <source>Part of sale %1 is paid and the rest is not: charge the rest, or refund that part and discard the sale, before closing the shift.</source>
+        <translation>Parte de la venta %1 está pagada y el resto no: cobre el resto, o devuelva esa parte y descarte la venta, antes de cerrar el turno.</translation>
     </message>
     <message>
         <source>Paid by card.</source>

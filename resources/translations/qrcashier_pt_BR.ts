@@ -3150,6 +3150,14 @@ o caixa estiver configurado.</translation>
         <translation>Maquininha deste caixa</translation>
     </message>
     <message>
+        <source>Card terminal: &lt;b&gt;none&lt;/b&gt; (cards on another terminal, typed in by hand)</source>
+        <translation>Maquininha: &lt;b&gt;nenhuma&lt;/b&gt; (cartões em outra maquininha, digitados à mão)</translation>
+    </message>
+    <message>
+        <source>Card terminal: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Maquininha: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Reading the account&apos;s card terminals…</source>
         <translation>Lendo as maquininhas da conta…</translation>
     </message>
@@ -4017,6 +4025,22 @@ o caixa estiver configurado.</translation>
     <message>
         <source>Nothing imported: %1</source>
         <translation>Nada foi importado: %1</translation>
+    </message>
+    <message>
+        <source>%1 of this sale is paid; %2 is left to pay: charge the rest.</source>
+        <translation>%1 desta venda está pago; faltam %2: cobre o restante.</translation>
+    </message>
+    <message>
+        <source>A part of %1 must be more than zero and less than the %2 left to pay.</source>
+        <translation>Uma parte de %1 deve ser maior que zero e menor que os %2 que faltam pagar.</translation>
+    </message>
+    <message>
+        <source>Part of this sale is paid (%1): charge the rest, or refund that part before discarding the sale.</source>
+        <translation>Parte desta venda está paga (%1): cobre o restante, ou estorne essa parte antes de descartar a venda.</translation>
+    </message>
+    <message>
+        <source>Part of sale %1 is paid and the rest is not: charge the rest, or refund that part and discard the sale, before closing the shift.</source>
+        <translation>Parte da venda %1 está paga e o restante não: cobre o restante, ou estorne essa parte e descarte a venda, antes de fechar o turno.</translation>
     </message>
     <message>
         <source>Paid by card.</source>

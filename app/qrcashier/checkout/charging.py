@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from typing import Any
 
 from qrcashier.checkout.engine_base import (
@@ -14,6 +15,7 @@ from qrcashier.checkout.engine_base import (
 from qrcashier.checkout.errors import NotChargeable, NotReady, RegisterBusy
 from qrcashier.checkout.gateway import Gateway, NotDelivered
 from qrcashier.domain.cart import Cart, validate_lines
+from qrcashier.domain.money import parse_amount
 from qrcashier.domain.sale import (
     STATE_MESSAGES,
     Attempt,
@@ -30,7 +32,8 @@ S = AttemptState
 class ChargeJobs(EngineBase):
     """charge(), the publish, and the one allowed republish of an unknown outcome."""
 
-    async def charge(self, target: Cart | Sale | int, *, tender: str = "qr") -> Attempt:
+    async def charge(self, target: Cart | Sale | int, *, tender: str = "qr",
+                     amount: Decimal | str | None = None) -> Attempt:
         """Charge a cart (frozen into a new sale) or charge an open sale again.
 
         Returns the attempt as it stands after the publish: `waiting` (on the QR),
@@ -44,9 +47,16 @@ class ChargeJobs(EngineBase):
 
         `tender="point"` sends the amount to the register's card terminal instead of its QR
         (`NotChargeable` when the register has none); everything else is the same.
+
+        `amount`: a part of what is due (a split with two electronic parts: a QR part, then
+        the rest on the terminal, or the other way round). When that attempt is paid, its tender
+        is recorded and the sale stays open for the rest (no receipt until the whole is paid);
+        charge the sale again for what is left. Refused (`TillRefused`) unless it leaves
+        something to pay.
         """
         gateway = self._gateway_for_tender(tender)
         site = self.config.site
+        part = None if amount is None else parse_amount(amount, site)
         lines = total = None
         if isinstance(target, Cart):
             if target.site.id != site.id:
@@ -73,16 +83,16 @@ class ChargeJobs(EngineBase):
             if lines is not None:
                 new_sale = (self.config.register_id, site, lines, total)
                 attempt = await self._db(lambda db: db.create_attempt(
-                    gateway=gateway.name, now=now, expires_at=expires, message=message, new_sale=new_sale
-                ))
+                    gateway=gateway.name, now=now, expires_at=expires, message=message, new_sale=new_sale,
+                    amount=part))
             else:
                 sale_id = target.id if isinstance(target, Sale) else int(target)  # type: ignore[union-attr,arg-type]
                 sale = await self.sale(sale_id)
                 if sale.register_id != self.config.register_id:
                     raise NotChargeable("This sale belongs to another register.")
                 attempt = await self._db(lambda db: db.create_attempt(
-                    gateway=gateway.name, now=now, expires_at=expires, message=message, sale_id=sale_id
-                ))
+                    gateway=gateway.name, now=now, expires_at=expires, message=message, sale_id=sale_id,
+                    amount=part))
             self._changed(None, attempt, message)
         return await self._publish(attempt)
 

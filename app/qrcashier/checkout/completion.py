@@ -7,6 +7,7 @@ import logging
 from qrcashier.checkout.engine_base import (
     CANCELLED_STILL_PAYABLE,
     LATE_STATES,
+    PART_PAID,
     EngineBase,
     GatewayError,
     user_message,
@@ -76,10 +77,15 @@ class CompletionJobs(EngineBase):
                 )
             else:
                 message = STATE_MESSAGES[S.PAID]
+            due = await self._db(lambda db: db.due(attempt.sale_id))
+            if attempt.total < due:  # a split's electronic part: its tender, and the sale stays open for the rest
+                message = PART_PAID.format(paid=attempt.total, left=due - attempt.total)
             paid, receipt = await self._db(lambda db: db.complete_paid(
                 attempt_id, decision.payments, self._now(), message, operator=self.operator, card=decision.card
             ))
             if receipt is None:
+                if paid.state == S.PAID and attempt.state != S.PAID:
+                    await self._part_paid(attempt, paid, decision)  # a split's part: the sale stays open for the rest
                 return paid
             self._changed(attempt, paid, message)
             self._emit(ReceiptIssued(receipt, "Print the receipt."))
@@ -120,6 +126,15 @@ class CompletionJobs(EngineBase):
         if attempt.state == S.UNKNOWN and (lookup.published or decision.outcome != Outcome.NOTHING):
             return await self._move(attempt, S.WAITING, "Mercado Pago has the order: the customer can scan and pay.")
         return attempt
+
+    async def _part_paid(self, before: Attempt, paid: Attempt, decision: Decision) -> None:
+        """A split's electronic part is paid (its tender recorded, the sale still open): say
+        what is left, so the cashier charges the rest (QR, terminal, card or cash)."""
+        self._changed(before, paid, paid.message)
+        for warning in decision.warnings:
+            self._notice(paid.id, f"Sale {paid.reference}: {warning}.", "error")
+        if decision.open_orders:
+            self._watch_late(paid.id)  # another scan is still open: the customer could pay twice
 
     async def _record_extra_payments(self, attempt: Attempt, decision: Decision) -> None:
         """A paid attempt that Mercado Pago shows with more approved payments: the customer

@@ -52,6 +52,8 @@ CANCELLED_STILL_PAYABLE = (
     "Cancelled, but this order's QR cannot be withdrawn: until it expires, a customer who has it "
     "can still pay, and that payment completes the sale."
 )
+# a split's electronic part paid (issue 20): its tender recorded, the sale open for the rest
+PART_PAID = "{paid} of this sale is paid; {left} is left to pay: charge the rest."
 
 
 NO_SHIFT = "Open a shift (count the float) before charging or moving cash."

@@ -10,6 +10,7 @@ from qrcashier.checkout.engine_base import (
     LATE_STATES,
     MAX_REASON,
     MAX_SUPERVISOR,
+    PART_PAID,
     EngineBase,
     GatewayError,
     user_message,
@@ -159,6 +160,9 @@ class ReconcileJobs(EngineBase):
                     else "A supervisor confirmed the payment: the receipt is printing."
                 )
                 payments = lookup.decision.payments if lookup is not None else ()
+                due = await self._db(lambda db: db.due(attempt.sale_id))
+                if attempt.total < due:  # a split's part (issue 20): its tender; the sale stays open for the rest
+                    message = PART_PAID.format(paid=attempt.total, left=due - attempt.total)
                 paid, receipt = await self._db(lambda db: db.complete_paid(
                     attempt_id, payments, self._now(), message, audit=audit, operator=self.operator
                 ))

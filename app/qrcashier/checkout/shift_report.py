@@ -79,16 +79,19 @@ def build_shift_report(
     numbers: list[int] = []
     rows = db.query("SELECT id, receipt_no, total, paid_at FROM sales WHERE shift_id = ? AND status = 'paid'"
                     " ORDER BY receipt_no", (shift.id,))
-    apis = {r["sale_id"]: r["gateway"] for r in db.query(
-        "SELECT a.sale_id, a.gateway FROM attempts a JOIN sales s ON s.id = a.sale_id"
-        " WHERE s.shift_id = ? AND a.state = 'paid' AND a.gateway != 'cash' ORDER BY a.id", (shift.id,))}
+    paid_attempts = db.query(
+        "SELECT a.id, a.sale_id, a.gateway FROM attempts a JOIN sales s ON s.id = a.sale_id"
+        " WHERE s.shift_id = ? AND a.state = 'paid' AND a.gateway != 'cash' ORDER BY a.id", (shift.id,))
+    apis = {r["sale_id"]: r["gateway"] for r in paid_attempts}
+    api_of = {r["id"]: r["gateway"] for r in paid_attempts}  # a split's two electronic parts: each its own API
     by_sale: dict[int, list[TenderRecord]] = {}
     for t in db.shift_tenders(shift.id):  # one query for the whole shift, not one per sale
         by_sale.setdefault(t.sale_id, []).append(t)
     extras = sale_extras(db, [r["id"] for r in rows], site)  # issue 17: discount, taxes by rate
     for row in rows:
         tenders = by_sale.get(row["id"], [])
-        api = apis.get(row["id"])
+        qr_parts = [api_of.get(t.attempt_id) for t in tenders if t.kind == TenderKind.QR]
+        api = next((a for a in qr_parts if a), None) or apis.get(row["id"])  # the QR part's API, in a split
         paid_at = from_ts(row["paid_at"])
         assert paid_at is not None
         numbers.append(row["receipt_no"])
@@ -98,7 +101,8 @@ def build_shift_report(
             bucket["count"] += 1
             bucket["total"] += t.amount
             if t.kind == TenderKind.QR:
-                fam = by_api.setdefault(api or "unknown", {"count": 0, "total": Decimal(0)})
+                family = api_of.get(t.attempt_id) or api or "unknown"
+                fam = by_api.setdefault(family, {"count": 0, "total": Decimal(0)})
                 fam["count"] += 1
                 fam["total"] += t.amount
         hour = paid_at.astimezone(tz).strftime("%H")

@@ -194,9 +194,12 @@ class TillJobs(EngineBase):
 
         def read(db: JournalDB) -> tuple:
             original = db.receipts(attempt_id=issued.attempt_id, kind="original")
-            payments = db.payments(attempt_id=issued.attempt_id)
+            tenders = db.tenders(issued.sale_id)
+            # a split's parts: the payments of every attempt with a tender, and the receipt's own
+            paying = {issued.attempt_id} | {t.attempt_id for t in tenders if t.attempt_id is not None}
+            payments = [p for p in db.payments(sale_id=issued.sale_id) if p.attempt_id in paying]
             issued_at = original[0].issued_at if original else issued.issued_at
-            return (db.sale(issued.sale_id), payments, db.tenders(issued.sale_id), db.receipt_number(issued.sale_id),
+            return (db.sale(issued.sale_id), payments, tenders, db.receipt_number(issued.sale_id),
                     paid_time(payments, issued_at), db.tender_cards(issued.sale_id))  # Mercado Pago's date (14.3)
 
         sale, payments, tenders, sequence, paid_at, cards = await self._db(read)

@@ -59,7 +59,8 @@ async def test_a_register_without_a_terminal_has_no_point_gateway(tmp_path: Path
 
 def test_the_command_line_and_the_settings_choose_the_terminal(tmp_path: Path):
     from qrcashier.cli import build_parser
-    from qrcashier.settings import AppSettings, Mode
+    from qrcashier.settings import NO_TERMINAL, AppSettings, Mode
+    from qrcashier.settings_store import MemoryStore
 
     args = build_parser().parse_args(["--point-terminal", "PAX_A910__SMARTPOS1234", "--data-dir", str(tmp_path)])
     opts = Options.from_args(args)
@@ -68,7 +69,7 @@ def test_the_command_line_and_the_settings_choose_the_terminal(tmp_path: Path):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["--point-terminal", "not a terminal"])
 
-    settings = AppSettings.from_file(tmp_path / "s.ini")
+    settings = AppSettings(MemoryStore())  # the settings over a dict: no Qt here
     assert settings.point_terminal is None
     settings.point_terminal = "NEWLAND_N950__ABC123"
     assert settings.point_terminal == "NEWLAND_N950__ABC123"
@@ -83,3 +84,13 @@ def test_the_command_line_and_the_settings_choose_the_terminal(tmp_path: Path):
     settings.point_terminal = None
     settings.apply_to(fresh)
     assert fresh.point_terminal == ""  # an account's register without a terminal: none
+    # "No card terminal" chosen in setup: none, even on the embedded sandbox (which otherwise
+    # gives the register Mercado Pago's virtual test terminal)
+    settings.mode = Mode.SANDBOX
+    sandbox = Options(data_dir=tmp_path, sandbox=True)
+    settings.apply_to(sandbox)
+    assert sandbox.point_terminal is None  # not chosen: the sandbox's virtual terminal
+    settings.point_terminal = NO_TERMINAL
+    assert settings.point_terminal is None and settings.point_terminal_off
+    settings.apply_to(sandbox)
+    assert sandbox.point_terminal == "" and Services(sandbox).point_terminal is None

@@ -58,9 +58,11 @@ async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) ->
     store.pos_ext.setText("CAJA1")
     store._edited("")
     assert store.problem.text() == "" and dialog.next_button.isEnabled()
-    await next_page(qtbot, dialog, "sticker")  # Next provisions the store and POS
+    await next_page(qtbot, dialog, "terminal")  # Next provisions the store and POS
     assert store.state.provisioned.created_pos and store.state.provisioned.pos.fixed_amount
     assert "Created the store" in store.result.text()
+    await choose_the_virtual_terminal(dialog)
+    await next_page(qtbot, dialog, "sticker")
     sticker = dialog.page("sticker")
     assert sticker.payload and sticker.payload.startswith("000201") and not sticker.preview.pixmap().isNull()
     pdf = sticker.save_pdf(tmp_path / "sticker.pdf")
@@ -75,6 +77,22 @@ async def through_store_to_finish(qtbot, dialog: SetupDialog, tmp_path: Path) ->
     pin._edited("")
     assert "consecutive" in pin.problem.text() and not dialog.next_button.isEnabled()
     await set_pin_and_finish(qtbot, dialog)
+
+
+async def choose_the_virtual_terminal(dialog: SetupDialog) -> None:
+    """On the card terminal page: the account's terminals are listed ("No card terminal" first,
+    this register's new POS's Point Smart next); nothing is chosen on an account (a register can
+    have none), the virtual test terminal on the sandbox; pick Mercado Pago's virtual test terminal."""
+    from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
+    from qrcashier.settings import Mode
+
+    page = dialog.page("terminal")
+    await wait_until(lambda: page.box.count() >= 3 and idle(dialog), 10, "the terminal list")
+    first = VIRTUAL_TERMINAL if dialog.state.mode == Mode.SANDBOX else ""
+    assert page.box.itemData(0) == "" and page.box.currentData() == first and dialog.next_button.isEnabled()
+    assert "this register's POS" in page.box.itemText(1)
+    page.box.setCurrentIndex(page.box.findData(VIRTUAL_TERMINAL))
+    assert "PDV mode: the app sends" in page.mode_label.text() and not page.pdv_button.isVisibleTo(page)
 
 
 async def set_pin_and_finish(qtbot, dialog) -> None:

@@ -111,6 +111,12 @@ async def wizard_shots(tmp: Path, sandbox, http) -> None:
     await store.provision()
     await shot(dialog, "wizard-3-store-created")
     await dialog.go_next()
+    terminal = dialog.page("terminal")
+    await until(lambda: dialog.current.key == "terminal" and terminal.box.count() >= 3 and idle(dialog))
+    terminal.box.setCurrentIndex(1)  # this register's new POS's Point Smart, standalone: the PDV switch offered
+    await shot(dialog, "wizard-3-terminal")
+    terminal.box.setCurrentIndex(0)  # no card terminal
+    await dialog.go_next()
     await until(lambda: dialog.current.key == "sticker")
     await shot(dialog, "wizard-4-sticker")
     await dialog.go_next()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
 from qrcashier.ui.setup.wizard import SetupDialog, run_first_run_setup
 from qrcashier.ui.shell import i18n
 from tests.ui.setup.drive import click, idle, next_page, set_pin_and_finish
@@ -33,6 +34,11 @@ async def test_the_wizards_language_applies_as_soon_as_it_finishes(qtbot, make_e
         store = dialog.page("store")
         await wait_until(lambda: store.store_box.count() > 0 and idle(dialog) and dialog.next_button.isEnabled(), 10,
                          "the store list")
+        await next_page(qtbot, dialog, "terminal")
+        await wait_until(lambda: idle(dialog), 10, "the terminal list")
+        terminal = dialog.page("terminal")
+        assert terminal.box.currentData() == VIRTUAL_TERMINAL  # the sandbox's, unless "No card terminal"
+        terminal.box.setCurrentIndex(0)  # a register can have none, even on the sandbox
         await next_page(qtbot, dialog, "sticker")
         await next_page(qtbot, dialog, "printer")
         box = dialog.page("printer").language_box
@@ -43,6 +49,7 @@ async def test_the_wizards_language_applies_as_soon_as_it_finishes(qtbot, make_e
         await set_pin_and_finish(qtbot, dialog)
         assert await finished is True
         assert settings.language == "es" and i18n.current() == "es"
+        assert settings.point_terminal is None and settings.point_terminal_off
         assert QCoreApplication.translate("SalesDialog", "Sales of the day") != "Sales of the day"
     finally:
         if not finished.done():

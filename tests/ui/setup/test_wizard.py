@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
 from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.settings import Mode
 from qrcashier.supervisor import verify_pin
@@ -34,7 +35,7 @@ async def test_sandbox_branch(qtbot, make_env, settings, memory_keyring, tmp_pat
     dialog = await open_wizard(qtbot, env)
     click(qtbot, dialog.page("mode").sandbox_button)
     await next_page(qtbot, dialog, "store")  # no token page for the sandbox
-    assert dialog.step_label.text() == "Step 2 of 6"
+    assert dialog.step_label.text() == "Step 2 of 7"
     assert dialog.page("store").street.text() == "Avenida Corrientes"  # the demo address, prefilled
     await through_store_to_finish(qtbot, dialog, tmp_path)
     assert "sandbox QR" in dialog.page("sticker").note.text()
@@ -46,6 +47,8 @@ async def test_sandbox_branch(qtbot, make_env, settings, memory_keyring, tmp_pat
         "Caja 1",
     )
     assert settings.pos_id and settings.store_id and settings.printer is None
+    assert settings.point_terminal == VIRTUAL_TERMINAL  # chosen on the card terminal page
+    assert "Card terminal: <b>SBX0000001</b>" in dialog.page("done").summary.text()
     assert verify_pin(PIN, settings.pin_hash) and PIN not in Path(settings.file_name).read_text()
     assert memory_keyring.store == {}  # the sandbox needs no token and none is stored
     await env.aclose()
@@ -67,7 +70,7 @@ async def test_account_branch_then_the_pos_is_reused_on_the_next_start(
     assert page.test_note.isHidden() or page.test_note.text() != TEST_ACCOUNT_NOTE or token.startswith("TEST-")
     assert memory_keyring.store == {}  # nothing is saved before Finish
     await next_page(qtbot, dialog, "store")
-    assert dialog.step_label.text() == "Step 3 of 7"
+    assert dialog.step_label.text() == "Step 3 of 8"
     # a real account gets no demo address: the installer types the store's
     store = dialog.page("store")
     await wait_until(lambda: store.store_box.count() > 0 and idle(dialog), 10, "the store list")

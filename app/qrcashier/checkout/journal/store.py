@@ -41,7 +41,7 @@ from qrcashier.checkout.journal.records import (
     TransitionRecord,
 )
 from qrcashier.checkout.journal.schema import connect, migrate
-from qrcashier.checkout.journal.till_store import TillStore, settle_sale
+from qrcashier.checkout.journal.till_store import TillStore, part_total, settle_or_part
 from qrcashier.domain.card import CardInfo
 from qrcashier.domain.cart import CartLine
 from qrcashier.domain.money import Site
@@ -196,7 +196,8 @@ class JournalDB(TillStore):
         return sale_id
 
     def _insert_attempt(
-        self, sale_id: int, gateway: str, now: datetime, expires_at: datetime, message: str
+        self, sale_id: int, gateway: str, now: datetime, expires_at: datetime, message: str,
+        amount: Decimal | None = None,
     ) -> int:
         sale = self.sale(sale_id)
         if sale.status != "open":
@@ -220,7 +221,8 @@ class JournalDB(TillStore):
             "INSERT INTO attempts (sale_id, number, register_id, reference, idempotency_key, gateway, total, state,"
             " created_at, updated_at, expires_at, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sale_id, number, sale.register_id, reference, secrets.token_hex(16), gateway,
-             money_text(self.due(sale_id)), str(S.CREATED), to_ts(now), to_ts(now), to_ts(expires_at), message),
+             money_text(part_total(self.due(sale_id), amount)), str(S.CREATED), to_ts(now), to_ts(now),
+             to_ts(expires_at), message),
         )
         attempt_id = cur.lastrowid
         assert attempt_id is not None
@@ -245,16 +247,17 @@ class JournalDB(TillStore):
         message: str,
         sale_id: int | None = None,
         new_sale: tuple[str, Site, Sequence[CartLine], Decimal] | None = None,
+        amount: Decimal | None = None,
     ) -> Attempt:
         """Write an attempt in state `created` (and the sale with its lines, for `new_sale`),
-        in one transaction. Refuses a sale that is not open or awaits review, and a second
-        live attempt on the register (RegisterBusy)."""
+        in one transaction, for what is due (or `amount`, a part of it). Refuses a sale that is
+        not open or awaits review, and a second live attempt on the register (RegisterBusy)."""
         if (sale_id is None) == (new_sale is None):
             raise ValueError("give either an existing sale id or a new sale")
 
         def work() -> int:
             sid = sale_id if new_sale is None else self.insert_sale(*new_sale, now)
-            return self._insert_attempt(sid, gateway, now, expires_at, message)  # type: ignore[arg-type]
+            return self._insert_attempt(sid, gateway, now, expires_at, message, amount)  # type: ignore[arg-type]
 
         try:
             attempt_id = self._tx(work)
@@ -336,7 +339,8 @@ class JournalDB(TillStore):
     ) -> tuple[Attempt, ReceiptRecord | None]:
         """The transition to paid, in one transaction: payments recorded, sale paid, and the
         original receipt issued. Idempotent: on an attempt already paid it changes nothing
-        and returns (attempt, None)."""
+        and returns (attempt, None). An attempt for a part of the sale (`settle_or_part`)
+        records its tender and leaves the sale open: (attempt, None) too, the sale `open`."""
 
         def work() -> int | None:
             current = self.attempt(attempt_id)
@@ -355,8 +359,8 @@ class JournalDB(TillStore):
             if audit is not None:
                 self._audit(audit, now, sale_id=current.sale_id, attempt_id=attempt_id)
             kind = "point" if current.gateway == "point" else "qr"
-            return settle_sale(self._db, current.sale_id, attempt_id, now, operator, qr_amount=current.total,
-                               kind=kind, card=card)
+            return settle_or_part(self._db, current.sale_id, attempt_id, now, operator, amount=current.total,
+                                  kind=kind, card=card)
 
         receipt_id = self._tx(work)
         receipt = None if receipt_id is None else self.receipt(receipt_id)
@@ -545,6 +549,7 @@ class JournalDB(TillStore):
             ]
             if blocking:
                 raise NotChargeable("This sale has an order on the QR or awaiting review: it cannot be discarded.")
+            self.refuse_unsettled_part(sale.register_id, sale_id)
             self._db.execute("UPDATE sales SET status = 'discarded' WHERE id = ?", (sale_id,))
             self._audit(audit, now, sale_id=sale_id)
 

@@ -66,6 +66,37 @@ def settle_sale(
     return cur.lastrowid
 
 
+# --- a split's electronic part: a QR or Point attempt for part of what is due (issue 20) ---
+
+def part_total(due: Decimal, amount: Decimal | None) -> Decimal:
+    """The total of a new attempt: what is due, or `amount`, a part of it (a QR part before a
+    Point rest, or the other way round), which must leave something to pay."""
+    if amount is None:
+        return due
+    if amount <= 0 or amount >= due:
+        raise TillRefused(f"A part of {amount} must be more than zero and less than the {due} left to pay.")
+    return amount
+
+
+def settle_or_part(
+    db: sqlite3.Connection, sale_id: int, attempt_id: int, now: datetime, operator: str, *, amount: Decimal,
+    kind: str, card: CardInfo | None,
+) -> int | None:
+    """Inside `complete_paid`'s transaction, for an attempt just marked paid: when its `amount`
+    covers what is left of the sale, `settle_sale` (the receipt id); when it is only a part, its
+    tender (with its card) and nothing else: the sale stays open for the rest, no receipt (None)."""
+    sale = db.execute("SELECT total, receipt_no FROM sales WHERE id = ?", (sale_id,)).fetchone()
+    settled = sum((Decimal(r[0]) for r in db.execute("SELECT amount FROM tenders WHERE sale_id = ?", (sale_id,))),
+                  Decimal(0))
+    if sale["receipt_no"] is not None or amount >= Decimal(sale["total"]) - settled:
+        return settle_sale(db, sale_id, attempt_id, now, operator, qr_amount=amount, kind=kind, card=card)
+    cur = db.execute("INSERT INTO tenders (sale_id, kind, amount, attempt_id, at) VALUES (?, ?, ?, ?, ?)",
+                     (sale_id, kind, money_text(amount), attempt_id, to_ts(now)))
+    if card is not None:
+        insert_card(db, cur.lastrowid, card)  # type: ignore[arg-type]
+    return None
+
+
 def insert_card(db: sqlite3.Connection, tender_id: int, card: CardInfo) -> None:
     db.execute(
         "INSERT OR REPLACE INTO tender_cards (tender_id, brand, last_four, installments, authorization, payment_ref,"
@@ -94,6 +125,29 @@ class TillStore:
 
     def receipt(self, receipt_id: int) -> ReceiptRecord:
         raise NotImplementedError
+
+    def refundable(self, mp_payment_id: int) -> Decimal:
+        raise NotImplementedError
+
+    # a split's electronic parts (issue 20)
+
+    def unsettled_parts(self, register_id: str, sale_id: int | None = None) -> list[str]:
+        """The references of the paid QR / Point parts of the register's open sales (or of
+        `sale_id`) not refunded in full: money taken for a sale whose rest is not paid yet."""
+        rows = self.query(
+            "SELECT a.reference, a.sale_id, p.mp_payment_id FROM tenders t JOIN sales s ON s.id = t.sale_id"
+            " JOIN attempts a ON a.id = t.attempt_id JOIN payments p ON p.attempt_id = a.id"
+            " WHERE s.register_id = ? AND s.status = 'open' AND t.kind IN ('qr', 'point') ORDER BY t.id",
+            (register_id,))
+        return list(dict.fromkeys(r[0] for r in rows
+                                  if (sale_id is None or r[1] == sale_id) and self.refundable(r[2]) > 0))
+
+    def refuse_unsettled_part(self, register_id: str, sale_id: int) -> None:
+        """A sale with a paid part is not discarded: charge the rest, or refund the part first."""
+        parts = self.unsettled_parts(register_id, sale_id)
+        if parts:
+            raise NotChargeable(f"Part of this sale is paid ({parts[0]}): charge the rest, or refund that part "
+                                "before discarding the sale.")
 
     # shifts
 
@@ -182,6 +236,10 @@ class TillStore:
                     f"Sale {a.reference} is {a.state}: wait for it to finish, cancel it, or have a supervisor "
                     "review it before closing the shift."
                 )
+            parts = self.unsettled_parts(shift.register_id)
+            if parts:
+                raise TillRefused(f"Part of sale {parts[0]} is paid and the rest is not: charge the rest, or refund "
+                                  "that part and discard the sale, before closing the shift.")
             expected = self.expected_cash(shift_id)
             diff = difference(counted, expected)
             if needs_authorization(diff, threshold) and not (authorized_by and reason.strip()):

@@ -3,7 +3,8 @@ Point terminals (`GET /terminals/v1/list`), this register's POS first; the cashi
 "no card terminal". A terminal in STANDALONE mode takes cards on its own screen only; the app can
 send amounts only to a terminal in PDV (integrated) mode, so the page offers to switch it
 (`PATCH /terminals/v1/setup`, asked first; the terminal applies it after a restart). The choice
-is stored per register (settings `point/terminal_id`).
+is stored per register (settings `point/terminal_id`). In the first-run wizard it follows the
+store page (not for a self-service register), and the last page sums up the choice.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout
 
-from qrcashier.settings import AppSettings
+from qrcashier.mercadopago.point_ids import VIRTUAL_TERMINAL
+from qrcashier.settings import NO_TERMINAL, AppSettings, Mode
 from qrcashier.ui.point.dialogs import terminal_name
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot, make_label
 from qrcashier.ui.shell import errors, theme
@@ -36,12 +38,13 @@ class TerminalPage(SetupPage):
         "register can also have no card terminal (cards on another terminal are typed in by hand).",
     )
 
-    in_wizard = False  # Settings only for now: the first-run wizard's page order is fixed by its tests
+    in_wizard = True  # after the store page: the register's POS is known (just provisioned)
 
     def __init__(self, flow: SetupDialog) -> None:
         super().__init__(flow)
         self.terminals: list[Any] = []
         self.chosen: str = flow.env.settings.point_terminal or NONE
+        self._picked_once = bool(self.chosen) or flow.env.settings.point_terminal_off
         self._loaded = False
         self.box = QComboBox()
         self.box.currentIndexChanged.connect(self._picked)
@@ -77,9 +80,23 @@ class TerminalPage(SetupPage):
         s = self.env.settings
         return (s.store_id or None), (None if s.pos_id is None else str(s.pos_id))
 
+    def applies(self) -> bool:
+        """Not for a self-service register in the wizard: nobody is at its counter to hand over a terminal."""
+        return self.flow.settings_mode or not self.state.self_service
+
     def enter(self) -> None:
+        if not self._picked_once:
+            # nothing chosen yet: on the sandbox the register gets Mercado Pago's virtual test terminal
+            self.chosen = VIRTUAL_TERMINAL if self.state.mode == Mode.SANDBOX else NONE
+            self._fill()
         if not self._loaded:
             self.load()
+
+    def summary(self) -> str:
+        """The wizard's last page: the chosen terminal, or none."""
+        if not self.chosen:
+            return self.tr("Card terminal: <b>none</b> (cards on another terminal, typed in by hand)")
+        return fmt(self.tr("Card terminal: <b>%1</b>"), terminal_name(self.chosen))
 
     @dialog_slot()
     async def load(self) -> None:
@@ -128,6 +145,7 @@ class TerminalPage(SetupPage):
 
     def _picked(self, _index: int) -> None:
         self.chosen = self.box.currentData() or NONE
+        self._picked_once = True
         self._show_mode()
         self._changed()
 
@@ -181,4 +199,5 @@ class TerminalPage(SetupPage):
                                           terminal_name(terminal_id), mode))
 
     async def save(self, settings: AppSettings, actor: str) -> None:
-        settings.point_terminal = self.chosen or None
+        # "No card terminal" is kept as such: on the sandbox, no choice at all means its virtual terminal
+        settings.point_terminal = self.chosen or (NO_TERMINAL if self._picked_once else None)

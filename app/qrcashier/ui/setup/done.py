@@ -56,6 +56,9 @@ class DonePage(SetupPage):
             if s.pos_url is not None:
                 rows.append(fmt(self.tr("Self-service: Mercado Pago asks <b>%1</b> for each order"),
                                 html.escape(s.pos_url)))
+        terminal = self.flow.page("terminal")  # issue 20: the card terminal page's choice
+        if terminal is not None and terminal.applies():
+            rows.append(terminal.summary())  # type: ignore[attr-defined]
         rows.append(fmt(self.tr("Receipt printer: <b>%1</b>"), s.printer or self.tr("none (receipts on screen)")))
         rows.append(self.tr("Supervisor PIN: <b>set</b>") if s.pin_hash else self.tr("Supervisor PIN: <b>not set</b>"))
         self.summary.setText("".join(f"<p style='margin: 0 0 10px 0'>{row}</p>" for row in rows))

@@ -18,6 +18,8 @@ Pages (wizard order; Settings shows them in a side list, plus Advanced and Suppo
                URL, or in the sandbox on the local endpoint: unattended.provisioning
                .ensure_unattended_pos; 403 domain not enabled, a bad URL and unreachable each
                get one sentence)
+    terminal   the register's Mercado Pago Point card terminal, or none (ui/point/setup_page.py;
+               not for a self-service register); the switch to PDV mode, asked first
     sticker    the register's QR sticker: preview, print, save as PDF
     printer    the receipt printer and the language
     pin        the supervisor PIN (kept as a slow salted hash: supervisor.py)

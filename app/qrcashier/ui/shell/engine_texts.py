@@ -216,6 +216,13 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("engine", "Barcode %1 repeats line %2."),
     QT_TRANSLATE_NOOP("engine", "Unreadable row (%1)."),
     QT_TRANSLATE_NOOP("engine", "The header has no %1 column (found: %2)."),
+    # issue 20: a split's two electronic parts (checkout/completion.py, journal/till_store.py)
+    QT_TRANSLATE_NOOP("engine", "%1 of this sale is paid; %2 is left to pay: charge the rest."),
+    QT_TRANSLATE_NOOP("engine", "A part of %1 must be more than zero and less than the %2 left to pay."),
+    QT_TRANSLATE_NOOP("engine", "Part of this sale is paid (%1): charge the rest, or refund that part before "
+                                "discarding the sale."),
+    QT_TRANSLATE_NOOP("engine", "Part of sale %1 is paid and the rest is not: charge the rest, or refund that part "
+                                "and discard the sale, before closing the shift."),
 )
 
 _PLACEHOLDER = re.compile(r"%(\d)")

@@ -3,7 +3,9 @@ against the embedded sandbox: open a shift with a float, a QR sale, a cash sale 
 split sale (cash + QR), a cash out, an X report, a close with a count a little short, and the Z
 report written as PDF (`qrcashier.reports.pdf.render_pdf`). With the sale tools (issue 17) it also
 parks a cart and resumes it, gives a line a discount, and sells two products of different VAT
-rates (21 % and 10.5 %), and the Z shows them. One line, exit 0 (pass) or 1.
+rates (21 % and 10.5 %), and the Z shows them. With the card terminal (issue 20) a card sale is paid
+on the sandbox's Point terminal (the embedded sandbox's virtual one, or --point-terminal) and the
+X and Z show its `point` tender. One line, exit 0 (pass) or 1.
 With --store DSN (issue 19) it then waits (bounded, STORE_WAIT_SECONDS) until every sale, tender,
 movement and the closed shift of the day have reached the store database, and fails naming what
 still waits and why.
@@ -63,6 +65,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's POS
         options.use_registers(args)
         options.use_store(args)  # --store DSN: the day must also reach the store database
+        if getattr(args, "point_terminal", None) is not None:  # --point-terminal ID|none (issue 20)
+            options.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
     services = Services(options)
     window = None
     try:
@@ -114,6 +118,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         splitting.confirm()
         await paid_by_customer()
 
+        card = await _point_part(window, services, scan)
+
         till.move("out")
         moving = await _wait(lambda: dialog("CashMoveDialog"), "the cash-out dialog")
         moving.amount.setText("500")
@@ -126,7 +132,9 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
 
         await _wait(moved, "the cash out")
         x = await till.report(None)
-        _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == 4, f"the X report: {x}")
+        sales = 5 if card else 4
+        _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == sales, f"the X report: {x}")
+        _check(not card or x["tenders"].get("point", {}).get("count") == 1, f"the X's Point tender: {x['tenders']}")
 
         expected = await engine.expected_cash()
         till.close_shift()
@@ -140,6 +148,12 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(Decimal(s["difference"]) == -SHORT_BY, f"the difference is {s['difference']}")
         tenders = z["tenders"]
         _check(tenders["cash"]["count"] == 2 and tenders["qr"]["count"] == 3, f"the tenders: {tenders}")
+        if card:  # the Point sale: its own tender, not cash (the drawer's expected cash leaves it out)
+            point_tender = tenders.get("point") or {}
+            _check(point_tender.get("count") == 1 and Decimal(point_tender["total"]) == card,
+                   f"the Z's Point tender: {tenders}")
+            point_sale = [sale for sale in z["sales"] if [t["kind"] for t in sale["tenders"]] == ["point"]]
+            _check(len(point_sale) == 1, f"the Point sale in the Z: {z['sales']}")
         for sale in z["sales"]:
             _check(sum(Decimal(t["amount"]) for t in sale["tenders"]) == Decimal(sale["total"]), f"sale {sale}")
 
@@ -153,9 +167,11 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
+        point = (f"Point card on terminal {services.point.terminal_id.rpartition('__')[2]}" if card
+                 else "no card terminal")
         stored = await _in_store(services, len(z["sales"])) if services.options.store_dsn else ""
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
-                f"two VAT rates, split), cash out, X and Z, "
+                f"two VAT rates, split, {point}), cash out, X and Z, "
                 f"difference {s['difference']}, Z PDF {len(pdf)} bytes{stored}")
     finally:
         if window is not None:
@@ -202,6 +218,32 @@ async def _in_store(services: Any, sales: int) -> str:
     reason = status.error if status is not None and status.error else "the store sender did not send them"
     raise DayFailed(f"the day did not reach the store database within {STORE_WAIT_SECONDS:.0f} s "
                     f"({waiting} sales waiting): {reason}")
+
+
+async def _point_part(window: Any, services: Any, scan: Any) -> Decimal | None:
+    """A card sale on the register's Point terminal (issue 20): F11's card dialog sends the cart to
+    the sandbox's virtual terminal, the customer approves there, the sale is paid with the card on
+    its receipt. Its amount; None when the register has no card terminal
+    (a standalone sandbox without --point-terminal)."""
+    if services.point is None:
+        return None
+    cards = window.till.cards
+    scan()
+    await _wait(lambda: window.model.rowCount() == 1, "the item for the card sale")
+    cards.dialog = None
+    cards.card()
+    dialog = await _wait(lambda: cards.dialog if cards.dialog is not None and cards.dialog.isVisible() else None,
+                         "the card dialog")
+    _check(dialog.point.isChecked(), "the card dialog does not offer the Point terminal first")
+    dialog.confirm()
+    await _wait(lambda: cards.panel.isVisible() and window.panel_state() == "waiting", "the order on the terminal")
+    terminal = services.point.terminal_id
+    await services.sandbox_control("POST", f"/sandbox/point/terminals/{terminal}/approve",
+                                   {"brand": "visa", "last_four": "4242", "installments": 1})
+    await _wait(lambda: window.panel_state() == "paid", "the card payment")
+    await _wait(lambda: window.last_receipt is not None and "**** 4242" in window.last_receipt.to_text(),
+                "the receipt with the card")
+    return Decimal(window.last_receipt.total)
 
 
 async def _closed(engine: Any) -> bool:
