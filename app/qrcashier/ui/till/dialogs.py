@@ -346,7 +346,7 @@ class SplitDialog(_TillDialog):
         self.to_point.setEnabled(bool(terminal_id))
         self.to_card = QRadioButton(self.tr("Rest by card on an&other terminal"))
         self.method_group = QButtonGroup(self)
-        methods = QHBoxLayout()
+        methods = QVBoxLayout()  # one per line: the three choices side by side do not fit in es or pt_BR
         for button in (self.to_qr, self.to_point, self.to_card):
             self.method_group.addButton(button)
             methods.addWidget(button)
