@@ -5,6 +5,8 @@ report written as PDF (`qrcashier.reports.pdf.render_pdf`). With the sale tools 
 parks a cart and resumes it, gives a line a discount, and sells two products of different VAT
 rates (21 % and 10.5 %), and the Z shows them. One line, exit 0 (pass) or 1.
 With --data-dir the journal stays for `qrcashier-admin report`.
+With `--fiscal ar` (issue 21) the day also runs against the embedded ARCA simulator, and it
+passes only once every sale of the day has an authorized invoice (a CAE) and the Z lists them.
 """
 
 from __future__ import annotations
@@ -51,13 +53,14 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.checkout.till_config import TillConfig
     from qrcashier.domain.money import site
-    from qrcashier.services import Options, Services
+    from qrcashier.services import Options, Services, fiscal_from_args
     from qrcashier.ui.shell.main_window import MainWindow
 
     options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5))
     options.till = TillConfig.for_site(site(options.site_id))
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's POS
         options.use_registers(args)
+        options.fiscal = fiscal_from_args(args, options)  # --fiscal ar: the embedded ARCA simulator (issue 21)
     services = Services(options)
     window = None
     try:
@@ -148,9 +151,10 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
+        invoiced = await _every_sale_invoiced(services, z) if services.fiscal_wanted else ""
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
                 f"two VAT rates, split), cash out, X and Z, "
-                f"difference {s['difference']}, Z PDF {len(pdf)} bytes")
+                f"difference {s['difference']}, Z PDF {len(pdf)} bytes{invoiced}")
     finally:
         if window is not None:
             await window.shutdown()
@@ -185,6 +189,29 @@ async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> Non
     await _wait(lambda: window.model.cart.lines[1].discount > 0, "the line discount")
     await window.charge()
     await paid_by_customer()
+
+
+async def _every_sale_invoiced(services: Any, z: dict) -> str:
+    """--fiscal ar: every paid sale of the day has its invoice authorized by the simulator (a
+    14-digit CAE, consecutive numbers), and the Z's invoices section says the same."""
+    fiscal = services.fiscal
+    _check(fiscal is not None, f"ARCA invoices did not start: {services.fiscal_problem}")
+
+    async def all_authorized() -> list:
+        records = [r for r in await fiscal.invoices.all() if r.kind == "invoice"]
+        done = len(records) == len(z["sales"]) and all(r.status == "authorized" for r in records)
+        return records if done else []
+
+    records = await _wait(all_authorized, "every sale's CAE", timeout=15.0)
+    _check(all(r.cae and len(r.cae) == 14 and r.cae.isdigit() for r in records), f"the CAEs: {records}")
+    numbers = sorted(r.number for r in records)
+    _check(numbers == list(range(numbers[0], numbers[0] + len(numbers))), f"invoice numbers {numbers}")
+    authorized = {(c.point_of_sale, c.doc_type, c.number) for c in fiscal.simulator.sim.books.all()} \
+        if fiscal.simulator is not None else None
+    _check(authorized is None or {(r.point_of_sale, r.doc_type, r.number) for r in records} <= authorized,
+           "an invoice the simulator did not authorize")
+    letter = fiscal.setup.letter
+    return f", {len(records)} Facturas {letter} authorized ({numbers[0]}-{numbers[-1]})"
 
 
 async def _closed(engine: Any) -> bool:
