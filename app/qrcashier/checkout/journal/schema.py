@@ -367,6 +367,16 @@ def _migration_outbox(db: sqlite3.Connection) -> None:
         )
 
 
+def _migration_credit_notes(db: sqlite3.Connection) -> None:
+    """Credit notes (fiscal.credit_notes, issue 21): the refund each one cancels, an approved
+    Mercado Pago refund (`refund_id`) or cash given back (`movement_id`); one credit note each."""
+    db.execute("ALTER TABLE invoices ADD COLUMN refund_id INTEGER REFERENCES refunds(id)")
+    db.execute("ALTER TABLE invoices ADD COLUMN movement_id INTEGER REFERENCES cash_movements(id)")
+    db.execute("CREATE UNIQUE INDEX invoices_one_per_refund ON invoices(refund_id) WHERE refund_id IS NOT NULL")
+    db.execute("CREATE UNIQUE INDEX invoices_one_per_cash_refund ON invoices(movement_id)"
+               " WHERE movement_id IS NOT NULL")
+
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
@@ -375,6 +385,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_tender_cards,
     _migration_invoices,
     _migration_outbox,
+    _migration_credit_notes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
