@@ -103,3 +103,15 @@ def enqueue_credit_notes(db: sqlite3.Connection, config, now: datetime) -> int:
         )
         written += 1
     return written
+
+
+def uncredited(db: sqlite3.Connection, sale_id: int) -> int:
+    """The refunds of a sale (approved Mercado Pago refunds, cash given back) without a credit note."""
+    if "refund_id" not in {r[1] for r in db.execute("PRAGMA table_info(invoices)")}:
+        return 0
+    return db.execute(
+        "SELECT (SELECT COUNT(*) FROM refunds r JOIN payments p ON p.id = r.payment_id"
+        " JOIN attempts a ON a.id = p.attempt_id LEFT JOIN invoices c ON c.refund_id = r.id"
+        " WHERE a.sale_id = ? AND r.state = 'approved' AND c.id IS NULL)"
+        " + (SELECT COUNT(*) FROM cash_movements m LEFT JOIN invoices c ON c.movement_id = m.id"
+        " WHERE m.sale_id = ? AND m.kind = 'refund' AND c.id IS NULL)", (sale_id, sale_id)).fetchone()[0]

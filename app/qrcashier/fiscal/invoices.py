@@ -257,6 +257,12 @@ class Invoices:
     async def credit_notes(self, sale_id: int) -> list[InvoiceRecord]:
         return await self._run(lambda s: s.credit_notes(sale_id))
 
+    async def uncredited(self, sale_id: int) -> int:
+        """How many refunds of the sale have no credit-note row yet."""
+        from qrcashier.fiscal.credit_notes import uncredited
+
+        return await self._run(lambda s: uncredited(s._db, sale_id))
+
     async def counts(self) -> dict[str, int]:
         return await self._run(lambda s: s.counts())
 
