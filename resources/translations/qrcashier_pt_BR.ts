@@ -773,8 +773,16 @@
         <translation>ARCA: as faturas não estão sendo emitidas — %1</translation>
     </message>
     <message>
-        <source>A supervisor can fix the electronic invoice in Settings (ARCA page); until it runs, sales get no invoice.</source>
-        <translation>Um supervisor pode corrigir a fatura eletrônica em Configurações (página ARCA); até lá, as vendas ficam sem fatura.</translation>
+        <source>(1 sale waits for its invoice)</source>
+        <translation>(1 venda aguarda sua fatura)</translation>
+    </message>
+    <message>
+        <source>(%1 sales wait for their invoice)</source>
+        <translation>(%1 vendas aguardam sua fatura)</translation>
+    </message>
+    <message>
+        <source>Keep selling: every sale is kept and gets its invoice, in order, as soon as the electronic invoice runs. A supervisor fixes it in Settings (ARCA page); it starts with QR Cashier&apos;s next start.</source>
+        <translation>Continue vendendo: cada venda fica guardada e recebe sua fatura, em ordem, assim que a fatura eletrônica funcionar. Um supervisor a corrige em Configurações (página ARCA); ela começa na próxima vez que o QR Cashier for iniciado.</translation>
     </message>
     <message>
         <source>ARCA: 1 invoice rejected</source>
@@ -1778,6 +1786,13 @@
     </message>
 </context>
 <context>
+    <name>ReturnSlip</name>
+    <message>
+        <source>The return slip did not print: %1</source>
+        <translation>O comprovante de devolução não foi impresso: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Sale to review</source>
@@ -1899,6 +1914,14 @@
 <context>
     <name>SaleToolsBinder</name>
     <message>
+        <source>Park</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
         <source>The supervisor PIN is not available yet.</source>
         <translation>O PIN do supervisor ainda não está disponível.</translation>
     </message>
@@ -1953,10 +1976,6 @@
     <message>
         <source>return items of a paid sale</source>
         <translation>devolver itens de uma venda paga</translation>
-    </message>
-    <message>
-        <source>Return</source>
-        <translation>Devolver</translation>
     </message>
 </context>
 <context>
