@@ -23,8 +23,8 @@ def _sell(path, n: int) -> None:
             db.open_shift("CAJA1", Decimal("0"), datetime.now(UTC))
         for _ in range(n):
             tender = cash_tender(Decimal("100.00"), Decimal("100"), MLA, ceiling=Decimal("1000000"))
-            db.complete_cash(tender, datetime.now(UTC), new_sale=("CAJA1", MLA, (CartLine("Yerba", Decimal("100.00"), 1),),
-                                                                   Decimal("100.00")))
+            line = CartLine("Yerba", Decimal("100.00"), 1)
+            db.complete_cash(tender, datetime.now(UTC), new_sale=("CAJA1", MLA, (line,), Decimal("100.00")))
     finally:
         db.close()
 

@@ -126,6 +126,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         x = await till.report(None)
         _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == 4, f"the X report: {x}")
 
+        invoiced = await _every_sale_invoiced(services, x) if services.fiscal_wanted else ""
         expected = await engine.expected_cash()
         till.close_shift()
         closing = await _wait(lambda: dialog("CloseShiftDialog"), "the close dialog")
@@ -151,7 +152,10 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(pdf.startswith(b"%PDF"), "the Z report is not a PDF")
         path = data_dir / f"z-report-{s['register']}-{s['number']}.pdf"
         await asyncio.to_thread(path.write_bytes, pdf)
-        invoiced = await _every_sale_invoiced(services, z) if services.fiscal_wanted else ""
+        if services.fiscal_wanted:  # the Z lists them: Facturas B 1 to 4, nothing pending
+            docs = (z.get("invoices") or {}).get("documents", [])
+            _check([(d["letter"], d["count"], d["first"], d["last"]) for d in docs] == [("B", 4, 1, 4)]
+                   and z["invoices"]["pending"] == [], f"the Z's invoices: {z.get('invoices')}")
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
                 f"two VAT rates, split), cash out, X and Z, "
                 f"difference {s['difference']}, Z PDF {len(pdf)} bytes{invoiced}")
@@ -192,8 +196,8 @@ async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> Non
 
 
 async def _every_sale_invoiced(services: Any, z: dict) -> str:
-    """--fiscal ar: every paid sale of the day has its invoice authorized by the simulator (a
-    14-digit CAE, consecutive numbers), and the Z's invoices section says the same."""
+    """--fiscal ar: every paid sale of the report has its invoice authorized by the simulator (a
+    14-digit CAE, consecutive numbers, each one the simulator's)."""
     fiscal = services.fiscal
     _check(fiscal is not None, f"ARCA invoices did not start: {services.fiscal_problem}")
 
@@ -202,7 +206,7 @@ async def _every_sale_invoiced(services: Any, z: dict) -> str:
         done = len(records) == len(z["sales"]) and all(r.status == "authorized" for r in records)
         return records if done else []
 
-    records = await _wait(all_authorized, "every sale's CAE", timeout=15.0)
+    records = await _wait(all_authorized, "every sale's CAE", timeout=10.0)
     _check(all(r.cae and len(r.cae) == 14 and r.cae.isdigit() for r in records), f"the CAEs: {records}")
     numbers = sorted(r.number for r in records)
     _check(numbers == list(range(numbers[0], numbers[0] + len(numbers))), f"invoice numbers {numbers}")
