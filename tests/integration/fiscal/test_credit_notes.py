@@ -53,6 +53,21 @@ async def test_a_refund_gets_a_credit_note_tied_to_its_invoice(tmp_path, client,
         assert len([r for r in await invoices.all() if r.kind == "credit_note"]) == 2
     finally:
         await invoices.close()
+    # the back office: `qrcashier-admin invoices` lists them, `report` sums them by type
+    from qrcashier import admin
+    from qrcashier.reports.model import parse_report
+    from qrcashier.reports.tabular import render_csv
+
+    rows = admin.fetch_invoices(path, None, False)
+    assert [(r["kind"], r["type"], r["number"], r["cancels"]) for r in rows] == [
+        ("invoice", 6, 1, None), ("invoice", 6, 2, None),
+        ("credit_note", 8, 1, "00003-00000001"), ("credit_note", 8, 2, "00003-00000002")]
+    report = admin.fetch_report(path, None)
+    docs = [(d["name"], d["count"], d["first"], d["last"], d["total"]) for d in report["invoices"]["documents"]]
+    assert docs == [("Factura B", 2, 1, 2, "2421.00"), ("Nota de Crédito B", 2, 1, 2, "1331.00")]
+    assert [s["invoice"]["number"] for s in report["sales"]] == [1, 2]  # each sale's own invoice, not its NC
+    table = render_csv(parse_report(report)).decode("utf-8-sig")
+    assert "invoices\r\ntype,name,point_of_sale,count,first,last,total,vat\r\n6,Factura B,3,2,1,2,2421.00," in table
 
 
 async def test_a_refund_of_a_pending_invoice_waits_for_its_number(tmp_path, client, http, arca):
