@@ -38,7 +38,8 @@ def records(query: Query, *, day: date | None = None, pending: bool = False,
         params.extend(OPEN)
     rows = query(
         "SELECT i.*, s.receipt_no AS receipt_no, COALESCE(sh.pos_number, 1) AS register_pos FROM invoices i"
-        f" JOIN sales s ON s.id = i.sale_id LEFT JOIN shifts sh ON sh.id = s.shift_id WHERE {' AND '.join(where) or '1'}"
+        " JOIN sales s ON s.id = i.sale_id LEFT JOIN shifts sh ON sh.id = s.shift_id"
+        f" WHERE {' AND '.join(where) or '1'}"
         " ORDER BY i.id", params)
     return [(_record(r), r["receipt_no"],
              receipt_number(r["register_pos"], r["receipt_no"]) if r["receipt_no"] is not None else None) for r in rows]
