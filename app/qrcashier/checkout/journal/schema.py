@@ -377,6 +377,17 @@ def _migration_credit_notes(db: sqlite3.Connection) -> None:
                " WHERE movement_id IS NOT NULL")
 
 
+
+def _migration_invoice_outbox(db: sqlite3.Connection) -> None:
+    """The store outbox learns the ARCA invoices (issue 21): an invoice written, or changing state,
+    sends its sale again, whose payload carries the sale's invoices (store/payloads.py); the sale,
+    its tenders and payments are inserted once, so the replay only upserts the invoices."""
+    for name, event, condition in (("outbox_invoice_new", "AFTER INSERT", "1"),
+                                   ("outbox_invoice_state", "AFTER UPDATE OF status", "NEW.status <> OLD.status")):
+        db.execute(f"CREATE TRIGGER {name} {event} ON invoices WHEN ({condition})"
+                   " AND (SELECT value FROM meta WHERE key = 'outbox') = 'on'"
+                   " BEGIN INSERT INTO outbox (kind, ref) VALUES ('sale', NEW.sale_id); END")
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
@@ -386,6 +397,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_invoices,
     _migration_outbox,
     _migration_credit_notes,
+    _migration_invoice_outbox,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
