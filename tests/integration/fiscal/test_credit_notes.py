@@ -110,3 +110,33 @@ async def test_a_monotributista_refund_is_a_nota_de_credito_c(tmp_path, client, 
         assert (note.amounts.total, note.amounts.vat, note.amounts.vat_lines) == (Decimal("500.00"), 0, ())
     finally:
         await invoices.close()
+
+
+async def test_a_credit_note_timed_out_after_arca_recorded_it_is_adopted_not_sent_twice(tmp_path, client, http, arca):
+    import httpx
+
+    from qrcashier.fiscal.invoices import Backoff
+
+    path = tmp_path / "journal.sqlite3"
+    _sell(path, 0)
+    invoices = await Invoices.open(path, _config(), client, backoff=Backoff(first=0.05, most=0.05))
+    await invoices.round()
+    _sell(path, 1)
+    await _drain(invoices)
+    (invoice,) = await invoices.all()
+    _refund_cash(path, invoice.sale_id, "1210.00")
+    await http.post(f"{arca.url}/sim/faults", json={"mode": "timeout_after_commit", "count": 1})
+    client.timeout = httpx.Timeout(0.5, connect=2.0)
+    await invoices.round()
+    (note,) = await invoices.credit_notes(invoice.sale_id)
+    assert note.status == "requesting" and note.number == 1  # ARCA recorded it; the answer never came
+    await invoices.close()  # a kill here leaves the same journal
+    client.timeout = httpx.Timeout(3.0, connect=2.0)
+    again = await Invoices.open(path, _config(), client, backoff=FAST)
+    try:
+        await _drain(again)
+        (note,) = await again.credit_notes(invoice.sale_id)
+        notes = [c for c in await _comprobantes(http, arca) if c["type"] == 8]
+        assert note.status == "authorized" and len(notes) == 1 and notes[0]["cae"] == note.cae
+    finally:
+        await again.close()
