@@ -69,3 +69,30 @@ async def test_cash_given_back_gets_a_credit_note_too(tmp_path, token):
         assert note.amounts == invoice.amounts and note.related_invoice_id == invoice.id
     finally:
         await services.close()
+
+
+async def test_a_return_by_line_credits_that_lines_iva_rate(tmp_path, token):
+    from qrcashier.domain.cart import Cart
+
+    services = _services(tmp_path, token)
+    try:
+        await services.start()
+        await services.engine.start()
+        engine = services.engine
+        await engine.open_shift("0")
+        cart = Cart(SITES["MLA"])
+        cart.add("Yerba 1 kg", "1210.00", 1, vat_rate=Decimal("21"))
+        cart.add("Harina 1 kg", "1105.00", 1, vat_rate=Decimal("10.5"))
+        attempt = await engine.sell_cash(cart, "3000")
+        receipt = await engine.receipt_for(await _original(services, attempt), HEADER)
+        assert receipt.invoice.authorized
+        result = await engine.return_lines(attempt.sale_id, {2: 1}, supervisor="ana", reason="vencida")
+        assert result.kind == "cash" and result.amount == Decimal("1105.00")
+        slip = await services.fiscal.credit_note_slip(receipt, attempt.sale_id)
+        (note,) = await services.fiscal.invoices.credit_notes(attempt.sale_id)
+        assert slip.invoice.authorized and slip.invoice.number == note.number == 1
+        assert [(v.rate, v.base, v.amount) for v in note.amounts.vat_lines] == [
+            (Decimal("10.5"), Decimal("1000.00"), Decimal("105.00"))]  # the flour's rate only
+        assert "IVA contenido 10,5 %" in slip.to_text() and "IVA contenido 21 %" not in slip.to_text()
+    finally:
+        await services.close()
