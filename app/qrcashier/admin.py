@@ -85,12 +85,11 @@ def attach_invoices(db, report: dict[str, Any]) -> dict[str, Any]:
 
 def fetch_invoices(journal_path: Path, day, pending: bool) -> list[dict[str, Any]]:
     from qrcashier.checkout import Journal
-    from qrcashier.fiscal.report import invoice_row, records
+    from qrcashier.fiscal.report import invoice_rows
 
     journal = Journal.open_sync(journal_path)
     try:
-        return journal.run_sync(lambda db: [invoice_row(rec, receipt) for rec, _, receipt in
-                                            records(db.query, day=day, pending=pending)])
+        return journal.run_sync(lambda db: invoice_rows(db.query, day=day, pending=pending))
     finally:
         journal.close_sync()
 

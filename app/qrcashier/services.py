@@ -486,6 +486,7 @@ class Services:
         if problems:
             self.fiscal_problem = " ".join(problems)
             log.warning("ARCA invoices not started: %s", self.fiscal_problem)
+            await self._hold_fiscal_sales()
             return
         try:
             vault = None if opts.sandbox else await asyncio.to_thread(_fiscal_vault, opts.register_id)
@@ -494,10 +495,21 @@ class Services:
         except Exception as exc:  # never a reason to hold the counter (start() would retry forever)
             self.fiscal_problem = f"No se pudo iniciar la facturación electrónica ({type(exc).__name__})."
             log.exception("ARCA invoices not started")
+            await self._hold_fiscal_sales()
             return
         self.fiscal.attach(self.engine)
         self.fiscal_problem = self.fiscal.startup_error
         log.info("ARCA invoices on (%s, punto de venta %s)", self.fiscal.environment, opts.fiscal.point_of_sale)
+
+    async def _hold_fiscal_sales(self) -> None:
+        """The setup cannot start: the sales from now on are kept for invoicing (fiscal/backlog.py)."""
+        from qrcashier.fiscal.backlog import hold_sales_in
+        await hold_sales_in(self.options.data_dir)
+
+    async def fiscal_waiting(self) -> int:
+        """Paid sales waiting for their invoice while the fiscal setup cannot start (off the loop)."""
+        from qrcashier.fiscal.backlog import waiting_in
+        return await waiting_in(self.options.data_dir)
 
     # --- the store database (issue 19): store/link.py runs the outbox sender off the loop --------
 

@@ -773,8 +773,16 @@
         <translation>ARCA: no se están emitiendo facturas — %1</translation>
     </message>
     <message>
-        <source>A supervisor can fix the electronic invoice in Settings (ARCA page); until it runs, sales get no invoice.</source>
-        <translation>Un supervisor puede corregir la factura electrónica en Configuración (página ARCA); hasta entonces, las ventas no se facturan.</translation>
+        <source>(1 sale waits for its invoice)</source>
+        <translation>(1 venta espera su factura)</translation>
+    </message>
+    <message>
+        <source>(%1 sales wait for their invoice)</source>
+        <translation>(%1 ventas esperan su factura)</translation>
+    </message>
+    <message>
+        <source>Keep selling: every sale is kept and gets its invoice, in order, as soon as the electronic invoice runs. A supervisor fixes it in Settings (ARCA page); it starts with QR Cashier&apos;s next start.</source>
+        <translation>Siga vendiendo: cada venta queda guardada y recibe su factura, en orden, apenas funcione la factura electrónica. Un supervisor la corrige en Configuración (página ARCA); arranca la próxima vez que se inicie QR Cashier.</translation>
     </message>
     <message>
         <source>ARCA: 1 invoice rejected</source>

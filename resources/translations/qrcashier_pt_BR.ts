@@ -773,8 +773,16 @@
         <translation>ARCA: as faturas não estão sendo emitidas — %1</translation>
     </message>
     <message>
-        <source>A supervisor can fix the electronic invoice in Settings (ARCA page); until it runs, sales get no invoice.</source>
-        <translation>Um supervisor pode corrigir a fatura eletrônica em Configurações (página ARCA); até lá, as vendas ficam sem fatura.</translation>
+        <source>(1 sale waits for its invoice)</source>
+        <translation>(1 venda aguarda sua fatura)</translation>
+    </message>
+    <message>
+        <source>(%1 sales wait for their invoice)</source>
+        <translation>(%1 vendas aguardam sua fatura)</translation>
+    </message>
+    <message>
+        <source>Keep selling: every sale is kept and gets its invoice, in order, as soon as the electronic invoice runs. A supervisor fixes it in Settings (ARCA page); it starts with QR Cashier&apos;s next start.</source>
+        <translation>Continue vendendo: cada venda fica guardada e recebe sua fatura, em ordem, assim que a fatura eletrônica funcionar. Um supervisor a corrige em Configurações (página ARCA); ela começa na próxima vez que o QR Cashier for iniciado.</translation>
     </message>
     <message>
         <source>ARCA: 1 invoice rejected</source>

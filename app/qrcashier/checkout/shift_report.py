@@ -166,7 +166,15 @@ def build_shift_report(
         "sales_by_hour": [{"hour": h, "count": v["count"], "total": money(v["total"])}
                           for h, v in sorted(hours.items())],
         "reconciliation": reconciliation or dict(NOT_RECONCILED),
-    }
+    } | _invoices(db, shift, site, window, pos_number)
+
+
+def _invoices(db: JournalDB, shift: ShiftRecord, site: Site, window: tuple, pos_number: int) -> dict[str, Any]:
+    """Argentina's ARCA invoices of the shift (issue 21), when the journal has any."""
+    from qrcashier.checkout.shift_invoices import shift_invoices
+
+    section = shift_invoices(db, shift, site, window, pos_number)
+    return {"invoices": section} if section is not None else {}
 
 
 def _totals() -> dict[str, dict[str, Any]]:

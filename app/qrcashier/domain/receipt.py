@@ -515,6 +515,8 @@ class ReceiptInvoice:
     cae_due: date | None = None
     qr_url: str | None = None  # the RG 4892 QR (printing.layout prints it as a QR symbol)
     status: str = "pending"  # "authorized" or "pending"
+    document: str = "Factura"  # or "Nota de Crédito" (a refund's, issue 21)
+    related: str = ""  # a credit note's invoice: "Factura B N° 00003-00000001"
 
     @property
     def authorized(self) -> bool:
@@ -524,14 +526,15 @@ class ReceiptInvoice:
     def title(self) -> str:
         """"Factura B N° 00003-00000001" (the number once ARCA gave it)."""
         if self.authorized:
-            return f"Factura {self.letter} N° {receipt_number(self.point_of_sale, self.number or 0)}"
-        return f"Factura {self.letter} N° {self.point_of_sale:05d}-(pendiente)"
+            return f"{self.document} {self.letter} N° {receipt_number(self.point_of_sale, self.number or 0)}"
+        return f"{self.document} {self.letter} N° {self.point_of_sale:05d}-(pendiente)"
 
 
 def invoice_header_rows(invoice: ReceiptInvoice, width: int) -> list[ReceiptRow]:
     """Under the store's name: the document, the issuer's CUIT and IVA condition, the buyer."""
     rows = [ReceiptRow(piece, True) for piece in _wrap(invoice.title, width)]
-    for text in (f"CUIT {invoice.issuer_cuit}", invoice.issuer_condition, "A consumidor final"):
+    related = ("Comprobante asociado:", invoice.related) if invoice.related else ()
+    for text in (f"CUIT {invoice.issuer_cuit}", invoice.issuer_condition, "A consumidor final", *related):
         rows.extend(ReceiptRow(piece) for piece in _wrap(text, width))
     return rows
 
@@ -542,7 +545,8 @@ def invoice_footer_rows(invoice: ReceiptInvoice, width: int) -> list[ReceiptRow]
         return [ReceiptRow(row) for row in (*_pair("CAE N°:", invoice.cae or "", width),
                                             *_pair("Vto. CAE:", invoice.cae_due.strftime("%d/%m/%Y"), width))]
     rows = [ReceiptRow("CAE pendiente", True)]
-    rows.extend(ReceiptRow(piece) for piece in _wrap("ARCA todavía no autorizó la factura: la copia que se "
+    what = "la nota de crédito" if invoice.related else "la factura"
+    rows.extend(ReceiptRow(piece) for piece in _wrap(f"ARCA todavía no autorizó {what}: la copia que se "
                                                        "reimprima después lleva el CAE.", width))
     return rows
 # --- card lines (issue 20): a Point or another terminal's card on the receipt ---------------------

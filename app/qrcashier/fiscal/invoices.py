@@ -73,6 +73,7 @@ class InvoiceRecord:
     attempts: int
     last_error: str | None
     next_try_at: datetime | None
+    related_invoice_id: int | None = None  # a credit note's invoice (fiscal.credit_notes)
 
     @property
     def qr_url(self) -> str | None:
@@ -105,7 +106,7 @@ def _record(row: sqlite3.Row) -> InvoiceRecord:
         date.fromisoformat(row["issued"]), row["buyer_doc_type"], int(row["buyer_doc_number"]),
         _amounts_from(row["amounts"]), row["status"], row["number"], row["cae"],
         date.fromisoformat(row["cae_due"]) if row["cae_due"] else None, row["attempts"], row["last_error"],
-        datetime.fromisoformat(row["next_try_at"]) if row["next_try_at"] else None,
+        datetime.fromisoformat(row["next_try_at"]) if row["next_try_at"] else None, row["related_invoice_id"],
     )
 
 
@@ -165,7 +166,9 @@ class InvoiceStore:
                     (sale_id, str(cfg.cuit), cfg.point_of_sale, document_type(cfg.category), issued.isoformat(),
                      _amounts_json(amounts), str(amounts.total), to_ts(now)),
                 )
-            return len(sales)
+            from qrcashier.fiscal.credit_notes import enqueue_credit_notes
+
+            return len(sales) + enqueue_credit_notes(db, cfg, now)
 
         return self._tx(work)
 
@@ -183,6 +186,11 @@ class InvoiceStore:
 
     def all(self) -> list[InvoiceRecord]:
         return [_record(r) for r in self._db.execute("SELECT * FROM invoices ORDER BY id")]
+
+    def credit_notes(self, sale_id: int) -> list[InvoiceRecord]:
+        """The sale's credit notes, oldest first."""
+        return [_record(r) for r in self._db.execute(
+            "SELECT * FROM invoices WHERE sale_id = ? AND kind = 'credit_note' ORDER BY id", (sale_id,))]
 
     def counts(self) -> dict[str, int]:
         return {s: n for s, n in self._db.execute("SELECT status, COUNT(*) FROM invoices GROUP BY status")}
@@ -246,6 +254,15 @@ class Invoices:
     async def all(self) -> list[InvoiceRecord]:
         return await self._run(lambda s: s.all())
 
+    async def credit_notes(self, sale_id: int) -> list[InvoiceRecord]:
+        return await self._run(lambda s: s.credit_notes(sale_id))
+
+    async def uncredited(self, sale_id: int) -> int:
+        """How many refunds of the sale have no credit-note row yet."""
+        from qrcashier.fiscal.credit_notes import uncredited
+
+        return await self._run(lambda s: uncredited(s._db, sale_id))
+
     async def counts(self) -> dict[str, int]:
         return await self._run(lambda s: s.counts())
 
@@ -307,6 +324,9 @@ class Invoices:
             self._changed()
         while True:
             row = await self._run(lambda s: s.next_open())
+            if row is None and await self._run(lambda s: s.enqueue_missing(self.clock())):
+                self._changed()  # the credit notes of invoices just authorized
+                continue
             if row is None:
                 return None
             now = self.clock()
@@ -335,8 +355,12 @@ class Invoices:
             else:
                 number = await self.client.last_authorized(pos, kind) + 1
             await self._run(lambda s: s.mark_requesting(row.id, number))
+            related = ()
+            if row.related_invoice_id is not None:  # a credit note: CbtesAsoc names the invoice it cancels
+                invoice = await self._run(lambda s: s.get(row.related_invoice_id))
+                related = ((invoice.doc_type, invoice.point_of_sale, invoice.number),)
             request = InvoiceRequest(pos, kind, number, row.issued, row.amounts, row.buyer_doc_type,
-                                     row.buyer_doc_number)
+                                     row.buyer_doc_number, related=related)
             auth = await self.client.request_cae(request)
         except SequenceMismatch as exc:
             await self._fail(row, exc.message, retry_now=True)

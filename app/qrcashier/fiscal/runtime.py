@@ -137,6 +137,29 @@ class FiscalRuntime:
             record = await self.invoices.for_sale(sale_id)
         return record
 
+    async def credit_note_slip(self, slip, sale_id: int):
+        """A refund or return slip of `sale_id` carrying the refund's credit note instead of the
+        sale's invoice (its number, CAE and QR, the invoice it cancels), waiting up to
+        `receipt_wait` for ARCA; "pendiente" until then. Unchanged for a sale without an invoice."""
+        invoice = await self.invoices.for_sale(sale_id)
+        if invoice is None:
+            return replace(slip, invoice=None) if slip.invoice is not None else slip
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.receipt_wait
+        self.invoices.wake()
+        while True:
+            notes, waiting = await self.invoices.credit_notes(sale_id), await self.invoices.uncredited(sale_id)
+            done = bool(notes) and not waiting and all(n.status == "authorized" for n in notes)
+            left = deadline - loop.time()
+            if done or left <= 0:
+                break
+            self._changed.clear()
+            try:
+                await asyncio.wait_for(self._changed.wait(), timeout=left)
+            except TimeoutError:
+                pass
+        return with_credit_note(slip, notes[-1] if notes and not waiting else None, invoice, self.setup)
+
     async def status(self) -> FiscalStatus:
         return await status(self.invoices)
 
@@ -190,3 +213,30 @@ def with_invoice(receipt, record: InvoiceRecord | None, setup: FiscalSetup):
         taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(record.amounts.vat_lines,
                                                                        key=lambda v: v.rate, reverse=True))
     return replace(receipt, invoice=invoice, taxes=taxes, legend=LEY_27743)
+
+
+def with_credit_note(slip, note: InvoiceRecord | None, invoice: InvoiceRecord, setup: FiscalSetup):
+    """The slip with the credit note (None: not written or not authorized yet: "pendiente"),
+    naming the invoice it cancels; a B shows the credit note's own IVA."""
+    from qrcashier.domain.receipt import LEY_27743, ReceiptInvoice, receipt_number
+    from qrcashier.domain.vat import TaxLine
+    from qrcashier.fiscal.amounts import LETTERS
+
+    letter = LETTERS.get(invoice.doc_type, setup.letter)
+    authorized = note is not None and note.status == "authorized"
+    related = f"Factura {letter} N° {receipt_number(invoice.point_of_sale, invoice.number)}" \
+        if invoice.number is not None else f"Factura {letter} N° {invoice.point_of_sale:05d}-(pendiente)"
+    document = ReceiptInvoice(
+        letter=letter, issuer_cuit=format_cuit(invoice.cuit), issuer_condition=CONDITIONS[setup.category],
+        point_of_sale=invoice.point_of_sale, number=note.number if authorized else None,
+        cae=note.cae if authorized else None, cae_due=note.cae_due if authorized else None,
+        qr_url=note.qr_url if authorized else None, status="authorized" if authorized else "pending",
+        document="Nota de Crédito", related=related,
+    )
+    if letter == "C":
+        return replace(slip, invoice=document, taxes=(), legend="")
+    taxes = slip.taxes
+    if note is not None and note.amounts.vat_lines:
+        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(note.amounts.vat_lines,
+                                                                       key=lambda v: v.rate, reverse=True))
+    return replace(slip, invoice=document, taxes=taxes, legend=LEY_27743)

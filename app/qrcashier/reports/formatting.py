@@ -62,9 +62,28 @@ def sections(report: ShiftReport) -> list[tuple[str, list[Row]]]:
         if items:
             reconciliation.append((f"{lab[key]}: {len(items)}", ""))
             reconciliation += [(f"  {describe_item(item)}", "") for item in items]
+    invoices = _invoice_rows(report, money, lab)
     return [("", head), (lab["sales"], sales), *([(lab["taxes"], taxes)] if taxes else []),
+            *([(lab["invoices"], invoices)] if invoices else []),
             (lab["by_tender"], tenders), (lab["refunds"], refunds), (lab["movements"], movements),
             (lab["drawer"], drawer), (lab["reconciliation"], reconciliation)]
+
+
+def _invoice_rows(report: ShiftReport, money, lab: Labels) -> list[Row]:
+    """ARCA's documents by type with their first and last number, total and IVA by rate, then
+    what is still pending (issue 21)."""
+    if report.invoices is None:
+        return []
+    rows: list[Row] = []
+    for d in report.invoices.documents:
+        rows.append((f"{d.name} {d.point_of_sale:05d} ({d.count})", money(d.total)))
+        rows.append((f"  N° {d.first:08d}" + (f" {lab['to']} {d.last:08d}" if d.last != d.first else ""), ""))
+        rows += [(f"  {lab['vat']} {t.rate} %", money(t.tax)) for t in d.taxes if t.tax]
+    pending = report.invoices.pending
+    rows.append((f"{lab['invoices_pending']} ({len(pending)})", money(report.invoices.pending_total)))
+    rows += [(f"  {p.receipt or '-'} {p.name} ({lab.get('state_' + p.state, p.state)})", money(p.total))
+             for p in pending]
+    return rows
 
 
 def title(report: ShiftReport) -> str:

@@ -25,6 +25,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "unconfirmed": "Not confirmed by Mercado Pago", "sale_list": "SALES LIST",
         "receipt": "Receipt", "time": "Time", "tenders": "Tenders", "received": "Received",
         "change": "Change", "page": "Page", "of": "of", "count": "Count",
+        "invoices": "ARCA INVOICES", "invoices_pending": "Pending in ARCA", "to": "to",
+        "state_pending": "pending", "state_requesting": "sent", "state_rejected": "rejected",
     },
     "es": {
         "discounts": "Descuentos", "parked_discarded": "Ventas en espera descartadas", "taxes": "IVA POR ALÍCUOTA",
@@ -44,6 +46,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "unconfirmed": "Sin confirmación de Mercado Pago", "sale_list": "DETALLE DE VENTAS",
         "receipt": "Comprobante", "time": "Hora", "tenders": "Medios", "received": "Recibido",
         "change": "Vuelto", "page": "Página", "of": "de", "count": "Cant.",
+        "invoices": "COMPROBANTES ARCA", "invoices_pending": "Pendientes en ARCA", "to": "a",
+        "state_pending": "pendiente", "state_requesting": "enviado", "state_rejected": "rechazado",
     },
     "pt": {
         "discounts": "Descontos", "parked_discarded": "Vendas em espera descartadas",
@@ -64,6 +68,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "unconfirmed": "Sem confirmação do Mercado Pago", "sale_list": "LISTA DE VENDAS",
         "receipt": "Comprovante", "time": "Hora", "tenders": "Pagamentos", "received": "Recebido",
         "change": "Troco", "page": "Página", "of": "de", "count": "Qtd.",
+        "invoices": "DOCUMENTOS ARCA", "invoices_pending": "Pendentes na ARCA", "to": "a",
+        "state_pending": "pendente", "state_requesting": "enviado", "state_rejected": "rejeitado",
     },
 }
 
@@ -77,3 +83,6 @@ class Labels:
 
     def __getitem__(self, key: str) -> str:
         return self._words.get(key, key)
+
+    def get(self, key: str, default: str) -> str:
+        return self._words.get(key, default)

@@ -112,6 +112,36 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class InvoiceDocuments:
+    """ARCA's authorized documents of one type and punto de venta in the shift (issue 21)."""
+
+    type: int  # 6 Factura B, 8 Nota de Crédito B, 11 Factura C, 13 Nota de Crédito C
+    name: str  # "Factura B"
+    point_of_sale: int
+    count: int
+    first: int
+    last: int
+    total: Decimal
+    vat: Decimal
+    taxes: tuple[TaxRate, ...] = ()
+
+
+@dataclass(frozen=True)
+class PendingInvoice:
+    receipt: str | None
+    name: str
+    total: Decimal
+    state: str  # pending | requesting | rejected
+
+
+@dataclass(frozen=True)
+class Invoices:
+    documents: tuple[InvoiceDocuments, ...]
+    pending: tuple[PendingInvoice, ...]
+    pending_total: Decimal
+
+
+@dataclass(frozen=True)
 class ShiftReport:
     shift: Shift
     tenders: dict[str, Total]
@@ -122,6 +152,7 @@ class ShiftReport:
     sales_by_hour: tuple[HourBucket, ...]
     reconciliation: Reconciliation
     raw: Mapping[str, Any]
+    invoices: Invoices | None = None  # Argentina's ARCA invoices (issue 21); None without fiscal
 
     @property
     def site(self) -> Site:
@@ -343,7 +374,33 @@ def parse_report(data: Any) -> ShiftReport:
                                        "reconciliation.missing_in_journal")),
         unconfirmed=tuple(_list(_field(rec, "unconfirmed", "reconciliation"), "reconciliation.unconfirmed")),
     )
-    return ShiftReport(shift, tenders, qr_by_api, sales, movements, refunds, tuple(hours), reconciliation, data)
+    invoices = _invoices(data["invoices"]) if data.get("invoices") is not None else None
+    return ShiftReport(shift, tenders, qr_by_api, sales, movements, refunds, tuple(hours), reconciliation, data,
+                       invoices)
+
+
+def _invoices(value: Any) -> Invoices:
+    where = "invoices"
+    obj = _mapping(value, where)
+    names = {6: "Factura B", 8: "Nota de Crédito B", 11: "Factura C", 13: "Nota de Crédito C"}
+    documents = []
+    for w, d in _items(obj, "documents"):
+        w = f"{where}.{w}"
+        kind = _count(_field(d, "type", w), f"{w}.type")
+        first, last = _count(_field(d, "first", w), f"{w}.first"), _count(_field(d, "last", w), f"{w}.last")
+        count = _count(_field(d, "count", w), f"{w}.count")
+        if first > last or count > last - first + 1:
+            raise ReportError(f"{w}: {count} documents cannot be numbered {first} to {last}")
+        documents.append(InvoiceDocuments(
+            kind, _text(d.get("name", names.get(kind, str(kind))), f"{w}.name"),
+            _count(_field(d, "point_of_sale", w), f"{w}.point_of_sale"), count, first, last,
+            _amount(_field(d, "total", w), f"{w}.total"), _amount(_field(d, "vat", w), f"{w}.vat"),
+            _taxes(d.get("taxes"), f"{w}.taxes")))
+    pending = tuple(PendingInvoice(
+        _text(p.get("receipt"), f"{where}.{w}.receipt", optional=True),
+        names.get(p.get("type"), str(p.get("type"))), _amount(_field(p, "total", w), f"{where}.{w}.total"),
+        _text(_field(p, "state", w), f"{where}.{w}.state")) for w, p in _items(obj, "pending"))
+    return Invoices(tuple(documents), pending, _amount(obj.get("pending_total", "0"), f"{where}.pending_total"))
 
 
 def describe_item(item: Any) -> str:

@@ -6,7 +6,9 @@ never a float, never the site's thousands separator). Each table starts with a r
 its name, then its header row; a blank row ends it. Tables: "sales" (one row per sale-tender:
 a split sale gives two rows with the same receipt), "shift" (field,value), "tenders"
 (kind,api,count,total; api empty for the kind's own total), "cash_movements", "refunds",
-"sales_by_hour", "reconciliation" (list,item: the status row, then each entry as JSON).
+"sales_by_hour", "reconciliation" (list,item: the status row, then each entry as JSON), and with
+ARCA invoices (issue 21) "invoices" (type,name,point_of_sale,count,first,last,total,vat, then
+one "pending" row per document ARCA has not authorized: receipt, name, total, state).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from qrcashier.reports.model import ShiftReport
 
-TOP_ORDER = ("shift", "tenders", "sales", "cash_movements", "refunds", "sales_by_hour", "reconciliation")
+TOP_ORDER = ("shift", "tenders", "sales", "cash_movements", "refunds", "sales_by_hour", "reconciliation", "invoices")
 SHIFT_ORDER = ("number", "register", "store", "cashier", "kind", "opened_at", "closed_at", "float",
                "expected_cash", "counted_cash", "difference", "first_receipt", "last_receipt",
                "cancellations", "needs_review", "currency", "site")
@@ -74,4 +76,9 @@ def render_csv(report: ShiftReport) -> bytes:
     rows += [["missing_in_journal", json.dumps(i, ensure_ascii=False)] for i in rec.missing_in_journal]
     rows += [["unconfirmed", json.dumps(i, ensure_ascii=False)] for i in rec.unconfirmed]
     table("reconciliation", ["list", "item"], rows)
+    if report.invoices is not None:
+        inv = report.invoices
+        table("invoices", ["type", "name", "point_of_sale", "count", "first", "last", "total", "vat"],
+              [[d.type, d.name, d.point_of_sale, d.count, d.first, d.last, d.total, d.vat] for d in inv.documents]
+              + [["pending", p.name, p.receipt, "", "", "", p.total, p.state] for p in inv.pending])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")

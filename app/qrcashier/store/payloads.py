@@ -53,9 +53,17 @@ AUDIT_INSERT = (
 )
 
 
-def statements(db: sqlite3.Connection, register: str, kind: str, ref: int) -> Iterator[Statement]:
-    """The upserts for one outbox row (none when the row is gone from the journal)."""
+def statements(db: sqlite3.Connection, register: str, kind: str, ref: int, *,
+               invoices: bool = False) -> Iterator[Statement]:
+    """The upserts for one outbox row (none when the row is gone from the journal); `invoices`:
+    the store has the ARCA invoices table, so a sale's row carries its invoices (issue 21)."""
     yield from _BUILDERS[kind](db, register, ref)
+    if invoices and kind == "sale":
+        from qrcashier.store.invoice_payloads import invoice_statements
+
+        code = db.execute("SELECT code FROM sales WHERE id = ? AND status = 'paid'", (ref,)).fetchone()
+        if code is not None:
+            yield from invoice_statements(db, register, ref, code[0])
 
 
 def _shift(db: sqlite3.Connection, register: str, ref: int) -> Iterator[Statement]:

@@ -3,7 +3,11 @@ sales of the date and their totals by tender kind, the refunds, the day's shifts
 difference of each closed one (its Z), and how many sales are not yet reconciled (a QR tender
 whose Mercado Pago payment has not reached the store). Amounts are decimal strings.
 
-The date is the store server's calendar day (its TimeZone setting) of each sale's payment."""
+The date is the store server's calendar day (its TimeZone setting) of each sale's payment.
+
+With ARCA invoices (issue 21, a store migrated by `store init`), each register and the store
+gain `invoices`: the documents of the date (their CbteFch) by type and punto de venta with the
+first and last number, totals and IVA, and how many are still pending (store/invoice_report.py)."""
 
 from __future__ import annotations
 
@@ -65,10 +69,13 @@ def build_report(conn: Any, day: date) -> dict[str, Any]:
     for r in registers.values():
         for kind, amount in r["totals"].items():
             store_totals[kind] = store_totals.get(kind, Decimal(0)) + Decimal(amount)
+    from qrcashier.store.invoice_report import add_invoices
+
+    store_invoices = add_invoices(conn, day, reg)
     return {
         "date": day.isoformat(),
         "registers": list(registers.values()),
-        "store": {
+        "store": store_invoices | {
             "sales": sum(r["sales"] for r in registers.values()),
             "totals": {k: _money(v) for k, v in sorted(store_totals.items())},
             "cash_difference": _money(sum((Decimal(s["difference"]) for r in registers.values()
@@ -118,6 +125,14 @@ def render_pdf(report: dict[str, Any]) -> bytes:
         for s in r["shifts"]:
             doc.text(60, y, f"shift {s['number']}: expected {s['expected_cash']}, counted {s['counted_cash']},"
                             f" difference {s['difference']}", 9)
+            y += 12
+        invoices = r.get("invoices")  # ARCA (issue 21)
+        for d in (invoices or {}).get("documents", []):
+            doc.text(60, y, f"{d['name']} {d['point_of_sale']:05d}: {d['count']} (N° {d['first']} to {d['last']}),"
+                            f" total {d['total']}, IVA {d['vat']}", 9)
+            y += 12
+        if invoices:
+            doc.text(60, y, f"pending in ARCA: {invoices['pending']} ({invoices['pending_total']})", 9)
             y += 12
         y += 8
     return doc.to_bytes()

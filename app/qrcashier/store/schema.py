@@ -99,11 +99,33 @@ def _catalog() -> str:
     return migration()
 
 
+def _invoices() -> str:
+    """Argentina's ARCA invoices and credit notes (issue 21), one row per journal invoice: a
+    register inserts its own and updates them as ARCA authorizes them (store/invoice_payloads.py)."""
+    return ";\n".join([
+        """CREATE TABLE invoices (
+            register text NOT NULL, invoice_id integer NOT NULL, sale_code text NOT NULL,
+            kind text NOT NULL CHECK (kind IN ('invoice', 'credit_note')), doc_type integer NOT NULL,
+            point_of_sale integer NOT NULL, number integer, cae text, cae_due date, issued date NOT NULL,
+            total numeric NOT NULL, net numeric NOT NULL, vat numeric NOT NULL, vat_lines jsonb NOT NULL DEFAULT '[]',
+            status text NOT NULL, related_invoice_id integer, updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (register, invoice_id))""",
+        "CREATE INDEX invoices_issued ON invoices (issued)",
+        f"GRANT SELECT, INSERT, UPDATE ON invoices TO {REGISTER_GROUP}",
+        "ALTER TABLE invoices ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY read_store ON invoices FOR SELECT USING (true)",
+        "CREATE POLICY insert_own ON invoices FOR INSERT WITH CHECK (register = store_register())",
+        "CREATE POLICY update_own ON invoices FOR UPDATE USING (register = store_register())"
+        " WITH CHECK (register = store_register())",
+    ])
+
+
 # (name, SQL). Append only: a migration's name is its identity in store_schema.
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("ledger", _V1_TABLES),
     ("register_security", _v1_security),
     ("catalog", _catalog),  # issue 19 item 4: one catalog, versioned, read by every register (catalog_schema.py)
+    ("invoices", _invoices),  # issue 21: the registers' ARCA invoices, for the store report
 )
 
 

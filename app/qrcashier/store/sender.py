@@ -102,6 +102,7 @@ class OutboxSender:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pg: Any = None
+        self._pg_invoices = False  # the store has the ARCA invoices table (issue 21)
         self._db = outbox.connect(self.journal_path)
         outbox.enable(self._db)
         self._refresh_waiting()
@@ -161,13 +162,16 @@ class OutboxSender:
         """Send one batch (synchronously, on the calling thread). Returns the rows sent."""
         with self._lock:
             rows = outbox.pending(self._db, self.batch)
-            work = [(row, list(payloads.statements(self._db, self.register, row.kind, row.ref))) for row in rows]
         if not rows:
             self._ensure_online()
             self._refresh_waiting()
             self._prune_now_and_then()
             return 0
         pg = self._pg_connection()
+        invoices = self._store_has_invoices(pg)  # issue 21: ARCA invoices ride on their sale's row
+        with self._lock:
+            work = [(row, list(payloads.statements(self._db, self.register, row.kind, row.ref, invoices=invoices)))
+                    for row in rows]
         # Pipeline mode: the batch's upserts go out without a round trip each, in order, in one
         # transaction; any error (a refused row, the server gone) aborts the whole batch.
         with pg.transaction(), pg.pipeline(), pg.cursor() as cur:
@@ -196,6 +200,13 @@ class OutboxSender:
         if self.status().online is not True:
             self._set(online=True, error="")
 
+    def _store_has_invoices(self, pg: Any) -> bool:
+        """Whether the store database has the ARCA invoices table (store init's "invoices"
+        migration); asked again until it has, then known for the connection's life."""
+        if not self._pg_invoices:
+            self._pg_invoices = bool(pg.execute("SELECT to_regclass('invoices') IS NOT NULL").fetchone()[0])
+        return self._pg_invoices
+
     def _pg_connection(self) -> Any:
         if self._pg is None or self._pg.closed or self._pg.broken:
             self._close_pg()
@@ -204,6 +215,7 @@ class OutboxSender:
 
     def _close_pg(self) -> None:
         pg, self._pg = self._pg, None
+        self._pg_invoices = False
         if pg is not None:
             try:
                 pg.close()

@@ -1,5 +1,6 @@
 """The ARCA invoice in the app, in Spanish, for the docs: the main window after an invoiced sale
-(status bar and the receipt with its Factura B, CAE and QR), the status bar with ARCA down, and
+(status bar and the receipt with its Factura B, CAE and QR), the status bar with ARCA down, a
+refund slip with its Nota de Crédito B, and
 Settings → Electronic invoice after "Test with ARCA".
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m tests.ui.fiscal.make_fiscal_screenshots [OUT]
@@ -81,6 +82,19 @@ async def window_shots(data_dir: Path) -> None:
         window.receipt_dialog.hide()
         await save(window, "fiscal-main-pending")
         services.fiscal.simulator.sim.faults.mode = None
+        # a part of the first sale refunded: the refund slip carries its Nota de Crédito B
+        from qrcashier.ui.supervisor.refund_slip import issue_refund_slip
+
+        services.fiscal.receipt_wait = 3.0
+        ((attempt_id, payment_id),) = await services.engine.journal.run(lambda db: [tuple(r) for r in db.query(
+            "SELECT a.id, p.mp_payment_id FROM attempts a JOIN payments p ON p.attempt_id = a.id"
+            " WHERE a.state = 'paid' ORDER BY a.id LIMIT 1")])
+        await services.engine.refund(payment_id, "1900.00", "ana", "producto vencido")
+        await issue_refund_slip(window, attempt_id)
+        dialog = window.receipt_dialog
+        dialog.resize(dialog.width(), 1000)
+        await save(dialog, "fiscal-refund-nota-de-credito")
+        dialog.hide()
     finally:
         await window.shutdown()
         await services.close()

@@ -60,3 +60,19 @@ async def test_a_setup_that_cannot_start_is_shown_with_its_advice(qtbot, tmp_pat
 async def test_no_fiscal_no_label(qtbot, tmp_path, token):
     async with running_app(qtbot, tmp_path, token) as w:
         assert _label(w) is None
+
+
+async def test_sales_made_while_the_setup_cannot_start_are_kept_then_invoiced(qtbot, tmp_path, token):
+    bad = FiscalSetup(enabled=True, cuit=20111111113, point_of_sale=3)
+    async with running_app(qtbot, tmp_path, token, fiscal=bad) as w:
+        label = _label(w)
+        await _sell(w)
+        await wait_until(lambda: label.text().endswith("(1 sale waits for its invoice)"), what="one kept")
+        await _sell(w)
+        await wait_until(lambda: label.text().endswith("(2 sales wait for their invoice)"), what="two kept")
+        assert "every sale is kept" in label.toolTip()
+    async with running_app(qtbot, tmp_path, token, fiscal=SETUP) as w:  # fixed, the next start
+        label = _label(w)
+        await wait_until(lambda: label.text() == "ARCA: every sale invoiced", 10, what="the kept sales invoiced")
+        records = await w.services.fiscal.invoices.all()
+        assert [(r.number, r.status) for r in records] == [(1, "authorized"), (2, "authorized")]

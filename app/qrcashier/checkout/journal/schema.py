@@ -380,6 +380,27 @@ def _migration_parked_discounts(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE parked_carts ADD COLUMN discounts TEXT")
 
 
+def _migration_credit_notes(db: sqlite3.Connection) -> None:
+    """Credit notes (fiscal.credit_notes, issue 21): the refund each one cancels, an approved
+    Mercado Pago refund (`refund_id`) or cash given back (`movement_id`); one credit note each."""
+    db.execute("ALTER TABLE invoices ADD COLUMN refund_id INTEGER REFERENCES refunds(id)")
+    db.execute("ALTER TABLE invoices ADD COLUMN movement_id INTEGER REFERENCES cash_movements(id)")
+    db.execute("CREATE UNIQUE INDEX invoices_one_per_refund ON invoices(refund_id) WHERE refund_id IS NOT NULL")
+    db.execute("CREATE UNIQUE INDEX invoices_one_per_cash_refund ON invoices(movement_id)"
+               " WHERE movement_id IS NOT NULL")
+
+
+
+def _migration_invoice_outbox(db: sqlite3.Connection) -> None:
+    """The store outbox learns the ARCA invoices (issue 21): an invoice written, or changing state,
+    sends its sale again, whose payload carries the sale's invoices (store/payloads.py); the sale,
+    its tenders and payments are inserted once, so the replay only upserts the invoices."""
+    for name, event, condition in (("outbox_invoice_new", "AFTER INSERT", "1"),
+                                   ("outbox_invoice_state", "AFTER UPDATE OF status", "NEW.status <> OLD.status")):
+        db.execute(f"CREATE TRIGGER {name} {event} ON invoices WHEN ({condition})"
+                   " AND (SELECT value FROM meta WHERE key = 'outbox') = 'on'"
+                   " BEGIN INSERT INTO outbox (kind, ref) VALUES ('sale', NEW.sale_id); END")
+
 # Ordered: MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_print_jobs,
@@ -390,6 +411,8 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_outbox,
     _migration_payment_approved,
     _migration_parked_discounts,
+    _migration_credit_notes,
+    _migration_invoice_outbox,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

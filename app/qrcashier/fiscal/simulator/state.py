@@ -4,7 +4,8 @@ authorized, and ARCA's validations of FECAESolicitar with its error codes.
 Codes used (ARCA's where confirmed, see docs/arca.md): 600 ticket, 602 not found, 10016 not the
 next number or date, 10015 DocTipo/DocNro, 10013 consumidor final over the identification
 threshold, 10048 ImpTotal arithmetic, 10018 ImpIVA vs AlicIva, 10023 a C with IVA, 10070 an
-IVA id, 10061 IVA missing on a B, 10242 CondicionIVAReceptorId, 10004 PtoVta not enabled,
+IVA id, 10061 IVA missing on a B, 10242 CondicionIVAReceptorId, 10197 a credit note's CbtesAsoc
+(missing, another letter, unknown, over the invoice's total) [UNCONFIRMED code], 10004 PtoVta not enabled,
 10007 CbteTipo, 10001 CantReg.
 """
 
@@ -66,6 +67,7 @@ class Books:
     tickets: dict[str, IssuedTicket] = field(default_factory=dict)  # token -> ticket
     valid_login: dict[int, IssuedTicket] = field(default_factory=dict)  # cuit -> the live ticket
     comprobantes: dict[tuple[int, int, int], dict[int, Stored]] = field(default_factory=dict)
+    credited: dict[tuple[int, int, int, int], Decimal] = field(default_factory=dict)  # invoice -> its NCs' total
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _cae_counter: int = field(default_factory=lambda: 70_000_000_000_000 + secrets.randbelow(10**12))
 
@@ -189,10 +191,31 @@ class Books:
                 raise Rejected(10018, "ImpIVA debe ser igual a la suma de los importes de AlicIva")
             if bases != net:
                 raise Rejected(10018, "ImpNeto debe ser igual a la suma de las bases imponibles de AlicIva")
-        if doc_type in (8, 13) and not det.get("CbtesAsoc"):
-            raise Rejected(10197, "Una nota de crédito debe informar el comprobante asociado (CbtesAsoc)")
+        if doc_type in (8, 13):
+            self._check_associated(cuit, doc_type, det.get("CbtesAsoc") or [], total)
         self._cae_counter += 1
         stored = Stored(cuit, pos, doc_type, first, issued, total, net, vat, doc_kind, doc_number,
                         f"{self._cae_counter:014d}"[-14:], issued + timedelta(days=10), now)
         seq[first] = stored
+        for item in det.get("CbtesAsoc") or []:
+            key = (cuit, int(item["PtoVta"]), int(item["Tipo"]), int(item["Nro"]))
+            self.credited[key] = self.credited.get(key, Decimal(0)) + total
         return stored
+
+    def _check_associated(self, cuit: int, doc_type: int, related: list, total: Decimal) -> None:
+        """A credit note names one authorized invoice of its own letter (8 -> 6, 13 -> 11) and
+        never credits more than that invoice's total less its earlier credit notes."""
+        if not related:
+            raise Rejected(10197, "Una nota de crédito debe informar el comprobante asociado (CbtesAsoc)")
+        for item in related:
+            try:
+                tipo, pos, number = int(item.get("Tipo", "")), int(item.get("PtoVta", "")), int(item.get("Nro", ""))
+            except ValueError:
+                raise Rejected(10197, "CbtesAsoc con Tipo, PtoVta y Nro numéricos") from None
+            if tipo != {8: 6, 13: 11}[doc_type]:
+                raise Rejected(10197, f"Una nota de crédito tipo {doc_type} se asocia a una factura de su misma clase")
+            original = self.comprobantes.get((cuit, pos, tipo), {}).get(number)
+            if original is None:
+                raise Rejected(10197, f"El comprobante asociado {tipo} {pos:05d}-{number:08d} no existe")
+            if self.credited.get((cuit, pos, tipo, number), Decimal(0)) + total > original.total:
+                raise Rejected(10197, "La nota de crédito supera el importe del comprobante asociado")

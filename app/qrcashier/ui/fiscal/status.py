@@ -3,7 +3,8 @@
 Once the engine is up (`started()`), when the services run the invoice queue (services.fiscal)
 it shows "ARCA: N invoices pending" (with ARCA's reason and, in the tooltip, what to do), the
 rejected ones, or "ARCA: every sale invoiced"; when fiscal is set up but could not start
-(services.fiscal_problem) it says so with the advice to fix it in Settings. Nothing shows on
+(services.fiscal_problem) it says so, with how many sales wait for their invoice (kept in the
+journal and invoiced once the setup runs: fiscal/backlog.py) and the advice to fix it in Settings. Nothing shows on
 a register without fiscal. It re-reads the queue's counts (off the Qt thread, through the
 queue's own worker) each time an invoice changes state, one read at a time.
 """
@@ -22,15 +23,19 @@ translate = QCoreApplication.translate  # lupdate extracts translate("context", 
 log = logging.getLogger("qrcashier.ui.fiscal")
 
 
-def status_texts(state, problem: str | None) -> tuple[str, str, bool]:
+def status_texts(state, problem: str | None, waiting: int = 0) -> tuple[str, str, bool]:
     """(status bar text, tooltip, is it a problem) for a fiscal.invoices.FiscalStatus (None: the
-    queue is not running) and the services' start-up problem."""
+    queue is not running), the services' start-up problem and the sales kept meanwhile."""
     if state is None:
         if not problem:
             return "", "", False
-        return (fmt(translate("FiscalStatus", "ARCA: invoices are not being issued — %1"), problem),
-                translate("FiscalStatus", "A supervisor can fix the electronic invoice in Settings (ARCA page); "
-                                          "until it runs, sales get no invoice."), True)
+        text = fmt(translate("FiscalStatus", "ARCA: invoices are not being issued — %1"), problem)
+        if waiting:
+            text += " " + (translate("FiscalStatus", "(1 sale waits for its invoice)") if waiting == 1 else fmt(
+                translate("FiscalStatus", "(%1 sales wait for their invoice)"), waiting))
+        return (text, translate("FiscalStatus", "Keep selling: every sale is kept and gets its invoice, in order, "
+                                                "as soon as the electronic invoice runs. A supervisor fixes it in "
+                                                "Settings (ARCA page); it starts with QR Cashier's next start."), True)
     if state.rejected:
         text = translate("FiscalStatus", "ARCA: 1 invoice rejected") if state.rejected == 1 else fmt(
             translate("FiscalStatus", "ARCA: %1 invoices rejected"), state.rejected)
@@ -57,6 +62,7 @@ class FiscalStatusBinder:
         self._reading = False
         self._again = False
         self._stopped = False
+        self._unsubscribe = None
 
     async def started(self) -> None:
         services = self.window.services
@@ -67,7 +73,13 @@ class FiscalStatusBinder:
         self.window.statusBar().addPermanentWidget(self.label)
         if services.fiscal is not None:
             services.fiscal.subscribe(self.changed)
+        else:  # the setup could not start: count the sales kept for invoicing after each one
+            self._unsubscribe = self.window.engine.subscribe(self._on_engine_event)
         await self.refresh()
+
+    def _on_engine_event(self, event) -> None:
+        if type(event).__name__ == "ReceiptIssued" and getattr(event.receipt, "kind", "") == "original":
+            self.changed()
 
     def changed(self) -> None:
         """An invoice changed state (called on the event loop): read the counts again."""
@@ -87,6 +99,7 @@ class FiscalStatusBinder:
             while True:
                 self._again = False
                 state = await fiscal.status() if fiscal is not None else None
+                waiting = await self._waiting() if fiscal is None else 0
                 if not self._again:
                     break
         finally:
@@ -94,7 +107,7 @@ class FiscalStatusBinder:
         problem = self.window.services.fiscal_problem
         if state is not None and state.pending and not state.last_error and problem:
             state.last_error = problem
-        text, tip, bad = status_texts(state, problem)
+        text, tip, bad = status_texts(state, problem, waiting)
         if self.label is None:  # stopped while reading
             return
         self.label.setText(text)
@@ -102,6 +115,16 @@ class FiscalStatusBinder:
         self.label.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: 600;" if bad else "")
         self.label.setVisible(bool(text))
 
+    async def _waiting(self) -> int:
+        try:
+            return await self.window.services.fiscal_waiting()
+        except Exception:  # the count is a hint; the journal's own errors show elsewhere
+            log.exception("could not count the sales waiting for their invoice")
+            return 0
+
     async def stop(self) -> None:
         self._stopped = True
         self.label = None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

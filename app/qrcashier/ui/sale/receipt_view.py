@@ -13,7 +13,15 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from qrcashier.domain.receipt import RECEIPT_WIDTH, Receipt
@@ -43,6 +51,7 @@ class ReceiptDialog(QDialog):
         self._receipt = receipt
         self._printer_name = printer_name
         self._file_dialog: QFileDialog | None = None
+        self._qr: str | None = None
         self._tasks: set[asyncio.Task] = set()
 
         self._paper = QTextEdit()
@@ -112,8 +121,13 @@ class ReceiptDialog(QDialog):
         self._printer_name = printer_name
 
     def text(self) -> str:
-        """The receipt as shown (plain text)."""
-        return self._paper.toPlainText()
+        """The receipt as shown (plain text; the QR image left out)."""
+        text = self._paper.toPlainText()
+        return text.replace("\ufffc", "").rstrip("\n") if self._qr else text
+
+    def qr_payload(self) -> str | None:
+        """What the QR under the receipt encodes (ARCA's RG 4892 URL on an invoice), or None."""
+        return self._qr
 
     def status_text(self) -> str:
         return self._status.text()
@@ -187,7 +201,24 @@ class ReceiptDialog(QDialog):
             if i:
                 cursor.insertBlock()
             cursor.insertText(row.text.rstrip(), strong if row.emphasis else normal)
+        self._render_qr(cursor)
         self._paper.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _render_qr(self, cursor: QTextCursor) -> None:
+        """The QR that paper and PDF print under the receipt (printing.layout.qr_section: ARCA's
+        invoice QR, issue 21), centred, about 4 cm wide as on an 80 mm roll."""
+        from qrcashier.printing.layout import QrBlock, receipt_layout
+        from qrcashier.ui.sale.qr_view import qr_image
+
+        blocks = [b for b in receipt_layout(self._receipt).blocks if isinstance(b, QrBlock)]
+        self._qr = blocks[0].payload if blocks else None
+        if self._qr is None:
+            return
+        cursor.insertBlock()
+        centred = QTextBlockFormat()
+        centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        cursor.insertBlock(centred)
+        cursor.insertImage(qr_image(self._qr, 180))
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self._status.setText(text)

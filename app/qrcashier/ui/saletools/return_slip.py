@@ -40,6 +40,8 @@ async def issue_return_slip(window: Any, result: Any, operator: str = "") -> Rec
     services = window.services
     header = StoreHeader(services.store_name, services.register_name, window.site)
     slip = await build_return_slip(window.engine, result, header, operator=operator)
+    if getattr(services, "fiscal", None) is not None:  # issue 21: the return's Nota de Crédito
+        slip = await services.fiscal.credit_note_slip(slip, result.sale_id)
     printer = services.options.printer_name
     if printer:
         from qrcashier.ui.printing import qprinter

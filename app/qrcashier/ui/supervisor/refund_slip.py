@@ -58,6 +58,8 @@ async def issue_refund_slip(window: Any, attempt_id: int) -> Receipt:
     services = window.services
     header = StoreHeader(services.store_name, services.register_name, window.site)
     slip = await build_refund_slip(services.engine, attempt_id, header)
+    if getattr(services, "fiscal", None) is not None:  # issue 21: the refund's Nota de Crédito
+        slip = await services.fiscal.credit_note_slip(slip, (await services.engine.attempt(attempt_id)).sale_id)
     printer = services.options.printer_name
     if printer:
         from qrcashier.ui.printing import qprinter

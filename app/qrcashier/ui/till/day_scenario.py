@@ -10,6 +10,8 @@ With --store DSN (issue 19) it then waits (bounded, STORE_WAIT_SECONDS) until ev
 movement and the closed shift of the day have reached the store database, and fails naming what
 still waits and why.
 With --data-dir the journal stays for `qrcashier-admin report`.
+With `--fiscal ar` (issue 21) the day also runs against the embedded ARCA simulator, and it
+passes only once every sale of the day has an authorized invoice (a CAE) and the Z lists them.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.checkout.till_config import TillConfig
     from qrcashier.domain.money import site
-    from qrcashier.services import Options, Services
+    from qrcashier.services import Options, Services, fiscal_from_args
     from qrcashier.ui.shell.main_window import MainWindow
 
     options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5))
@@ -67,6 +69,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         options.use_store(args)  # --store DSN: the day must also reach the store database
         if getattr(args, "point_terminal", None) is not None:  # --point-terminal ID|none (issue 20)
             options.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
+        options.fiscal = fiscal_from_args(args, options)  # --fiscal ar: the embedded ARCA simulator (issue 21)
     services = Services(options)
     window = None
     try:
@@ -136,6 +139,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == sales, f"the X report: {x}")
         _check(not card or x["tenders"].get("point", {}).get("count") == 1, f"the X's Point tender: {x['tenders']}")
 
+        invoiced = await _every_sale_invoiced(services, x) if services.fiscal_wanted else ""
         expected = await engine.expected_cash()
         till.close_shift()
         closing = await _wait(lambda: dialog("CloseShiftDialog"), "the close dialog")
@@ -169,10 +173,15 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         await asyncio.to_thread(path.write_bytes, pdf)
         point = (f"Point card on terminal {services.point.terminal_id.rpartition('__')[2]}" if card
                  else "no card terminal")
+        if services.fiscal_wanted:  # the Z lists them: one Factura B per sale, numbered from 1, nothing pending
+            docs = (z.get("invoices") or {}).get("documents", [])
+            count = len(z["sales"])
+            _check([(d["letter"], d["count"], d["first"], d["last"]) for d in docs] == [("B", count, 1, count)]
+                   and z["invoices"]["pending"] == [], f"the Z's invoices: {z.get('invoices')}")
         stored = await _in_store(services, len(z["sales"])) if services.options.store_dsn else ""
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
                 f"two VAT rates, split, {point}), cash out, X and Z, "
-                f"difference {s['difference']}, Z PDF {len(pdf)} bytes{stored}")
+                f"difference {s['difference']}, Z PDF {len(pdf)} bytes{invoiced}{stored}")
     finally:
         if window is not None:
             await window.shutdown()
@@ -244,6 +253,29 @@ async def _point_part(window: Any, services: Any, scan: Any) -> Decimal | None:
     await _wait(lambda: window.last_receipt is not None and "**** 4242" in window.last_receipt.to_text(),
                 "the receipt with the card")
     return Decimal(window.last_receipt.total)
+
+
+async def _every_sale_invoiced(services: Any, z: dict) -> str:
+    """--fiscal ar: every paid sale of the report has its invoice authorized by the simulator (a
+    14-digit CAE, consecutive numbers, each one the simulator's)."""
+    fiscal = services.fiscal
+    _check(fiscal is not None, f"ARCA invoices did not start: {services.fiscal_problem}")
+
+    async def all_authorized() -> list:
+        records = [r for r in await fiscal.invoices.all() if r.kind == "invoice"]
+        done = len(records) == len(z["sales"]) and all(r.status == "authorized" for r in records)
+        return records if done else []
+
+    records = await _wait(all_authorized, "every sale's CAE", timeout=10.0)
+    _check(all(r.cae and len(r.cae) == 14 and r.cae.isdigit() for r in records), f"the CAEs: {records}")
+    numbers = sorted(r.number for r in records)
+    _check(numbers == list(range(numbers[0], numbers[0] + len(numbers))), f"invoice numbers {numbers}")
+    authorized = {(c.point_of_sale, c.doc_type, c.number) for c in fiscal.simulator.sim.books.all()} \
+        if fiscal.simulator is not None else None
+    _check(authorized is None or {(r.point_of_sale, r.doc_type, r.number) for r in records} <= authorized,
+           "an invoice the simulator did not authorize")
+    letter = fiscal.setup.letter
+    return f", {len(records)} Facturas {letter} authorized ({numbers[0]}-{numbers[-1]})"
 
 
 async def _closed(engine: Any) -> bool:
