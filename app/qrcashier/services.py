@@ -127,13 +127,19 @@ class Options:
         opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
         opts.notification_url = getattr(args, "notification_url", None)
         opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
-        if getattr(args, "point_terminal", None) is not None:  # Point card terminal (issue 20)
-            opts.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
-            opts.from_command_line = opts.from_command_line | {"point_terminal"}
+        opts.use_point_terminal(args)
         opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
         opts.use_store(args)
+        from qrcashier.fiscal.config import fiscal_from_args
+
         opts.fiscal = fiscal_from_args(args, opts)  # --fiscal ar (issue 21)
         return opts
+
+    def use_point_terminal(self, args: Any) -> None:
+        """`--point-terminal ID|none` (issue 20): wins over the settings' terminal."""
+        if getattr(args, "point_terminal", None) is not None:
+            self.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
+            self.from_command_line = self.from_command_line | {"point_terminal"}
 
     def use_store(self, args: Any) -> None:
         """`--store DSN` (store database, issue 19): wins over the settings' store field."""
@@ -165,19 +171,6 @@ class Options:
     @property
     def site(self) -> Site:
         return find_site(self.site_id)
-
-
-SANDBOX_CUIT = 20111111112  # the demo shop's CUIT on the ARCA simulator (check digit 2)
-
-
-def fiscal_from_args(args: Any, options: Options) -> Any:
-    """`--fiscal ar` on the sandbox: invoices from the demo CUIT, the register's punto de venta,
-    Factura B, against the in-process ARCA simulator. Elsewhere the settings' setup (apply_to)."""
-    if getattr(args, "fiscal", None) != "ar" or not options.sandbox:
-        return options.fiscal
-    from qrcashier.fiscal.config import FiscalSetup
-
-    return FiscalSetup(enabled=True, cuit=SANDBOX_CUIT, point_of_sale=options.pos_number)
 
 
 def _fiscal_vault(register: str) -> Any:

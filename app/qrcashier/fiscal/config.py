@@ -10,6 +10,7 @@ environment: it runs against the in-process ARCA simulator with a certificate it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from qrcashier.fiscal.amounts import CATEGORIES, MONOTRIBUTO, RESPONSABLE_INSCRIPTO, document_type
 
@@ -101,3 +102,15 @@ class FiscalSetup:
     @property
     def environment_name(self) -> str:
         return SIMULATOR if self.sim_url else self.environment
+
+
+SANDBOX_CUIT = 20111111112  # the demo shop's CUIT on the ARCA simulator (check digit 2)
+
+
+def fiscal_from_args(args: Any, options: Any) -> FiscalSetup | None:
+    """`--fiscal ar` on the sandbox (services.Options): invoices from the demo CUIT, the register's
+    punto de venta, Factura B, against the in-process ARCA simulator. Elsewhere the settings'
+    setup (apply_to), as `options.fiscal` already holds it."""
+    if getattr(args, "fiscal", None) != "ar" or not options.sandbox:
+        return options.fiscal
+    return FiscalSetup(enabled=True, cuit=SANDBOX_CUIT, point_of_sale=options.pos_number)

@@ -146,7 +146,7 @@ async def test_a_bad_setup_is_reported_and_the_counter_starts(tmp_path, token):
 
 async def test_fiscal_ar_on_the_command_line_turns_the_simulator_on_for_the_sandbox(tmp_path):
     from qrcashier.cli import build_parser
-    from qrcashier.services import SANDBOX_CUIT
+    from qrcashier.fiscal.config import SANDBOX_CUIT
 
     args = build_parser().parse_args(["--sandbox", "--fiscal", "ar", "--register", "CAJA4",
                                       "--data-dir", str(tmp_path)])

@@ -13,8 +13,9 @@ import pytest
 from qrcashier.cli import build_parser
 from qrcashier.mercadopago.secret import AccessToken
 from qrcashier.services import Options, Services
-from qrcashier.settings import DEFAULT_ENDPOINT_PORT, AppSettings, Mode, support_text
+from qrcashier.settings import DEFAULT_ENDPOINT_PORT, AppSettings, Mode
 from qrcashier.setup.constants import SANDBOX_TOKEN
+from qrcashier.setup.support_text import support_text
 from qrcashier.ui.setup.messages import UNATTENDED_MESSAGES
 from qrcashier.ui.setup.wizard import open_settings
 from tests.ui.setup.drive import click, fill_address, idle, next_page, open_wizard, paste_token, set_pin_and_finish

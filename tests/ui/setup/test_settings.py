@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from qrcashier.mercadopago.secret import AccessToken
-from qrcashier.settings import AppSettings, Mode, SecretInSettings, support_text
+from qrcashier.settings import AppSettings, Mode, SecretInSettings
+from qrcashier.setup.support_text import support_text
 from qrcashier.supervisor import hash_pin
 
 

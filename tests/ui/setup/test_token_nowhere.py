@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qrcashier.settings import support_text
+from qrcashier.setup.support_text import support_text
 from qrcashier.token_store import SERVICE
 from tests.support.waiting import wait_until
 from tests.ui.setup.drive import account_wizard

@@ -29,7 +29,7 @@ async def test_enter_on_cancel_after_check_and_create_goes_on_and_never_cancels(
     await created(qtbot, dialog)
     dialog.cancel_button.setFocus()  # where the focus landed after "Check and create"
     QTest.keyClick(dialog.cancel_button, Qt.Key.Key_Return)
-    await wait_until(lambda: dialog.current.key == "sticker" and idle(dialog), 10, "the sticker page")
+    await wait_until(lambda: dialog.current.key == "terminal" and idle(dialog), 10, "the card terminal page")
     assert dialog.isVisible() and not dialog.future.done()  # Enter went forward, the wizard lives
 
 

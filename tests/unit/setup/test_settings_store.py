@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from qrcashier import settings_store
-from qrcashier.settings import AppSettings, Mode, SecretInSettings, support_text
+from qrcashier.settings import AppSettings, Mode, SecretInSettings
 from qrcashier.settings_store import MemoryStore, NoSettingsBackend, SettingsStore
+from qrcashier.setup.support_text import support_text
 
 ROOT = Path(__file__).resolve().parents[3]
 

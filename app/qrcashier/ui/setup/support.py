@@ -9,7 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
 
-from qrcashier.settings import Mode, support_text
+from qrcashier.settings import Mode
+from qrcashier.setup.support_text import support_text
 from qrcashier.token_store import TokenStoreError
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot
 from qrcashier.ui.shell import theme

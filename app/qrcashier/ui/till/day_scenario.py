@@ -59,7 +59,8 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.checkout.till_config import TillConfig
     from qrcashier.domain.money import site
-    from qrcashier.services import Options, Services, fiscal_from_args
+    from qrcashier.fiscal.config import fiscal_from_args
+    from qrcashier.services import Options, Services
     from qrcashier.ui.shell.main_window import MainWindow
 
     options = Options(data_dir=data_dir, sandbox=True, poll=PollPolicy(interval=0.25, tick=0.5))
@@ -67,8 +68,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
     if args is not None:  # --sandbox-url URL --register NAME: a standalone sandbox, this register's POS
         options.use_registers(args)
         options.use_store(args)  # --store DSN: the day must also reach the store database
-        if getattr(args, "point_terminal", None) is not None:  # --point-terminal ID|none (issue 20)
-            options.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
+        options.use_point_terminal(args)  # --point-terminal ID|none (issue 20)
         options.fiscal = fiscal_from_args(args, options)  # --fiscal ar: the embedded ARCA simulator (issue 21)
     services = Services(options)
     window = None
