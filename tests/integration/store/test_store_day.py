@@ -34,13 +34,14 @@ async def test_the_day_self_test_waits_for_the_store_and_the_store_has_the_whole
     match = PASS.match(last)
     assert match is not None, last
     sales, difference, stored, where = match.groups()
-    assert sales == stored == "4" and Decimal(difference) == Decimal("-10.00")
+    assert sales == stored == "5" and Decimal(difference) == Decimal("-10.00")
     assert password not in last and "user=qrc_caja1" in where
 
     # no wait here: the self-test only passed once the sender had sent the whole day
-    assert _rows(dsn, "SELECT register, count(*) FROM sales GROUP BY register") == [("CAJA1", 4)]
+    assert _rows(dsn, "SELECT register, count(*) FROM sales GROUP BY register") == [("CAJA1", 5)]
     kinds = dict(_rows(dsn, "SELECT kind, count(*) FROM tenders WHERE register = 'CAJA1' GROUP BY kind"))
-    assert kinds == {"cash": 2, "qr": 3}  # QR, cash, the parked one by QR, the split's cash and QR
+    # QR, cash, the parked one by QR, the split's cash and QR, the card on the sandbox's Point terminal
+    assert kinds == {"cash": 2, "qr": 3, "point": 1}
     (closed, diff), = _rows(dsn, "SELECT closed_at IS NOT NULL, difference FROM shifts WHERE register = 'CAJA1'")
     assert closed and diff == Decimal("-10.00")
     (sold, tendered), = _rows(dsn, "SELECT (SELECT sum(total) FROM sales), (SELECT sum(amount) FROM tenders)")

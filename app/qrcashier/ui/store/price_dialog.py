@@ -67,6 +67,7 @@ class StorePriceDialog(QDialog):
         self.ok_button = QPushButton(translate("StorePriceDialog", "&Change the price"))
         self.ok_button.clicked.connect(lambda: self.confirm())
         close = QPushButton(translate("StorePriceDialog", "Close"))
+        close.setAutoDefault(False)  # Enter changes the price, never closes
         close.clicked.connect(self.close)
         buttons.addWidget(self.ok_button)
         buttons.addWidget(close)

@@ -100,6 +100,7 @@ class StoreReportDialog(QDialog):
         self.line.setWordWrap(True)
         layout.addWidget(self.line)
         close = QPushButton(translate("StoreReportDialog", "Close"))
+        close.setAutoDefault(False)  # Enter in the date field runs the report, never closes
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
