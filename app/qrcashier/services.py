@@ -9,6 +9,7 @@ in reverse order, and is safe to call at any point (also after a failed start).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from dataclasses import dataclass, field
@@ -189,6 +190,19 @@ def _fiscal_vault(register: str) -> Any:
     return FiscalVault(choice.backend, register) if choice.backend is not None else None
 
 
+def _default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
+
+
+def _new_http_client(timeout: httpx.Timeout | None) -> httpx.AsyncClient:
+    """The app's one httpx client (issue 15: built on a worker thread, see Services.prepare)."""
+    import httpx
+
+    return httpx.AsyncClient(timeout=timeout or _default_timeout(), limits=httpx.Limits(max_connections=10))
+
+
 def _have_account() -> bool:
     """A real account is configured by the setup wizard (not part of this build yet)."""
     return False
@@ -291,10 +305,35 @@ class Services:
 
     # --- network --------------------------------------------------------------------------------
 
+    # --- start-up work off the Qt thread and side by side (issue 15) -------------------------------
+
+    _http_building: Any = None  # the future of the httpx client being built on a worker thread
+    _journal_opening: Any = None  # the journal's open (its own thread), while provisioning waits for MP
+
+    def prepare(self) -> None:
+        """Start building the one HTTP client on a worker thread: importing httpcore and loading
+        the CA bundle into a TLS context took about 120 ms of the Qt thread. The app calls this
+        once the window is painted, so it is built while the catalog opens and the customer
+        window is shown; start() waits for it. Idempotent; start() calls it when nobody did."""
+        if self.http is None and self._http_building is None:
+            self._http_building = asyncio.ensure_future(asyncio.to_thread(_new_http_client, self.options.http_timeout))
+
+    async def _close_starting(self) -> None:
+        """What a start that failed or was cancelled left half-made: a client built but not taken,
+        a journal opened while provisioning failed."""
+        building, opening = self._http_building, self._journal_opening
+        self._http_building = self._journal_opening = None
+        for future in (building, opening):
+            if future is None:
+                continue
+            if not future.done():
+                await asyncio.wait([future])  # a thread's work cannot be cancelled: let it finish
+            if not future.cancelled() and future.exception() is None:
+                made = future.result()
+                await (made.aclose() if future is building else made.close())
+
     async def start(self) -> None:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
-        import httpx
-
         self.start_catalog_follower()  # store catalog (issue 19 item 4): first, so it follows even if MP is down
 
         from qrcashier.checkout import JOURNAL_FILE, Journal
@@ -308,9 +347,13 @@ class Services:
         from qrcashier.unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         opts = self.options
-        timeout = opts.http_timeout or httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
+        timeout = opts.http_timeout or _default_timeout()
+        if self.journal is None and self._journal_opening is None:  # issue 15: opens while we talk to MP
+            self._journal_opening = asyncio.ensure_future(Journal.open(opts.data_dir / JOURNAL_FILE))
         if self.http is None:
-            self.http = httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=10))
+            self.prepare()
+            self.http = await self._http_building  # built on a worker thread (issue 15)
+            self._http_building = None
         base_url = opts.base_url
         token = opts.token
         if opts.sandbox:
@@ -359,7 +402,10 @@ class Services:
             if self.provisioned.user.site_id != opts.site_id:
                 log.warning("the account's site is %s, not %s", self.provisioned.user.site_id, opts.site_id)
         if self.journal is None:
-            self.journal = await Journal.open(opts.data_dir / JOURNAL_FILE)
+            try:
+                self.journal = await self._journal_opening
+            finally:
+                self._journal_opening = None  # opened, or failed: a retry opens it again
         if opts.notifications_port is not None and self.receiver is None:
             await self._start_receiver()
         if self.engine is None:
@@ -543,6 +589,10 @@ class Services:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
         await self.stop_catalog_follower()  # store catalog (issue 19 item 4)
+        try:
+            await self._close_starting()  # issue 15: a client or journal a failed start left
+        except Exception:
+            log.exception("closing what the start-up left failed")
         if self.fiscal is not None:  # issue 21: before the journal it shares
             steps.append(("ARCA invoices", self.fiscal.close()))
             self.fiscal = None

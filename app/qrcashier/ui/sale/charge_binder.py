@@ -98,6 +98,8 @@ class ChargeBinder(QObject):
         self.window.activateWindow()
         self.window.raise_()
         self.window.item_field.setFocus()
+        if services.pos is not None:  # built after the services started (issue 15): their QR now
+            self.connected()
 
     def connected(self) -> None:
         """The services started: the customer window shows the store's name, its QR and phone link."""
