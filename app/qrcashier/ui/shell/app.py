@@ -213,6 +213,7 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     services = Services(options)
     services.settings, services.tokens = prepared  # Settings, the supervisor PIN, diagnostics
     window: MainWindow | None = None
+    later: asyncio.Future | None = None
     try:
         window = MainWindow(services, on_quit=quit_requested.set)
         window.show()
@@ -238,8 +239,13 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
             starting.cancel()
             raise
         await starting
+        from qrcashier.ui.shell.later_imports import import_later
+
+        later = asyncio.ensure_future(import_later())  # the hand-opened dialogs, off the Qt thread
         await quit_requested.wait()
     finally:
+        if later is not None:
+            later.cancel()
         restore_signals()
         if window is not None:
             await window.shutdown()
