@@ -313,3 +313,20 @@ def test_the_countdown_style_sheet_is_set_only_when_it_turns_urgent(cw, qtbot, m
     now[0] += 100
     qtbot.waitUntil(lambda: "#b71c1c" in cw._countdown.styleSheet(), timeout=2000)
     assert len(sheets) == 2
+
+
+def test_prewarmed_fits_leave_no_state_sentence_to_measure_on_the_first_charge(cw, monkeypatch):
+    cw.set_language("es")
+    cw.show_charge(Decimal("8888.88"), ARS)
+    cwmod._FITTED.clear()
+    before = (cw.state(), cw.state_text(), cw.amount_text())
+    cw.prewarm_fits()
+    assert (cw.state(), cw.state_text(), cw.amount_text()) == before  # nothing on screen changed
+    measured = []
+    real = cwmod._measure_pixel_size
+    monkeypatch.setattr(cwmod, "_measure_pixel_size", lambda *a: measured.append(a[1]) or real(*a))
+    for state in ("publishing", "scanned", "paid", "expired", "needs_review"):
+        cw.set_state(state)
+        assert cw.state_text() not in measured, state
+    cw.set_state("rejected", "Fondos insuficientes")  # with a message: the shorter band, also measured
+    assert cw.state_text() not in measured

@@ -117,6 +117,7 @@ class ChargeBinder(QObject):
         if self.customer is not None and services.pos is not None and services.pos.qr_code:
             self.customer.show_charge(Decimal("8888.88"), self.site)
             self.customer.grab()
+            self.customer.prewarm_fits()  # every state's sentence, measured in the site's language (issue 15)
             self.customer.set_state("idle")
 
     def discount(self) -> Decimal:

@@ -346,6 +346,29 @@ class CustomerWindow(QWidget):
         self.showFullScreen()
         return screen
 
+    def prewarm_fits(self) -> None:
+        """Fit the band's sentence of every state, and the captions, at this window's size and
+        language, without showing any of them: the first charge's state changes then find
+        their font sizes measured and their font sizes loaded (issue 15). Nothing on screen
+        changes; the main window calls it once the register is ready."""
+        w, h = max(self.width(), 320), max(self.height(), 240)
+        margin = max(16, int(h * 0.04))
+        band_h = int(h * 0.24)
+        band_w = w - 2 * margin
+        side = max(120, min(h - band_h - 2 * margin, int((w - 3 * margin) * 0.45)))
+        text_w = w - 3 * margin - side  # a charge shows the QR or a glyph beside the text
+        bold = QFont(self.font())
+        bold.setBold(True)
+        plain = QFont(self.font())
+        plain.setBold(False)
+        for state in STATES:
+            for state_h in (int((band_h - margin) * 0.95), int((band_h - margin) * 0.62)):  # without, with a message
+                text = self._t(state)
+                if _fit_pixel_size(bold, text, int(h * 0.075), band_w) < h * 0.075 * 0.75:
+                    _fit_pixel_size(bold, text, int(h * 0.075), band_w, state_h)
+        for key in {"amount_caption", *_CAPTIONS.values()}:
+            _fit_pixel_size(plain, self._t(key), int(h * 0.05), text_w)
+
     # -- read-back, for the main window's tests and ours ---------------------------------
 
     def state_text(self) -> str:
