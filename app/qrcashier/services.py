@@ -9,28 +9,22 @@ in reverse order, and is safe to call at any point (also after a failed start).
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import os
-from dataclasses import dataclass, field
-from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qrcashier.catalog import Catalog
 from qrcashier.domain.money import Site
-from qrcashier.domain.money import site as find_site
-from qrcashier.paths import data_dir
+from qrcashier.options import Options
 from qrcashier.setup.constants import SANDBOX_TOKEN
 
 if TYPE_CHECKING:  # the network stack is imported in start(), after the window is painted
     import httpx
 
     from qrcashier.checkout import Journal
-    from qrcashier.checkout.config import PollPolicy, RegisterConfig
+    from qrcashier.checkout.config import RegisterConfig
     from qrcashier.checkout.engine import CheckoutEngine
-    from qrcashier.checkout.till_config import TillConfig
     from qrcashier.mercadopago import AccessToken, MercadoPagoClient
-    from qrcashier.mercadopago.http import RetryPolicy
     from qrcashier.mercadopago.models import Pos
     from qrcashier.provisioning import Provisioned
 
@@ -44,135 +38,6 @@ HTTP_TIMEOUT_SECONDS = 8.0
 HTTP_CONNECT_TIMEOUT_SECONDS = 4.0
 
 
-@dataclass
-class Options:
-    data_dir: Path
-    sandbox: bool = True
-    token: str | None = field(default=None, repr=False)  # never in a repr, a log or a traceback
-    base_url: str | None = None  # None: the sandbox's, or Mercado Pago's
-    sandbox_url: str | None = None  # a standalone qrcashier-sandbox instead of the embedded one
-    pos_number: int = 1  # the receipts' PPPPP (--register NAME's trailing number)
-    store_external_id: str = "KIOSCO1"
-    pos_external_id: str = "CAJA1"
-    register_id: str = "CAJA1"
-    store_name: str = "Kiosco Demo"
-    pos_name: str = "Caja 1"
-    site_id: str = "MLA"
-    order_expiry: timedelta = timedelta(minutes=10)
-    poll: PollPolicy | None = None  # None: the engine's default
-    http_timeout: httpx.Timeout | None = None  # None: 8 s, 4 s to connect
-    printer_name: str | None = None
-    import_catalog: Path | None = None
-    fullscreen_customer: bool = False
-    load_demo_catalog: bool = True
-    api: str | None = None  # "instore_v2" (default), "orders" or "v1"
-    qr_mode: str = "static"  # "static" (the register's QR), "dynamic" (each order its own QR) or "hybrid"
-    operator: str = ""
-    till: TillConfig | None = None  # the till's settings; None: charging by QR needs no open shift
-    retry: RetryPolicy | None = None  # None: the client's default
-    # Unattended model: the order waits on our merchant endpoint, which Mercado Pago polls.
-    # (`from_args` and the settings give the app a fixed port, 8780 by default, for the
-    # reverse proxy; 0 here, built directly by tests and tools, is any free port.)
-    self_service: bool = False
-    unattended_contract: str = "202"
-    endpoint_host: str = "127.0.0.1"
-    endpoint_port: int = 0
-    endpoint_public_url: str | None = None  # the TLS reverse proxy's address, on a real account
-    # Notifications (IPN/webhooks): off unless a port is given; they only trigger a re-read.
-    notifications_port: int | None = None
-    notifications_host: str = "127.0.0.1"
-    notification_url: str | None = None  # the public URL in front of the receiver (sent as notification_url)
-    webhook_secret: str | None = field(default=None, repr=False)  # Webhooks secret (QRC_WEBHOOK_SECRET)
-    accept_ipn: bool = False  # unsigned IPNs too (anyone can send one); the sandbox's are always taken
-    # The store database (issue 19, `--store DSN`): a libpq DSN or service name, never a password
-    # (that is in the keyring, "QRCashier-store"); None: a single register, no outbox, no sender.
-    store_dsn: str | None = None
-    # Argentina's electronic invoice (issue 21): a fiscal.config.FiscalSetup; used on site MLA when enabled.
-    fiscal: Any = None
-    # Point card terminal (issue 20): the register's terminal id (TYPE__SERIAL); None: none, or on
-    # the embedded sandbox its demo terminal (Mercado Pago's virtual one); "" turns it off.
-    point_terminal: str | None = None
-    point_print_on_terminal: bool = False  # the terminal prints its own slip too
-    # The fields the command line set: the settings (AppSettings.apply_to) leave them alone.
-    from_command_line: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_args(cls, args: Any) -> Options:
-        opts = cls(data_dir=data_dir(getattr(args, "data_dir", None)))
-        opts.sandbox = bool(getattr(args, "sandbox", False)) or not _have_account()
-        if getattr(args, "printer", None):
-            opts.printer_name = args.printer
-        if getattr(args, "import_catalog", None):
-            opts.import_catalog = Path(args.import_catalog)
-        if getattr(args, "order_expiry", None):
-            opts.order_expiry = timedelta(seconds=float(args.order_expiry))
-        opts.fullscreen_customer = bool(getattr(args, "fullscreen_customer", False))
-        opts.api = getattr(args, "api", None)
-        opts.qr_mode = getattr(args, "qr_mode", None) or "static"
-        # Self-service: the command line's value, else the settings' (apply_to), else these
-        # defaults (also what `--sandbox`, which skips the settings, runs with).
-        from qrcashier.settings import DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
-
-        opts.endpoint_host, opts.endpoint_port = DEFAULT_ENDPOINT_HOST, DEFAULT_ENDPOINT_PORT
-        given = {"api"} if opts.api is not None else set()
-        if getattr(args, "qr_mode", None) is not None:
-            given.add("qr_mode")
-        for name in ("self_service", "unattended_contract", "endpoint_host", "endpoint_port", "endpoint_public_url"):
-            value = getattr(args, name, None)
-            if value is not None:
-                setattr(opts, name, value)
-                given.add(name)
-        opts.from_command_line = frozenset(given)
-        opts.notifications_port = getattr(args, "notifications_port", None)
-        opts.notifications_host = getattr(args, "notifications_host", None) or "127.0.0.1"
-        opts.notification_url = getattr(args, "notification_url", None)
-        opts.webhook_secret = os.environ.get("QRC_WEBHOOK_SECRET") or None
-        opts.use_point_terminal(args)
-        opts.use_registers(args, explicit_data_dir=bool(getattr(args, "data_dir", None)))
-        opts.use_store(args)
-        from qrcashier.fiscal.config import fiscal_from_args
-
-        opts.fiscal = fiscal_from_args(args, opts)  # --fiscal ar (issue 21)
-        return opts
-
-    def use_point_terminal(self, args: Any) -> None:
-        """`--point-terminal ID|none` (issue 20): wins over the settings' terminal."""
-        if getattr(args, "point_terminal", None) is not None:
-            self.point_terminal = "" if args.point_terminal.lower() == "none" else args.point_terminal
-            self.from_command_line = self.from_command_line | {"point_terminal"}
-
-    def use_store(self, args: Any) -> None:
-        """`--store DSN` (store database, issue 19): wins over the settings' store field."""
-        dsn = getattr(args, "store", None)
-        if dsn:
-            self.store_dsn = dsn
-            self.from_command_line = self.from_command_line | {"store_dsn"}
-
-    def use_registers(self, args: Any, *, explicit_data_dir: bool = True) -> None:
-        """`--sandbox-url URL` and `--register NAME` (registers.py): a standalone sandbox, and this
-        register's own POS, register id, point-of-sale number and (without --data-dir) data folder."""
-        from qrcashier.registers import RegisterChoice
-
-        url = getattr(args, "sandbox_url", None)
-        given = set(self.from_command_line)
-        if url:
-            self.sandbox, self.sandbox_url = True, url
-            given.add("sandbox")
-        name = getattr(args, "register", None)
-        if name:
-            choice = RegisterChoice.named(name)
-            self.pos_external_id, self.register_id = choice.pos_external_id, choice.register_id
-            self.pos_name, self.pos_number = choice.pos_name, choice.pos_number
-            given |= {"pos_external_id", "register_id", "pos_name", "pos_number"}
-            if not explicit_data_dir:
-                self.data_dir = data_dir(choice.data_dir(self.data_dir))
-        self.from_command_line = frozenset(given)
-
-    @property
-    def site(self) -> Site:
-        return find_site(self.site_id)
-
-
 def _fiscal_vault(register: str) -> Any:
     """The keyring for the ARCA key's passphrase and ticket (token_store's choice: never a file);
     None when this computer has no secure store (then a ticket lives for this run only)."""
@@ -183,9 +48,17 @@ def _fiscal_vault(register: str) -> Any:
     return FiscalVault(choice.backend, register) if choice.backend is not None else None
 
 
-def _have_account() -> bool:
-    """A real account is configured by the setup wizard (not part of this build yet)."""
-    return False
+def _default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
+
+
+def _new_http_client(timeout: httpx.Timeout | None) -> httpx.AsyncClient:
+    """The app's one httpx client (issue 15: built on a worker thread, see Services.prepare)."""
+    import httpx
+
+    return httpx.AsyncClient(timeout=timeout or _default_timeout(), limits=httpx.Limits(max_connections=10))
 
 
 class Services:
@@ -310,10 +183,35 @@ class Services:
 
     # --- network --------------------------------------------------------------------------------
 
+    # --- start-up work off the Qt thread and side by side (issue 15) -------------------------------
+
+    _http_building: Any = None  # the future of the httpx client being built on a worker thread
+    _journal_opening: Any = None  # the journal's open (its own thread), while provisioning waits for MP
+
+    def prepare(self) -> None:
+        """Start building the one HTTP client on a worker thread: importing httpcore and loading
+        the CA bundle into a TLS context took about 120 ms of the Qt thread. The app calls this
+        once the window is painted, so it is built while the catalog opens and the customer
+        window is shown; start() waits for it. Idempotent; start() calls it when nobody did."""
+        if self.http is None and self._http_building is None:
+            self._http_building = asyncio.ensure_future(asyncio.to_thread(_new_http_client, self.options.http_timeout))
+
+    async def _close_starting(self) -> None:
+        """What a start that failed or was cancelled left half-made: a client built but not taken,
+        a journal opened while provisioning failed."""
+        building, opening = self._http_building, self._journal_opening
+        self._http_building = self._journal_opening = None
+        for future in (building, opening):
+            if future is None:
+                continue
+            if not future.done():
+                await asyncio.wait([future])  # a thread's work cannot be cancelled: let it finish
+            if not future.cancelled() and future.exception() is None:
+                made = future.result()
+                await (made.aclose() if future is building else made.close())
+
     async def start(self) -> None:
         """Sandbox (if asked), client, store and POS, journal, engine. Not the reconcile."""
-        import httpx
-
         await self._start_catalog_follower()  # store catalog (issue 19 item 4): first, so it follows if MP is down
 
         from qrcashier.checkout import JOURNAL_FILE, Journal
@@ -327,9 +225,13 @@ class Services:
         from qrcashier.unattended.provisioning import ensure_attended_pos, ensure_unattended_pos
 
         opts = self.options
-        timeout = opts.http_timeout or httpx.Timeout(HTTP_TIMEOUT_SECONDS, connect=HTTP_CONNECT_TIMEOUT_SECONDS)
+        timeout = opts.http_timeout or _default_timeout()
+        if self.journal is None and self._journal_opening is None:  # issue 15: opens while we talk to MP
+            self._journal_opening = asyncio.ensure_future(Journal.open(opts.data_dir / JOURNAL_FILE))
         if self.http is None:
-            self.http = httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=10))
+            self.prepare()
+            self.http = await self._http_building  # built on a worker thread (issue 15)
+            self._http_building = None
         base_url = opts.base_url
         token = opts.token
         if opts.sandbox:
@@ -378,7 +280,10 @@ class Services:
             if self.provisioned.user.site_id != opts.site_id:
                 log.warning("the account's site is %s, not %s", self.provisioned.user.site_id, opts.site_id)
         if self.journal is None:
-            self.journal = await Journal.open(opts.data_dir / JOURNAL_FILE)
+            try:
+                self.journal = await self._journal_opening
+            finally:
+                self._journal_opening = None  # opened, or failed: a retry opens it again
         if opts.notifications_port is not None and self.receiver is None:
             await self._start_receiver()
         if self.engine is None:
@@ -568,6 +473,10 @@ class Services:
         """Engine, journal, HTTP client, sandbox, catalog: each closed once, errors logged."""
         steps = []
         await self.stop_catalog_follower()  # store catalog (issue 19 item 4)
+        try:
+            await self._close_starting()  # issue 15: a client or journal a failed start left
+        except Exception:
+            log.exception("closing what the start-up left failed")
         if self.fiscal is not None:  # issue 21: before the journal it shares
             steps.append(("ARCA invoices", self.fiscal.close()))
             self.fiscal = None

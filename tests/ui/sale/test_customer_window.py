@@ -270,3 +270,63 @@ def test_phone_button_shows_the_address_when_no_browser_opens(cw, qtbot, monkeyp
     assert (url in cw.phone_link_text()) is shown
     if shown:
         assert cw.phone_link_text().startswith("Nenhum navegador abriu")  # the site's language
+
+
+def test_a_text_is_measured_once_per_box_and_state_changes_do_not_refit(cw, monkeypatch):
+    """Issue 15: re-fitting every label on each state change stalled the window; a text already
+    fitted into the same box is not measured again, and the fonts still follow a new text."""
+    measured = []
+    real = cwmod._measure_pixel_size
+    monkeypatch.setattr(cwmod, "_measure_pixel_size", lambda *a: measured.append(a[1]) or real(*a))
+    cwmod._FITTED.clear()
+    cw.set_language("en")
+    rounds = []
+    for _ in range(2):
+        cw.show_charge(Decimal("1234.50"), ARS)
+        cw.set_state("scanned")
+        cw.set_state("waiting")
+        rounds.append(len(measured))
+    assert TEXTS["en"]["scanned"] in measured
+    assert rounds[1] == rounds[0]  # the second round only looked the sizes up
+    measured.clear()
+    cw.set_state("waiting")  # nothing changed at all: no fitting
+    assert measured == []
+    cw.show_charge(Decimal("999999999.99"), ARS)  # a new, wider amount is measured and still fits
+    amount = cw._amount_label
+    assert amount.text() in measured
+    assert QFontMetrics(amount.font()).horizontalAdvance(amount.text()) <= amount.width()
+
+
+def test_the_countdown_style_sheet_is_set_only_when_it_turns_urgent(cw, qtbot, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(cwmod.time, "monotonic", lambda: now[0])
+    sheets = []
+    real = cw._countdown.setStyleSheet
+    monkeypatch.setattr(cw._countdown, "setStyleSheet", lambda s: sheets.append(s) or real(s))
+    cw.show_charge(Decimal("100"), ARS)
+    cw.set_countdown(125)
+    for _ in range(3):
+        now[0] += 1
+        text = "Vence en " + format_countdown(125 - (now[0] - 1000))
+        qtbot.waitUntil(lambda text=text: cw.countdown_text() == text, timeout=2000)
+    assert len(sheets) == 1 and theme.INK in sheets[0]
+    now[0] += 100
+    qtbot.waitUntil(lambda: "#b71c1c" in cw._countdown.styleSheet(), timeout=2000)
+    assert len(sheets) == 2
+
+
+def test_prewarmed_fits_leave_no_state_sentence_to_measure_on_the_first_charge(cw, monkeypatch):
+    cw.set_language("es")
+    cw.show_charge(Decimal("8888.88"), ARS)
+    cwmod._FITTED.clear()
+    before = (cw.state(), cw.state_text(), cw.amount_text())
+    cw.prewarm_fits()
+    assert (cw.state(), cw.state_text(), cw.amount_text()) == before  # nothing on screen changed
+    measured = []
+    real = cwmod._measure_pixel_size
+    monkeypatch.setattr(cwmod, "_measure_pixel_size", lambda *a: measured.append(a[1]) or real(*a))
+    for state in ("publishing", "scanned", "paid", "expired", "needs_review"):
+        cw.set_state(state)
+        assert cw.state_text() not in measured, state
+    cw.set_state("rejected", "Fondos insuficientes")  # with a message: the shorter band, also measured
+    assert cw.state_text() not in measured

@@ -22,7 +22,6 @@ from qrcashier.domain.cart import InvalidCart
 from qrcashier.domain.money import InvalidAmount, quantize
 from qrcashier.domain.receipt import format_money
 from qrcashier.ui.sale.cart_view import CartView
-from qrcashier.ui.sale.entry_dialogs import AmountDialog, FreeItemDialog, QuantityDialog, SearchDialog
 from qrcashier.ui.sale.item_field import ItemField
 from qrcashier.ui.shell import errors, theme
 from qrcashier.ui.shell.i18n import fmt
@@ -176,6 +175,8 @@ class CartBinder(QObject):
     def _ask_weight(self, product: Product) -> None:
         if not self.can_edit():
             return
+        from qrcashier.ui.sale.entry_dialogs import AmountDialog  # after the first paint (issue 15)
+
         site = self.site
         dialog = AmountDialog(
             translate("MainWindow", "Weight"),
@@ -275,6 +276,8 @@ class CartBinder(QObject):
         row = self._line_to_edit()
         if row is None:
             return
+        from qrcashier.ui.sale.entry_dialogs import QuantityDialog
+
         line = self.model.cart.lines[row]
         dialog = QuantityDialog(fmt(translate("MainWindow", "Quantity of %1"), line.title), line.quantity,
                                 parent=self.window)
@@ -284,6 +287,8 @@ class CartBinder(QObject):
         row = self._line_to_edit()
         if row is None:
             return
+        from qrcashier.ui.sale.entry_dialogs import AmountDialog
+
         line = self.model.cart.lines[row]
         dialog = AmountDialog(
             translate("MainWindow", "Price"), fmt(translate("MainWindow", "New unit price of %1:"), line.title),
@@ -354,6 +359,8 @@ class CartBinder(QObject):
         catalog = self.window.services.catalog
         if catalog is None:
             return
+        from qrcashier.ui.sale.entry_dialogs import SearchDialog
+
         dialog = SearchDialog(catalog, self.site, text or self.item_field.text(), parent=self.window)
         self.item_field.clear()
         dialog.chosen.connect(lambda p: self.add_product(p))
@@ -363,6 +370,8 @@ class CartBinder(QObject):
         if self.session.live:
             self.item_error(translate("MainWindow", "The cart is locked while the customer pays."))
             return
+        from qrcashier.ui.sale.entry_dialogs import FreeItemDialog
+
         dialog = FreeItemDialog(self.site, parent=self.window)
         dialog.item.connect(lambda title, price, qty: self.add(title, price, qty))
         self.window.dialogs.open(dialog)

@@ -98,6 +98,8 @@ class ChargeBinder(QObject):
         self.window.activateWindow()
         self.window.raise_()
         self.window.item_field.setFocus()
+        if services.pos is not None:  # built after the services started (issue 15): their QR now
+            self.connected()
 
     def connected(self) -> None:
         """The services started: the customer window shows the store's name, its QR and phone link."""
@@ -115,6 +117,7 @@ class ChargeBinder(QObject):
         if self.customer is not None and services.pos is not None and services.pos.qr_code:
             self.customer.show_charge(Decimal("8888.88"), self.site)
             self.customer.grab()
+            self.customer.prewarm_fits()  # every state's sentence, measured in the site's language (issue 15)
             self.customer.set_state("idle")
 
     def discount(self) -> Decimal:

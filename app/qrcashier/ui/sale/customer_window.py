@@ -108,8 +108,25 @@ def format_countdown(seconds: float) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
+_FITTED: dict[tuple, int] = {}  # (font key, text, max_px, width, height) -> pixel size
+_FITTED_MAX = 1024  # entries; a shift's texts and window sizes stay far below this
+
+
 def _fit_pixel_size(font: QFont, text: str, max_px: int, width: int, height: int | None = None) -> int:
-    """The largest pixel size <= max_px at which `text` fits `width` (and `height`, word-wrapped)."""
+    """The largest pixel size <= max_px at which `text` fits `width` (and `height`, word-wrapped).
+
+    Measuring takes a QFontMetrics per candidate size (a few ms for a long text), and the same
+    text is fitted into the same box again on every state change: the answer is remembered."""
+    key = (font.key(), text, int(max_px), width, height)
+    px = _FITTED.get(key)
+    if px is None:
+        if len(_FITTED) >= _FITTED_MAX:
+            _FITTED.clear()
+        px = _FITTED[key] = _measure_pixel_size(font, text, max_px, width, height)
+    return px
+
+
+def _measure_pixel_size(font: QFont, text: str, max_px: int, width: int, height: int | None) -> int:
     px = max(8, int(max_px))
     f = QFont(font)
     while px > 8:
@@ -146,6 +163,8 @@ class CustomerWindow(QWidget):
         self._deadline: float | None = None
         self._phone_url: str | None = None
         self._store_name = ""
+        self._countdown_urgent: bool | None = None  # the colour the countdown's style sheet has
+        self._fitted: tuple | None = None  # what the fonts were last fitted to (_fit)
 
         pal = self.palette()
         pal.setColor(QPalette.ColorRole.Window, QColor(theme.PAPER))
@@ -327,6 +346,29 @@ class CustomerWindow(QWidget):
         self.showFullScreen()
         return screen
 
+    def prewarm_fits(self) -> None:
+        """Fit the band's sentence of every state, and the captions, at this window's size and
+        language, without showing any of them: the first charge's state changes then find
+        their font sizes measured and their font sizes loaded (issue 15). Nothing on screen
+        changes; the main window calls it once the register is ready."""
+        w, h = max(self.width(), 320), max(self.height(), 240)
+        margin = max(16, int(h * 0.04))
+        band_h = int(h * 0.24)
+        band_w = w - 2 * margin
+        side = max(120, min(h - band_h - 2 * margin, int((w - 3 * margin) * 0.45)))
+        text_w = w - 3 * margin - side  # a charge shows the QR or a glyph beside the text
+        bold = QFont(self.font())
+        bold.setBold(True)
+        plain = QFont(self.font())
+        plain.setBold(False)
+        for state in STATES:
+            for state_h in (int((band_h - margin) * 0.95), int((band_h - margin) * 0.62)):  # without, with a message
+                text = self._t(state)
+                if _fit_pixel_size(bold, text, int(h * 0.075), band_w) < h * 0.075 * 0.75:
+                    _fit_pixel_size(bold, text, int(h * 0.075), band_w, state_h)
+        for key in {"amount_caption", *_CAPTIONS.values()}:
+            _fit_pixel_size(plain, self._t(key), int(h * 0.05), text_w)
+
     # -- read-back, for the main window's tests and ours ---------------------------------
 
     def state_text(self) -> str:
@@ -403,7 +445,9 @@ class CustomerWindow(QWidget):
     def _show_countdown(self, left: float) -> None:
         urgent = left <= URGENT_SECONDS
         self._countdown.setText(self._t("countdown").format(format_countdown(left)))
-        self._countdown.setStyleSheet(f"color: {'#b71c1c' if urgent else theme.INK};")
+        if urgent is not self._countdown_urgent:  # a style sheet re-polishes the label: only on a change
+            self._countdown_urgent = urgent
+            self._countdown.setStyleSheet(f"color: {'#b71c1c' if urgent else theme.INK};")
 
     def _render(self) -> None:
         state = self._state
@@ -461,7 +505,9 @@ class CustomerWindow(QWidget):
         self._phone.setVisible(self._phone_url is not None)
 
         # the band
-        self._band.setStyleSheet(f"QFrame#stateBand {{ background: {bg}; }} QLabel {{ color: {fg}; }}")
+        band_style = f"QFrame#stateBand {{ background: {bg}; }} QLabel {{ color: {fg}; }}"
+        if band_style != self._band.styleSheet():  # re-polishing the band and its labels is not free
+            self._band.setStyleSheet(band_style)
         self._state_label.setText(self._t(state))
         self._message_label.setText(self._message or "")
         self._message_label.setVisible(bool(self._message))
@@ -470,6 +516,14 @@ class CustomerWindow(QWidget):
     def _fit(self) -> None:
         """Size fonts and the QR to the window: everything scales with its height."""
         w, h = max(self.width(), 320), max(self.height(), 240)
+        charging = self._amount is not None and self._state != "idle"
+        labels = (self._store, self._caption, self._amount_label, self._discount_label, self._countdown,
+                  self._hint, self._state_label, self._message_label)
+        fitted = (w, h, self._visual.isVisibleTo(self), charging, bool(self._message), self.font().key(),
+                  tuple(label.text() for label in labels))
+        if fitted == self._fitted:  # the same texts in the same window: the fonts already fit
+            return
+        self._fitted = fitted
         margin = max(16, int(h * 0.04))
         band_h = int(h * 0.24)
         self._band.setFixedHeight(band_h)
@@ -496,7 +550,6 @@ class CustomerWindow(QWidget):
 
         sized(self._store, h * 0.04, text_w)
         sized(self._caption, h * 0.05, text_w)
-        charging = self._amount is not None and self._state != "idle"
         sized(self._amount_label, h * (0.15 if charging else 0.09), text_w, bold=True)
         sized(self._discount_label, h * 0.045, text_w)
         sized(self._countdown, h * 0.05, text_w)

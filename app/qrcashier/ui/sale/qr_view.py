@@ -120,6 +120,8 @@ class QrView(QWidget):
         return self._placeholder
 
     def set_placeholder(self, text: str) -> None:
+        if text == self._placeholder:
+            return  # the customer window sets it on every state change: no repaint for nothing
         self._placeholder = text
         self.update()
 

@@ -23,8 +23,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from qrcashier.domain.discount import DEFAULT_APPROVAL_PERCENT, Discount, approval_needed
-from qrcashier.ui.saletools.dialogs import DiscountDialog, NoteDialog, ParkedListDialog, ReturnDialog
-from qrcashier.ui.saletools.return_slip import issue_return_slip
 from qrcashier.ui.shell.commands import Command
 
 translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
@@ -106,6 +104,8 @@ class SaleToolsBinder(QObject):
         if not len(model.cart):
             self._say(self.tr("The cart is empty: there is nothing to park."))
             return
+        from qrcashier.ui.saletools.dialogs import NoteDialog  # after the first paint (issue 15)
+
         dialog = NoteDialog(self.window)
         if not await self._exec(dialog):
             return
@@ -114,6 +114,8 @@ class SaleToolsBinder(QObject):
         self._say(self.tr("Sale parked as #%1.").replace("%1", str(held.number)))
 
     async def show_parked(self) -> None:
+        from qrcashier.ui.saletools.dialogs import ParkedListDialog
+
         engine = self.window.engine
         dialog = ParkedListDialog(await engine.parked(), self.window.site, self.window)
         if not await self._exec(dialog) or dialog.selected_id() is None:
@@ -146,6 +148,8 @@ class SaleToolsBinder(QObject):
         row = row if row is not None and 0 <= row < len(model.cart) else None
         site = model.site
         title = None if row is None else model.cart.lines[row].title
+        from qrcashier.ui.saletools.dialogs import DiscountDialog
+
         dialog = DiscountDialog(site, title, self.window)
         if not await self._exec(dialog):
             return
@@ -182,6 +186,9 @@ class SaleToolsBinder(QObject):
         if sale_id is None:
             self._say(self.tr("There is no paid sale to return."))
             return
+        from qrcashier.ui.saletools.dialogs import ReturnDialog
+        from qrcashier.ui.saletools.return_slip import issue_return_slip
+
         sale = await engine.sale(sale_id)
         dialog = ReturnDialog(sale, await engine.returned_quantities(sale_id), self.window.site, self.window)
         if not await self._exec(dialog) or not dialog.quantities():

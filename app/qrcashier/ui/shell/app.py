@@ -213,6 +213,7 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
     services = Services(options)
     services.settings, services.tokens = prepared  # Settings, the supervisor PIN, diagnostics
     window: MainWindow | None = None
+    later: asyncio.Future | None = None
     try:
         window = MainWindow(services, on_quit=quit_requested.set)
         window.show()
@@ -221,15 +222,30 @@ async def async_main(args, *, ready: asyncio.Future | None = None) -> int:
             services.tokens = await tokens_after_paint(services.settings, options)  # keyring; token page if none
             if services.tokens is None:
                 return 0  # the token page was cancelled
+        services.prepare()  # the HTTP client (httpcore, the CA bundle) is built on a worker thread meanwhile
         services.open_local()  # catalog (and demo data on first run): local, fast
         if options.import_catalog is not None:  # --import-catalog: on a worker thread, report when done
             window.catalog.import_catalog(str(options.import_catalog))
-        window.show_customer()
-        if ready is not None and not ready.done():
-            ready.set_result(window)
-        await window.start()  # network: sandbox, provisioning, journal, engine, reconcile (retries itself)
+        # network: sandbox, provisioning, journal, engine, reconcile (retries itself). It runs up to
+        # its first wait (for the client, then Mercado Pago) before the customer window is built,
+        # so that window is laid out while the register's first requests are under way.
+        starting = asyncio.ensure_future(window.start())
+        try:
+            await asyncio.sleep(0)
+            window.show_customer()
+            if ready is not None and not ready.done():
+                ready.set_result(window)
+        except BaseException:
+            starting.cancel()
+            raise
+        await starting
+        from qrcashier.ui.shell.later_imports import import_later
+
+        later = asyncio.ensure_future(import_later())  # the hand-opened dialogs, off the Qt thread
         await quit_requested.wait()
     finally:
+        if later is not None:
+            later.cancel()
         restore_signals()
         if window is not None:
             await window.shutdown()
