@@ -141,7 +141,7 @@ def supervisor_gate(folder: Path):
 
 async def shoot_window(save: Saver, folder: Path) -> None:
     """The real main window on the embedded sandbox: a sale from the empty cart to its refund."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
 
     from qrcashier.checkout.config import PollPolicy
@@ -153,6 +153,7 @@ async def shoot_window(save: Saver, folder: Path) -> None:
     from qrcashier.ui.supervisor.cancel import CancelOrderDialog
     from qrcashier.ui.supervisor.refund import RefundDialog
 
+    translate = QCoreApplication.translate
     services = Services(Options(data_dir=folder, sandbox=True, token=TOKEN, poll=PollPolicy(interval=0.3, tick=0.5)))
     services.open_local()
     window = MainWindow(services, on_quit=lambda: None)
@@ -199,19 +200,27 @@ async def shoot_window(save: Saver, folder: Path) -> None:
         refund.open()
         await until(lambda: refund.payments)
         await save(refund, "refund")
+        refund.reason.setCurrentText(translate("RefundDialog", "Returned goods"))  # a part refunded, for F9 and the log
+        refund.amount_field.setText("1000")
+        refund.partial_radio.setChecked(True)
+        task = refund.refund()
+        await until(lambda: gate.prompt is not None and gate.prompt.isVisible())
+        gate.prompt.pin_field.setText(PIN)
+        await gate.prompt.confirm()
+        await task
         refund.reject()
         window.open_sales()
         await until(lambda: window.sales_dialog is not None and window.sales_dialog.rows)
         await save(window.sales_dialog, "sales")
         window.sales_dialog.close()
-        asked = asyncio.ensure_future(gate.ask(window, "refund $ 1.000,50"))
+        asked = asyncio.ensure_future(gate.ask(window, translate("SupervisorActions", "see the audit log")))
         await until(lambda: gate.prompt is not None and gate.prompt.isVisible())
         await save(gate.prompt, "supervisor-pin")
         gate.prompt.reject()
         await asked
         log = AuditLogDialog(window.engine, window)
         log.open()
-        await asyncio.sleep(0.5)  # its read of the journal
+        await until(lambda: log.entries)
         await save(log, "audit-log")
         log.close()
         window.open_diagnostics()
@@ -237,6 +246,7 @@ async def shoot_fit_dialogs(save: Saver) -> None:
     for name, build in dialogs().items():
         dialog = build()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        dialog.adjustSize()  # its own size, as open() shows it (the fit test checks Qt's default 640 x 480)
         fit_on(dialog, "1280x720")
         await settled(dialog)
         await save(dialog, name)
@@ -266,6 +276,8 @@ async def extra_dialogs(save: Saver) -> None:
         dialog = build()
         if name.endswith("report"):
             dialog.resize(1100, 760)
+        else:
+            dialog.adjustSize()
         fit_on(dialog, "1280x720")
         await settled(dialog)
         await save(dialog, name)
