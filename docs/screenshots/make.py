@@ -376,7 +376,8 @@ async def main(out: Path, languages: tuple[str, ...]) -> int:
     missing = sorted(wanted - {p.name for p in saved})
     write_index(out, saved)
     size = sum(p.stat().st_size for p in saved)
-    print(f"{len(saved)} pictures, {size / 1024:.0f} KiB, in {time.monotonic() - started:.0f} s; index {out / 'README.md'}")
+    took = time.monotonic() - started
+    print(f"{len(saved)} pictures, {size / 1024:.0f} KiB, in {took:.0f} s; index {out / 'README.md'}")
     if missing:
         print("missing:", ", ".join(missing))
         return 1

@@ -3,6 +3,8 @@ en, es and pt_BR, driven by the keyboard (issue 14.5; found on the screenshots, 
 
 - while the order waited on the QR, "Cancel charge" joined the disabled "Charge with QR" and the
   waiting panel's texts: the window grew to 792 px and stayed so (a window never shrinks back);
+- once paid, the wrapped detail line (sale, payment and order numbers) took the next step's last line,
+  with the printer's state in the status bar;
 - sales of the day squeezed "Reprint (COPY) F5" below its text beside the day's summary.
 """
 
@@ -12,6 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from qrcashier.printing.status import PrinterStatus
+from qrcashier.ui.printing.status import PrinterStatusView
 from tests.ui.conftest import control, running_app, wait_until
 from tests.ui.layout.fit import clipped_texts
 from tests.ui.layout.test_fit import LANGUAGES, SCREENS, settled, the_app_in
@@ -43,11 +47,17 @@ async def test_a_qr_sale_keeps_the_window_at_1280x720_and_f9_fits(qtbot, tmp_pat
             assert not clipped_texts(w), "\n".join(clipped_texts(w))
 
             await control(w, "POST", "pay", {"status": "approved"})
-            await wait_until(lambda: w.panel_state() == "paid" and w.receipt_dialog is not None, what="paid")
+            await wait_until(lambda: w.panel_state() == "paid" and w.receipt_dialog is not None
+                             and w.last_receipt is not None, what="paid")
             w.receipt_dialog.close()
             await settled(w)
             assert w.charge_button.isVisible() and not w.cancel_button.isVisible()
+            # the printer's line in the status bar takes height too: the paid panel's texts still fit
+            PrinterStatusView(w.statusBar()).show(PrinterStatus("offline", 1, 1, "usb://EPSON/TM-T20III"))
+            await settled(w)
             assert w.height() <= HEIGHT, w.height()
+            assert not clipped_texts(w), "\n".join(clipped_texts(w))
+            assert w.last_receipt.payment_ids[0] in w.status_panel.detail.toolTip()  # the whole line, elided on screen
 
             QTest.keyClick(w, Qt.Key.Key_F9)
             await wait_until(lambda: w.sales_dialog is not None and w.sales_dialog.rows, what="sales of the day")

@@ -44,7 +44,8 @@ def test_the_window_screens_and_the_issue_s_dialogs_are_listed(make):
 
 
 def test_the_index_lists_every_picture_in_every_language(make):
-    index = (ROOT / "docs" / "screenshots" / "README.md").read_text(encoding="utf-8")
+    folder = ROOT / "docs" / "screenshots"
+    index = (folder / "README.md").read_text(encoding="utf-8")
     missing = [f"{name}-{lang}.png" for name in make.screen_names() for lang in make.LANGUAGES
-               if f"({name}-{lang}.png)" not in index or not (ROOT / "docs" / "screenshots" / f"{name}-{lang}.png").exists()]
+               if f"({name}-{lang}.png)" not in index or not (folder / f"{name}-{lang}.png").exists()]
     assert not missing, missing

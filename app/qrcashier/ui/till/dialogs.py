@@ -346,7 +346,7 @@ class SplitDialog(_TillDialog):
         self.to_point.setEnabled(bool(terminal_id))
         self.to_card = QRadioButton(self.tr("Rest by card on an&other terminal"))
         self.method_group = QButtonGroup(self)
-        methods = QHBoxLayout()
+        methods = QVBoxLayout()  # one under the other: in a row they needed 775 px and were cut at 640 (issue 14.5)
         for button in (self.to_qr, self.to_point, self.to_card):
             self.method_group.addButton(button)
             methods.addWidget(button)
