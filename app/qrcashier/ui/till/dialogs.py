@@ -76,6 +76,9 @@ class _TillDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
+        for field in self.findChildren(QLineEdit):  # each hint readable whole: "Por qué (p. ej. cambio del banc…"
+            if field.placeholderText():             # was cut in the large fields' font (issue 14.5)
+                field.setMinimumWidth(min(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24, 900))
         super().showEvent(event)
 
     def add_count_grid(self, site: Site, field: QLineEdit) -> DenominationGrid | None:
