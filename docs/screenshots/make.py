@@ -301,6 +301,7 @@ async def shoot_settings(save: Saver, folder: Path) -> None:
     settings = AppSettings.from_file(folder / "settings.ini")
     settings.mode = Mode.SANDBOX
     settings.pin_hash = hash_pin(PIN)
+    settings.language = save.language  # the shop chose the language the pictures are in
     printers = lambda: ["EPSON TM-T20III", "HP LaserJet (office)"]  # noqa: E731
     env = SetupEnv(settings, TokenStore(BackendChoice.injected(InMemoryKeyring(), "memory"), "CAJA1", environ={}),
                    sandbox_base_url=server.base_url, printers=printers, timeout=3.0)

@@ -67,5 +67,8 @@ async def test_a_qr_sale_keeps_the_window_at_1280x720_and_f9_fits(qtbot, tmp_pat
             hint = sales.sizeHint().expandedTo(sales.minimumSize())
             assert hint.width() <= 1024, hint  # fits the smaller screen too
             problems = clipped_texts(sales)
+            box = sales.filter_box
+            if box.fontMetrics().horizontalAdvance(box.placeholderText()) + 12 > box.width():
+                problems.append(f"the receipt box's hint {box.placeholderText()!r} is cut at {box.width()} px")
             sales.close()
     assert not problems, "\n".join(problems)

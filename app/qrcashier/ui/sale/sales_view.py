@@ -152,6 +152,9 @@ class SalesDialog(QDialog):
         self._filter_row.addWidget(label)
         self._filter_row.addWidget(self.filter_box, 1)
         self._filter_row.addWidget(self.filter_message, 1)
+        self.filter_box.ensurePolished()  # its hint whole ("…, Enter to…" was cut, issue 14.5)
+        self.filter_box.setMinimumWidth(
+            min(self.filter_box.fontMetrics().horizontalAdvance(self.filter_box.placeholderText()) + 24, 640))
         sc = QShortcut(QKeySequence("Ctrl+F"), self)
         sc.activated.connect(lambda: (self.filter_box.setFocus(), self.filter_box.selectAll()))
         self.shown_sale: int | None = None
