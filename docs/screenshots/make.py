@@ -297,11 +297,11 @@ async def shoot_settings(save: Saver, folder: Path) -> None:
     from tests.conftest import InMemoryKeyring
     from tests.ui.layout.test_fit import fit_on, settled
 
-    server = await SandboxServer.start(host="127.0.0.1", port=0, sweep_interval=3600)
     settings = AppSettings.from_file(folder / "settings.ini")
     settings.mode = Mode.SANDBOX
     settings.pin_hash = hash_pin(PIN)
-    settings.language = save.language  # the shop chose the language the pictures are in
+    settings.language = save.language.partition("_")[0]  # the shop chose the pictures' language (en, es, pt)
+    server = await SandboxServer.start(host="127.0.0.1", port=0, sweep_interval=3600)
     printers = lambda: ["EPSON TM-T20III", "HP LaserJet (office)"]  # noqa: E731
     env = SetupEnv(settings, TokenStore(BackendChoice.injected(InMemoryKeyring(), "memory"), "CAJA1", environ={}),
                    sandbox_base_url=server.base_url, printers=printers, timeout=3.0)
