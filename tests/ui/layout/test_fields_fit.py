@@ -21,6 +21,9 @@ def _problems(name: str, dialog, language: str) -> list[str]:
         hint = field.placeholderText()
         if field.isVisible() and hint and field.fontMetrics().horizontalAdvance(hint) + FIELD_MARGINS > field.width():
             problems.append(f"{name}: the hint {hint!r} is cut ({field.width()} px)")
+        right = field.mapTo(dialog, field.rect().topRight()).x()
+        if field.isVisible() and right > dialog.width():
+            problems.append(f"{name}: the field {hint!r} goes past the dialog ({right} > {dialog.width()} px)")
     for box in dialog.findChildren(QListWidget):
         for row in range(box.count()):
             text = box.item(row).text()

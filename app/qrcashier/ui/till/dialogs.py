@@ -76,10 +76,18 @@ class _TillDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        for field in self.findChildren(QLineEdit):  # each hint readable whole: "Por qué (p. ej. cambio del banc…"
-            if field.placeholderText():             # was cut in the large fields' font (issue 14.5)
-                field.setMinimumWidth(min(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24, 900))
         super().showEvent(event)
+
+    def event(self, event) -> bool:  # noqa: D102 - on Polish, before show() sizes the dialog
+        if event.type() == QEvent.Type.Polish:
+            for field in self.findChildren(QLineEdit):  # each hint readable whole: "Por qué (p. ej. cambio del banc…"
+                if field.placeholderText():             # was cut in the large fields' font (issue 14.5)
+                    field.ensurePolished()
+                    width = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24
+                    field.setMinimumWidth(min(width, 900))
+            self.layout_.invalidate()  # and the dialog as wide as that (its own minimum width would win)
+            self.setMinimumWidth(max(self.minimumWidth(), self.layout_.minimumSize().width()))
+        return super().event(event)
 
     def add_count_grid(self, site: Site, field: QLineEdit) -> DenominationGrid | None:
         """A count by denomination under the form: its total fills `field` (as if typed there);
