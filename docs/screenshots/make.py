@@ -50,6 +50,7 @@ WINDOW_SCREENS = {
 # Dialogs built on their own (not in the fit test's list), by `extra_dialogs`.
 EXTRA_SCREENS = {
     "cash_in": "cash put in the drawer",
+    "close_counted": "closing the shift, counted by denomination, with a difference",
     "card": "a card tender: the Point terminal or another one",
     "x_report": "the X report (shift so far)",
     "z_report": "the Z report (shift closed)",
@@ -260,14 +261,25 @@ async def extra_dialogs(save: Saver) -> None:
     from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
     from qrcashier.ui.point.dialogs import CardDialog
     from qrcashier.ui.reports.dialog import ReportDialog
-    from qrcashier.ui.till.dialogs import CashMoveDialog
+    from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog
     from tests.ui.layout.test_fit import fit_on, settled
     from tests.unit.reports.sample import z_report
 
     mla = SITES["MLA"]
     config = TillConfig.for_site(mla, difference_threshold=Decimal("100"))
+    typed = {"en": "change given twice", "es": "se dio el vuelto dos veces", "pt_BR": "troco dado duas vezes"}
+
+    def counted():
+        dialog = CloseShiftDialog(Decimal("49410"), mla, config)
+        for value, pieces in ((Decimal("20000"), 2), (Decimal("2000"), 3), (Decimal("1000"), 1), (Decimal("500"), 3),
+                              (Decimal("100"), 5), (Decimal("10"), 1)):
+            dialog.grid.set_count(value, pieces)
+        dialog.reason.setText(typed.get(save.language, typed["en"]))  # what the cashier typed
+        return dialog
+
     built = {
         "cash_in": lambda: CashMoveDialog("in", mla, config),
+        "close_counted": counted,
         "card": lambda: CardDialog(Decimal("11400"), mla, VIRTUAL_TERMINAL),
         "x_report": lambda: ReportDialog(z_report("X")),
         "z_report": lambda: ReportDialog(z_report()),

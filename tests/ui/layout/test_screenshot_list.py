@@ -38,7 +38,7 @@ def test_the_window_screens_and_the_issue_s_dialogs_are_listed(make):
     names = set(make.screen_names())
     wanted = {"main-empty", "main-cart", "main-charging", "main-paid", "paid-receipt", "customer-charging",
               "sales", "supervisor-pin", "refund", "cancel", "audit-log", "x_report", "z_report", "card",
-              "cash_in", "cash_out", "settings-fiscal", "main-printer-offline"}
+              "cash_in", "cash_out", "close_shift", "close_counted", "settings-fiscal", "main-printer-offline"}
     assert not wanted - names, sorted(wanted - names)
     assert len(names) == len(make.screen_names())  # one picture per name and language
 
