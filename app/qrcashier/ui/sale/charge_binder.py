@@ -157,8 +157,16 @@ class ChargeBinder(QObject):
     # --- the status panel ------------------------------------------------------------------------
 
     def set_panel(self, state: str, sentence: str | None = None, next_step: str | None = None) -> None:
+        live = state in LIVE
+        # Cancel takes the place of "Charge with QR" (disabled while a charge is live): both, with the
+        # waiting panel's texts, made the window 792 px tall at 1280 x 720 (issue 14.5). Hidden first:
+        # showing a widget lays its window out at once, and the window never shrinks back.
+        if live:
+            self.charge_button.hide()
         self.status_panel.set_state(state, sentence, next_step)
-        self.cancel_button.setVisible(state in LIVE and state not in ("cancelling",))
+        self.cancel_button.setVisible(live and state not in ("cancelling",))
+        if not live:
+            self.charge_button.show()
         self.window.charge_state_changed.emit(state)
 
     def detail(self, attempt: Attempt, receipt: Receipt | None = None, shown: str | None = None) -> str:

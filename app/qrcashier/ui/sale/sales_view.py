@@ -102,8 +102,7 @@ class SalesDialog(QDialog):
         for seq, slot in (("F5", self.reprint), ("F9", self.refresh), ("F6", self.refund), ("F7", self.review)):
             sc = QShortcut(QKeySequence(seq), self)
             sc.activated.connect(slot)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons = QHBoxLayout()  # the summary above it: beside the buttons it pushed the dialog past 1024 px
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.review_button)
         buttons.addWidget(self.refund_button)
@@ -113,7 +112,12 @@ class SalesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        for button in (self.refresh_button, self.review_button, self.refund_button, self.reprint_button,
+                       self.close_button):  # never narrower than its text: "Reprint (COPY)" was cut (issue 14.5)
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
         self._update_buttons()
 
     @qasync.asyncSlot()
@@ -148,6 +152,9 @@ class SalesDialog(QDialog):
         self._filter_row.addWidget(label)
         self._filter_row.addWidget(self.filter_box, 1)
         self._filter_row.addWidget(self.filter_message, 1)
+        self.filter_box.ensurePolished()  # its hint whole ("…, Enter to…" was cut, issue 14.5)
+        self.filter_box.setMinimumWidth(
+            min(self.filter_box.fontMetrics().horizontalAdvance(self.filter_box.placeholderText()) + 24, 640))
         sc = QShortcut(QKeySequence("Ctrl+F"), self)
         sc.activated.connect(lambda: (self.filter_box.setFocus(), self.filter_box.selectAll()))
         self.shown_sale: int | None = None

@@ -222,6 +222,10 @@ class StatusPanel(QFrame):
                 label.setWordWrap(True)
                 # never shorter than its text (a clipped next step at 1280 x 720, issue 14.5)
                 label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        # The detail is one line, elided (the whole of it in the tooltip): wrapped, the payment's and the
+        # order's numbers took the next step's last line at 1280 x 720 (issue 14.5).
+        self.detail.setWordWrap(False)
+        self._detail = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(4)
@@ -260,7 +264,19 @@ class StatusPanel(QFrame):
 
     def set_detail(self, text: str) -> None:
         """A small line at the bottom: the sale, the charge number, the payment id."""
-        self.detail.setText(text)
+        self._detail = text
+        self.detail.setToolTip(text)
+        self._elide_detail()
+
+    def _elide_detail(self) -> None:
+        width = self.detail.width() if self.detail.isVisible() else self.contentsRect().width() - 36
+        text = self.detail.fontMetrics().elidedText(self._detail, Qt.TextElideMode.ElideRight, max(width, 0))
+        if self.detail.text() != text:
+            self.detail.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide_detail()
 
     def set_countdown(self, seconds: int | None) -> None:
         text = format_countdown(None if self._state in NO_COUNTDOWN else seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from qrcashier.domain.money import Site
 from qrcashier.domain.receipt import format_money
+from qrcashier.ui.shell.i18n import fmt
+
+translate = QCoreApplication.translate  # lupdate extracts translate("context", "text")
 
 
 class ParkedListDialog(QDialog):
@@ -33,7 +37,9 @@ class ParkedListDialog(QDialog):
         self.list = QListWidget()
         for p in parked:
             when = p.parked_at.astimezone().strftime("%H:%M")
-            text = f"#{p.number}  {when}  {format_money(p.total, site)}  {len(p.lines)} items"
+            n = len(p.lines)  # lines, translated ("3 items" stayed English, issue 14.5)
+            lines = translate("MainWindow", "1 line") if n == 1 else fmt(translate("MainWindow", "%1 lines"), n)
+            text = f"#{p.number}  {when}  {format_money(p.total, site)}  {lines}"
             if p.note:
                 text += f"  — {p.note}"
             item = QListWidgetItem(text)
@@ -41,6 +47,7 @@ class ParkedListDialog(QDialog):
             self.list.addItem(item)
         if parked:
             self.list.setCurrentRow(0)
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 40, 900))  # a row is read whole, not scrolled
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.resume_button = buttons.addButton(self.tr("Resume"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.discard_button = buttons.addButton(self.tr("Discard…"), QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -71,6 +78,8 @@ class NoteDialog(QDialog):
         self.note = QLineEdit()
         self.note.setMaxLength(60)
         self.note.setPlaceholderText(self.tr("Note (optional), e.g. the customer's name"))
+        self.note.ensurePolished()  # wide enough for its hint (cut to "e.g. el..." in Spanish, issue 14.5)
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(self.note.placeholderText()) + 24)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

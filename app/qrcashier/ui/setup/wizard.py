@@ -174,7 +174,7 @@ class SetupDialog(QDialog):
         self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 6px; }")
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 0px; }")
         for page in self.pages:
             QListWidgetItem(page_title(page) if page.key != "mode" else self.tr("Mode"), self.nav)
         self.nav.currentRowChanged.connect(self._nav_to)

@@ -78,6 +78,17 @@ class _TillDialog(QDialog):
             button.setDefault(False)
         super().showEvent(event)
 
+    def event(self, event) -> bool:  # noqa: D102 - on Polish, before show() sizes the dialog
+        if event.type() == QEvent.Type.Polish:
+            for field in self.findChildren(QLineEdit):  # each hint readable whole: "Por qué (p. ej. cambio del banc…"
+                if field.placeholderText():             # was cut in the large fields' font (issue 14.5)
+                    field.ensurePolished()
+                    width = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24
+                    field.setMinimumWidth(min(width, 900))
+            self.layout_.invalidate()  # and the dialog as wide as that (its own minimum width would win)
+            self.setMinimumWidth(max(self.minimumWidth(), self.layout_.minimumSize().width()))
+        return super().event(event)
+
     def add_count_grid(self, site: Site, field: QLineEdit) -> DenominationGrid | None:
         """A count by denomination under the form: its total fills `field` (as if typed there);
         Enter on its last row confirms. None when the site's notes and coins are unknown."""
