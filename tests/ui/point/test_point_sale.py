@@ -130,7 +130,8 @@ async def _question() -> QMessageBox:
     found = []
 
     def visible() -> bool:
-        found[:] = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+        found[:] = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()
+                    and b.button(QMessageBox.StandardButton.Yes) is not None]  # a question, not a stray report
         return bool(found)
 
     await wait_until(visible, what="the question")

@@ -52,7 +52,8 @@ async def _message_box() -> QMessageBox:
     found: list[QMessageBox] = []
 
     def visible() -> bool:
-        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                    and w.button(QMessageBox.StandardButton.Yes) is not None]  # a question, not a stray report
         return bool(found)
 
     await wait_until(visible, 5, "the question")

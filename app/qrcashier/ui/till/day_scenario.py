@@ -135,6 +135,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
 
         await _wait(moved, "the cash out")
         x = await till.report(None)
+        _close_reports(window)
         sales = 5 if card else 4
         _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == sales, f"the X report: {x}")
         _check(not card or x["tenders"].get("point", {}).get("count") == 1, f"the X's Point tender: {x['tenders']}")
@@ -147,6 +148,7 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         closing.confirm()
         await _wait(lambda: _closed(engine), "the close")
         z = await till.report(1)
+        _close_reports(window)
         _check(z is not None and z["shift"]["kind"] == "Z", f"the Z report: {z}")
         s = z["shift"]
         _check(Decimal(s["difference"]) == -SHORT_BY, f"the difference is {s['difference']}")
@@ -216,6 +218,16 @@ async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> Non
     await _wait(lambda: window.model.cart.lines[1].discount > 0, "the line discount")
     await window.charge()
     await paid_by_customer()
+
+
+def _close_reports(window: Any) -> None:
+    """The cashier reads the report boxes (the close shows its Z too) and closes them: left open,
+    the next window in the same process finds a stray modal box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in window.findChildren(QMessageBox):
+        if box.isVisible():
+            box.close()
 
 
 async def _in_store(services: Any, sales: int) -> str:
