@@ -122,18 +122,10 @@ class FiscalRuntime:
         return fiscal_receipt_for
 
     async def _wait_authorized(self, sale_id: int, record: InvoiceRecord | None) -> InvoiceRecord | None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.receipt_wait
-        self.invoices.wake()
+        deadline = self._wake_for_receipt()
         while record is None or record.status in ("pending", "requesting"):
-            left = deadline - loop.time()
-            if left <= 0:
+            if not await self._next_change(deadline):
                 break
-            self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), timeout=left)
-            except TimeoutError:
-                pass
             record = await self.invoices.for_sale(sale_id)
         return record
 
@@ -144,21 +136,32 @@ class FiscalRuntime:
         invoice = await self.invoices.for_sale(sale_id)
         if invoice is None:
             return replace(slip, invoice=None) if slip.invoice is not None else slip
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.receipt_wait
-        self.invoices.wake()
+        deadline = self._wake_for_receipt()
         while True:
             notes, waiting = await self.invoices.credit_notes(sale_id), await self.invoices.uncredited(sale_id)
             done = bool(notes) and not waiting and all(n.status == "authorized" for n in notes)
-            left = deadline - loop.time()
-            if done or left <= 0:
+            if done or not await self._next_change(deadline):
                 break
-            self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), timeout=left)
-            except TimeoutError:
-                pass
         return with_credit_note(slip, notes[-1] if notes and not waiting else None, invoice, self.setup)
+
+    def _wake_for_receipt(self) -> float:
+        """Wake the invoice outbox (the receipt waits for ARCA): when the wait ends, `receipt_wait`
+        from now on the loop's clock."""
+        self.invoices.wake()
+        return asyncio.get_running_loop().time() + self.receipt_wait
+
+    async def _next_change(self, deadline: float) -> bool:
+        """Wait for the invoice outbox's next change, at the most until `deadline` (the loop's
+        clock): False, without waiting, once the deadline has passed."""
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return False
+        self._changed.clear()
+        try:
+            await asyncio.wait_for(self._changed.wait(), timeout=left)
+        except TimeoutError:
+            pass
+        return True
 
     async def status(self) -> FiscalStatus:
         return await status(self.invoices)
