@@ -94,29 +94,13 @@ async def window_shots(data_dir: Path) -> None:
 
 
 async def settings_shot(tmp: Path) -> None:
-    import keyring.backend
     from PySide6.QtCore import QSettings
 
     from qrcashier.settings import AppSettings, Mode
     from qrcashier.setup.env import SetupEnv
     from qrcashier.token_store import BackendChoice, TokenStore
     from qrcashier.ui.setup.wizard import open_settings
-
-    class Memory(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.data = {}
-
-        def get_password(self, service, username):
-            return self.data.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.data[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.data.pop((service, username), None)
+    from tests.conftest import InMemoryKeyring
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
@@ -124,7 +108,8 @@ async def settings_shot(tmp: Path) -> None:
     settings.mode = Mode.SANDBOX
     settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
     settings.setup_done = True
-    tokens = TokenStore(BackendChoice.injected(Memory(), "the test keyring"), settings.keyring_account, environ={})
+    tokens = TokenStore(BackendChoice.injected(InMemoryKeyring(), "the test keyring"), settings.keyring_account,
+                        environ={})
     env = SetupEnv(settings, tokens, printers=lambda: [])
     dialog = await open_settings(None, env, None, page="fiscal")
     dialog.resize(1000, 700)
