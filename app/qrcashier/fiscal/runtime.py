@@ -198,8 +198,7 @@ def _load_credentials(setup: FiscalSetup, vault) -> Credentials:
 def with_invoice(receipt, record: InvoiceRecord | None, setup: FiscalSetup):
     """The receipt with its invoice: the fiscal lines, for a B the invoice's own IVA by rate and
     the Ley 27.743 legend, for a C neither (Monotributo)."""
-    from qrcashier.domain.receipt import LEY_27743, ReceiptInvoice
-    from qrcashier.domain.vat import TaxLine
+    from qrcashier.domain.receipt import ReceiptInvoice
 
     authorized = record is not None and record.status == "authorized"
     invoice = ReceiptInvoice(
@@ -209,20 +208,13 @@ def with_invoice(receipt, record: InvoiceRecord | None, setup: FiscalSetup):
         cae_due=record.cae_due if authorized else None, qr_url=record.qr_url if authorized else None,
         status="authorized" if authorized else "pending",
     )
-    if setup.letter == "C":
-        return replace(receipt, invoice=invoice, taxes=(), legend="")
-    taxes = receipt.taxes
-    if record is not None and record.amounts.vat_lines:
-        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(record.amounts.vat_lines,
-                                                                       key=lambda v: v.rate, reverse=True))
-    return replace(receipt, invoice=invoice, taxes=taxes, legend=LEY_27743)
+    return _with_document(receipt, invoice, setup.letter, record)
 
 
 def with_credit_note(slip, note: InvoiceRecord | None, invoice: InvoiceRecord, setup: FiscalSetup):
     """The slip with the credit note (None: not written or not authorized yet: "pendiente"),
     naming the invoice it cancels; a B shows the credit note's own IVA."""
-    from qrcashier.domain.receipt import LEY_27743, ReceiptInvoice, receipt_number
-    from qrcashier.domain.vat import TaxLine
+    from qrcashier.domain.receipt import ReceiptInvoice, receipt_number
     from qrcashier.fiscal.amounts import LETTERS
 
     letter = LETTERS.get(invoice.doc_type, setup.letter)
@@ -236,10 +228,20 @@ def with_credit_note(slip, note: InvoiceRecord | None, invoice: InvoiceRecord, s
         qr_url=note.qr_url if authorized else None, status="authorized" if authorized else "pending",
         document="Nota de Crédito", related=related,
     )
+    return _with_document(slip, document, letter, note)
+
+
+def _with_document(receipt, document, letter: str, record: InvoiceRecord | None):
+    """`receipt` carrying the fiscal `document`: a C shows no IVA and no legend; a B shows the
+    record's own IVA by rate (highest first; the receipt's while there is no record) and the
+    Ley 27.743 legend."""
+    from qrcashier.domain.receipt import LEY_27743
+    from qrcashier.domain.vat import TaxLine
+
     if letter == "C":
-        return replace(slip, invoice=document, taxes=(), legend="")
-    taxes = slip.taxes
-    if note is not None and note.amounts.vat_lines:
-        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(note.amounts.vat_lines,
+        return replace(receipt, invoice=document, taxes=(), legend="")
+    taxes = receipt.taxes
+    if record is not None and record.amounts.vat_lines:
+        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(record.amounts.vat_lines,
                                                                        key=lambda v: v.rate, reverse=True))
-    return replace(slip, invoice=document, taxes=taxes, legend=LEY_27743)
+    return replace(receipt, invoice=document, taxes=taxes, legend=LEY_27743)
