@@ -43,21 +43,11 @@ def add_parser(commands: Any) -> None:
 
 
 def _connect(dsn: str) -> Any:
-    from qrcashier.store.dsn import StoreAddress, StoreAddressError, from_keyring
-    from qrcashier.store.sender import connect_store, describe_error
-    from qrcashier.token_store import choose_backend
+    from qrcashier.store.sender import connect_from_keyring
+    from qrcashier.token_store import backend_or_none
 
-    try:
-        backend = choose_backend().backend
-    except Exception:
-        backend = None
-    try:
-        return connect_store(from_keyring(dsn, backend), statement_timeout_ms=IMPORT_STATEMENT_TIMEOUT_MS)
-    except StoreAddressError as exc:
-        raise CatalogAdminError(str(exc)) from None
-    except Exception as exc:
-        raise CatalogAdminError(f"Cannot reach the store database {StoreAddress(dsn).shown}: "
-                                f"{describe_error(exc, StoreAddress(dsn))}.") from None
+    return connect_from_keyring(dsn, backend_or_none(), CatalogAdminError,
+                                statement_timeout_ms=IMPORT_STATEMENT_TIMEOUT_MS)
 
 
 def run(args: Any) -> None:

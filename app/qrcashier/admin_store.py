@@ -24,29 +24,11 @@ class StoreAdminError(Exception):
     pass
 
 
-def _keyring_backend() -> object | None:
-    from qrcashier.token_store import choose_backend
-
-    try:
-        return choose_backend().backend
-    except Exception:
-        return None
-
-
 def _connect(dsn: str) -> Any:
-    from qrcashier.store.dsn import StoreAddressError, from_keyring
-    from qrcashier.store.sender import connect_store, describe_error
+    from qrcashier.store.sender import connect_from_keyring
+    from qrcashier.token_store import backend_or_none
 
-    try:
-        address = from_keyring(dsn, _keyring_backend())
-        return connect_store(address)
-    except StoreAddressError as exc:
-        raise StoreAdminError(str(exc)) from None
-    except Exception as exc:
-        from qrcashier.store.dsn import StoreAddress
-
-        raise StoreAdminError(f"Cannot reach the store database {StoreAddress(dsn).shown}: "
-                              f"{describe_error(exc, StoreAddress(dsn))}.") from None
+    return connect_from_keyring(dsn, backend_or_none(), StoreAdminError)
 
 
 def _date(text: str) -> date:
@@ -121,7 +103,9 @@ def _add_register(args: Any) -> None:
     print(f"register {args.register}: role {role} {'created' if created else 'updated'}")
     print(f"register DSN: {register_dsn}")
     if args.save_password:
-        backend = _keyring_backend()
+        from qrcashier.token_store import backend_or_none
+
+        backend = backend_or_none()
         if backend is None:
             raise StoreAdminError("There is no secure keyring on this computer to keep the password in.")
         save_password(register_dsn, password, backend)

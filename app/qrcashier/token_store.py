@@ -158,6 +158,15 @@ def choose_backend(
     return BackendChoice(None, "none", warning, tuple(tried))
 
 
+def backend_or_none() -> object | None:
+    """The platform's credential store for a command-line tool, or None where there is none (or
+    choosing it failed): a password is then looked for nowhere but in the DSN."""
+    try:
+        return choose_backend().backend
+    except Exception:
+        return None
+
+
 class TokenStore:
     """get/set/delete the register's access token in the chosen store (see the module docstring)."""
 

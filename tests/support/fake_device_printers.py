@@ -22,9 +22,8 @@ import select
 import threading
 import time
 
-STATUS_OK = 0x12
-STATUS_PAPER_END = 0x72
-STATUS_PAPER_NEAR_END = 0x1E  # the near-end sensor (bits 2-3): it still prints
+from tests.support.fake_printer import STATUS_OK, PaperSensor
+
 QUERY = b"\x10\x04\x04"
 
 
@@ -35,7 +34,7 @@ def take_queries(buffer: bytearray) -> tuple[bytes, int]:
     return data.replace(QUERY, b""), count
 
 
-class FakeSerialPrinter:
+class FakeSerialPrinter(PaperSensor):
     def __init__(self) -> None:
         self.status_byte = STATUS_OK
         self.silent = False
@@ -54,12 +53,6 @@ class FakeSerialPrinter:
     def url(self, **options: str) -> str:
         query = "&".join(f"{k}={v}" for k, v in {"baudrate": "19200", **options}.items())
         return f"escpos+serial://{self.device}?{query}"
-
-    def paper_out(self, out: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_END if out else STATUS_OK
-
-    def paper_low(self, low: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     @property
     def printed(self) -> bytes:
@@ -97,7 +90,7 @@ class FakeSerialPrinter:
                 os.close(fd)
 
 
-class FakeUsbDevice:
+class FakeUsbDevice(PaperSensor):
     """The pyusb Device a python-escpos `Usb` printer writes to and reads from."""
 
     def __init__(self) -> None:
@@ -111,12 +104,6 @@ class FakeUsbDevice:
         self.closed = 0
         self._answers: list[int] = []
         self._ctx = self  # pyusb's usb.util.dispose_resources(device) calls device._ctx.dispose(device)
-
-    def paper_out(self, out: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_END if out else STATUS_OK
-
-    def paper_low(self, low: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     @property
     def printed(self) -> bytes:

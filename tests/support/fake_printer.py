@@ -18,7 +18,19 @@ STATUS_PAPER_END = 0x72
 STATUS_PAPER_NEAR_END = 0x1E  # the near-end sensor (bits 2-3): it still prints
 
 
-class FakePrinter:
+class PaperSensor:
+    """The paper a fake printer reports: `status_byte`, its answer to a status query."""
+
+    status_byte = STATUS_OK
+
+    def paper_out(self, out: bool = True) -> None:
+        self.status_byte = STATUS_PAPER_END if out else STATUS_OK
+
+    def paper_low(self, low: bool = True) -> None:
+        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
+
+
+class FakePrinter(PaperSensor):
     def __init__(self) -> None:
         self.jobs: list[bytes] = []
         self.partials: list[bytes] = []
@@ -49,12 +61,6 @@ class FakePrinter:
     @property
     def url(self) -> str:
         return f"escpos+tcp://127.0.0.1:{self.port}"
-
-    def paper_out(self, out: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_END if out else STATUS_OK
-
-    def paper_low(self, low: bool = True) -> None:
-        self.status_byte = STATUS_PAPER_NEAR_END if low else STATUS_OK
 
     async def start(self) -> FakePrinter:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)

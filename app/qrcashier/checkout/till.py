@@ -85,6 +85,12 @@ class TillJobs(EngineBase):
             self._gateway_for_tender(tender)  # type: ignore[attr-defined]  # refused before anything is written
         if not self._ready:  # refused before the sale and its cash part are written
             raise NotReady("QR Cashier is still checking earlier sales with Mercado Pago; try again in a moment.")
+        sale = await self._sale_with_cash_part(cart, cash_part, received)
+        return await self.charge(sale, tender=tender)  # type: ignore[attr-defined]
+
+    async def _sale_with_cash_part(self, cart: Cart, cash_part: Decimal | str, received: Decimal | str) -> Sale:
+        """The split sale written with its cash part taken (`received` handed over): the rest is
+        due. A cash part covering it all is refused before anything is written."""
         site = self.config.site
         lines, total = validate_lines(cart.lines, site)
         split(total, parse_amount(cash_part, site), site)  # refuses a cash part covering it all
@@ -95,7 +101,7 @@ class TillJobs(EngineBase):
             sale: Sale = await self._db(lambda db: db.create_sale(self.config.register_id, site, lines, total,
                                                                   self._now()))
             await self._db(lambda db: db.add_cash_part(sale.id, cash, self._now()))
-        return await self.charge(sale, tender=tender)  # type: ignore[attr-defined]
+        return sale
 
     # --- the card tender: a card on another acquirer's terminal, typed by the cashier (issue 20) ---
 
@@ -130,17 +136,8 @@ class TillJobs(EngineBase):
                          authorization: str | None = None, last_four: str | None = None) -> Attempt:
         """`cash_part` in cash, the rest by card on another terminal: the cash part is written
         first (as for cash and QR), then the card settles the remainder."""
-        site = self.config.site
         card_entry(authorization, last_four)  # a typo refused before the sale is written
-        lines, total = validate_lines(cart.lines, site)
-        split(total, parse_amount(cash_part, site), site)
-        tender = cash_tender(parse_amount(cash_part, site), received, site, ceiling=self.till_config.cash_ceiling)
-        async with self._register_lock:
-            await self._refuse_if_busy()
-            await self._open_shift_or_refuse()
-            sale: Sale = await self._db(lambda db: db.create_sale(self.config.register_id, site, lines, total,
-                                                                  self._now()))
-            await self._db(lambda db: db.add_cash_part(sale.id, tender, self._now()))
+        sale = await self._sale_with_cash_part(cart, cash_part, received)
         return await self.settle_by_card(sale.id, authorization=authorization, last_four=last_four)
 
     def _card_done(self, attempt: Attempt, receipt: ReceiptRecord) -> Attempt:

@@ -223,15 +223,20 @@ class Cart:
         self._discounts.append(None)
         self._kept.append(kept)
 
-    def set_quantity(self, index: int, quantity: int) -> CartLine:
-        old = self._line(index)
-        new = old.copy_with(self.site, quantity=quantity)
+    def _replace_line(self, index: int, new: CartLine) -> None:
+        """Line `index` becomes `new` (its kept amount, from a resume, dropped) once the cart with
+        it still checks out."""
         lines = [*self._lines]
         lines[index] = new
         kept = [*self._kept]
         kept[index] = (Decimal(0), None)
         self._check(lines, self._discounts, kept, self.cart_discount)
         self._lines, self._kept = lines, kept
+
+    def set_quantity(self, index: int, quantity: int) -> CartLine:
+        old = self._line(index)
+        new = old.copy_with(self.site, quantity=quantity)
+        self._replace_line(index, new)
         return new
 
     def set_unit_price(self, index: int, unit_price: str | int | Decimal) -> CartLine:
@@ -240,12 +245,7 @@ class Cart:
         old = self._line(index)
         new = CartLine.create(self.site, old.title, unit_price, old.quantity, sku=old.sku,
                               unit_measure=old.unit_measure, vat_rate=old.vat_rate)
-        lines = [*self._lines]
-        lines[index] = new
-        kept = [*self._kept]
-        kept[index] = (Decimal(0), None)
-        self._check(lines, self._discounts, kept, self.cart_discount)
-        self._lines, self._kept = lines, kept
+        self._replace_line(index, new)
         return self.lines[index]
 
     def set_line_discount(self, index: int, discount: Discount | None) -> CartLine:

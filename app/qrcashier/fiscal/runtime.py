@@ -122,18 +122,10 @@ class FiscalRuntime:
         return fiscal_receipt_for
 
     async def _wait_authorized(self, sale_id: int, record: InvoiceRecord | None) -> InvoiceRecord | None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.receipt_wait
-        self.invoices.wake()
+        deadline = self._wake_for_receipt()
         while record is None or record.status in ("pending", "requesting"):
-            left = deadline - loop.time()
-            if left <= 0:
+            if not await self._next_change(deadline):
                 break
-            self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), timeout=left)
-            except TimeoutError:
-                pass
             record = await self.invoices.for_sale(sale_id)
         return record
 
@@ -144,21 +136,32 @@ class FiscalRuntime:
         invoice = await self.invoices.for_sale(sale_id)
         if invoice is None:
             return replace(slip, invoice=None) if slip.invoice is not None else slip
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.receipt_wait
-        self.invoices.wake()
+        deadline = self._wake_for_receipt()
         while True:
             notes, waiting = await self.invoices.credit_notes(sale_id), await self.invoices.uncredited(sale_id)
             done = bool(notes) and not waiting and all(n.status == "authorized" for n in notes)
-            left = deadline - loop.time()
-            if done or left <= 0:
+            if done or not await self._next_change(deadline):
                 break
-            self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), timeout=left)
-            except TimeoutError:
-                pass
         return with_credit_note(slip, notes[-1] if notes and not waiting else None, invoice, self.setup)
+
+    def _wake_for_receipt(self) -> float:
+        """Wake the invoice outbox (the receipt waits for ARCA): when the wait ends, `receipt_wait`
+        from now on the loop's clock."""
+        self.invoices.wake()
+        return asyncio.get_running_loop().time() + self.receipt_wait
+
+    async def _next_change(self, deadline: float) -> bool:
+        """Wait for the invoice outbox's next change, at the most until `deadline` (the loop's
+        clock): False, without waiting, once the deadline has passed."""
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return False
+        self._changed.clear()
+        try:
+            await asyncio.wait_for(self._changed.wait(), timeout=left)
+        except TimeoutError:
+            pass
+        return True
 
     async def status(self) -> FiscalStatus:
         return await status(self.invoices)
@@ -195,8 +198,7 @@ def _load_credentials(setup: FiscalSetup, vault) -> Credentials:
 def with_invoice(receipt, record: InvoiceRecord | None, setup: FiscalSetup):
     """The receipt with its invoice: the fiscal lines, for a B the invoice's own IVA by rate and
     the Ley 27.743 legend, for a C neither (Monotributo)."""
-    from qrcashier.domain.receipt import LEY_27743, ReceiptInvoice
-    from qrcashier.domain.vat import TaxLine
+    from qrcashier.domain.receipt import ReceiptInvoice
 
     authorized = record is not None and record.status == "authorized"
     invoice = ReceiptInvoice(
@@ -206,20 +208,13 @@ def with_invoice(receipt, record: InvoiceRecord | None, setup: FiscalSetup):
         cae_due=record.cae_due if authorized else None, qr_url=record.qr_url if authorized else None,
         status="authorized" if authorized else "pending",
     )
-    if setup.letter == "C":
-        return replace(receipt, invoice=invoice, taxes=(), legend="")
-    taxes = receipt.taxes
-    if record is not None and record.amounts.vat_lines:
-        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(record.amounts.vat_lines,
-                                                                       key=lambda v: v.rate, reverse=True))
-    return replace(receipt, invoice=invoice, taxes=taxes, legend=LEY_27743)
+    return _with_document(receipt, invoice, setup.letter, record)
 
 
 def with_credit_note(slip, note: InvoiceRecord | None, invoice: InvoiceRecord, setup: FiscalSetup):
     """The slip with the credit note (None: not written or not authorized yet: "pendiente"),
     naming the invoice it cancels; a B shows the credit note's own IVA."""
-    from qrcashier.domain.receipt import LEY_27743, ReceiptInvoice, receipt_number
-    from qrcashier.domain.vat import TaxLine
+    from qrcashier.domain.receipt import ReceiptInvoice, receipt_number
     from qrcashier.fiscal.amounts import LETTERS
 
     letter = LETTERS.get(invoice.doc_type, setup.letter)
@@ -233,10 +228,20 @@ def with_credit_note(slip, note: InvoiceRecord | None, invoice: InvoiceRecord, s
         qr_url=note.qr_url if authorized else None, status="authorized" if authorized else "pending",
         document="Nota de Crédito", related=related,
     )
+    return _with_document(slip, document, letter, note)
+
+
+def _with_document(receipt, document, letter: str, record: InvoiceRecord | None):
+    """`receipt` carrying the fiscal `document`: a C shows no IVA and no legend; a B shows the
+    record's own IVA by rate (highest first; the receipt's while there is no record) and the
+    Ley 27.743 legend."""
+    from qrcashier.domain.receipt import LEY_27743
+    from qrcashier.domain.vat import TaxLine
+
     if letter == "C":
-        return replace(slip, invoice=document, taxes=(), legend="")
-    taxes = slip.taxes
-    if note is not None and note.amounts.vat_lines:
-        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(note.amounts.vat_lines,
+        return replace(receipt, invoice=document, taxes=(), legend="")
+    taxes = receipt.taxes
+    if record is not None and record.amounts.vat_lines:
+        taxes = tuple(TaxLine(v.rate, v.base, v.amount) for v in sorted(record.amounts.vat_lines,
                                                                        key=lambda v: v.rate, reverse=True))
-    return replace(slip, invoice=document, taxes=taxes, legend=LEY_27743)
+    return replace(receipt, invoice=document, taxes=taxes, legend=LEY_27743)

@@ -116,13 +116,10 @@ END $$;
 
 def migration() -> str:
     """The `catalog` migration: tables, triggers, the price function and the register rights."""
-    from qrcashier.store.schema import REGISTER_GROUP
+    from qrcashier.store.schema import REGISTER_GROUP, create_group_role
 
     grants = [
-        f"""DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{PRICING_GROUP}') THEN
-                CREATE ROLE {PRICING_GROUP} NOLOGIN;
-            END IF; END $$""",
+        create_group_role(PRICING_GROUP),
         f"GRANT SELECT ON catalog_products, catalog_meta, catalog_price_changes TO {REGISTER_GROUP}",
         "REVOKE ALL ON FUNCTION catalog_set_price(text, numeric, text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION catalog_set_price(text, numeric, text) TO {PRICING_GROUP}",

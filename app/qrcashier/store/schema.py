@@ -70,12 +70,18 @@ CREATE TABLE audit (
 """
 
 
+def create_group_role(group: str) -> str:
+    """The statement that creates the NOLOGIN group role `group` unless the cluster has it (roles
+    are cluster-wide: another store database may have made it)."""
+    return f"""DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN
+                CREATE ROLE {group} NOLOGIN;
+            END IF; END $$"""
+
+
 def _v1_security() -> str:
     stmts = [
-        f"""DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{REGISTER_GROUP}') THEN
-                CREATE ROLE {REGISTER_GROUP} NOLOGIN;
-            END IF; END $$""",
+        create_group_role(REGISTER_GROUP),
         f"GRANT SELECT ON registers TO {REGISTER_GROUP}",
         f"GRANT EXECUTE ON FUNCTION store_register() TO {REGISTER_GROUP}",
     ]

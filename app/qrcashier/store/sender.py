@@ -73,6 +73,20 @@ def connect_store(address: StoreAddress, *, connect_timeout: int = CONNECT_TIMEO
     )
 
 
+def connect_from_keyring(dsn: str, backend: object | None, error: type[Exception], **options: Any) -> Any:
+    """`connect_store` on `dsn`, its password from the keyring `backend` (None: none there). Any
+    failure raises `error` with one sentence for the operator, never the password."""
+    from qrcashier.store.dsn import StoreAddressError, from_keyring
+
+    try:
+        return connect_store(from_keyring(dsn, backend), **options)
+    except StoreAddressError as exc:
+        raise error(str(exc)) from None
+    except Exception as exc:
+        raise error(f"Cannot reach the store database {StoreAddress(dsn).shown}: "
+                    f"{describe_error(exc, StoreAddress(dsn))}.") from None
+
+
 def describe_error(exc: BaseException, address: StoreAddress) -> str:
     """One sentence, never the password (psycopg's messages carry host and user, not it)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -19,6 +19,24 @@ pytestmark = pytest.mark.asyncio
 HEADER = StoreHeader("Kiosco Demo", "Caja 1", SITES["MLA"])
 
 
+async def _invoiced_cash_sale(services, lines):
+    """Start `services`, open a shift and sell `lines` ((title, price, VAT rate or None)) for 3000 in
+    cash: the attempt and its receipt, once it has its CAE."""
+    from qrcashier.domain.cart import Cart
+
+    await services.start()
+    await services.engine.start()
+    engine = services.engine
+    await engine.open_shift("0")
+    cart = Cart(SITES["MLA"])
+    for title, price, rate in lines:
+        cart.add(title, price, 1, **({} if rate is None else {"vat_rate": rate}))
+    attempt = await engine.sell_cash(cart, "3000")
+    receipt = await engine.receipt_for(await _original(services, attempt), HEADER)  # waits for the CAE
+    assert receipt.invoice.authorized
+    return attempt, receipt
+
+
 async def test_a_refund_slip_carries_its_nota_de_credito(tmp_path, token):
     services = _services(tmp_path, token)
     try:
@@ -48,19 +66,10 @@ async def test_a_refund_slip_carries_its_nota_de_credito(tmp_path, token):
 
 
 async def test_cash_given_back_gets_a_credit_note_too(tmp_path, token):
-    from qrcashier.domain.cart import Cart
-
     services = _services(tmp_path, token)
     try:
-        await services.start()
-        await services.engine.start()
+        attempt, receipt = await _invoiced_cash_sale(services, [("Yerba 1 kg", "2420.00", None)])
         engine = services.engine
-        await engine.open_shift("0")
-        cart = Cart(SITES["MLA"])
-        cart.add("Yerba 1 kg", "2420.00", 1)
-        attempt = await engine.sell_cash(cart, "3000")
-        receipt = await engine.receipt_for(await _original(services, attempt), HEADER)  # waits for the CAE
-        assert receipt.invoice.authorized
         await engine.refund_cash(attempt.sale_id, "2420.00", supervisor="ana", reason="no funciona")
         slip = await services.fiscal.credit_note_slip(receipt, attempt.sale_id)
         assert slip.invoice.authorized and slip.invoice.document == "Nota de Crédito"
@@ -72,20 +81,11 @@ async def test_cash_given_back_gets_a_credit_note_too(tmp_path, token):
 
 
 async def test_a_return_by_line_credits_that_lines_iva_rate(tmp_path, token):
-    from qrcashier.domain.cart import Cart
-
     services = _services(tmp_path, token)
     try:
-        await services.start()
-        await services.engine.start()
+        attempt, receipt = await _invoiced_cash_sale(
+            services, [("Yerba 1 kg", "1210.00", Decimal("21")), ("Harina 1 kg", "1105.00", Decimal("10.5"))])
         engine = services.engine
-        await engine.open_shift("0")
-        cart = Cart(SITES["MLA"])
-        cart.add("Yerba 1 kg", "1210.00", 1, vat_rate=Decimal("21"))
-        cart.add("Harina 1 kg", "1105.00", 1, vat_rate=Decimal("10.5"))
-        attempt = await engine.sell_cash(cart, "3000")
-        receipt = await engine.receipt_for(await _original(services, attempt), HEADER)
-        assert receipt.invoice.authorized
         result = await engine.return_lines(attempt.sale_id, {2: 1}, supervisor="ana", reason="vencida")
         assert result.kind == "cash" and result.amount == Decimal("1105.00")
         slip = await services.fiscal.credit_note_slip(receipt, attempt.sale_id)

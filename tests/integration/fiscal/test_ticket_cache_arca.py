@@ -46,15 +46,22 @@ async def _drain(runtime: FiscalRuntime) -> None:
     raise AssertionError("the queue did not drain")
 
 
-async def test_the_ticket_in_the_keyring_spares_a_second_login(tmp_path, ca, arca, memory_keyring):
+def _encrypted_key_setup(tmp_path, ca, arca, keyring, passphrase: str):
+    """A certificate whose key is encrypted with "clave", `passphrase` kept for it in the keyring's
+    vault, the setup on the simulator, and a journal with one sale: (setup, vault, journal)."""
     key, cert = ca.issue(CUIT)
     cert_path, key_path = write_pem(tmp_path / "cert", key, cert, password="clave")
-    vault = FiscalVault(memory_keyring, "register:default")
-    vault.set_passphrase(CUIT, "clave")
+    vault = FiscalVault(keyring, "register:default")
+    vault.set_passphrase(CUIT, passphrase)
     setup = FiscalSetup(enabled=True, cuit=CUIT, point_of_sale=4, cert_path=str(cert_path),
                         key_path=str(key_path), sim_url=arca.url)
     journal = tmp_path / "journal.sqlite3"
     _sell(journal)
+    return setup, vault, journal
+
+
+async def test_the_ticket_in_the_keyring_spares_a_second_login(tmp_path, ca, arca, memory_keyring):
+    setup, vault, journal = _encrypted_key_setup(tmp_path, ca, arca, memory_keyring, "clave")
     async with httpx.AsyncClient() as http:
         first = await FiscalRuntime.open(setup, journal, http, sandbox=False, vault=vault)
         assert first.startup_error is None and first.environment == "simulator"
@@ -84,14 +91,7 @@ async def test_the_ticket_in_the_keyring_spares_a_second_login(tmp_path, ca, arc
 
 
 async def test_a_wrong_passphrase_keeps_invoices_pending_with_the_reason(tmp_path, ca, arca, memory_keyring):
-    key, cert = ca.issue(CUIT)
-    cert_path, key_path = write_pem(tmp_path / "cert", key, cert, password="clave")
-    vault = FiscalVault(memory_keyring, "register:default")
-    vault.set_passphrase(CUIT, "otra")
-    setup = FiscalSetup(enabled=True, cuit=CUIT, point_of_sale=4, cert_path=str(cert_path),
-                        key_path=str(key_path), sim_url=arca.url)
-    journal = tmp_path / "journal.sqlite3"
-    _sell(journal)
+    setup, vault, journal = _encrypted_key_setup(tmp_path, ca, arca, memory_keyring, "otra")
     async with httpx.AsyncClient() as http:
         runtime = await FiscalRuntime.open(setup, journal, http, sandbox=False, vault=vault)
         try:

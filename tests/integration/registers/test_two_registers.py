@@ -15,18 +15,9 @@ import httpx
 import pytest
 
 from qrcashier.setup.constants import SANDBOX_TOKEN
+from tests.support.sandbox_process import standalone_sandbox
 
 SELF_TEST = re.compile(r"^self-test PASS in .* s: sale (\d{5})-(\d{8}) paid .*, payment (\d+), register (\w+)")
-
-
-async def _sandbox() -> tuple[asyncio.subprocess.Process, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "qrcashier.sandbox.cli", "--port", "0", "--quiet",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    line = (await asyncio.wait_for(proc.stdout.readline(), timeout=20)).decode()
-    assert line.startswith("QR Cashier sandbox listening on "), line
-    return proc, line.split()[-1]
 
 
 async def _self_test(url: str, register: str, data_dir: Path) -> str:
@@ -42,7 +33,7 @@ async def _self_test(url: str, register: str, data_dir: Path) -> str:
 
 @pytest.mark.asyncio
 async def test_two_registers_sell_each_on_its_own_pos(tmp_path: Path) -> None:
-    proc, url = await _sandbox()
+    proc, url = await standalone_sandbox(timeout=20)
     try:
         lines = await asyncio.gather(
             _self_test(url, "2", tmp_path / "r2"), _self_test(url, "CAJA3", tmp_path / "r3"))

@@ -9,14 +9,13 @@ moments: ready to pay (after a scan), paid, and waiting for the cashier.
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import httpx
 
 from qrcashier.sandbox.server import SandboxServer
+from tests.support.chromium_shot import chromium_shot, find_chromium
 
 OUT = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 LOCATION = {"street_number": "1235", "street_name": "Av. 7", "city_name": "La Plata",
@@ -46,23 +45,12 @@ ORDER = {
 
 
 async def shoot(chromium: str, url: str, name: str) -> None:
-    with tempfile.TemporaryDirectory() as profile:
-        proc = await asyncio.create_subprocess_exec(
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--window-size=412,860", "--hide-scrollbars",
-            "--virtual-time-budget=3000",  # let the page's first poll land before the shot
-            f"--screenshot={OUT / name}", url,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-        )
-        await proc.wait()
-    print(OUT / name)
+    await chromium_shot(chromium, url, OUT / name, height=860)
 
 
 async def main() -> int:
-    chromium = shutil.which("chromium")
+    chromium = find_chromium()
     if chromium is None:
-        print("chromium is not installed", file=sys.stderr)
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
     server = await SandboxServer.start()

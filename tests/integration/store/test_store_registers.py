@@ -24,20 +24,11 @@ import psycopg
 import pytest
 
 from qrcashier.store.roles import role_name
+from tests.support.sandbox_process import standalone_sandbox
 
 PASS = re.compile(r"^self-test PASS in .* s: sale (\d{5})-(\d{8}) paid (.+), payment (\d+), register (\w+) .*"
                   r"in the store database (.+)$")
 pytestmark = pytest.mark.asyncio
-
-
-async def _sandbox() -> tuple[asyncio.subprocess.Process, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "qrcashier.sandbox.cli", "--port", "0", "--quiet",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    line = (await asyncio.wait_for(proc.stdout.readline(), timeout=30)).decode()
-    assert line.startswith("QR Cashier sandbox listening on "), line
-    return proc, line.split()[-1]
 
 
 async def _stop(proc: asyncio.subprocess.Process) -> None:
@@ -118,7 +109,7 @@ def _unsent_sales(data_dir: Path) -> int:
 
 async def test_three_registers_self_test_into_one_store_and_the_report_shows_them(store, tmp_path):
     _, dsn = store
-    sandbox, url = await _sandbox()
+    sandbox, url = await standalone_sandbox()
     try:
         await _admin("init", "--store", dsn)  # already initialised: safe twice
         registers = {f"CAJA{r}": await _add_register(dsn, f"CAJA{r}") for r in (1, 2, 3)}
@@ -151,7 +142,7 @@ async def test_three_registers_self_test_into_one_store_and_the_report_shows_the
 async def test_postgres_stopped_mid_sale_then_started_the_sale_arrives_once(store, tmp_path):
     cluster, dsn = store
     register_dsn, password = await _add_register(dsn, "CAJA1")
-    sandbox, url = await _sandbox()
+    sandbox, url = await standalone_sandbox()
     data_dir = tmp_path / "r1"
     cluster.stop()
     started = False
@@ -179,7 +170,7 @@ async def test_postgres_stopped_mid_sale_then_started_the_sale_arrives_once(stor
 async def test_a_register_killed_with_an_unsent_sale_sends_it_once_when_restarted(store, tmp_path):
     cluster, dsn = store
     register_dsn, password = await _add_register(dsn, "CAJA2")
-    sandbox, url = await _sandbox()
+    sandbox, url = await standalone_sandbox()
     data_dir = tmp_path / "r2"
     try:
         cluster.stop()

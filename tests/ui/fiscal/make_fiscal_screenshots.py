@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.support.shot_window import shot_window
 from tests.support.waiting import wait_until
 
 os.environ["QT_API"] = "pyside6"
@@ -36,19 +37,14 @@ async def window_shots(data_dir: Path) -> None:
 
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.fiscal.config import FiscalSetup
-    from qrcashier.services import Options, Services
-    from qrcashier.ui.shell.main_window import MainWindow
+    from qrcashier.services import Options
 
     options = Options(data_dir=data_dir, sandbox=True, token="SANDBOX-MLA-demo",
                       poll=PollPolicy(interval=0.3, tick=0.5),
                       fiscal=FiscalSetup(enabled=True, cuit=20111111112, point_of_sale=3))
-    services = Services(options)
-    services.open_local()
-    window = MainWindow(services, on_quit=lambda: None)
-    window.show_all()
-    window.setGeometry(0, 0, 1366, 768)
-    await window.start()
-    try:
+    async with shot_window(options) as window:
+        services = window.services
+
         async def sell(code: str) -> None:
             QTest.keyClicks(window.item_field, code)
             QTest.keyClick(window.item_field, Qt.Key.Key_Return)
@@ -95,37 +91,16 @@ async def window_shots(data_dir: Path) -> None:
         dialog.resize(dialog.width(), 1000)
         await save(dialog, "fiscal-refund-nota-de-credito")
         dialog.hide()
-    finally:
-        await window.shutdown()
-        await services.close()
-        window.customer.hide()
-        window.hide()
 
 
 async def settings_shot(tmp: Path) -> None:
-    import keyring.backend
     from PySide6.QtCore import QSettings
 
     from qrcashier.settings import AppSettings, Mode
     from qrcashier.setup.env import SetupEnv
     from qrcashier.token_store import BackendChoice, TokenStore
     from qrcashier.ui.setup.wizard import open_settings
-
-    class Memory(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.data = {}
-
-        def get_password(self, service, username):
-            return self.data.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.data[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.data.pop((service, username), None)
+    from tests.conftest import InMemoryKeyring
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
@@ -133,7 +108,8 @@ async def settings_shot(tmp: Path) -> None:
     settings.mode = Mode.SANDBOX
     settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
     settings.setup_done = True
-    tokens = TokenStore(BackendChoice.injected(Memory(), "the test keyring"), settings.keyring_account, environ={})
+    tokens = TokenStore(BackendChoice.injected(InMemoryKeyring(), "the test keyring"), settings.keyring_account,
+                        environ={})
     env = SetupEnv(settings, tokens, printers=lambda: [])
     dialog = await open_settings(None, env, None, page="fiscal")
     dialog.resize(1000, 700)

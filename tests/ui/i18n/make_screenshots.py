@@ -18,6 +18,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from tests.support.shot_window import shot_window
 from tests.support.waiting import wait_until
 
 os.environ["QT_API"] = "pyside6"
@@ -55,9 +56,8 @@ async def shoot(language: str, data_dir: Path) -> None:
 
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.domain.money import SITES
-    from qrcashier.services import Options, Services
+    from qrcashier.services import Options
     from qrcashier.ui.shell import i18n
-    from qrcashier.ui.shell.main_window import MainWindow
 
     site, items = SALES[language]
     i18n.install(QApplication.instance(), language, site_locale=SITES[site].locale)
@@ -65,40 +65,32 @@ async def shoot(language: str, data_dir: Path) -> None:
                       poll=PollPolicy(interval=0.3, tick=0.5), load_demo_catalog=site == "MLA")
     if site == "MLB":  # a Brazilian shop's own names (demo data, not UI strings)
         options.store_name, options.pos_name = "Mercadinho Demo", "Caixa 1"
-    services = Services(options)
-    services.open_local()
-    window = MainWindow(services, on_quit=lambda: None)
-    window.show_all()
-    window.setGeometry(0, 0, 1366, 768)
-    window.customer.setGeometry(0, 0, 1280, 720)
-    await window.start()
     try:
-        for what, price, quantity in items:
-            if price is None:  # from the demo catalog, scanned or searched
-                found = services.catalog.search(what) if not what.isdigit() else None
-                code = found[0].barcode if found else what
-                QTest.keyClicks(window.item_field, f"{quantity}*{code}" if quantity > 1 else code)
-                QTest.keyClick(window.item_field, Qt.Key.Key_Return)
-            else:
-                window._add(what, price, quantity)
-        window.cart_view.select_row(1)
-        await window.charge()
-        await wait_until(lambda: window.panel_state() == "waiting", timeout=10)
-        await asyncio.sleep(1.2)  # the countdown and the customer window settle (no processEvents() in a task)
-        OUT.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(OUT / f"main-{language}.png"))
-        window.open_diagnostics()
-        await wait_until(
-            lambda: window.diagnostics_dialog is not None and window.diagnostics_dialog.report is not None, timeout=10
-        )
-        await asyncio.sleep(0.3)
-        window.diagnostics_dialog.grab().save(str(OUT / f"diagnostics-{language}.png"))
-        window.diagnostics_dialog.close()
+        async with shot_window(options, customer=(1280, 720)) as window:
+            services = window.services
+            for what, price, quantity in items:
+                if price is None:  # from the demo catalog, scanned or searched
+                    found = services.catalog.search(what) if not what.isdigit() else None
+                    code = found[0].barcode if found else what
+                    QTest.keyClicks(window.item_field, f"{quantity}*{code}" if quantity > 1 else code)
+                    QTest.keyClick(window.item_field, Qt.Key.Key_Return)
+                else:
+                    window._add(what, price, quantity)
+            window.cart_view.select_row(1)
+            await window.charge()
+            await wait_until(lambda: window.panel_state() == "waiting", timeout=10)
+            await asyncio.sleep(1.2)  # the countdown and the customer window settle (no processEvents() in a task)
+            OUT.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(OUT / f"main-{language}.png"))
+            window.open_diagnostics()
+            await wait_until(
+                lambda: window.diagnostics_dialog is not None and window.diagnostics_dialog.report is not None,
+                timeout=10,
+            )
+            await asyncio.sleep(0.3)
+            window.diagnostics_dialog.grab().save(str(OUT / f"diagnostics-{language}.png"))
+            window.diagnostics_dialog.close()
     finally:
-        await window.shutdown()
-        await services.close()
-        window.customer.hide()
-        window.hide()
         i18n.uninstall(QApplication.instance())
 
 

@@ -1,12 +1,3 @@
 """The setup tests' fixtures (settings in a temp folder, a keyring, the sandbox, SetupEnv)."""
 
-from tests.ui.setup.helpers import (  # noqa: F401
-    dialogs_enabled,
-    http,
-    isolated_qsettings,
-    keep_running_when_a_window_closes,
-    make_env,
-    sandbox,
-    settings,
-    tokens,
-)
+from tests.ui.setup.helpers import *  # noqa: F403 (the setup fixtures: helpers.__all__)

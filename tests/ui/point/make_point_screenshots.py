@@ -16,6 +16,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+from tests.support.shot_window import shot_window
 from tests.support.waiting import wait_until
 
 os.environ["QT_API"] = "pyside6"
@@ -32,9 +33,8 @@ async def shoot(language: str, data_dir: Path) -> None:
     from qrcashier.checkout.till_config import TillConfig
     from qrcashier.domain.money import SITES
     from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
-    from qrcashier.services import Options, Services
+    from qrcashier.services import Options
     from qrcashier.ui.shell import i18n
-    from qrcashier.ui.shell.main_window import MainWindow
     from qrcashier.ui.till.dialogs import SplitDialog
 
     mla = SITES["MLA"]
@@ -42,56 +42,49 @@ async def shoot(language: str, data_dir: Path) -> None:
         i18n.install(QApplication.instance(), language, site_locale=mla.locale)
     options = Options(data_dir=data_dir, sandbox=True, token="SANDBOX-MLA-demo",
                       poll=PollPolicy(interval=0.3, tick=0.5), till=TillConfig.for_site(mla, require_shift=False))
-    services = Services(options)
-    services.open_local()
-    window = MainWindow(services, on_quit=lambda: None)
-    window.show_all()
-    window.setGeometry(0, 0, 1366, 768)
-    await window.start()
     try:
-        await window.engine.open_shift("0")
-        for code in (COKE, "2*" + COKE):
-            QTest.keyClicks(window.item_field, code)
-            QTest.keyClick(window.item_field, Qt.Key.Key_Return)
-        await wait_until(lambda: window.model.rowCount() >= 1, timeout=5)
-        cards = window.till.cards
-        cards.card()
-        await wait_until(lambda: cards.dialog is not None and cards.dialog.isVisible(), timeout=5)
-        await asyncio.sleep(0.3)
-        cards.dialog.grab().save(str(OUT / f"card-dialog-point-{language}.png"))
-        cards.dialog.other.setChecked(True)
-        cards.dialog.authorization.setText("AB1234")  # (set, not typed: the scanner capture holds fast keys)
-        cards.dialog.last_four.setText("06")
-        cards.dialog.confirm()  # two digits: refused, the sentence under the fields
-        await asyncio.sleep(0.3)
-        cards.dialog.grab().save(str(OUT / f"card-dialog-other-{language}.png"))
-        cards.dialog.point.setChecked(True)
-        cards.dialog.confirm()
-        await wait_until(lambda: cards.panel.isVisible() and window.panel_state() == "waiting", timeout=10)
-        await asyncio.sleep(1.2)
-        print(language, "window while the card charge is live:", window.size().width(), "x", window.size().height())
-        window.grab().save(str(OUT / f"main-point-{language}.png"))
-        await services.sandbox_control("POST", f"/sandbox/point/terminals/{VIRTUAL_TERMINAL}/approve",
-                                       {"brand": "visa", "last_four": "4242", "installments": 3})
-        await wait_until(lambda: window.panel_state() == "paid", timeout=10)
-        await wait_until(lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(), timeout=10)
-        await asyncio.sleep(0.5)
-        window.receipt_dialog.grab().save(str(OUT / f"receipt-point-{language}.png"))
-        (OUT / f"receipt-point-{language}.txt").write_text(window.last_receipt.to_text(), encoding="utf-8")
-        window.receipt_dialog.close()
-        split = SplitDialog(Decimal("11400"), mla, window.engine.till_config, window, terminal_id=VIRTUAL_TERMINAL)
-        split.show()
-        split.to_point.setChecked(True)
-        split.part.setText("2.000")
-        split.received.setText("2.000")
-        await asyncio.sleep(0.3)
-        split.grab().save(str(OUT / f"split-point-{language}.png"))
-        split.close()
+        async with shot_window(options) as window:
+            services = window.services
+            await window.engine.open_shift("0")
+            for code in (COKE, "2*" + COKE):
+                QTest.keyClicks(window.item_field, code)
+                QTest.keyClick(window.item_field, Qt.Key.Key_Return)
+            await wait_until(lambda: window.model.rowCount() >= 1, timeout=5)
+            cards = window.till.cards
+            cards.card()
+            await wait_until(lambda: cards.dialog is not None and cards.dialog.isVisible(), timeout=5)
+            await asyncio.sleep(0.3)
+            cards.dialog.grab().save(str(OUT / f"card-dialog-point-{language}.png"))
+            cards.dialog.other.setChecked(True)
+            cards.dialog.authorization.setText("AB1234")  # (set, not typed: the scanner capture holds fast keys)
+            cards.dialog.last_four.setText("06")
+            cards.dialog.confirm()  # two digits: refused, the sentence under the fields
+            await asyncio.sleep(0.3)
+            cards.dialog.grab().save(str(OUT / f"card-dialog-other-{language}.png"))
+            cards.dialog.point.setChecked(True)
+            cards.dialog.confirm()
+            await wait_until(lambda: cards.panel.isVisible() and window.panel_state() == "waiting", timeout=10)
+            await asyncio.sleep(1.2)
+            print(language, "window while the card charge is live:", window.size().width(), "x", window.size().height())
+            window.grab().save(str(OUT / f"main-point-{language}.png"))
+            await services.sandbox_control("POST", f"/sandbox/point/terminals/{VIRTUAL_TERMINAL}/approve",
+                                           {"brand": "visa", "last_four": "4242", "installments": 3})
+            await wait_until(lambda: window.panel_state() == "paid", timeout=10)
+            await wait_until(lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
+                             timeout=10)
+            await asyncio.sleep(0.5)
+            window.receipt_dialog.grab().save(str(OUT / f"receipt-point-{language}.png"))
+            (OUT / f"receipt-point-{language}.txt").write_text(window.last_receipt.to_text(), encoding="utf-8")
+            window.receipt_dialog.close()
+            split = SplitDialog(Decimal("11400"), mla, window.engine.till_config, window, terminal_id=VIRTUAL_TERMINAL)
+            split.show()
+            split.to_point.setChecked(True)
+            split.part.setText("2.000")
+            split.received.setText("2.000")
+            await asyncio.sleep(0.3)
+            split.grab().save(str(OUT / f"split-point-{language}.png"))
+            split.close()
     finally:
-        await window.shutdown()
-        await services.close()
-        window.customer.hide()
-        window.hide()
         i18n.uninstall(QApplication.instance())
 
 

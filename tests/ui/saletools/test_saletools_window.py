@@ -30,6 +30,17 @@ async def type_into(field, text: str, *, enter: bool = False) -> None:
         QTest.keyClick(field, Qt.Key.Key_Return)
 
 
+async def discount_yerba(window, value: str, reason: str) -> None:
+    """A 2000 line of Yerba in the cart, selected, F10 and the discount typed and entered."""
+    tools = window.saletools
+    window._add("Yerba", Decimal("2000"), 1)
+    window.cart_view.select_row(0)
+    press(window, "F10")
+    await wait_until(lambda: tools.dialog is not None, 10, "the discount dialog")
+    await type_into(tools.dialog.value, value)
+    await type_into(tools.dialog.reason, reason, enter=True)
+
+
 async def open_window(qtbot, settings, tokens, token, tmp_path):
     from qrcashier.checkout.config import PollPolicy
     from qrcashier.services import Options, Services
@@ -74,13 +85,7 @@ async def test_a_discount_above_the_limit_asks_the_pin_and_is_audited(qtbot, set
     window = await open_window(qtbot, settings, tokens, token, tmp_path)
     tools = window.saletools
     try:
-        window._add("Yerba", Decimal("2000"), 1)
-        window.cart_view.select_row(0)
-        press(window, "F10")
-        await wait_until(lambda: tools.dialog is not None, 10, "the discount dialog")
-        dialog = tools.dialog
-        await type_into(dialog.value, "15")
-        await type_into(dialog.reason, "cliente frecuente", enter=True)
+        await discount_yerba(window, "15", "cliente frecuente")
         await wait_until(lambda: tools.dialog is None, 10, "the discount dialog accepted")
         await enter_pin(qtbot, window.supervisor.gate, PIN)
         await wait_until(lambda: window.model.cart.total == Decimal("1700.00"), 10, "the discounted total")
@@ -142,14 +147,8 @@ async def test_pin_digits_typed_on_the_prompts_back_button_never_reach_the_item_
     """Issue 14.1 in the real window: the supervisor PIN prompt, Tab onto "Back", the PIN typed there
     (fast, as a burst) and Enter: nothing lands in the item field, no "No product ... '482913'"."""
     window = await open_window(qtbot, settings, tokens, token, tmp_path)
-    tools = window.saletools
     try:
-        window._add("Yerba", Decimal("2000"), 1)
-        window.cart_view.select_row(0)
-        press(window, "F10")
-        await wait_until(lambda: tools.dialog is not None, 10, "the discount dialog")
-        await type_into(tools.dialog.value, "50")
-        await type_into(tools.dialog.reason, "prueba", enter=True)
+        await discount_yerba(window, "50", "prueba")
         gate = window.supervisor.gate
         await wait_until(lambda: gate.prompt is not None and gate.prompt.isVisible(), 10, "the PIN prompt")
         prompt = gate.prompt

@@ -1,10 +1,3 @@
-from tests.ui.setup.helpers import (  # noqa: F401
-    dialogs_enabled,
-    http,
-    isolated_qsettings,
-    keep_running_when_a_window_closes,
-    make_env,
-    sandbox,
-    settings,
-    tokens,
-)
+"""The setup fixtures (tests/ui/setup/helpers.py), for the setup tests."""
+
+from tests.ui.setup.helpers import *  # noqa: F403 (the setup fixtures: helpers.__all__)

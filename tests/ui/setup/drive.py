@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from qrcashier.ui.setup.wizard import SetupDialog
+from qrcashier.ui.setup.wizard import SetupDialog, open_settings
 from tests.ui.setup.helpers import wait_until
 
 LEFT = Qt.MouseButton.LeftButton
@@ -127,3 +127,15 @@ async def account_wizard(qtbot, env, token: str, tmp_path: Path) -> SetupDialog:
     fill_address(store)
     await through_store_to_finish(qtbot, dialog, tmp_path)
     return dialog
+
+
+async def settings_page(qtbot, env, settings, key: str):
+    """Settings on a set-up register (store KIOSCO1, POS CAJA1), opened on page `key` and showing
+    it: (dialog, page)."""
+    settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
+    settings.setup_done = True
+    dialog = await open_settings(None, env, None, page=key)
+    qtbot.addWidget(dialog)
+    page = dialog.page(key)
+    dialog.nav.setCurrentRow(dialog.pages.index(page))
+    return dialog, page

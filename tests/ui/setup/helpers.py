@@ -22,6 +22,19 @@ from qrcashier.settings import AppSettings
 from qrcashier.token_store import BackendChoice, TokenStore
 from tests.support.waiting import wait_until as _wait_until
 
+# The fixtures a conftest takes all of (`from tests.ui.setup.helpers import *`);
+# the helpers (wait_until, control, TLS) are imported by name.
+__all__ = [
+    "dialogs_enabled",
+    "http",
+    "isolated_qsettings",
+    "keep_running_when_a_window_closes",
+    "make_env",
+    "sandbox",
+    "settings",
+    "tokens",
+]
+
 TLS = ssl.create_default_context()  # one TLS context for every client (building one costs ~40 ms)
 
 

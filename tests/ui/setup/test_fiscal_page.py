@@ -15,8 +15,7 @@ from qrcashier.fiscal.simulator.server import Simulator, start
 from qrcashier.fiscal.vault import FiscalVault
 from qrcashier.services import Options
 from qrcashier.settings import Mode
-from qrcashier.ui.setup.wizard import open_settings
-from tests.ui.setup.drive import click, idle
+from tests.ui.setup.drive import click, idle, settings_page
 from tests.ui.setup.helpers import wait_until
 
 pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
@@ -24,13 +23,7 @@ CUIT = 20111111112
 
 
 async def _page(qtbot, make_env, settings):
-    settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
-    settings.setup_done = True
-    dialog = await open_settings(None, make_env(), None, page="fiscal")
-    qtbot.addWidget(dialog)
-    page = dialog.page("fiscal")
-    dialog.nav.setCurrentRow(dialog.pages.index(page))
-    return dialog, page
+    return await settings_page(qtbot, make_env(), settings, "fiscal")
 
 
 async def test_the_sandbox_invoices_to_the_simulator_and_the_setup_reaches_the_app(qtbot, make_env, settings,

@@ -10,8 +10,7 @@ import pytest
 
 from qrcashier.services import Options
 from qrcashier.settings import Mode
-from qrcashier.ui.setup.wizard import open_settings
-from tests.ui.setup.drive import click, idle
+from tests.ui.setup.drive import click, idle, settings_page
 from tests.ui.setup.helpers import wait_until
 
 pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
@@ -19,12 +18,7 @@ pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
 
 async def test_the_advanced_page_sets_the_register_and_the_shared_sandbox(qtbot, make_env, settings, tmp_path: Path):
     settings.mode = Mode.SANDBOX
-    settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
-    settings.setup_done = True
-    dialog = await open_settings(None, make_env(), None, page="advanced")
-    qtbot.addWidget(dialog)
-    advanced = dialog.page("advanced")
-    dialog.nav.setCurrentRow(dialog.pages.index(advanced))
+    dialog, advanced = await settings_page(qtbot, make_env(), settings, "advanced")
     qtbot.keyClicks(advanced.register_field, "caja 2")
     assert "register name" in advanced.problem.text() and not dialog.save_button.isEnabled()
     advanced.register_field.clear()

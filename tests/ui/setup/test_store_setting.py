@@ -11,8 +11,7 @@ import pytest
 from qrcashier.services import Options
 from qrcashier.settings import Mode
 from qrcashier.store.dsn import KEYRING_SERVICE, key
-from qrcashier.ui.setup.wizard import open_settings
-from tests.ui.setup.drive import click, idle
+from tests.ui.setup.drive import click, idle, settings_page
 from tests.ui.setup.helpers import wait_until
 
 pytestmark = [pytest.mark.qt_async, pytest.mark.asyncio]
@@ -22,12 +21,7 @@ DSN = "host=192.168.0.10 dbname=store user=qrc_caja2"
 async def test_the_store_database_field_and_its_password_in_the_keyring(
         qtbot, make_env, settings, memory_keyring, tmp_path: Path):
     settings.mode = Mode.SANDBOX
-    settings.store_external_id, settings.pos_external_id = "KIOSCO1", "CAJA1"
-    settings.setup_done = True
-    dialog = await open_settings(None, make_env(), None, page="advanced")
-    qtbot.addWidget(dialog)
-    advanced = dialog.page("advanced")
-    dialog.nav.setCurrentRow(dialog.pages.index(advanced))
+    dialog, advanced = await settings_page(qtbot, make_env(), settings, "advanced")
     fields = advanced.store_fields
     qtbot.keyClicks(fields.dsn_field, DSN + " password=hunter2")
     assert "password field" in advanced.problem.text() and not dialog.save_button.isEnabled()

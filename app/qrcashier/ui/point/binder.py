@@ -23,9 +23,10 @@ from PySide6.QtWidgets import QLayout
 from qrcashier.domain.receipt import format_money
 from qrcashier.ui.point.dialogs import POINT, CardDialog, terminal_name
 from qrcashier.ui.point.panel import PointPanel
-from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.commands import Command
 from qrcashier.ui.shell.i18n import engine_text, fmt
+from qrcashier.ui.shell.tasks import shown_on_item_line, spawn_logged
 
 log = logging.getLogger("qrcashier.ui.point")
 # The engine's state sentences speak of the QR; for a card charge the panel says what the terminal does.
@@ -64,22 +65,10 @@ class PointBinder(QObject):
         return getattr(point, "terminal_id", None)
 
     def _spawn(self, coro) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-
-        def done(t: asyncio.Task) -> None:
-            self._tasks.discard(t)
-            if not t.cancelled() and t.exception() is not None:
-                log.error("a card action failed", exc_info=t.exception())
-
-        task.add_done_callback(done)
+        spawn_logged(self._tasks, coro, log, "a card action failed")
 
     async def _guard(self, coro, context: str) -> Any:
-        try:
-            return await coro
-        except Exception as exc:  # every refusal is a sentence for the cashier
-            self.window.item_error(errors.report(exc, context))
-            return None
+        return await shown_on_item_line(self.window, coro, context)
 
     # --- the window's hooks -------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from qrcashier.domain.receipt import Receipt, StoreHeader
 from qrcashier.domain.return_receipt import ReturnedLine, build_return_receipt
 from qrcashier.domain.sale import AttemptState
-from qrcashier.ui.shell.i18n import fmt
+from qrcashier.ui.printing.slip import print_and_show, window_header
 
 log = logging.getLogger("qrcashier.ui.saletools")
 
@@ -38,17 +38,8 @@ async def build_return_slip(engine: Any, result: Any, header: StoreHeader, *, op
 
 async def issue_return_slip(window: Any, result: Any, operator: str = "") -> Receipt:
     services = window.services
-    header = StoreHeader(services.store_name, services.register_name, window.site)
-    slip = await build_return_slip(window.engine, result, header, operator=operator)
+    slip = await build_return_slip(window.engine, result, window_header(window), operator=operator)
     if getattr(services, "fiscal", None) is not None:  # issue 21: the return's Nota de Crédito
         slip = await services.fiscal.credit_note_slip(slip, result.sale_id)
-    printer = services.options.printer_name
-    if printer:
-        from qrcashier.ui.printing import qprinter
-
-        try:
-            qprinter.print_receipt(slip, printer)
-        except qprinter.PrintingError as exc:
-            window.item_error(fmt(QCoreApplication.translate("ReturnSlip", "The return slip did not print: %1"), exc))
-    window.show_receipt(slip)
+    print_and_show(window, slip, QCoreApplication.translate("ReturnSlip", "The return slip did not print: %1"))
     return slip

@@ -4,6 +4,9 @@
     tasks = TaskKeeper("main window")
     tasks.spawn(coro)            # from a plain callback (an engine event, a signal)
     await tasks.cancel_all()     # shutdown
+
+A feature binder that keeps its own set of tasks (failures only logged) and shows a refusal as a
+sentence under the item line uses `spawn_logged` and `shown_on_item_line`.
 """
 
 from __future__ import annotations
@@ -53,3 +56,29 @@ class TaskKeeper:
                 await task
             except (asyncio.CancelledError, Exception):
                 pass
+
+
+def spawn_logged(tasks: set[asyncio.Task], coro: Coroutine[Any, Any, Any], logger: logging.Logger,
+                 failure: str) -> asyncio.Task:
+    """Run `coro` on the loop, kept referenced in `tasks` until done; a failure is logged as `failure`
+    (with its traceback)."""
+    task = asyncio.ensure_future(coro)
+    tasks.add(task)
+
+    def done(t: asyncio.Task) -> None:
+        tasks.discard(t)
+        if not t.cancelled() and t.exception() is not None:
+            logger.error(failure, exc_info=t.exception())
+
+    task.add_done_callback(done)
+    return task
+
+
+async def shown_on_item_line(window: Any, coro: Coroutine[Any, Any, Any], context: str) -> Any:
+    """Await `coro` and return its result; a refusal is shown under the window's item line as a
+    sentence for the cashier (`errors.report`, logged under `context`) and gives None."""
+    try:
+        return await coro
+    except Exception as exc:  # every refusal is a sentence for the cashier
+        window.item_error(errors.report(exc, context))
+        return None

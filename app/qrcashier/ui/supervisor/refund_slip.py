@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from qrcashier.checkout import RefundState
 from qrcashier.domain.receipt import Receipt, ReceiptRefund, StoreHeader, build_receipt
-from qrcashier.ui.shell.i18n import fmt
+from qrcashier.ui.printing.slip import print_and_show, window_header
 
 log = logging.getLogger("qrcashier.ui.supervisor")
 
@@ -56,17 +56,8 @@ def attach(dialog: Any, window: Any) -> None:
 
 async def issue_refund_slip(window: Any, attempt_id: int) -> Receipt:
     services = window.services
-    header = StoreHeader(services.store_name, services.register_name, window.site)
-    slip = await build_refund_slip(services.engine, attempt_id, header)
+    slip = await build_refund_slip(services.engine, attempt_id, window_header(window))
     if getattr(services, "fiscal", None) is not None:  # issue 21: the refund's Nota de Crédito
         slip = await services.fiscal.credit_note_slip(slip, (await services.engine.attempt(attempt_id)).sale_id)
-    printer = services.options.printer_name
-    if printer:
-        from qrcashier.ui.printing import qprinter
-
-        try:
-            qprinter.print_receipt(slip, printer)
-        except qprinter.PrintingError as exc:
-            window.item_error(fmt(QCoreApplication.translate("RefundSlip", "The refund slip did not print: %1"), exc))
-    window.show_receipt(slip)
+    print_and_show(window, slip, QCoreApplication.translate("RefundSlip", "The refund slip did not print: %1"))
     return slip

@@ -19,9 +19,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QMessageBox
 
 from qrcashier.checkout.till_config import TillConfig
-from qrcashier.ui.shell import errors, theme
+from qrcashier.ui.shell import theme
 from qrcashier.ui.shell.commands import Command
 from qrcashier.ui.shell.i18n import fmt
+from qrcashier.ui.shell.tasks import shown_on_item_line, spawn_logged
 from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog, OpenShiftDialog, SplitDialog, TenderDialog
 
 log = logging.getLogger("qrcashier.ui.till")
@@ -67,15 +68,7 @@ class TillBinder(QObject):
         return self.engine.till_config
 
     def _spawn(self, coro) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-
-        def done(t: asyncio.Task) -> None:
-            self._tasks.discard(t)
-            if not t.cancelled() and t.exception() is not None:
-                log.error("a till action failed", exc_info=t.exception())
-
-        task.add_done_callback(done)
+        spawn_logged(self._tasks, coro, log, "a till action failed")
 
     def _show(self, dialog: Any) -> Any:
         self.dialog = dialog
@@ -83,11 +76,7 @@ class TillBinder(QObject):
         return dialog
 
     async def _guard(self, coro, context: str) -> Any:
-        try:
-            return await coro
-        except Exception as exc:  # every refusal is a sentence for the cashier
-            self.window.item_error(errors.report(exc, context))
-            return None
+        return await shown_on_item_line(self.window, coro, context)
 
     async def _authorize(self, action: str) -> str | None:
         supervisor = self.window.supervisor

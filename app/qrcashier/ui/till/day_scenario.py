@@ -17,19 +17,22 @@ passes only once every sale of the day has an authorized invoice (a CAE) and the
 from __future__ import annotations
 
 import asyncio
-import inspect
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from qrcashier.ui.shell.deadline import Deadline, StepFailed
+
 DEADLINE_SECONDS = 45.0
+WAIT_SECONDS = 10.0  # each wait of the day, within what is left of the deadline
 DEMO_BARCODE = "7790895000102"  # Coca-Cola Original 2,25 L in the demo catalog
 FLOUR_BARCODE = "7790060002306"  # Harina Pureza 000 1 kg: IVA 10.5 % in the demo catalog
 SHORT_BY = Decimal("10")  # the count at the close is this much short
 STORE_WAIT_SECONDS = 30.0  # with --store: how long the day's rows may take to reach the store database
 
 
-class DayFailed(Exception):
+class DayFailed(StepFailed):
     """A check of the day failed (explicit, so `python -O` cannot skip it)."""
 
 
@@ -38,21 +41,13 @@ def _check(condition: object, failure: str) -> None:
         raise DayFailed(failure)
 
 
-async def _wait(predicate, what: str, timeout: float = 10.0) -> Any:
-    try:
-        async with asyncio.timeout(timeout):
-            while True:
-                result = predicate()
-                if inspect.isawaitable(result):
-                    result = await result
-                if result:
-                    return result
-                await asyncio.sleep(0.02)  # polling a condition, under the timeout above
-    except TimeoutError:
-        raise DayFailed(f"timed out waiting for {what}") from None
+def day_seconds(args: Any = None) -> float:
+    """The day's deadline: longer with --store, for the day's rows to reach the store database."""
+    return DEADLINE_SECONDS + (STORE_WAIT_SECONDS if getattr(args, "store", None) else 0)
 
 
-async def a_day(data_dir: Path, args: Any = None) -> str:
+async def a_day(data_dir: Path, args: Any = None, deadline: Deadline | None = None) -> str:
+    """The whole day through the real window. Every wait gets what is left of `deadline` (the day's)."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -71,8 +66,11 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
         options.use_point_terminal(args)  # --point-terminal ID|none (issue 20)
         options.fiscal = fiscal_from_args(args, options)  # --fiscal ar: the embedded ARCA simulator (issue 21)
     services = Services(options)
+    deadline = deadline or Deadline(day_seconds(args), error=DayFailed)
+    wait = partial(deadline.wait, timeout=WAIT_SECONDS)
     window = None
     try:
+        deadline.step = "starting the window"
         services.open_local()
         window = MainWindow(services, on_quit=lambda: None)
         window.show_all()
@@ -88,16 +86,16 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
             QTest.keyClick(window.item_field, Qt.Key.Key_Return)
 
         async def paid_by_customer() -> None:
-            await _wait(lambda: window.panel_state() == "waiting", "the order on the QR")
+            await wait(lambda: window.panel_state() == "waiting", "the order on the QR")
             await services.sandbox_control("POST", f"/sandbox/pos/{pos}/scan")
             await services.sandbox_control("POST", f"/sandbox/pos/{pos}/pay", {"status": "approved"})
-            await _wait(lambda: window.panel_state() == "paid", "the QR payment")
+            await wait(lambda: window.panel_state() == "paid", "the QR payment")
 
         till.open_shift()
-        opening = await _wait(lambda: dialog("OpenShiftDialog"), "the open-shift dialog")
+        opening = await wait(lambda: dialog("OpenShiftDialog"), "the open-shift dialog")
         opening.amount.setText("10000")
         opening.confirm()
-        await _wait(engine.current_shift, "the shift open")
+        await wait(engine.current_shift, "the shift open")
 
         scan()
         await window.charge()
@@ -105,26 +103,26 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
 
         scan()
         till.cash()
-        tender = await _wait(lambda: dialog("TenderDialog"), "the tender dialog")
+        tender = await wait(lambda: dialog("TenderDialog"), "the tender dialog")
         tender.received.setText("5000")
         _check(tender.change.text(), "the tender dialog shows no change")
         tender.confirm()
-        await _wait(lambda: window.panel_state() == "paid", "the cash sale")
+        await wait(lambda: window.panel_state() == "paid", "the cash sale")
 
-        await _sale_tools_part(window, scan, paid_by_customer)
+        await _sale_tools_part(window, scan, paid_by_customer, deadline)
 
         scan()
         till.split()
-        splitting = await _wait(lambda: dialog("SplitDialog"), "the split dialog")
+        splitting = await wait(lambda: dialog("SplitDialog"), "the split dialog")
         splitting.part.setText("1000")
         splitting.received.setText("2000")
         splitting.confirm()
         await paid_by_customer()
 
-        card = await _point_part(window, services, scan)
+        card = await _point_part(window, services, scan, deadline)
 
         till.move("out")
-        moving = await _wait(lambda: dialog("CashMoveDialog"), "the cash-out dialog")
+        moving = await wait(lambda: dialog("CashMoveDialog"), "the cash-out dialog")
         moving.amount.setText("500")
         moving.reason.setText("supplier")
         moving.confirm()
@@ -133,20 +131,20 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
             shift = await engine.current_shift()
             return bool(await engine.journal.run(lambda db: db.movements(shift.id)))
 
-        await _wait(moved, "the cash out")
+        await wait(moved, "the cash out")
         x = await till.report(None)
         _close_reports(window)
         sales = 5 if card else 4
         _check(x is not None and x["shift"]["kind"] == "X" and len(x["sales"]) == sales, f"the X report: {x}")
         _check(not card or x["tenders"].get("point", {}).get("count") == 1, f"the X's Point tender: {x['tenders']}")
 
-        invoiced = await _every_sale_invoiced(services, x) if services.fiscal_wanted else ""
+        invoiced = await _every_sale_invoiced(services, x, deadline) if services.fiscal_wanted else ""
         expected = await engine.expected_cash()
         till.close_shift()
-        closing = await _wait(lambda: dialog("CloseShiftDialog"), "the close dialog")
+        closing = await wait(lambda: dialog("CloseShiftDialog"), "the close dialog")
         closing.count.setText(str(expected - SHORT_BY))
         closing.confirm()
-        await _wait(lambda: _closed(engine), "the close")
+        await wait(lambda: _closed(engine), "the close")
         z = await till.report(1)
         _close_reports(window)
         _check(z is not None and z["shift"]["kind"] == "Z", f"the Z report: {z}")
@@ -180,42 +178,47 @@ async def a_day(data_dir: Path, args: Any = None) -> str:
             count = len(z["sales"])
             _check([(d["letter"], d["count"], d["first"], d["last"]) for d in docs] == [("B", count, 1, count)]
                    and z["invoices"]["pending"] == [], f"the Z's invoices: {z.get('invoices')}")
-        stored = await _in_store(services, len(z["sales"])) if services.options.store_dsn else ""
+        stored = await _in_store(services, len(z["sales"]), deadline) if services.options.store_dsn else ""
         return (f"day: shift {s['number']}, {len(z['sales'])} sales (QR, cash, parked+resumed with a discount and "
                 f"two VAT rates, split, {point}), cash out, X and Z, "
                 f"difference {s['difference']}, Z PDF {len(pdf)} bytes{invoiced}{stored}")
+    except Exception as exc:
+        deadline.note(exc)  # what failed, even if closing then runs past the deadline
+        raise
     finally:
+        deadline.step = "closing the window"
         if window is not None:
             await window.shutdown()
         await services.close()
 
 
-async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any) -> None:
+async def _sale_tools_part(window: Any, scan: Any, paid_by_customer: Any, deadline: Deadline) -> None:
     """Park a cart with a note, resume it, give its flour line 10 %, and charge it by QR."""
     tools, engine = window.saletools, window.engine
+    wait = partial(deadline.wait, timeout=WAIT_SECONDS)
     scan()
     scan(FLOUR_BARCODE)
-    await _wait(lambda: len(window.model.cart) == 2, "two lines in the cart")
+    await wait(lambda: len(window.model.cart) == 2, "two lines in the cart")
     rates = {line.vat_rate for line in window.model.cart.lines}
     _check(rates == {Decimal("21"), Decimal("10.5")}, f"the cart's VAT rates are {rates}")
     asyncio.ensure_future(tools.park())
-    note = await _wait(lambda: tools.dialog, "the park dialog")
+    note = await wait(lambda: tools.dialog, "the park dialog")
     note.note.setText("vuelve con la billetera")
     note.accept()
-    await _wait(lambda: len(window.model.cart) == 0, "the cart parked")
+    await wait(lambda: len(window.model.cart) == 0, "the cart parked")
     held = await engine.parked()
     _check(len(held) == 1, f"parked: {held}")
     asyncio.ensure_future(tools.show_parked())
-    listing = await _wait(lambda: tools.dialog, "the parked list")
+    listing = await wait(lambda: tools.dialog, "the parked list")
     listing.accept()
-    await _wait(lambda: len(window.model.cart) == 2, "the cart resumed")
+    await wait(lambda: len(window.model.cart) == 2, "the cart resumed")
     window.cart_view.select_row(1)
     asyncio.ensure_future(tools.discount())
-    giving = await _wait(lambda: tools.dialog, "the discount dialog")
+    giving = await wait(lambda: tools.dialog, "the discount dialog")
     giving.value.setText("10")
     giving.reason.setText("bolsa rota")
     giving.accept()
-    await _wait(lambda: window.model.cart.lines[1].discount > 0, "the line discount")
+    await wait(lambda: window.model.cart.lines[1].discount > 0, "the line discount")
     await window.charge()
     await paid_by_customer()
 
@@ -230,9 +233,10 @@ def _close_reports(window: Any) -> None:
             box.close()
 
 
-async def _in_store(services: Any, sales: int) -> str:
+async def _in_store(services: Any, sales: int, deadline: Deadline) -> str:
     """Bounded wait until the sender has sent every outbox row written so far (the Z's shift too)."""
-    if await services.wait_store_sent(STORE_WAIT_SECONDS):
+    deadline.step = "the day reaching the store database"
+    if await services.wait_store_sent(deadline.budget(STORE_WAIT_SECONDS)):
         return f", all {sales} sales in the store database {services.store_link.shown}"
     status = services.store_status()
     waiting = status.sales_waiting if status is not None else "?"
@@ -241,7 +245,7 @@ async def _in_store(services: Any, sales: int) -> str:
                     f"({waiting} sales waiting): {reason}")
 
 
-async def _point_part(window: Any, services: Any, scan: Any) -> Decimal | None:
+async def _point_part(window: Any, services: Any, scan: Any, deadline: Deadline) -> Decimal | None:
     """A card sale on the register's Point terminal (issue 20): F11's card dialog sends the cart to
     the sandbox's virtual terminal, the customer approves there, the sale is paid with the card on
     its receipt. Its amount; None when the register has no card terminal
@@ -249,25 +253,26 @@ async def _point_part(window: Any, services: Any, scan: Any) -> Decimal | None:
     if services.point is None:
         return None
     cards = window.till.cards
+    wait = partial(deadline.wait, timeout=WAIT_SECONDS)
     scan()
-    await _wait(lambda: window.model.rowCount() == 1, "the item for the card sale")
+    await wait(lambda: window.model.rowCount() == 1, "the item for the card sale")
     cards.dialog = None
     cards.card()
-    dialog = await _wait(lambda: cards.dialog if cards.dialog is not None and cards.dialog.isVisible() else None,
-                         "the card dialog")
+    dialog = await wait(lambda: cards.dialog if cards.dialog is not None and cards.dialog.isVisible() else None,
+                        "the card dialog")
     _check(dialog.point.isChecked(), "the card dialog does not offer the Point terminal first")
     dialog.confirm()
-    await _wait(lambda: cards.panel.isVisible() and window.panel_state() == "waiting", "the order on the terminal")
+    await wait(lambda: cards.panel.isVisible() and window.panel_state() == "waiting", "the order on the terminal")
     terminal = services.point.terminal_id
     await services.sandbox_control("POST", f"/sandbox/point/terminals/{terminal}/approve",
                                    {"brand": "visa", "last_four": "4242", "installments": 1})
-    await _wait(lambda: window.panel_state() == "paid", "the card payment")
-    await _wait(lambda: window.last_receipt is not None and "**** 4242" in window.last_receipt.to_text(),
-                "the receipt with the card")
+    await wait(lambda: window.panel_state() == "paid", "the card payment")
+    await wait(lambda: window.last_receipt is not None and "**** 4242" in window.last_receipt.to_text(),
+               "the receipt with the card")
     return Decimal(window.last_receipt.total)
 
 
-async def _every_sale_invoiced(services: Any, z: dict) -> str:
+async def _every_sale_invoiced(services: Any, z: dict, deadline: Deadline) -> str:
     """--fiscal ar: every paid sale of the report has its invoice authorized by the simulator (a
     14-digit CAE, consecutive numbers, each one the simulator's)."""
     fiscal = services.fiscal
@@ -278,7 +283,7 @@ async def _every_sale_invoiced(services: Any, z: dict) -> str:
         done = len(records) == len(z["sales"]) and all(r.status == "authorized" for r in records)
         return records if done else []
 
-    records = await _wait(all_authorized, "every sale's CAE", timeout=10.0)
+    records = await deadline.wait(all_authorized, "every sale's CAE", WAIT_SECONDS)
     _check(all(r.cae and len(r.cae) == 14 and r.cae.isdigit() for r in records), f"the CAEs: {records}")
     numbers = sorted(r.number for r in records)
     _check(numbers == list(range(numbers[0], numbers[0] + len(numbers))), f"invoice numbers {numbers}")
@@ -297,6 +302,6 @@ async def _closed(engine: Any) -> bool:
 def run_day(args: Any) -> int:
     from qrcashier.ui.shell.selftest import run_offscreen
 
-    seconds = DEADLINE_SECONDS + (STORE_WAIT_SECONDS if getattr(args, "store", None) else 0)
-    return run_offscreen(args, "self-test day", "qrcashier-day-", seconds,
-                         lambda data_dir: a_day(data_dir, args))
+    deadline = Deadline(day_seconds(args), error=DayFailed)
+    return run_offscreen(args, "self-test day", "qrcashier-day-", deadline,
+                         lambda data_dir: a_day(data_dir, args, deadline))
