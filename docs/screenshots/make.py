@@ -52,6 +52,8 @@ EXTRA_SCREENS = {
     "cash_in": "cash put in the drawer",
     "close_counted": "closing the shift, counted by denomination, with a difference",
     "card": "a card tender: the Point terminal or another one",
+    "store_price": "a supervisor's price change in the store's catalog (with --store)",
+    "store_report": "the store report of every register, for a supervisor (with --store)",
     "x_report": "the X report (shift so far)",
     "z_report": "the Z report (shift closed)",
     "wizard-mode": "the first-run wizard's first page",
@@ -255,12 +257,44 @@ async def shoot_fit_dialogs(save: Saver) -> None:
         dialog.deleteLater()
 
 
+class _SampleStore:
+    """A store database's answers for the two store dialogs (no PostgreSQL needed for a picture)."""
+
+    shown = "host=tienda.local dbname=store user=qrc_caja1"
+
+    async def report(self, day, timeout: float) -> dict:
+        def register(name, sales, cash, qr, point, difference, refunds):
+            return {"register": name, "sales": sales, "totals": {"cash": cash, "qr": qr, "point": point},
+                    "shifts": [{"difference": difference}], "refunds": [{"amount": a} for a in refunds],
+                    "unreconciled": 0}
+
+        registers = [register("CAJA1", 41, "182300.00", "244150.00", "61200.00", "-10.00", ["3800.00"]),
+                     register("CAJA2", 36, "150900.00", "198400.00", "47800.00", "0.00", []),
+                     register("CAJA3", 28, "98700.00", "176250.00", "22100.00", "20.00", ["1450.00"])]
+        return {"date": day.isoformat(), "registers": registers,
+                "store": {"sales": 105, "totals": {"cash": "431900.00", "qr": "618800.00", "point": "131100.00"},
+                          "cash_difference": "10.00", "unreconciled": 0}}
+
+
+def _price_dialog(store, site):
+    from types import SimpleNamespace
+
+    from qrcashier.ui.store.price_dialog import StorePriceDialog
+
+    yerba = SimpleNamespace(name="Yerba Mate Playadito 1 kg", code="YER1", price=Decimal("5600.00"))
+    dialog = StorePriceDialog(store, SimpleNamespace(lookup=lambda text: yerba), None, site)
+    dialog.code.setText("YER1")
+    dialog.price.setText("5900")
+    return dialog
+
+
 async def extra_dialogs(save: Saver) -> None:
     from qrcashier.checkout.till_config import TillConfig
     from qrcashier.domain.money import SITES
     from qrcashier.mercadopago.point import VIRTUAL_TERMINAL
     from qrcashier.ui.point.dialogs import CardDialog
     from qrcashier.ui.reports.dialog import ReportDialog
+    from qrcashier.ui.store.report_dialog import StoreReportDialog
     from qrcashier.ui.till.dialogs import CashMoveDialog, CloseShiftDialog
     from tests.ui.layout.test_fit import fit_on, settled
     from tests.unit.reports.sample import z_report
@@ -277,7 +311,10 @@ async def extra_dialogs(save: Saver) -> None:
         dialog.reason.setText(typed.get(save.language, typed["en"]))  # what the cashier typed
         return dialog
 
+    store = _SampleStore()
     built = {
+        "store_price": lambda: _price_dialog(store, mla),
+        "store_report": lambda: StoreReportDialog(store, mla),
         "cash_in": lambda: CashMoveDialog("in", mla, config),
         "close_counted": counted,
         "card": lambda: CardDialog(Decimal("11400"), mla, VIRTUAL_TERMINAL),
@@ -291,6 +328,8 @@ async def extra_dialogs(save: Saver) -> None:
         else:
             dialog.adjustSize()
         fit_on(dialog, "1280x720")
+        if name == "store_report":
+            await dialog.refresh()  # the real path: ask the (sample) store, fill the table
         await settled(dialog)
         await save(dialog, name)
         dialog.close()
