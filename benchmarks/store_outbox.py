@@ -35,12 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
+from benchmarks.z_report_journal import sell  # noqa: E402
 from qrcashier.checkout.journal import JournalDB  # noqa: E402
-from qrcashier.domain.cart import CartLine  # noqa: E402
 from qrcashier.domain.money import SITES  # noqa: E402
-from qrcashier.domain.sale import AttemptState as S  # noqa: E402
-from qrcashier.domain.sale import PaymentInfo  # noqa: E402
-from qrcashier.domain.tender import cash_tender  # noqa: E402
 from qrcashier.store import outbox, payloads  # noqa: E402
 from qrcashier.store.dsn import StoreAddress  # noqa: E402
 from qrcashier.store.report import build_report  # noqa: E402
@@ -54,28 +51,6 @@ CEILING = Decimal(999_999_999)
 BATCH = 200
 
 
-def fill(db: JournalDB, n_sales: int) -> None:
-    t0 = datetime.now(UTC) - timedelta(hours=9)
-    db.open_shift("CAJA1", Decimal("20000"), t0, actor="ana")
-    for n in range(n_sales):
-        now = t0 + timedelta(seconds=15 * n)
-        lines = tuple(CartLine(f"Item {n}-{k}", Decimal(1000 + 37 * k + n % 500), 1 + k % 2) for k in range(1 + n % 3))
-        total = sum((line.total(MLA) for line in lines), Decimal(0))
-        new_sale = ("CAJA1", MLA, lines, total)
-        if n % 3 == 0:
-            received = (total / 1000).to_integral_value(rounding="ROUND_CEILING") * 1000
-            db.complete_cash(cash_tender(total, received, MLA, ceiling=CEILING), now, new_sale=new_sale)
-            continue
-        sale = db.create_sale(*new_sale, now)
-        if n % 3 == 2:
-            db.add_cash_part(sale.id, cash_tender(Decimal(500), Decimal(500), MLA, ceiling=CEILING), now)
-        a = db.create_attempt(gateway="instore_v2", now=now, expires_at=now + timedelta(minutes=10), message="m",
-                              sale_id=sale.id)
-        db.transition(a.id, S.PUBLISHING, now, "m")
-        db.transition(a.id, S.WAITING, now, "m")
-        db.complete_paid(a.id, [PaymentInfo(10_000 + n, "approved", a.total, "accredited", 50_000 + n)], now, "paid")
-
-
 def drain_rate(cluster, owner_dsn: str, tmp: Path, n_sales: int) -> None:
     password = "bench-caja1"
     with psycopg.connect(owner_dsn, autocommit=True) as conn:
@@ -84,7 +59,7 @@ def drain_rate(cluster, owner_dsn: str, tmp: Path, n_sales: int) -> None:
     db = JournalDB(tmp / "journal.sqlite3")
     sender = OutboxSender(db.path, address, "CAJA1", batch=BATCH)  # switches the outbox on
     started = time.perf_counter()
-    fill(db, n_sales)
+    sell(db, n_sales, datetime.now(UTC) - timedelta(hours=9))  # the Z benchmark's day of sales
     print(f"journal: {n_sales} sales written in {time.perf_counter() - started:.1f} s")
     rows = outbox.pending(sender._db, 10**9)
     statements = sum(len(list(payloads.statements(sender._db, "CAJA1", r.kind, r.ref))) for r in rows)

@@ -37,10 +37,12 @@ T0 = datetime(2026, 12, 7, 8, tzinfo=UTC)
 CEILING = Decimal(999_999_999)
 
 
-def fill(db: JournalDB) -> int:
-    shift = db.open_shift("CAJA1", Decimal("20000"), T0, actor="ana")
-    for n in range(N):
-        now = T0 + timedelta(seconds=15 * n)  # a sale every 15 s: about 8 hours
+def sell(db: JournalDB, n_sales: int, t0: datetime) -> int:
+    """Open CAJA1's shift at `t0` and sell `n_sales` there, a sale every 15 s: a third cash, a third
+    QR, a third split (cash + QR). Also the store outbox benchmark's journal. The shift's id."""
+    shift = db.open_shift("CAJA1", Decimal("20000"), t0, actor="ana")
+    for n in range(n_sales):
+        now = t0 + timedelta(seconds=15 * n)
         lines = tuple(CartLine(f"Item {n}-{k}", Decimal(1000 + 37 * k + n % 500), 1 + k % 2) for k in range(1 + n % 3))
         total = sum((line.total(MLA) for line in lines), Decimal(0))
         new_sale = ("CAJA1", MLA, lines, total)
@@ -56,10 +58,15 @@ def fill(db: JournalDB) -> int:
         db.transition(a.id, S.PUBLISHING, now, "m")
         db.transition(a.id, S.WAITING, now, "m")
         db.complete_paid(a.id, [PaymentInfo(10_000 + n, "approved", a.total, "accredited", 50_000 + n)], now, "paid")
-    for k in range(10):
-        db.add_movement(shift.id, "out" if k % 2 else "in", Decimal(1000), f"movement {k}", T0)
-    db.close_shift(shift.id, db.expected_cash(shift.id), T0 + timedelta(hours=9), threshold=Decimal(0))
     return shift.id
+
+
+def fill(db: JournalDB) -> int:
+    shift_id = sell(db, N, T0)  # about 8 hours
+    for k in range(10):
+        db.add_movement(shift_id, "out" if k % 2 else "in", Decimal(1000), f"movement {k}", T0)
+    db.close_shift(shift_id, db.expected_cash(shift_id), T0 + timedelta(hours=9), threshold=Decimal(0))
+    return shift_id
 
 
 def main() -> None:
@@ -78,12 +85,13 @@ def main() -> None:
         print(f"journal query (build_shift_report, {N} sales): median {statistics.median(times) * 1000:.0f} ms, "
               f"max {max(times) * 1000:.0f} ms")
         try:
+            from qrcashier.reports.model import parse_report
             from qrcashier.reports.pdf import render_pdf
         except ImportError:
             print("PDF: qrcashier.reports.pdf is not installed here; skipped")
         else:
             started = time.perf_counter()
-            pdf = render_pdf(report)
+            pdf = render_pdf(parse_report(report))  # the report JSON, read as qrcashier-admin reads it
             print(f"PDF (render_pdf): {(time.perf_counter() - started) * 1000:.0f} ms, {len(pdf)} bytes")
         db.close()
 

@@ -139,13 +139,10 @@ class Services:
             from qrcashier.store.access import StoreAccess
 
             def keyring() -> Any:  # (on a worker thread: a keyring may talk to D-Bus)
-                from qrcashier.token_store import choose_backend
+                from qrcashier.token_store import backend_or_none
 
                 tokens = getattr(self, "tokens", None)  # the app's TokenStore (its keyring), when it has one
-                try:
-                    return tokens.choice.backend if tokens is not None else choose_backend().backend
-                except Exception:  # no keyring: libpq's own places (a .pgpass, a service file) still apply
-                    return None
+                return tokens.choice.backend if tokens is not None else backend_or_none()
 
             self._store_access = StoreAccess(dsn, self.options.register_id, keyring=keyring)
         return self._store_access if dsn else None

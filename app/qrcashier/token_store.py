@@ -159,11 +159,12 @@ def choose_backend(
 
 
 def backend_or_none() -> object | None:
-    """The platform's credential store for a command-line tool, or None where there is none (or
-    choosing it failed): a password is then looked for nowhere but in the DSN."""
+    """The platform's credential store, or None where there is none (or choosing it failed, logged):
+    a store password is then looked for only in the DSN and libpq's own places (.pgpass, a service file)."""
     try:
         return choose_backend().backend
-    except Exception:
+    except Exception as exc:
+        log.warning("no credential store for the store password: %s", type(exc).__name__)
         return None
 
 

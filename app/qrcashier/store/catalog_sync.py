@@ -236,8 +236,8 @@ class CatalogSync:
     async def _close(conn: Any) -> None:
         try:
             await asyncio.wait_for(conn.close(), 5)
-        except Exception:
-            pass
+        except Exception as exc:  # a connection already gone: nothing left to close
+            log.debug("closing the catalog connection: %s", type(exc).__name__)
 
     def _set(self, *, applied_delta: int = 0, products_delta: int = 0, **changes: Any) -> None:
         with self._lock:

@@ -9,6 +9,7 @@ Shown in Settings only, for site MLA; changes take effect at the next start.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -30,6 +31,8 @@ from qrcashier.fiscal.config import ENVIRONMENTS, FiscalSetup, format_cuit, pars
 from qrcashier.settings import AppSettings, Mode
 from qrcashier.ui.setup.widgets import SetupPage, dialog_slot, error_label, make_label
 from qrcashier.ui.shell import theme
+
+log = logging.getLogger("qrcashier.ui.setup")
 
 if TYPE_CHECKING:
     from qrcashier.ui.setup.wizard import SetupDialog
@@ -215,7 +218,8 @@ class FiscalPage(SetupPage):
             return None
         try:
             return await asyncio.to_thread(vault.passphrase, self.setup().cuit)
-        except Exception:  # a locked keyring: try without
+        except Exception as exc:  # a locked keyring: try without
+            log.warning("the ARCA key's password could not be read from the keyring: %s", type(exc).__name__)
             return None
 
     async def save(self, settings: AppSettings, actor: str) -> None:
